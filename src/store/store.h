@@ -1,0 +1,122 @@
+// Voki's data: organisations, classes, participants, sessions, conversations and messages.
+// The Store interface hides the database so that PostgreSQL can join SQLite later.
+// All methods are synchronous and thread-safe; call them through Database::run (database.h) from
+// I/O coroutines so that database work never blocks an I/O thread.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace voki::store {
+
+using Timestamp = std::int64_t;  // Unix time in milliseconds, UTC
+
+struct Organisation {
+  std::string id;    // slug, e.g. "oslo-vo"
+  std::string name;  // display name
+  std::string policy;  // rules for every bot of the organisation (goes into the prompt)
+  int retention_days = 30;  // conversations older than this are deleted
+};
+
+struct ClassGroup {
+  std::string id;
+  std::string organisation_id;
+  std::string name;
+  std::string join_code;  // unique, case-insensitive (stored upper case)
+  std::string level = "A2";  // default CEFR level for new participants
+  Timestamp created_at = 0;
+};
+
+// Pseudonymous: no name, e-mail or ID number.
+struct Participant {
+  std::string id;
+  std::string organisation_id;
+  std::string class_id;
+  std::string ui_language = "nb";
+  std::string support_language;  // may be empty
+  std::string level = "A2";
+  Timestamp created_at = 0;
+};
+
+struct Conversation {
+  std::string id;
+  std::string participant_id;
+  std::string organisation_id;
+  std::string bot_id;
+  Timestamp created_at = 0;
+  Timestamp updated_at = 0;
+};
+
+struct Message {
+  std::string id;
+  std::string conversation_id;
+  std::string role;     // "user" or "assistant"
+  std::string text;
+  std::string quick;    // "", "simpler", "more", "my_language"
+  std::string status = "complete";  // "complete", "streaming", "failed", "stopped"
+  std::string feedback_json;        // findings of the feedback engine, JSON array text; may be empty
+  Timestamp created_at = 0;
+};
+
+// Thrown for a broken constraint (e.g. a duplicate join code).
+struct ConflictError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Schema: versioned migrations, applied in order inside transactions.
+  virtual int schema_version() = 0;
+  virtual int migrate() = 0;  // returns the version reached
+
+  virtual void put_organisation(const Organisation& org) = 0;  // insert or update
+  virtual std::optional<Organisation> organisation(const std::string& id) = 0;
+  virtual std::vector<Organisation> organisations() = 0;
+
+  virtual ClassGroup create_class(ClassGroup group) = 0;  // fills id/created_at; ConflictError on code
+  virtual std::optional<ClassGroup> class_by_code(const std::string& join_code) = 0;
+  virtual std::optional<ClassGroup> class_by_id(const std::string& id) = 0;
+
+  virtual Participant create_participant(Participant p) = 0;  // fills id/created_at
+  virtual std::optional<Participant> participant(const std::string& id) = 0;
+  virtual void update_participant(const Participant& p) = 0;  // languages and level
+
+  // Sessions are stored by a hash of the cookie token, never the token itself.
+  virtual void create_session(const std::string& token_hash, const std::string& participant_id,
+                              Timestamp expires_at) = 0;
+  virtual std::optional<std::string> session_participant(const std::string& token_hash,
+                                                         Timestamp now) = 0;
+  virtual void delete_session(const std::string& token_hash) = 0;
+
+  virtual Conversation create_conversation(const std::string& participant_id,
+                                           const std::string& organisation_id,
+                                           const std::string& bot_id) = 0;
+  virtual std::optional<Conversation> conversation(const std::string& id) = 0;
+  virtual std::vector<Conversation> conversations_of(const std::string& participant_id) = 0;
+  virtual bool delete_conversation(const std::string& id) = 0;  // with its messages
+
+  virtual Message add_message(Message m) = 0;  // fills id/created_at; touches the conversation
+  virtual void finish_message(const std::string& id, const std::string& text,
+                              const std::string& status) = 0;
+  virtual void set_message_feedback(const std::string& id, const std::string& feedback_json) = 0;
+  // Oldest first; at most `limit` of the newest.
+  virtual std::vector<Message> messages(const std::string& conversation_id, int limit = 200) = 0;
+
+  // Deletes conversations (and messages) not updated since `before`; returns how many.
+  virtual int delete_conversations_before(const std::string& organisation_id, Timestamp before) = 0;
+};
+
+// Opens (creating if needed) an SQLite database in WAL mode; `pool_size` connections.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, int pool_size = 4);
+
+// Random identifiers and codes from libsodium's CSPRNG.
+std::string random_id();          // 32 lowercase hex characters
+std::string random_join_code();   // "XXXX-XXXX" from an unambiguous alphabet
+Timestamp now_ms();
+
+}  // namespace voki::store
