@@ -1,0 +1,562 @@
+#include <utility>  // before Asio (g++ 12 + Boost 1.74)
+
+#include <array>
+#include <atomic>
+#include <cctype>
+#include <list>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+#include "http/http.h"
+
+namespace voki::http {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using asio::redirect_error;
+using asio::use_awaitable;
+
+namespace {
+
+constexpr const char* kSecurityHeaders[][2] = {
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+};
+
+// One open client connection, tracked for graceful shutdown.
+struct Connection {
+  beast::tcp_stream* stream = nullptr;
+  bool idle = true;  // waiting for a request (safe to close at shutdown)
+};
+
+std::string sse_frame(std::string_view event, std::string_view data) {
+  std::string frame;
+  frame.reserve(event.size() + data.size() + 24);
+  frame += "event: ";
+  frame += event;
+  frame += '\n';
+  // Each line of data gets its own "data:" field, as the SSE format requires.
+  std::size_t start = 0;
+  while (true) {
+    auto nl = data.find('\n', start);
+    frame += "data: ";
+    frame += data.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    frame += '\n';
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  frame += '\n';
+  return frame;
+}
+
+class ChunkedEventStream final : public EventStream {
+ public:
+  ChunkedEventStream(beast::tcp_stream& stream, std::chrono::seconds write_timeout)
+      : stream_(stream), write_timeout_(write_timeout) {}
+
+  Task<bool> send(std::string_view event, std::string_view data) override {
+    if (failed_) co_return false;
+    std::string frame = sse_frame(event, data);
+    boost::system::error_code ec;
+    stream_.expires_after(write_timeout_);
+    co_await asio::async_write(stream_, bhttp::make_chunk(asio::buffer(frame)),
+                               redirect_error(use_awaitable, ec));
+    if (ec) failed_ = true;
+    co_return !failed_;
+  }
+
+  bool failed() const { return failed_; }
+
+ private:
+  beast::tcp_stream& stream_;
+  std::chrono::seconds write_timeout_;
+  bool failed_ = false;
+};
+
+std::string percent_decode(std::string_view in, bool& ok) {
+  std::string out;
+  out.reserve(in.size());
+  ok = true;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '%') {
+      if (i + 2 >= in.size()) {
+        ok = false;
+        return out;
+      }
+      auto hex = [](char h) -> int {
+        if (h >= '0' && h <= '9') return h - '0';
+        if (h >= 'a' && h <= 'f') return h - 'a' + 10;
+        if (h >= 'A' && h <= 'F') return h - 'A' + 10;
+        return -1;
+      };
+      int hi = hex(in[i + 1]), lo = hex(in[i + 2]);
+      if (hi < 0 || lo < 0) {
+        ok = false;
+        return out;
+      }
+      char decoded = static_cast<char>(hi * 16 + lo);
+      if (decoded == '\0') {
+        ok = false;
+        return out;
+      }
+      out += decoded;
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Request helpers
+
+std::string_view Request::header(std::string_view lower_name) const {
+  for (const auto& [name, value] : headers)
+    if (name == lower_name) return value;
+  return {};
+}
+
+std::string Request::cookie(std::string_view name) const {
+  std::string_view all = header("cookie");
+  while (!all.empty()) {
+    auto semi = all.find(';');
+    std::string_view part = all.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    auto eq = part.find('=');
+    if (eq != std::string_view::npos && part.substr(0, eq) == name) {
+      std::string_view value = part.substr(eq + 1);
+      while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+      return std::string(value);
+    }
+    if (semi == std::string_view::npos) break;
+    all.remove_prefix(semi + 1);
+  }
+  return {};
+}
+
+std::string Request::query_param(std::string_view name) const {
+  std::string_view rest = query;
+  while (!rest.empty()) {
+    auto amp = rest.find('&');
+    std::string_view part = rest.substr(0, amp);
+    auto eq = part.find('=');
+    if (part.substr(0, eq) == name) {
+      bool ok = true;
+      std::string value = eq == std::string_view::npos ? std::string() : percent_decode(part.substr(eq + 1), ok);
+      return ok ? value : std::string();
+    }
+    if (amp == std::string_view::npos) break;
+    rest.remove_prefix(amp + 1);
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+Response Response::json(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
+static void append_json_string(std::string& out, std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20 || c == '<' || c == '>') {
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+Response Response::error(int status, std::string_view code, std::string_view message) {
+  // Built by hand to keep nlohmann out of this light component; both strings are escaped.
+  std::string body = "{\"error\":{\"code\":";
+  append_json_string(body, code);
+  body += ",\"message\":";
+  append_json_string(body, message);
+  body += "}}";
+  return json(status, std::move(body));
+}
+
+Response Response::no_content() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+Response Response::event_stream(std::function<Task<void>(EventStream&)> producer) {
+  Response r;
+  r.content_type = "text/event-stream; charset=utf-8";
+  r.stream = std::move(producer);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Router
+
+static std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> segments;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    auto slash = path.find('/', start);
+    std::string_view seg = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    if (!seg.empty()) segments.emplace_back(seg);
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return segments;
+}
+
+void Router::add(std::string method, std::string pattern, Handler handler) {
+  routes_.push_back(Route{std::move(method), split_path(pattern), std::move(handler)});
+}
+
+Router::Match Router::match(const std::string& method, const std::string& path,
+                            std::vector<std::string>& params) const {
+  Match result;
+  auto segments = split_path(path);
+  for (const auto& route : routes_) {
+    if (route.segments.size() != segments.size()) continue;
+    std::vector<std::string> captured;
+    bool ok = true;
+    for (std::size_t i = 0; i < segments.size() && ok; ++i) {
+      if (route.segments[i] == "{}")
+        captured.push_back(segments[i]);
+      else
+        ok = route.segments[i] == segments[i];
+    }
+    if (!ok) continue;
+    result.path_known = true;
+    if (route.method == method || (method == "HEAD" && route.method == "GET")) {
+      result.handler = &route.handler;
+      params = std::move(captured);
+      return result;
+    }
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server
+
+struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
+  asio::io_context& io;
+  ServerOptions options;
+  Router router;
+  tcp::acceptor acceptor;
+  std::list<Connection> connections;
+  std::atomic<std::size_t> connection_count{0};
+  bool stopping = false;
+  std::function<void()> on_stopped;
+  std::unique_ptr<asio::steady_timer> grace_timer;
+
+  Impl(asio::io_context& io_, ServerOptions options_, Router router_)
+      : io(io_), options(std::move(options_)), router(std::move(router_)), acceptor(io_) {}
+
+  Task<void> accept_loop() {
+    auto self = shared_from_this();
+    while (!stopping) {
+      boost::system::error_code ec;
+      tcp::socket socket = co_await acceptor.async_accept(redirect_error(use_awaitable, ec));
+      if (ec) {
+        if (stopping || ec == asio::error::operation_aborted) break;
+        // Out of file descriptors and similar: back off briefly instead of spinning.
+        spdlog::warn("accept failed: {}", ec.message());
+        asio::steady_timer pause(io, std::chrono::milliseconds(50));
+        co_await pause.async_wait(redirect_error(use_awaitable, ec));
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true), ec);
+      asio::co_spawn(io, serve_connection(std::move(socket)), asio::detached);
+    }
+  }
+
+  void maybe_finished() {
+    if (stopping && connections.empty() && on_stopped) {
+      if (grace_timer) grace_timer->cancel();
+      auto done = std::move(on_stopped);
+      on_stopped = nullptr;
+      done();
+    }
+  }
+
+  Task<void> write_response(beast::tcp_stream& stream, const Request& req, Response& res,
+                            unsigned version, bool keep_alive, bool& failed) {
+    boost::system::error_code ec;
+    stream.expires_after(options.write_timeout);
+    if (res.stream) {
+      bhttp::response<bhttp::empty_body> head{static_cast<bhttp::status>(res.status), version};
+      head.set(bhttp::field::server, "voki");
+      head.set(bhttp::field::content_type, res.content_type);
+      head.set(bhttp::field::cache_control, "no-store");
+      head.set("X-Accel-Buffering", "no");  // reverse proxies must not buffer the stream
+      for (auto& h : kSecurityHeaders) head.set(h[0], h[1]);
+      for (auto& [k, v] : res.headers) head.set(k, v);
+      head.keep_alive(keep_alive);
+      head.chunked(true);
+      bhttp::response_serializer<bhttp::empty_body> serializer{head};
+      co_await bhttp::async_write_header(stream, serializer, redirect_error(use_awaitable, ec));
+      if (ec) {
+        failed = true;
+        co_return;
+      }
+      ChunkedEventStream events(stream, options.write_timeout);
+      co_await res.stream(events);
+      if (events.failed()) {
+        failed = true;
+        co_return;
+      }
+      stream.expires_after(options.write_timeout);
+      co_await asio::async_write(stream, bhttp::make_chunk_last(), redirect_error(use_awaitable, ec));
+      if (ec) failed = true;
+      co_return;
+    }
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+    out.set(bhttp::field::server, "voki");
+    if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
+    for (auto& h : kSecurityHeaders) out.set(h[0], h[1]);
+    bool has_cache_control = false;
+    for (auto& [k, v] : res.headers) {
+      out.set(k, v);
+      if (beast::iequals(k, "cache-control")) has_cache_control = true;
+    }
+    if (!has_cache_control) out.set(bhttp::field::cache_control, "no-store");
+    out.keep_alive(keep_alive);
+    if (req.method == "HEAD") {
+      out.content_length(res.body.size());
+    } else {
+      out.body() = std::move(res.body);
+      out.prepare_payload();
+    }
+    if (req.method == "HEAD") {
+      bhttp::response_serializer<bhttp::string_body> serializer{out};
+      co_await bhttp::async_write_header(stream, serializer, redirect_error(use_awaitable, ec));
+    } else {
+      co_await bhttp::async_write(stream, out, redirect_error(use_awaitable, ec));
+    }
+    if (ec) failed = true;
+  }
+
+  Task<Response> dispatch(Request& req) {
+    if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") {
+      auto match = router.match(req.method, req.path, req.params);
+      if (!match.handler) {
+        if (match.path_known) co_return Response::error(405, "method_not_allowed", "Method not allowed.");
+        co_return Response::error(404, "not_found", "No such API endpoint.");
+      }
+      try {
+        co_return co_await (*match.handler)(req);
+      } catch (const std::exception& e) {
+        spdlog::error("{} {}: handler failed: {}", req.method, req.path, e.what());
+        co_return Response::error(500, "internal", "Something went wrong on the server.");
+      }
+    }
+    if (req.method != "GET" && req.method != "HEAD")
+      co_return Response::error(405, "method_not_allowed", "Method not allowed.");
+    if (options.web_root.empty()) co_return Response::error(404, "not_found", "Not found.");
+    co_return serve_static(options.web_root, req);
+  }
+
+  // Reads and discards what the client still sends, so that closing after an early error
+  // response does not reset the connection before the client has read that response.
+  Task<void> drain_and_close(beast::tcp_stream& stream) {
+    boost::system::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    std::array<char, 16384> sink;
+    std::size_t drained = 0;
+    stream.expires_after(std::chrono::seconds(2));
+    while (drained < 4 * 1024 * 1024) {
+      std::size_t n = co_await stream.async_read_some(asio::buffer(sink), redirect_error(use_awaitable, ec));
+      if (ec) break;
+      drained += n;
+    }
+    stream.socket().close(ec);
+  }
+
+  Task<void> serve_connection(tcp::socket socket) {
+    auto self = shared_from_this();
+    beast::tcp_stream stream(std::move(socket));
+    std::string remote;
+    {
+      boost::system::error_code ec;
+      auto ep = stream.socket().remote_endpoint(ec);
+      if (!ec) remote = ep.address().to_string();
+    }
+    connections.push_back(Connection{&stream, true});
+    auto me = std::prev(connections.end());
+    ++connection_count;
+    beast::flat_buffer buffer;
+    bool first = true;
+    while (!stopping) {
+      me->idle = true;
+      boost::system::error_code ec;
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+      parser.body_limit(options.max_body_bytes);
+      stream.expires_after(first ? options.read_timeout : options.keep_alive_timeout);
+      co_await bhttp::async_read_header(stream, buffer, parser, redirect_error(use_awaitable, ec));
+      first = false;
+      me->idle = false;
+      if (ec) {
+        int status = 0;
+        std::string_view code, message;
+        if (ec == bhttp::error::header_limit) {
+          status = 431, code = "headers_too_large", message = "Request headers are too large.";
+        } else if (ec == bhttp::error::body_limit) {
+          status = 413, code = "too_large", message = "The request body is too large.";
+        } else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
+                   ec != asio::error::operation_aborted && ec != asio::error::connection_reset &&
+                   ec != asio::error::eof && ec != asio::error::bad_descriptor) {
+          status = 400, code = "bad_request", message = "Malformed HTTP request.";
+        }
+        if (status) {
+          Request dummy;
+          auto res = Response::error(status, code, message);
+          bool failed = false;
+          co_await write_response(stream, dummy, res, 11, false, failed);
+          co_await drain_and_close(stream);
+        }
+        break;
+      }
+      auto& header = parser.get();
+      if (parser.content_length() && *parser.content_length() > options.max_body_bytes) {
+        Request dummy;
+        auto res = Response::error(413, "too_large", "The request body is too large.");
+        bool failed = false;
+        co_await write_response(stream, dummy, res, header.version(), false, failed);
+        co_await drain_and_close(stream);
+        break;
+      }
+      if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
+        bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, header.version()};
+        co_await bhttp::async_write(stream, cont, redirect_error(use_awaitable, ec));
+        if (ec) break;
+      }
+      stream.expires_after(options.read_timeout);
+      co_await bhttp::async_read(stream, buffer, parser, redirect_error(use_awaitable, ec));
+      if (ec) {
+        if (ec == bhttp::error::body_limit) {
+          Request dummy;
+          auto res = Response::error(413, "too_large", "The request body is too large.");
+          bool failed = false;
+          co_await write_response(stream, dummy, res, header.version(), false, failed);
+          co_await drain_and_close(stream);
+        }
+        break;
+      }
+      auto& msg = parser.get();
+      Request req;
+      req.method = std::string(msg.method_string());
+      req.target = std::string(msg.target());
+      req.remote_address = remote;
+      for (const auto& field : msg) {
+        std::string name(field.name_string());
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        req.headers.emplace_back(std::move(name), std::string(field.value()));
+      }
+      std::string_view target = req.target;
+      auto qpos = target.find('?');
+      bool ok = true;
+      req.path = percent_decode(target.substr(0, qpos), ok);
+      if (qpos != std::string_view::npos) req.query = std::string(target.substr(qpos + 1));
+      req.body = std::move(msg.body());
+      const bool keep_alive = msg.keep_alive();
+      const unsigned version = msg.version();
+
+      auto started = std::chrono::steady_clock::now();
+      Response res = ok && !req.path.empty() && req.path[0] == '/'
+                         ? co_await dispatch(req)
+                         : Response::error(400, "bad_request", "Malformed request path.");
+      bool failed = false;
+      const bool streamed = static_cast<bool>(res.stream);
+      const int status = res.status;
+      co_await write_response(stream, req, res, version, keep_alive && !stopping, failed);
+      auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - started).count();
+      // The access log names the route, never bodies or cookies.
+      spdlog::debug("{} {} {} {}us{}", req.method, req.path, status, micros, streamed ? " (stream)" : "");
+      if (failed || !keep_alive) break;
+    }
+    boost::system::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream.socket().close(ec);
+    connections.erase(me);
+    --connection_count;
+    maybe_finished();
+  }
+};
+
+Server::Server(asio::io_context& io, ServerOptions options, Router router)
+    : impl_(std::make_shared<Impl>(io, std::move(options), std::move(router))) {}
+
+Server::~Server() = default;
+
+std::uint16_t Server::start() {
+  auto address = asio::ip::make_address(impl_->options.host);
+  tcp::endpoint endpoint(address, impl_->options.port);
+  impl_->acceptor.open(endpoint.protocol());
+  impl_->acceptor.set_option(tcp::acceptor::reuse_address(true));
+  impl_->acceptor.bind(endpoint);
+  impl_->acceptor.listen(asio::socket_base::max_listen_connections);
+  asio::co_spawn(impl_->io, impl_->accept_loop(), asio::detached);
+  return impl_->acceptor.local_endpoint().port();
+}
+
+void Server::shutdown(std::function<void()> on_stopped) {
+  auto impl = impl_;
+  asio::post(impl->io, [impl, on_stopped = std::move(on_stopped)]() mutable {
+    impl->stopping = true;
+    impl->on_stopped = std::move(on_stopped);
+    boost::system::error_code ec;
+    impl->acceptor.close(ec);
+    for (auto& conn : impl->connections)
+      if (conn.idle) conn.stream->socket().close(ec);
+    impl->grace_timer = std::make_unique<asio::steady_timer>(impl->io, impl->options.shutdown_grace);
+    impl->grace_timer->async_wait([impl](boost::system::error_code wait_ec) {
+      if (wait_ec) return;
+      boost::system::error_code close_ec;
+      if (!impl->connections.empty())
+        spdlog::warn("shutdown: closing {} connection(s) still busy after the grace period",
+                     impl->connections.size());
+      for (auto& conn : impl->connections) conn.stream->socket().close(close_ec);
+    });
+    impl->maybe_finished();
+  });
+}
+
+std::size_t Server::open_connections() const { return impl_->connection_count.load(); }
+
+}  // namespace voki::http
