@@ -1,8 +1,11 @@
 // Bot definitions: loaded from YAML files under bots/<organisation>/<id>.yaml.
 #pragma once
+#include <array>
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace voki::bots {
@@ -55,6 +58,39 @@ struct LoadError {
 struct LoadResult {
   std::vector<Bot> bots;
   std::vector<LoadError> errors;
+};
+
+// "file:line: message", or "file: message" when the line is unknown.
+std::string to_string(const LoadError& error);
+
+// Language codes used across Voki, for names, purposes, support languages and explanations
+// (prs = Dari, ISO 639-3).
+inline constexpr std::array<std::string_view, 10> kLanguages = {"nb", "nn", "en", "ar", "uk",
+                                                                "so", "ti", "prs", "pl", "tr"};
+bool is_known_language(std::string_view code);
+
+// CEFR levels a bot may target, lowest first.
+inline constexpr std::array<std::string_view, 4> kLevels = {"A1", "A2", "B1", "B2"};
+
+// Size limits for a bot file; texts are measured in Unicode code points.
+struct Limits {
+  static constexpr std::size_t file_bytes = 256 * 1024;
+  static constexpr std::size_t id_chars = 64;
+  static constexpr std::size_t name_chars = 80;
+  static constexpr std::size_t purpose_chars = 300;
+  static constexpr std::size_t avatar_chars = 64;
+  static constexpr std::size_t model_chars = 200;
+  static constexpr std::size_t instruction_chars = 8000;
+  static constexpr std::size_t starters = 10;
+  static constexpr std::size_t starter_chars = 300;
+  static constexpr std::size_t steps = 100;
+  static constexpr std::size_t line_chars = 1000;  // opening, closing, prompt
+  static constexpr std::size_t accepted = 50;
+  static constexpr std::size_t answer_chars = 300;  // each accepted answer, model answer
+  static constexpr std::size_t hints = 10;
+  static constexpr std::size_t hint_chars = 500;
+  static constexpr std::size_t explanation_chars = 2000;
+  static constexpr std::size_t reaction_chars = 500;  // on_accept
 };
 
 // Parses one YAML document. `organisation` is taken from the caller (the folder name).
