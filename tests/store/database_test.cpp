@@ -1,0 +1,164 @@
+// Database::run from Asio coroutines: work on the pool, resumption on the caller's executor.
+#include <gtest/gtest.h>
+
+#include "store/database.h"  // first: it brings Asio in with the <utility> fix
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <atomic>
+#include <cctype>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "test_support.h"
+
+namespace voki::store {
+namespace {
+
+using namespace testing;
+
+// Runs `body` as a coroutine on an io_context driven by its own thread, and waits for it.
+template <typename Body>
+void run_on_io_thread(Body body) {
+  asio::io_context io;
+  asio::co_spawn(io, std::move(body), asio::detached);
+  std::thread io_thread([&] { io.run(); });
+  io_thread.join();
+}
+
+class DatabaseTest : public ::testing::Test {
+ protected:
+  TempFolder folder;
+  Database db{open_sqlite_store(folder.file("voki.db"), 2), 2};
+};
+
+TEST_F(DatabaseTest, RunsOnPoolAndResumesOnIoThread) {
+  std::thread::id io_thread_id, worker_thread_id, resumed_thread_id;
+  std::optional<Organisation> found;
+  run_on_io_thread([&]() -> Task<void> {
+    io_thread_id = std::this_thread::get_id();
+    co_await db.run([](Store& s) { s.put_organisation(make_organisation("org", "Org")); });
+    worker_thread_id = co_await db.run([](Store&) { return std::this_thread::get_id(); });
+    found = co_await db.run([](Store& s) { return s.organisation("org"); });
+    resumed_thread_id = std::this_thread::get_id();
+  });
+  EXPECT_NE(io_thread_id, std::thread::id());
+  EXPECT_NE(worker_thread_id, io_thread_id);
+  EXPECT_EQ(resumed_thread_id, io_thread_id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->name, "Org");
+}
+
+TEST_F(DatabaseTest, ExceptionsReachTheCoroutineWithTheirType) {
+  bool conflict_caught = false, invalid_caught = false, custom_caught = false, continued = false;
+  run_on_io_thread([&]() -> Task<void> {
+    co_await db.run([](Store& s) { s.put_organisation(make_organisation("org", "Org")); });
+    co_await db.run([](Store& s) {
+      return s.create_class(make_class("org", "A", "ABCD-EFGH"));
+    });
+    try {
+      co_await db.run([](Store& s) {
+        return s.create_class(make_class("org", "B", "abcd-efgh"));
+      });
+    } catch (const ConflictError&) {
+      conflict_caught = true;
+    }
+    try {
+      co_await db.run([](Store& s) { s.put_organisation(make_organisation("", "x")); });  // void
+    } catch (const std::invalid_argument&) {
+      invalid_caught = true;
+    }
+    try {
+      co_await db.run([](Store&) -> int { throw std::logic_error("from the pool"); });
+    } catch (const std::logic_error& e) {
+      custom_caught = std::string(e.what()) == "from the pool";
+    }
+    continued = (co_await db.run([](Store& s) { return s.organisations().size(); })) == 1u;
+  });
+  EXPECT_TRUE(conflict_caught);
+  EXPECT_TRUE(invalid_caught);
+  EXPECT_TRUE(custom_caught);
+  EXPECT_TRUE(continued);
+}
+
+// Results need not be default-constructible (Boost 1.74's co_spawn alone would require it).
+struct NoDefault {
+  explicit NoDefault(int v) : value(v) {}
+  int value;
+};
+
+TEST_F(DatabaseTest, ResultTypesWithoutDefaultConstructorAndMoveOnlyWork) {
+  int value = 0;
+  std::unique_ptr<std::string> owned;
+  run_on_io_thread([&]() -> Task<void> {
+    value = (co_await db.run([](Store&) { return NoDefault(42); })).value;
+    const std::string text = "moved";
+    owned = co_await db.run([&](Store&) { return std::make_unique<std::string>(text); });
+  });
+  EXPECT_EQ(value, 42);
+  ASSERT_TRUE(owned);
+  EXPECT_EQ(*owned, "moved");
+}
+
+// Reference captures are the supported way to pass arguments; they must see the caller's values.
+TEST_F(DatabaseTest, ReferenceCapturesSeeTheCallersLocals) {
+  std::optional<ClassGroup> found;
+  run_on_io_thread([&]() -> Task<void> {
+    const std::string organisation_id = "org";
+    co_await db.run([&](Store& s) { s.put_organisation(make_organisation(organisation_id, "Org")); });
+    const auto created =
+        co_await db.run([&](Store& s) { return s.create_class(make_class(organisation_id, "A")); });
+    std::string typed = "  " + created.join_code + " ";
+    for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    found = co_await db.run([&](Store& s) { return s.class_by_code(typed); });
+  });
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->organisation_id, "org");
+}
+
+TEST_F(DatabaseTest, ManyCoroutinesShareThePool) {
+  constexpr int kCoroutines = 50;
+  constexpr int kMessagesEach = 10;
+  asio::io_context io;
+  std::string conversation_id;
+  {
+    Store& s = db.store();
+    s.put_organisation(make_organisation("org", "Org"));
+    auto p = s.create_participant(make_participant("org"));
+    conversation_id = s.create_conversation(p.id, "org", "bot").id;
+  }
+  std::atomic<int> finished = 0;
+  for (int c = 0; c < kCoroutines; ++c) {
+    asio::co_spawn(
+        io,
+        [&]() -> Task<void> {
+          for (int i = 0; i < kMessagesEach; ++i) {
+            co_await db.run([&](Store& s) {
+              Message m;
+              m.conversation_id = conversation_id;
+              m.role = "user";
+              m.text = "hei";
+              return s.add_message(m);
+            });
+          }
+          ++finished;
+        },
+        asio::detached);
+  }
+  std::thread first([&] { io.run(); });
+  std::thread second([&] { io.run(); });  // two I/O threads, as a server would have
+  first.join();
+  second.join();
+  EXPECT_EQ(finished.load(), kCoroutines);
+  EXPECT_EQ(db.store().messages(conversation_id, 1000).size(),
+            static_cast<std::size_t>(kCoroutines * kMessagesEach));
+}
+
+}  // namespace
+}  // namespace voki::store
