@@ -129,6 +129,7 @@ export async function launchBrowser({ viewport = { width: 1280, height: 900 } } 
     executablePath: chromiumPath,
     headless: true,
     viewport,
+    locale: 'nb-NO',
     args: [
       '--no-sandbox',
       '--disable-gpu',

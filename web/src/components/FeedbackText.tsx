@@ -38,7 +38,7 @@ export function FeedbackText({ text, findings, supportLanguage }: { text: string
 
   return (
     <>
-      <p className="voki-message__text">
+      <p className="voki-message__text" dir="auto">
         {pieces.map((piece, index) =>
           piece.finding ? (
             <button

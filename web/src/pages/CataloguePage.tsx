@@ -80,7 +80,7 @@ export function CataloguePage() {
               <div className="voki-card__top">
                 <BotAvatar bot={bot} />
                 <div>
-                  <h2 className="voki-card__title">{bot.name}</h2>
+                  <h2 className="voki-card__title" dir="auto">{bot.name}</h2>
                   <p className="voki-card__meta">
                     <span className="voki-tag">{t('bots.level', { min: bot.level_min, max: bot.level_max })}</span>{' '}
                     <span className="voki-tag voki-tag--muted">
@@ -89,7 +89,7 @@ export function CataloguePage() {
                   </p>
                 </div>
               </div>
-              <p className="voki-card__purpose">{bot.purpose}</p>
+              <p className="voki-card__purpose" dir="auto">{bot.purpose}</p>
               <PktButton
                 skin="primary"
                 size="medium"

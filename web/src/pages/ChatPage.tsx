@@ -231,7 +231,7 @@ export function ChatPage() {
           </button>
         )}
       </div>
-      {bot?.purpose && <p className="voki-muted">{bot.purpose}</p>}
+      {bot?.purpose && <p className="voki-muted" dir="auto">{bot.purpose}</p>}
 
       {!loaded && <p role="status">{t('common.loading')}</p>}
 
@@ -250,7 +250,7 @@ export function ChatPage() {
                 <FeedbackText text={message.text} findings={findingsOf(message)} supportLanguage={session?.participant.support_language} />
               )
             ) : (
-              <p className="voki-message__text" lang={message.quick === 'my_language' ? session?.participant.support_language : undefined}>
+              <p className="voki-message__text" dir="auto" lang={message.quick === 'my_language' ? session?.participant.support_language : undefined}>
                 {message.text}
                 {message.local === 'streaming' && (
                   <span className="voki-typing">{message.text ? '' : t('chat.writing', { name: botName })}</span>
@@ -283,7 +283,7 @@ export function ChatPage() {
             {bot.starters.map((starter) => (
               <li key={starter}>
                 <PktButton skin="secondary" size="small" onClick={() => send({ text: starter })} disabled={streaming}>
-                  {starter}
+                  <span dir="auto">{starter}</span>
                 </PktButton>
               </li>
             ))}
