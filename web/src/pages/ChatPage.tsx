@@ -37,6 +37,13 @@ function findingsOf(message: Message): Finding[] {
   return []
 }
 
+/** Stored history: drop empty failed answers; mark cut-off answers so they get no quick choices. */
+function fromHistory(messages: Message[]): ChatItem[] {
+  return messages
+    .filter((m) => !(m.role === 'assistant' && !m.text))
+    .map((m) => (m.role === 'assistant' && (m.status === 'stopped' || m.status === 'failed') ? { ...m, local: 'stopped' } : m))
+}
+
 export function ChatPage() {
   const { id = '' } = useParams()
   const { t } = useI18n()
@@ -65,7 +72,7 @@ export function ChatPage() {
       .then(([conversation, bots]) => {
         if (cancelled) return
         setBot(bots.find((b) => b.id === conversation.bot) ?? null)
-        setMessages(conversation.messages ?? [])
+        setMessages(fromHistory(conversation.messages ?? []))
         setLoaded(true)
       })
       .catch((e) => {
