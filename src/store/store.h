@@ -2,6 +2,10 @@
 // The Store interface hides the database so that PostgreSQL can join SQLite later.
 // All methods are synchronous and thread-safe; call them through Database::run (database.h) from
 // I/O coroutines so that database work never blocks an I/O thread.
+// Errors: std::invalid_argument for bad input (unknown level/role/status, empty or oversized
+// fields: ids <= 128 bytes, names <= 200, policy <= 20 000, message text <= 100 000, feedback JSON
+// <= 200 000); ConflictError for a broken constraint (duplicate key, unknown parent row);
+// std::runtime_error for other database failures. Error texts never contain message text.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -78,17 +82,22 @@ class Store {
   virtual std::optional<Organisation> organisation(const std::string& id) = 0;
   virtual std::vector<Organisation> organisations() = 0;
 
-  virtual ClassGroup create_class(ClassGroup group) = 0;  // fills id/created_at; ConflictError on code
+  // Fills id/created_at when empty/0. An empty join_code gets a fresh random_join_code(); a given
+  // one is trimmed, upper-cased and must be 4-32 of A-Z, 0-9, '-'. ConflictError if it is taken.
+  virtual ClassGroup create_class(ClassGroup group) = 0;
+  // Case-insensitive and ignores surrounding spaces; nullopt for anything malformed.
   virtual std::optional<ClassGroup> class_by_code(const std::string& join_code) = 0;
   virtual std::optional<ClassGroup> class_by_id(const std::string& id) = 0;
 
-  virtual Participant create_participant(Participant p) = 0;  // fills id/created_at
+  virtual Participant create_participant(Participant p) = 0;  // fills id/created_at when empty/0
   virtual std::optional<Participant> participant(const std::string& id) = 0;
-  virtual void update_participant(const Participant& p) = 0;  // languages and level
+  // Languages and level only; std::invalid_argument if there is no such participant.
+  virtual void update_participant(const Participant& p) = 0;
 
   // Sessions are stored by a hash of the cookie token, never the token itself.
   virtual void create_session(const std::string& token_hash, const std::string& participant_id,
                               Timestamp expires_at) = 0;
+  // The participant while now < expires_at.
   virtual std::optional<std::string> session_participant(const std::string& token_hash,
                                                          Timestamp now) = 0;
   virtual void delete_session(const std::string& token_hash) = 0;
@@ -97,21 +106,30 @@ class Store {
                                            const std::string& organisation_id,
                                            const std::string& bot_id) = 0;
   virtual std::optional<Conversation> conversation(const std::string& id) = 0;
+  // Most recently updated first (at most 1000).
   virtual std::vector<Conversation> conversations_of(const std::string& participant_id) = 0;
   virtual bool delete_conversation(const std::string& id) = 0;  // with its messages
 
-  virtual Message add_message(Message m) = 0;  // fills id/created_at; touches the conversation
+  // Fills id/created_at when empty/0; in one transaction it also moves the conversation's
+  // updated_at forward to created_at. ConflictError for an unknown conversation.
+  virtual Message add_message(Message m) = 0;
+  // Both ignore a message that no longer exists (its conversation was deleted meanwhile).
+  // finish_message also moves the conversation's updated_at to now.
   virtual void finish_message(const std::string& id, const std::string& text,
                               const std::string& status) = 0;
   virtual void set_message_feedback(const std::string& id, const std::string& feedback_json) = 0;
-  // Oldest first; at most `limit` of the newest.
+  // Oldest first; at most `limit` (capped at 1000) of the newest. Ordered by created_at, then by
+  // insertion order.
   virtual std::vector<Message> messages(const std::string& conversation_id, int limit = 200) = 0;
 
   // Deletes conversations (and messages) not updated since `before`; returns how many.
   virtual int delete_conversations_before(const std::string& organisation_id, Timestamp before) = 0;
 };
 
-// Opens (creating if needed) an SQLite database in WAL mode; `pool_size` connections.
+// Opens (creating it and its folders if needed) an SQLite database in WAL mode with `pool_size`
+// (1-64) connections, and migrates it to the newest schema. Throws std::runtime_error if the
+// database was written by a newer Voki (schema version unknown to this binary). `path` must be a
+// file: ":memory:" would give every pooled connection its own database.
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, int pool_size = 4);
 
 // Random identifiers and codes from libsodium's CSPRNG.

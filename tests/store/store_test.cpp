@@ -1,6 +1,8 @@
 // Behaviour of the SQLite store on real database files in a temporary folder.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -180,6 +182,33 @@ TEST(OpenTest, ConcurrentOpenersMigrateOnce) {
   for (auto& t : openers) t.join();
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(query_text(path, "SELECT COUNT(*) FROM schema_migrations"), "1");
+}
+
+// Separate processes lock through the file system, unlike connections inside one process.
+TEST(OpenTest, ConcurrentProcessesMigrateOnce) {
+  TempFolder folder;
+  const std::string path = folder.file("voki.db");
+  std::vector<pid_t> children;
+  for (int i = 0; i < 4; ++i) {
+    const pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      int status = 1;
+      try {
+        status = open_sqlite_store(path, 2)->schema_version() == 1 ? 0 : 2;
+      } catch (...) {
+      }
+      _exit(status);  // no atexit handlers or gtest teardown in the child
+    }
+    children.push_back(pid);
+  }
+  for (pid_t pid : children) {
+    int status = -1;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "child status " << status;
+  }
+  EXPECT_EQ(query_text(path, "SELECT COUNT(*) FROM schema_migrations"), "1");
+  EXPECT_EQ(query_text(path, "PRAGMA journal_mode"), "wal");
 }
 
 TEST(OpenTest, PathWithSpacesWorks) {
