@@ -28,7 +28,8 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kMaxSseLine = 1 << 20;       // one event's data
 constexpr std::size_t kMaxAnswerBytes = 256 << 10;  // the whole answer text
-constexpr std::size_t kMaxErrorBody = 64 << 10;     // body of a non-200 answer
+constexpr std::size_t kMaxErrorBody = 64 << 10;     // body of a non-200 answer that we read
+constexpr std::uint64_t kMaxBodyBytes = 64 << 20;   // raw bytes of one streamed answer     // body of a non-200 answer
 constexpr std::size_t kMaxHeaderBytes = 16 << 10;
 constexpr std::size_t kReadChunk = 4096;  // body bytes per read; small keeps 1,000 streams cheap
 
@@ -266,7 +267,9 @@ class OpenAiBackend final : public ChatBackend {
     beast::flat_buffer buffer(kMaxHeaderBytes + kReadChunk);
     http::response_parser<http::buffer_body> parser;
     parser.header_limit(kMaxHeaderBytes);
-    parser.body_limit(boost::none);  // the answer size is limited by AnswerAssembler
+    // AnswerAssembler limits the answer text; this bounds the raw bytes (JSON framing included).
+    // (boost::none would mean "no limit" but Boost 1.74 then rejects every Content-Length.)
+    parser.body_limit(kMaxBodyBytes);
     arm_timer();
     co_await http::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return read_failure(ec, answer, "reading the response header");

@@ -18,6 +18,7 @@ Key classify(std::string_view key, int depth) {
   if (depth == 1) {
     if (key == "error") return Key::error;
     if (key == "choices") return Key::choices;
+    if (key == "message") return Key::msg;  // llama-server's `error:` payload has it at the top
     return Key::other;
   }
   if (key == "delta") return Key::delta;
@@ -114,7 +115,10 @@ class ChunkHandler : public nlohmann::json_sax<json> {
     if (depth_ == 0 || depth_ > kMaxDepth) return Where::nothing;
     const Frame& root = stack_[0];
     if (root.array) return Where::nothing;
-    if (depth_ == 1) return root.key == Key::error ? Where::error : Where::nothing;
+    if (depth_ == 1) {
+      if (root.key == Key::error) return Where::error;
+      return root.key == Key::msg ? Where::error_message : Where::nothing;
+    }
     if (root.key == Key::error) {
       return depth_ == 2 && !stack_[1].array && stack_[1].key == Key::msg ? Where::error_message
                                                                           : Where::nothing;
@@ -198,7 +202,7 @@ std::optional<BaseUrl> parse_base_url(std::string_view url, std::string& error) 
     error = "base URL has no host";
     return std::nullopt;
   }
-  if (slash != std::string_view::npos && url[slash] != '/') {
+  if (path.find_first_of("?#") != std::string_view::npos) {
     error = "query or fragment in the base URL is not supported";
     return std::nullopt;
   }

@@ -134,10 +134,10 @@ std::vector<std::string> make_tokens(const std::string& user_text, int count, st
         continue;
       }
     }
-    if (roll == 5) {  // two words in one token
-      word += " " + next_word();
-    } else if (roll == 4 && word.size() <= 4) {  // three short words
-      word += " " + next_word() + " " + next_word();
+    const int extra_words = roll == 5 ? 1 : (roll == 4 && word.size() <= 4 ? 2 : 0);  // 2-3 words per token
+    for (int i = 0; i < extra_words; ++i) {
+      word += ' ';
+      word += next_word();
     }
     tokens.push_back(space + word);
   }
