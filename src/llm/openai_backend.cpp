@@ -175,21 +175,9 @@ class OpenAiBackend final : public ChatBackend {
     req.prepare_payload();
 
     const Clock::time_point started = Clock::now();
-    tcp::resolver resolver(executor_);
     error_code ec;
-    // The resolver has no timeout of its own: a timer cancels it.
-    asio::steady_timer resolve_timer(executor_, config_.connect_timeout);
-    bool resolve_timed_out = false;
-    resolve_timer.async_wait([&resolver, &resolve_timed_out](error_code wait_ec) {
-      if (!wait_ec) {
-        resolve_timed_out = true;
-        resolver.cancel();
-      }
-    });
-    auto endpoints = co_await resolver.async_resolve(url_.host, url_.port,
-                                                     asio::redirect_error(asio::use_awaitable, ec));
-    resolve_timer.cancel();
-    if (resolve_timed_out) co_return failure("upstream_timeout", "resolving the model server's name timed out");
+    std::vector<tcp::endpoint> endpoints = co_await resolve(ec);
+    if (ec == asio::error::timed_out) co_return failure("upstream_timeout", "resolving the model server's name timed out");
     if (ec) co_return failure("upstream_unavailable", "cannot resolve the model server: " + ec.message());
 
     const auto remaining = config_.connect_timeout - (Clock::now() - started);
@@ -223,6 +211,35 @@ class OpenAiBackend final : public ChatBackend {
   }
 
  private:
+  // IP literals need no lookup (and the resolver's one background thread would serialise 1,000
+  // simultaneous streams); names go through the resolver, which a timer bounds.
+  Task<std::vector<tcp::endpoint>> resolve(error_code& ec) {
+    std::vector<tcp::endpoint> endpoints;
+    const auto address = asio::ip::make_address(url_.host, ec);
+    if (!ec) {
+      endpoints.emplace_back(address, static_cast<unsigned short>(std::stoi(url_.port)));
+      co_return endpoints;
+    }
+    auto resolver = std::make_shared<tcp::resolver>(executor_);
+    auto timed_out = std::make_shared<bool>(false);
+    asio::steady_timer timer(executor_, config_.connect_timeout);
+    timer.async_wait([weak = std::weak_ptr<tcp::resolver>(resolver), timed_out](error_code wait_ec) {
+      if (wait_ec) return;
+      *timed_out = true;
+      if (auto alive = weak.lock()) alive->cancel();
+    });
+    ec = {};
+    const auto results =
+        co_await resolver->async_resolve(url_.host, url_.port, asio::redirect_error(asio::use_awaitable, ec));
+    timer.cancel();
+    if (*timed_out) {
+      ec = asio::error::timed_out;
+      co_return endpoints;
+    }
+    for (const auto& entry : results) endpoints.push_back(entry.endpoint());
+    co_return endpoints;
+  }
+
   std::string request_body(const ChatRequest& request) const {
     nlohmann::json messages = nlohmann::json::array();
     for (const ChatMessage& message : request.messages) {

@@ -255,6 +255,16 @@ TEST_F(OpenAiBackendTest, UnknownHostIsUnavailable) {
   EXPECT_EQ(run.result.error_code, "upstream_unavailable") << run.result.error_message;
 }
 
+TEST_F(OpenAiBackendTest, HttpsToAPlainHttpServerFailsTheHandshake) {
+  config_.base_url = "https://127.0.0.1:" + std::to_string(fake_.port()) + "/v1";
+  for (const bool verify : {true, false}) {
+    config_.verify_tls = verify;
+    const StreamRun run = run_stream(config_, sample_request());
+    EXPECT_EQ(run.result.error_code, "upstream_unavailable") << run.result.error_message;
+    EXPECT_NE(run.result.error_message.find("TLS"), std::string::npos) << run.result.error_message;
+  }
+}
+
 TEST_F(OpenAiBackendTest, InvalidBaseUrlIsUnavailable) {
   config_.base_url = "localhost:8080";
   const StreamRun run = run_stream(config_, sample_request());
