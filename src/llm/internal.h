@@ -184,9 +184,13 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // Whether `learner` counts as the accepted answer `accepted` (see make_dialogue_backend).
 bool answer_matches(std::string_view learner, std::string_view accepted);
 
-// The name of a language for a prompt, e.g. "ar" -> "arabisk (Arabic)"; the code when unknown.
+// Whether `code` looks like a language tag (letters, '-' and '_', at most 16): anything else
+// never reaches a prompt.
+bool is_language_code(const std::string& code);
+// The name of a language for a prompt, e.g. "ar" -> "arabisk (Arabic)"; the code when ICU does not
+// know it; empty when `code` is not a language tag.
 std::string language_name_for_prompt(const std::string& code);
-// Norwegian name only, e.g. "ar" -> "arabisk".
+// Norwegian name only, e.g. "ar" -> "arabisk" (same fallbacks).
 std::string language_name_norwegian(const std::string& code);
 
 }  // namespace voki::llm::detail

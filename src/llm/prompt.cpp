@@ -35,9 +35,10 @@ std::string quick_request(Quick quick, const std::string& support_language) {
       return "Si det enklere, med kortere setninger og vanlige ord.";
     case Quick::more:
       return "Fortell meg mer om dette, og gi et eksempel til.";
-    case Quick::my_language:
-      return "Forklar det forrige svaret på " +
-             detail::language_name_norwegian(support_language.empty() ? "en" : support_language) + ".";
+    case Quick::my_language: {
+      const std::string name = detail::language_name_norwegian(support_language);
+      return "Forklar det forrige svaret på " + (name.empty() ? std::string("engelsk") : name) + ".";
+    }
     case Quick::none:
       break;
   }
@@ -77,8 +78,8 @@ std::vector<ChatMessage> build_prompt(const PromptInput& input) {
             "\", a bot that helps adults learning Norwegian. Your task:\n" + input.bot_instruction + "\n\n";
   system += "The learner's level is CEFR " + level_guidance(input.level) +
             " Answer in Norwegian at this level.\n\n";
-  if (!input.support_language.empty()) {
-    system += "The learner's support language is " + detail::language_name_for_prompt(input.support_language) +
+  if (const std::string language = detail::language_name_for_prompt(input.support_language); !language.empty()) {
+    system += "The learner's support language is " + language +
               ". Keep answering in Norwegian, but when the learner asks for an explanation in their own "
               "language, you may explain in " + detail::language_name_norwegian(input.support_language) +
               ".\n\n";

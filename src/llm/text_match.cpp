@@ -124,8 +124,14 @@ bool answer_matches(std::string_view learner_text, std::string_view accepted_tex
   });
 }
 
+bool is_language_code(const std::string& code) {
+  return !code.empty() && code.size() <= 16 && std::all_of(code.begin(), code.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+  });
+}
+
 std::string language_name_norwegian(const std::string& code) {
-  if (code.empty() || code.size() > 16) return code;
+  if (!is_language_code(code)) return {};
   const icu::Locale locale(code.c_str());
   icu::UnicodeString name;
   locale.getDisplayLanguage(icu::Locale("nb"), name);
@@ -135,7 +141,7 @@ std::string language_name_norwegian(const std::string& code) {
 }
 
 std::string language_name_for_prompt(const std::string& code) {
-  if (code.empty() || code.size() > 16) return code;
+  if (!is_language_code(code)) return {};
   const icu::Locale locale(code.c_str());
   icu::UnicodeString english;
   locale.getDisplayLanguage(icu::Locale("en"), english);

@@ -305,3 +305,31 @@ TEST_F(OpenAiBackendTest, ManyConcurrentStreams) {
 
 }  // namespace
 }  // namespace voki::llm
+
+namespace voki::llm {
+namespace {
+
+TEST(FakeLlm, AnswersNonStreamedRequestsWithOneJson) {
+  FakeLlmProcess fake("--tokens 5 --token-delay-ms 0");
+  const auto reply = testing::http_request(
+      fake.port(), "POST", "/v1/chat/completions",
+      R"({"model":"x","stream":false,"messages":[{"role":"user","content":"Hei der"}]})");
+  ASSERT_EQ(reply.status, 200);
+  const auto body = nlohmann::json::parse(reply.body);
+  EXPECT_EQ(body["object"], "chat.completion");
+  EXPECT_TRUE(body["choices"][0]["message"]["content"].get<std::string>().starts_with("Du skrev: Hei der."));
+  EXPECT_EQ(body["choices"][0]["finish_reason"], "stop");
+}
+
+TEST(FakeLlm, RejectsBadRequestsAndControlChanges) {
+  FakeLlmProcess fake;
+  EXPECT_EQ(testing::http_request(fake.port(), "POST", "/v1/chat/completions", "not json").status, 400);
+  EXPECT_EQ(testing::http_request(fake.port(), "POST", "/v1/chat/completions", R"({"model":5,"messages":"x"})").status, 400);
+  EXPECT_EQ(testing::http_request(fake.port(), "POST", "/control", R"({"mode":"explode"})").status, 400);
+  EXPECT_EQ(testing::http_request(fake.port(), "POST", "/control", R"({"tokens":"many"})").status, 400);
+  EXPECT_EQ(testing::http_request(fake.port(), "GET", "/nowhere").status, 404);
+  EXPECT_EQ(fake.stats()["settings"]["mode"], "ok");  // unchanged after the bad control requests
+}
+
+}  // namespace
+}  // namespace voki::llm
