@@ -3,6 +3,7 @@
 #include <utility>  // g++ 12 with Boost 1.74 needs this before Asio.
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,6 +33,7 @@ FakeLlmProcess::FakeLlmProcess(const std::string& extra_args) {
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGTERM);  // never outlive a test that was killed
     dup2(out[1], STDOUT_FILENO);
     close(out[0]);
     close(out[1]);
