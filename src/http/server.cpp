@@ -497,9 +497,12 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       const unsigned version = msg.version();
 
       auto started = std::chrono::steady_clock::now();
-      Response res = ok && !req.path.empty() && req.path[0] == '/'
-                         ? co_await dispatch(req)
-                         : Response::error(400, "bad_request", "Malformed request path.");
+      // No co_await inside ?: here: g++ 12 miscompiles it (the result's members are destroyed).
+      Response res;
+      if (ok && !req.path.empty() && req.path[0] == '/')
+        res = co_await dispatch(req);
+      else
+        res = Response::error(400, "bad_request", "Malformed request path.");
       bool failed = false;
       const bool streamed = static_cast<bool>(res.stream);
       const int status = res.status;

@@ -1,0 +1,654 @@
+#include <utility>  // before Asio (g++ 12 + Boost 1.74)
+
+#include "api/api.h"
+
+#include <chrono>
+#include <mutex>
+#include <set>
+#include <unordered_map>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+#include <unicode/utf8.h>
+
+#include "bots/bots.h"
+#include "config/config.h"
+#include "feedback/feedback.h"
+#include "http/http.h"
+#include "i18n/i18n.h"
+#include "llm/chat_backend.h"
+#include "llm/prompt.h"
+#include "store/database.h"
+
+namespace voki::api {
+
+using json = nlohmann::json;
+using http::Request;
+using http::Response;
+
+namespace {
+
+constexpr std::string_view kCookie = "voki_session";
+constexpr int kPromptHistory = 40;       // messages considered for a language model's prompt
+constexpr int kDialogueHistory = 400;    // guided dialogues replay the whole conversation
+constexpr int kMaxJoinFailures = 20;     // per address and window, against guessing codes
+constexpr auto kJoinWindow = std::chrono::minutes(10);
+
+std::string to_hex(const unsigned char* data, std::size_t size) {
+  std::string out(size * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), data, size);
+  out.pop_back();
+  return out;
+}
+
+std::string new_session_token() {
+  unsigned char bytes[32];
+  randombytes_buf(bytes, sizeof bytes);
+  return to_hex(bytes, sizeof bytes);
+}
+
+// Sessions are stored by hash, so a copy of the database does not hand out live sessions.
+std::string token_hash(std::string_view token) {
+  unsigned char hash[32];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(token.data()), token.size(),
+                     nullptr, 0);
+  return to_hex(hash, sizeof hash);
+}
+
+// Checks UTF-8 (ICU's decoder) and counts characters; false on invalid bytes.
+bool utf8_length(std::string_view text, std::size_t& chars) {
+  chars = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0, length = static_cast<int32_t>(text.size());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;
+    ++chars;
+  }
+  return true;
+}
+
+// Drops control characters other than newline and tab; trims surrounding white space.
+std::string clean_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\n' && c != '\t') continue;
+    if (c == 0x7f) continue;
+    out += ch;
+  }
+  auto first = out.find_first_not_of(" \t\n\r");
+  if (first == std::string::npos) return {};
+  auto last = out.find_last_not_of(" \t\n\r");
+  return out.substr(first, last - first + 1);
+}
+
+llm::Quick parse_quick(std::string_view q) {
+  if (q == "simpler") return llm::Quick::simpler;
+  if (q == "more") return llm::Quick::more;
+  if (q == "my_language") return llm::Quick::my_language;
+  return llm::Quick::none;
+}
+
+bool valid_level(std::string_view level) {
+  return level == "A1" || level == "A2" || level == "B1" || level == "B2";
+}
+
+json participant_json(const store::Participant& p) {
+  return {{"id", p.id},
+          {"ui_language", p.ui_language},
+          {"support_language", p.support_language},
+          {"level", p.level}};
+}
+
+json message_json(const store::Message& m) {
+  json feedback = json::array();
+  if (!m.feedback_json.empty()) {
+    feedback = json::parse(m.feedback_json, nullptr, false);
+    if (feedback.is_discarded()) feedback = json::array();
+  }
+  return {{"id", m.id},
+          {"role", m.role},
+          {"text", m.text},
+          {"quick", m.quick},
+          {"status", m.status},
+          {"created_at", m.created_at},
+          {"feedback", std::move(feedback)}};
+}
+
+// The API's wire shape of a finding (spans in Unicode code points).
+json findings_json(const std::vector<feedback::Finding>& findings) {
+  json out = json::array();
+  for (const auto& f : findings)
+    out.push_back({{"start", f.start},
+                   {"end", f.end},
+                   {"code", f.code},
+                   {"rule", f.rule},
+                   {"suggestions", f.suggestions},
+                   {"explanation_nb", f.explanation_nb},
+                   {"explanation", f.explanation},
+                   {"language", f.language},
+                   {"confidence", f.confidence}});
+  return out;
+}
+
+json conversation_summary(const store::Conversation& c) {
+  return {{"id", c.id}, {"bot", c.bot_id}, {"created_at", c.created_at}, {"updated_at", c.updated_at}};
+}
+
+Response error(int status, std::string_view code, std::string_view lang) {
+  return Response::error(status, code, i18n::message(code, lang));
+}
+
+// A participant and their organisation, as resolved from the session cookie.
+struct Caller {
+  store::Participant participant;
+};
+
+}  // namespace
+
+struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
+  Services services;
+  std::unique_ptr<llm::ChatBackend> model;  // null when no language model is configured
+  asio::thread_pool compute{1};             // feedback analysis runs here, off the I/O thread
+  std::set<std::string> streaming;          // conversations with an answer under way (I/O thread only)
+  std::size_t active = 0;
+  std::mutex join_mutex;
+  std::unordered_map<std::string, std::pair<int, std::chrono::steady_clock::time_point>> join_failures;
+
+  explicit Impl(Services s) : services(std::move(s)) {
+    const auto& llm_config = services.config.llm;
+    if (!llm_config.url.empty()) {
+      llm::OpenAiConfig c;
+      c.base_url = llm_config.url;
+      c.api_key = llm_config.api_key;
+      c.model = llm_config.model;
+      c.first_token_timeout = std::chrono::seconds(llm_config.timeout_seconds);
+      c.verify_tls = llm_config.verify_tls;
+      model = llm::make_openai_backend(services.executor, std::move(c));
+    }
+  }
+
+  ~Impl() { compute.join(); }
+
+  std::string request_language(const Request& req) {
+    // Before a participant exists: the UI language the app sends, else Bokmål.
+    std::string lang(req.header("x-voki-language"));
+    return i18n::is_supported(lang) ? lang : "nb";
+  }
+
+  Task<std::optional<Caller>> authenticate(const Request& req) {
+    std::string token = req.cookie(kCookie);
+    if (token.size() != 64) co_return std::nullopt;
+    auto hash = token_hash(token);
+    auto participant = co_await services.db.run([&](store::Store& s) -> std::optional<store::Participant> {
+      auto id = s.session_participant(hash, store::now_ms());
+      if (!id) return std::nullopt;
+      return s.participant(*id);
+    });
+    if (!participant) co_return std::nullopt;
+    co_return Caller{std::move(*participant)};
+  }
+
+  std::optional<json> parse_body(const Request& req) {
+    auto body = json::parse(req.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object()) return std::nullopt;
+    return body;
+  }
+
+  bool join_blocked(const std::string& address) {
+    std::lock_guard lock(join_mutex);
+    auto it = join_failures.find(address);
+    if (it == join_failures.end()) return false;
+    if (std::chrono::steady_clock::now() - it->second.second > kJoinWindow) {
+      join_failures.erase(it);
+      return false;
+    }
+    return it->second.first >= kMaxJoinFailures;
+  }
+
+  void join_failed(const std::string& address) {
+    std::lock_guard lock(join_mutex);
+    auto now = std::chrono::steady_clock::now();
+    auto& entry = join_failures[address];
+    if (entry.first == 0 || now - entry.second > kJoinWindow) entry = {0, now};
+    ++entry.first;
+    if (join_failures.size() > 100000) join_failures.clear();  // bounded memory under attack
+  }
+
+  // ---- handlers --------------------------------------------------------------------------
+
+  Task<Response> join(Request& req) {
+    const std::string lang = request_language(req);
+    auto body = parse_body(req);
+    if (!body || !(*body)["code"].is_string()) co_return error(400, "bad_request", lang);
+    std::string code = (*body)["code"].get<std::string>();
+    if (code.size() > 64) co_return error(404, "unknown_code", lang);
+    if (join_blocked(req.remote_address))
+      co_return Response::error(429, "too_many_attempts", "Too many wrong codes. Wait a few minutes.");
+
+    std::string ui_language = lang;
+    if ((*body)["ui_language"].is_string() && i18n::is_supported((*body)["ui_language"].get<std::string>()))
+      ui_language = (*body)["ui_language"].get<std::string>();
+    std::string existing_hash;
+    if (auto token = req.cookie(kCookie); token.size() == 64) existing_hash = token_hash(token);
+    const std::string new_token = new_session_token();
+    const auto expires = store::now_ms() + std::int64_t(services.config.session_days) * 86400000;
+
+    struct Joined {
+      store::ClassGroup group;
+      store::Organisation org;
+      store::Participant participant;
+      bool reused = false;
+    };
+    auto joined = co_await services.db.run([&](store::Store& s) -> std::optional<Joined> {
+      auto group = s.class_by_code(code);
+      if (!group) return std::nullopt;
+      auto org = s.organisation(group->organisation_id);
+      if (!org) return std::nullopt;
+      // The same device joining the same class again keeps its participant and conversations.
+      if (!existing_hash.empty()) {
+        if (auto id = s.session_participant(existing_hash, store::now_ms())) {
+          if (auto p = s.participant(*id); p && p->class_id == group->id)
+            return Joined{*group, *org, *p, true};
+        }
+      }
+      store::Participant p;
+      p.organisation_id = group->organisation_id;
+      p.class_id = group->id;
+      p.ui_language = ui_language;
+      p.level = group->level;
+      p = s.create_participant(p);
+      s.create_session(token_hash(new_token), p.id, expires);
+      return Joined{*group, *org, p, false};
+    });
+    if (!joined) {
+      join_failed(req.remote_address);
+      co_return error(404, "unknown_code", lang);
+    }
+    json out = {{"participant", participant_json(joined->participant)},
+                {"class", {{"id", joined->group.id}, {"name", joined->group.name}, {"level", joined->group.level}}},
+                {"organisation", {{"id", joined->org.id}, {"name", joined->org.name}}}};
+    auto res = Response::json(200, out.dump());
+    if (!joined->reused) {
+      std::string cookie = std::string(kCookie) + "=" + new_token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                           std::to_string(services.config.session_days * 86400);
+      if (services.config.secure_cookies) cookie += "; Secure";
+      res.headers.emplace_back("Set-Cookie", cookie);
+    }
+    co_return res;
+  }
+
+  Task<Response> me(Request& req) {
+    auto caller = co_await authenticate(req);
+    if (!caller) co_return error(401, "unauthenticated", request_language(req));
+    auto p = caller->participant;
+    auto info = co_await services.db.run([&](store::Store& s) {
+      return std::make_pair(s.class_by_id(p.class_id), s.organisation(p.organisation_id));
+    });
+    json out = {{"participant", participant_json(p)}};
+    if (info.first)
+      out["class"] = {{"id", info.first->id}, {"name", info.first->name}, {"level", info.first->level}};
+    if (info.second) out["organisation"] = {{"id", info.second->id}, {"name", info.second->name}};
+    co_return Response::json(200, out.dump());
+  }
+
+  Task<Response> update_me(Request& req) {
+    auto caller = co_await authenticate(req);
+    if (!caller) co_return error(401, "unauthenticated", request_language(req));
+    auto p = caller->participant;
+    auto body = parse_body(req);
+    if (!body) co_return error(400, "bad_request", p.ui_language);
+    for (auto& [key, value] : body->items()) {
+      if (!value.is_string()) co_return error(400, "bad_request", p.ui_language);
+      const auto v = value.get<std::string>();
+      if (key == "ui_language" && i18n::is_supported(v)) {
+        p.ui_language = v;
+      } else if (key == "support_language" && (v.empty() || i18n::is_supported(v))) {
+        p.support_language = v;
+      } else if (key == "level" && valid_level(v)) {
+        p.level = v;
+      } else {
+        co_return Response::error(400, "bad_request", "Unknown setting or value: " + key);
+      }
+    }
+    co_await services.db.run([&](store::Store& s) { s.update_participant(p); });
+    co_return Response::json(200, json{{"participant", participant_json(p)}}.dump());
+  }
+
+  Task<Response> logout(Request& req) {
+    std::string token = req.cookie(kCookie);
+    if (token.size() == 64) {
+      auto hash = token_hash(token);
+      co_await services.db.run([&](store::Store& s) { s.delete_session(hash); });
+    }
+    auto res = Response::no_content();
+    res.headers.emplace_back("Set-Cookie", std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    co_return res;
+  }
+
+  Task<Response> languages(Request&) {
+    json out = json::array();
+    for (const auto& l : i18n::languages())
+      out.push_back({{"code", l.code},
+                     {"name", l.native_name},
+                     {"english_name", l.english_name},
+                     {"dir", l.rtl ? "rtl" : "ltr"},
+                     {"support", l.full_support ? "full" : "partial"}});
+    co_return Response::json(200, out.dump());
+  }
+
+  Task<Response> list_bots(Request& req) {
+    auto caller = co_await authenticate(req);
+    if (!caller) co_return error(401, "unauthenticated", request_language(req));
+    const auto& p = caller->participant;
+    json out = json::array();
+    for (const bots::Bot* bot : services.bots.for_organisation(p.organisation_id)) {
+      if (bot->audience != "participant") continue;
+      out.push_back({{"id", bot->id},
+                     {"name", bot->name(p.ui_language)},
+                     {"purpose", bot->purpose(p.ui_language)},
+                     {"avatar", bot->avatar},
+                     {"level_min", bot->level_min},
+                     {"level_max", bot->level_max},
+                     {"starters", bot->starters},
+                     {"mode", bot->mode == bots::Mode::dialogue ? "dialogue" : "llm"},
+                     {"available", bot_available(*bot)}});
+    }
+    co_return Response::json(200, out.dump());
+  }
+
+  bool bot_available(const bots::Bot& bot) const {
+    return bot.mode == bots::Mode::dialogue ? bot.script.has_value() : (model || bot.script.has_value());
+  }
+
+  Task<Response> create_conversation(Request& req) {
+    auto caller = co_await authenticate(req);
+    if (!caller) co_return error(401, "unauthenticated", request_language(req));
+    const auto p = caller->participant;
+    auto body = parse_body(req);
+    if (!body || !(*body)["bot"].is_string()) co_return error(400, "bad_request", p.ui_language);
+    const std::string bot_id = (*body)["bot"].get<std::string>();
+    const bots::Bot* bot = services.bots.find(p.organisation_id, bot_id);
+    if (!bot || bot->audience != "participant")
+      co_return Response::error(404, "unknown_bot", i18n::message("not_found", p.ui_language));
+    auto conv = co_await services.db.run([&](store::Store& s) {
+      return s.create_conversation(p.id, p.organisation_id, bot_id);
+    });
+    co_return Response::json(201, json{{"id", conv.id}, {"bot", conv.bot_id}}.dump());
+  }
+
+  Task<Response> list_conversations(Request& req) {
+    auto caller = co_await authenticate(req);
+    if (!caller) co_return error(401, "unauthenticated", request_language(req));
+    const auto id = caller->participant.id;
+    auto list = co_await services.db.run([&](store::Store& s) { return s.conversations_of(id); });
+    json out = json::array();
+    for (const auto& c : list) out.push_back(conversation_summary(c));
+    co_return Response::json(200, out.dump());
+  }
+
+  // The conversation if it belongs to the caller; a stranger's looks like a missing one (404).
+  Task<std::optional<store::Conversation>> owned_conversation(const Caller& caller, const std::string& id) {
+    if (id.size() > 64) co_return std::nullopt;
+    auto conv = co_await services.db.run([&](store::Store& s) { return s.conversation(id); });
+    if (!conv || conv->participant_id != caller.participant.id) co_return std::nullopt;
+    co_return conv;
+  }
+
+  Task<Response> get_conversation(Request& req) {
+    auto caller = co_await authenticate(req);
+    if (!caller) co_return error(401, "unauthenticated", request_language(req));
+    auto conv = co_await owned_conversation(*caller, req.params.at(0));
+    if (!conv) co_return error(404, "not_found", caller->participant.ui_language);
+    const auto id = conv->id;
+    auto messages = co_await services.db.run([&](store::Store& s) { return s.messages(id, kDialogueHistory); });
+    json out = conversation_summary(*conv);
+    out["messages"] = json::array();
+    for (const auto& m : messages) out["messages"].push_back(message_json(m));
+    co_return Response::json(200, out.dump());
+  }
+
+  Task<Response> delete_conversation(Request& req) {
+    auto caller = co_await authenticate(req);
+    if (!caller) co_return error(401, "unauthenticated", request_language(req));
+    auto conv = co_await owned_conversation(*caller, req.params.at(0));
+    if (!conv) co_return error(404, "not_found", caller->participant.ui_language);
+    if (streaming.count(conv->id)) co_return error(409, "busy", caller->participant.ui_language);
+    const auto id = conv->id;
+    co_await services.db.run([&](store::Store& s) { s.delete_conversation(id); });
+    co_return Response::no_content();
+  }
+
+  Task<std::vector<feedback::Finding>> analyse(std::string text, std::string language) {
+    const feedback::Engine* engine = services.feedback;
+    feedback::Options options;
+    options.language = std::move(language);
+    // Captures by reference: this coroutine stays suspended until the work is done (and g++ 12
+    // mishandles by-value captures of lambdas created inside co_await).
+    co_return co_await asio::co_spawn(
+        compute, [&]() -> Task<std::vector<feedback::Finding>> { co_return engine->check(text, options); },
+        asio::use_awaitable);
+  }
+
+  Task<Response> check_text(Request& req) {
+    auto caller = co_await authenticate(req);
+    if (!caller) co_return error(401, "unauthenticated", request_language(req));
+    const auto& p = caller->participant;
+    auto body = parse_body(req);
+    if (!body || !(*body)["text"].is_string()) co_return error(400, "bad_request", p.ui_language);
+    std::string text = (*body)["text"].get<std::string>();
+    std::size_t chars = 0;
+    if (!utf8_length(text, chars)) co_return error(400, "bad_request", p.ui_language);
+    if (chars > feedback::kMaxTextChars) co_return error(413, "too_long", p.ui_language);
+    std::string language = p.support_language.empty() ? p.ui_language : p.support_language;
+    if ((*body)["language"].is_string() && i18n::is_supported((*body)["language"].get<std::string>()))
+      language = (*body)["language"].get<std::string>();
+    if (!services.feedback)
+      co_return Response::error(503, "feedback_unavailable", "The feedback engine is not enabled.");
+    auto findings = co_await analyse(text, language);
+    co_return Response::json(200, json{{"findings", findings_json(findings)}}.dump(-1, ' ', false, json::error_handler_t::replace));
+  }
+
+  Task<Response> post_message(Request& req) {
+    auto caller = co_await authenticate(req);
+    if (!caller) co_return error(401, "unauthenticated", request_language(req));
+    const store::Participant p = caller->participant;
+    const std::string& lang = p.ui_language;
+    auto body = parse_body(req);
+    if (!body) co_return error(400, "bad_request", lang);
+
+    llm::Quick quick = llm::Quick::none;
+    std::string quick_name;
+    std::string text;
+    if (body->contains("quick")) {
+      if (!(*body)["quick"].is_string()) co_return error(400, "bad_request", lang);
+      quick_name = (*body)["quick"].get<std::string>();
+      quick = parse_quick(quick_name);
+      if (quick == llm::Quick::none) co_return error(400, "bad_request", lang);
+      text = std::string(i18n::quick_choice_text(quick_name));
+    } else {
+      if (!(*body)["text"].is_string()) co_return error(400, "bad_request", lang);
+      const auto& raw = (*body)["text"].get_ref<const std::string&>();
+      std::size_t chars = 0;
+      if (!utf8_length(raw, chars)) co_return error(400, "bad_request", lang);
+      if (chars > kMaxMessageChars) co_return error(413, "too_long", lang);
+      text = clean_text(raw);
+      if (text.empty()) co_return error(400, "empty_message", lang);
+    }
+
+    auto conv = co_await owned_conversation(*caller, req.params.at(0));
+    if (!conv) co_return error(404, "not_found", lang);
+    const bots::Bot* bot = services.bots.find(conv->organisation_id, conv->bot_id);
+    if (!bot) co_return error(404, "not_found", lang);
+    if (streaming.count(conv->id)) co_return error(409, "busy", lang);
+
+    // The learner's message is stored before any model is called, so it is never lost.
+    store::Message user;
+    user.conversation_id = conv->id;
+    user.role = "user";
+    user.text = text;
+    user.quick = quick_name;
+    const bool use_dialogue = bot->mode == bots::Mode::dialogue || !model;
+    const int history_limit = use_dialogue ? kDialogueHistory : kPromptHistory;
+    auto stored = co_await services.db.run([&](store::Store& s) {
+      auto saved = s.add_message(user);
+      return std::make_pair(saved, s.messages(saved.conversation_id, history_limit));
+    });
+
+    auto self = shared_from_this();
+    // Marks the conversation busy for as long as the response exists, even if the client leaves
+    // before the stream starts.
+    auto busy = std::make_shared<BusyMark>(self, conv->id);
+    co_return Response::event_stream(
+        [self, busy, p, conv = *conv, bot, quick, saved = stored.first,
+         history = std::move(stored.second), use_dialogue](http::EventStream& events) -> Task<void> {
+          bool failed = false;
+          try {
+            co_await self->answer(events, p, conv, *bot, saved, history, quick, use_dialogue);
+          } catch (const std::exception& e) {
+            spdlog::error("answer failed: {}", e.what());
+            failed = true;
+          }
+          if (failed)
+            co_await events.send("error", Response::error(500, "internal", i18n::message("internal", p.ui_language)).body);
+        });
+  }
+
+  struct BusyMark {
+    std::shared_ptr<Impl> impl;
+    std::string conversation;
+    BusyMark(std::shared_ptr<Impl> i, std::string c) : impl(std::move(i)), conversation(std::move(c)) {
+      impl->streaming.insert(conversation);
+      ++impl->active;
+    }
+    ~BusyMark() {
+      impl->streaming.erase(conversation);
+      --impl->active;
+    }
+  };
+
+  Task<void> answer(http::EventStream& events, const store::Participant& p, const store::Conversation& conv,
+                    const bots::Bot& bot, const store::Message& saved, const std::vector<store::Message>& history,
+                    llm::Quick quick, bool use_dialogue) {
+    if (!co_await events.send("message", message_json(saved).dump())) co_return;
+
+    const std::string support = p.support_language.empty() ? std::string("en") : p.support_language;
+    if (services.feedback && quick == llm::Quick::none) {
+      auto findings = co_await analyse(saved.text, support);
+      if (!findings.empty()) {
+        json list = findings_json(findings);
+        std::string stored = list.dump(-1, ' ', false, json::error_handler_t::replace);
+        const auto id = saved.id;
+        co_await services.db.run([&](store::Store& s) { s.set_message_feedback(id, stored); });
+        json event = {{"message", saved.id}, {"findings", std::move(list)}};
+        if (!co_await events.send("feedback", event.dump(-1, ' ', false, json::error_handler_t::replace)))
+          co_return;
+      }
+    }
+
+    std::vector<llm::ChatMessage> turns;
+    turns.reserve(history.size());
+    for (const auto& m : history) {
+      if (m.role != "user" && m.role != "assistant") continue;
+      if (m.role == "assistant" && m.status == "failed" && m.text.empty()) continue;
+      turns.push_back({m.role, m.text, parse_quick(m.quick)});
+    }
+
+    std::unique_ptr<llm::ChatBackend> dialogue;
+    llm::ChatBackend* backend = nullptr;
+    llm::ChatRequest request;
+    if (use_dialogue) {
+      if (!bot.script) {
+        co_await events.send("error", Response::error(503, "no_model", i18n::message("no_model", p.ui_language)).body);
+        co_return;
+      }
+      dialogue = llm::make_dialogue_backend(services.executor, *bot.script, support);
+      backend = dialogue.get();
+      request.messages = std::move(turns);
+    } else {
+      backend = model.get();
+      auto org = co_await services.db.run([&](store::Store& s) { return s.organisation(conv.organisation_id); });
+      llm::PromptInput input;
+      input.organisation_policy = org ? org->policy : std::string();
+      input.bot_name = bot.name("nb");
+      input.bot_instruction = bot.instruction;
+      input.level = p.level;
+      input.support_language = support;
+      input.history = std::move(turns);
+      request.messages = llm::build_prompt(input);
+      request.model = bot.model;
+    }
+
+    std::string answer_text;
+    json delta = {{"text", ""}};
+    auto sink = [&](std::string_view piece) -> Task<bool> {
+      answer_text += piece;
+      delta["text"] = piece;
+      co_return co_await events.send("delta", delta.dump(-1, ' ', false, json::error_handler_t::replace));
+    };
+    llm::ChatResult result = co_await backend->stream(request, sink);
+
+    store::Message reply;
+    reply.conversation_id = conv.id;
+    reply.role = "assistant";
+    reply.text = answer_text;
+    if (result.ok) {
+      reply.status = "complete";
+    } else if (result.error_code == "cancelled") {
+      reply.status = "stopped";
+    } else {
+      reply.status = "failed";
+      spdlog::warn("language model failed for conversation {}: {} ({})", conv.id, result.error_code,
+                   result.error_message);
+    }
+    if (!reply.text.empty() || result.ok) {
+      reply = co_await services.db.run([&](store::Store& s) { return s.add_message(reply); });
+    }
+    if (result.ok) {
+      co_await events.send("done", message_json(reply).dump(-1, ' ', false, json::error_handler_t::replace));
+    } else if (result.error_code != "cancelled") {
+      co_await events.send("error", Response::error(502, "model_unavailable",
+                                                    i18n::message("model_unavailable", p.ui_language)).body);
+    }
+  }
+};
+
+Api::Api(Services services) : impl_(std::make_shared<Impl>(std::move(services))) {}
+Api::~Api() = default;
+
+std::size_t Api::active_streams() const { return impl_->active; }
+
+void Api::add_routes(http::Router& router) {
+  auto impl = impl_;
+  auto bind = [impl](Task<Response> (Impl::*fn)(Request&)) {
+    return [impl, fn](Request& req) -> Task<Response> {
+      // Bodies of state-changing calls must be JSON: a cross-site form cannot send that
+      // without a CORS preflight, which Voki never grants.
+      if ((req.method == "POST" || req.method == "PATCH") && !req.body.empty() &&
+          req.header("content-type").rfind("application/json", 0) != 0)
+        co_return Response::error(415, "unsupported_media_type", "Send JSON (Content-Type: application/json).");
+      co_return co_await ((*impl).*fn)(req);
+    };
+  };
+  router.add("POST", "/api/join", bind(&Impl::join));
+  router.add("GET", "/api/me", bind(&Impl::me));
+  router.add("PATCH", "/api/me", bind(&Impl::update_me));
+  router.add("POST", "/api/logout", bind(&Impl::logout));
+  router.add("GET", "/api/languages", bind(&Impl::languages));
+  router.add("GET", "/api/bots", bind(&Impl::list_bots));
+  router.add("POST", "/api/conversations", bind(&Impl::create_conversation));
+  router.add("GET", "/api/conversations", bind(&Impl::list_conversations));
+  router.add("GET", "/api/conversations/{}", bind(&Impl::get_conversation));
+  router.add("DELETE", "/api/conversations/{}", bind(&Impl::delete_conversation));
+  router.add("POST", "/api/conversations/{}/messages", bind(&Impl::post_message));
+  router.add("POST", "/api/feedback", bind(&Impl::check_text));
+}
+
+}  // namespace voki::api
