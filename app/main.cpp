@@ -215,6 +215,20 @@ int main(int argc, char** argv) {
   auto* migrate_cmd = app.add_subcommand("migrate", "Create or upgrade the database, then exit");
   migrate_cmd->add_option("--data-dir", data_dir, "Folder for the database (VOKI_DATA_DIR)");
 
+  std::string new_org_id, new_org_name;
+  int retention_days = 30;
+  auto* org_cmd = app.add_subcommand("create-organisation", "Create an organisation (its bots go in bots/<id>/)");
+  org_cmd->add_option("--id", new_org_id, "Short id: lower case letters, digits and dashes")->required()
+      ->check([](const std::string& v) {
+        bool ok = !v.empty() && v.size() <= 64;
+        for (char c : v) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+        return ok ? std::string() : std::string("use a-z, 0-9 and '-', at most 64 characters");
+      });
+  org_cmd->add_option("--name", new_org_name, "Display name")->required();
+  org_cmd->add_option("--retention-days", retention_days, "Delete conversations after this many days")
+      ->check(CLI::Range(1, 3650));
+  org_cmd->add_option("--data-dir", data_dir, "Folder for the database (VOKI_DATA_DIR)");
+
   std::string org_id, class_name, level = "A2";
   auto* class_cmd = app.add_subcommand("create-class", "Create a class with a random join code");
   class_cmd->add_option("--organisation", org_id, "Organisation id, e.g. oslo-vo")->required();
@@ -260,6 +274,17 @@ int main(int argc, char** argv) {
     if (*migrate_cmd) {
       auto s = open_store(cfg);
       std::cout << "database " << cfg.database_path() << " at schema version " << s->schema_version() << "\n";
+      return 0;
+    }
+    if (*org_cmd) {
+      auto s = open_store(cfg);
+      store::Organisation org;
+      if (auto existing = s->organisation(new_org_id)) org = *existing;
+      org.id = new_org_id;
+      org.name = new_org_name;
+      org.retention_days = retention_days;
+      s->put_organisation(org);
+      std::cout << "organisation " << org.id << " saved\n";
       return 0;
     }
     if (*class_cmd) {

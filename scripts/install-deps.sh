@@ -14,7 +14,7 @@ PACKAGES=(
   espeak-ng libespeak-ng-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang-14 libclang-rt-14-dev
-  chromium
+  chromium fonts-noto-color-emoji fonts-sil-abyssinica fonts-noto-core
   postgresql
 )
 
