@@ -26,6 +26,12 @@ function punktIcons(): Plugin {
         }
       })
     },
+    // punkt-css also names CDN icons in url(...) (select arrow, check mark): point them here too,
+    // so that nothing is fetched from outside (the server's CSP would block it anyway).
+    transform(code, id) {
+      if (!id.includes('@oslokommune') || !code.includes('punkt-cdn.oslo.kommune.no')) return null
+      return { code: code.replace(/https:\/\/punkt-cdn\.oslo\.kommune\.no\/[0-9.]+\/icons\//g, '/punkt-icons/'), map: null }
+    },
     generateBundle() {
       for (const name of readdirSync(iconDir)) {
         if (!name.endsWith('.svg')) continue

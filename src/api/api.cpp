@@ -319,7 +319,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
       }
     }
     co_await services.db.run([&](store::Store& s) { s.update_participant(p); });
-    co_return Response::json(200, json{{"participant", participant_json(p)}}.dump());
+    co_return Response::json(200, participant_json(p).dump());
   }
 
   Task<Response> logout(Request& req) {
