@@ -39,11 +39,18 @@ class DialogueState {
     return line;
   }
 
+  // The bot has spoken in the conversation, so the learner has seen the opening and first question.
+  void bot_turn_seen() { greeted_ = true; }
+
   // Applies one learner turn and returns the bot's answer to it.
   std::string answer(const ChatMessage& turn) {
     if (step_ >= script_.steps.size()) return closing();
     const bots::DialogueStep& step = script_.steps[step_];
     std::string line;
+    if (!greeted_ && turn.quick != Quick::none) {
+      greeted_ = true;
+      return opening();
+    }
     switch (turn.quick) {
       case Quick::simpler:
         return next_hint(step, /*after_miss=*/false);
@@ -64,6 +71,11 @@ class DialogueState {
     const bool accepted = std::any_of(step.accepted.begin(), step.accepted.end(), [&](const std::string& a) {
       return detail::answer_matches(turn.content, a);
     });
+    // The learner speaks first (a greeting or a starter) and has not seen the first question yet:
+    // answer with the opening and the question, unless they already answered it.
+    const bool first_turn = !greeted_;
+    greeted_ = true;
+    if (first_turn && !accepted) return opening();
     if (accepted) {
       append_sentence(line, step.on_accept.empty() ? std::string(kPraise) : step.on_accept);
       advance(line);
@@ -129,6 +141,7 @@ class DialogueState {
   std::size_t step_ = 0;
   std::size_t hints_used_ = 0;
   bool model_shown_ = false;
+  bool greeted_ = false;  // the learner has seen the opening and the first question
 };
 
 class DialogueBackend final : public ChatBackend {
@@ -177,6 +190,7 @@ class DialogueBackend final : public ChatBackend {
     DialogueState state(script_, support_language_);
     std::string reply = state.opening();
     for (const ChatMessage& message : messages) {
+      if (message.role == "assistant") state.bot_turn_seen();
       if (message.role == "user") reply = state.answer(message);
     }
     return reply;

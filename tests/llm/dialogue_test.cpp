@@ -81,6 +81,17 @@ TEST(DialogueBackend, FirstTurnIsOpeningAndFirstPrompt) {
   EXPECT_EQ(text_of({}), "Hei! Velkommen til kafeen. Hva vil du drikke?");
 }
 
+TEST(DialogueBackend, LearnerWhoSpeaksFirstGetsTheOpeningNotAHint) {
+  // A greeting that does not answer the first question: the learner has not seen it yet.
+  EXPECT_EQ(text_of({user("Hei!")}), "Hei! Velkommen til kafeen. Hva vil du drikke?");
+  EXPECT_EQ(text_of({user("", Quick::simpler)}), "Hei! Velkommen til kafeen. Hva vil du drikke?");
+  // The next miss is the first one counted.
+  EXPECT_EQ(text_of({user("Hei!"), bot("Hei! Velkommen til kafeen. Hva vil du drikke?"), user("hmm")}),
+            "Nesten! Du kan bestille kaffe eller te.");
+  // A first message that already answers the question is accepted.
+  EXPECT_EQ(text_of({user("Jeg vil ha en kaffe")}), "Så fint! Stor eller liten?");
+}
+
 TEST(DialogueBackend, AcceptedAnswerAdvancesWithReaction) {
   EXPECT_EQ(text_of({bot("..."), user("Jeg vil ha en kaffe")}), "Så fint! Stor eller liten?");
 }
@@ -98,7 +109,8 @@ TEST(DialogueBackend, TolerantToCasePunctuationAndSmallSlips) {
 }
 
 TEST(DialogueBackend, WrongAnswersGetHintsThenTheModelAnswer) {
-  std::vector<ChatMessage> history = {user("Jeg liker fotball")};
+  std::vector<ChatMessage> history = {bot("Hei! Velkommen til kafeen. Hva vil du drikke?"),
+                                      user("Jeg liker fotball")};
   EXPECT_EQ(text_of(history), "Nesten! Du kan bestille kaffe eller te.");
   history.push_back(bot("..."));
   history.push_back(user("hmm"));
@@ -126,7 +138,7 @@ TEST(DialogueBackend, AfterTheLastStepTheClosingRepeats) {
 }
 
 TEST(DialogueBackend, QuickSimplerGivesTheNextHintThenTheModelAnswer) {
-  std::vector<ChatMessage> history = {user("", Quick::simpler)};
+  std::vector<ChatMessage> history = {bot("..."), user("", Quick::simpler)};
   EXPECT_EQ(text_of(history), "Du kan bestille kaffe eller te.");
   history.push_back(user("feil"));
   EXPECT_EQ(text_of(history), "Prøv en gang til. Begynn med: Jeg vil ha ...");
@@ -135,14 +147,14 @@ TEST(DialogueBackend, QuickSimplerGivesTheNextHintThenTheModelAnswer) {
 }
 
 TEST(DialogueBackend, QuickMoreGivesModelAnswerAndPromptAndStaysOnStep) {
-  std::vector<ChatMessage> history = {user("", Quick::more)};
+  std::vector<ChatMessage> history = {bot("..."), user("", Quick::more)};
   EXPECT_EQ(text_of(history), "Du kan si: Jeg vil ha en kaffe, takk.\nHva vil du drikke?");
   history.push_back(user("Jeg vil ha en kaffe takk"));
   EXPECT_EQ(text_of(history), "Så fint! Stor eller liten?");
 }
 
 TEST(DialogueBackend, QuickMyLanguageUsesSupportLanguageWithFallbacks) {
-  const std::vector<ChatMessage> history = {user("", Quick::my_language)};
+  const std::vector<ChatMessage> history = {bot("..."), user("", Quick::my_language)};
   EXPECT_EQ(text_of(history, "ar"), "يسألك النادل ماذا تريد أن تشرب.\nHva vil du drikke?");
   EXPECT_EQ(text_of(history, "so"), "The waiter asks what you want to drink.\nHva vil du drikke?");  // -> en
   // Step 2 has only "nb".
