@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 
-import { Client, botsDir, chatParts, collectEvents, errorOf, sseEvents, startFakeLlm, startVoki } from './lib.mjs'
+import { Client, botsDir, chatParts, collectEvents, errorOf, sleep, sseEvents, startFakeLlm, startVoki } from './lib.mjs'
 
 const BOT = 'hos-legen'
 // A distinctive line of the bot's instruction, to find it in the prompt.
@@ -21,7 +21,8 @@ describe('chat with a language model', () => {
 
   before(async () => {
     fake = await startFakeLlm(['--token-delay-ms', '2', '--tokens', '12'])
-    voki = await startVoki({ llmUrl: fake.url })
+    // Debug level: even the most talkative log must not carry chat text or session tokens.
+    voki = await startVoki({ llmUrl: fake.url, args: ['--log-level', 'debug'] })
     learner = new Client(voki.base)
     const joined = await learner.join('DEMO-OSLO')
     assert.equal(joined.res.status, 200)
@@ -214,6 +215,47 @@ describe('chat with a language model', () => {
     assert.equal(r.status, 400)
   })
 
+  test('a learner who leaves mid-answer frees the conversation; the part is kept as stopped', async () => {
+    await fake.control({ token_delay_ms: 60, tokens: 20 })
+    try {
+      const conversation = await learner.newConversation(BOT)
+      const controller = new AbortController()
+      const res = await learner.request('POST', `/api/conversations/${conversation}/messages`, {
+        body: { text: 'Jeg må gå nå.' },
+        signal: controller.signal,
+      })
+      assert.equal(res.status, 200)
+      let deltas = 0
+      try {
+        for await (const e of sseEvents(res)) {
+          if (e.event === 'delta' && ++deltas === 2) controller.abort()
+        }
+      } catch (e) {
+        assert.equal(e.name, 'AbortError')
+      }
+      assert.equal(deltas, 2)
+      // The server notices at its next write; then the conversation is free again.
+      let next
+      for (let attempt = 0; attempt < 40; attempt++) {
+        await sleep(100)
+        next = await learner.send(conversation, { text: 'Jeg er tilbake.' })
+        if (next.status !== 409) break
+        await next.body.cancel()
+      }
+      assert.equal(next.status, 200, 'the conversation is not stuck busy')
+      const parts = chatParts(await collectEvents(next))
+      assert.ok(parts.done)
+      const got = await learner.json('GET', `/api/conversations/${conversation}`)
+      const roles = got.body.messages.map((m) => `${m.role}:${m.status}`)
+      assert.deepEqual(roles, ['user:complete', 'assistant:stopped', 'user:complete', 'assistant:complete'])
+      assert.ok(got.body.messages[1].text.length > 0)
+      const stats = await fake.stats()
+      assert.ok(stats.streams_aborted >= 1, 'the model request was cancelled too')
+    } finally {
+      await fake.control({ token_delay_ms: 2, tokens: 12 })
+    }
+  })
+
   test('a second message while one is streaming: 409 busy', async () => {
     await fake.control({ token_delay_ms: 60, tokens: 20 })
     try {
@@ -245,6 +287,15 @@ describe('chat with a language model', () => {
       assert.equal(got.body.messages.length, 4)
     } finally {
       await fake.control({ token_delay_ms: 2, tokens: 12 })
+    }
+  })
+
+  test('no chat text, answers or session tokens in the log', async () => {
+    const { err, out } = voki.logs()
+    assert.match(err, /POST \/api\/conversations\/\w+\/messages 200/, 'the access log is on')
+    for (const secret of ['vondt i magen', 'Jeg trenger en time', 'Jeg har feber', 'Jeg må gå nå', 'Du skrev',
+      'æææææææææ', learner.cookie.split('=')[1]]) {
+      assert.ok(!err.includes(secret) && !out.includes(secret), `log contains ${JSON.stringify(secret)}`)
     }
   })
 })

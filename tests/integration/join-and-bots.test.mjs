@@ -50,6 +50,22 @@ describe('join and bots', () => {
     assert.equal(lower.body.organisation.id, 'oslo-vo')
   })
 
+  test('joining the same class again keeps the participant; another class makes a new one', async () => {
+    const client = new Client(voki.base)
+    const first = await client.join('DEMO-OSLO')
+    const cookie = client.cookie
+    const again = await client.join('DEMO-OSLO')
+    assert.equal(again.res.status, 200)
+    assert.equal(again.body.participant.id, first.body.participant.id)
+    assert.equal(again.res.headers.get('set-cookie'), null, 'the session stays')
+    assert.equal(client.cookie, cookie)
+    const nav = await client.join('DEMO-NAV')
+    assert.equal(nav.res.status, 200)
+    assert.notEqual(nav.body.participant.id, first.body.participant.id)
+    assert.equal(nav.body.organisation.id, 'nav-jobbsjansen')
+    assert.notEqual(client.cookie, cookie)
+  })
+
   test('DEMO-NAV joins NAV Jobbsjansen', async () => {
     const { res, body } = await new Client(voki.base).join('DEMO-NAV')
     assert.equal(res.status, 200)
@@ -103,7 +119,7 @@ describe('join and bots', () => {
       const expected = botsOf(organisation).filter((b) => b.audience === 'participant')
       const others = botsOf(other).map((b) => b.id)
       const client = new Client(voki.base)
-      await client.join(code)
+      const joined = await client.join(code)
       const nb = await client.json('GET', '/api/bots')
       assert.equal(nb.status, 200)
       assert.deepEqual(nb.body.map((b) => b.id).sort(), expected.map((b) => b.id).sort(), organisation)
@@ -121,7 +137,9 @@ describe('join and bots', () => {
 
       const patched = await client.json('PATCH', '/api/me', { body: { ui_language: 'en' } })
       assert.equal(patched.status, 200)
-      assert.equal(patched.body.participant.ui_language, 'en')
+      // The web app (web/src/api.ts) reads the participant itself from PATCH /api/me.
+      assert.equal(patched.body.ui_language, 'en')
+      assert.equal(patched.body.id, joined.body.participant.id)
       const en = await client.json('GET', '/api/bots')
       assert.equal(en.status, 200)
       for (const bot of expected) {

@@ -62,10 +62,21 @@ function startProcess(bin, args, ready, name, env) {
     const handle = {
       child,
       exited,
+      /** Throws with the logs when the process has died (a crash must not go unnoticed). */
+      assertAlive() {
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`${name} died (${child.exitCode ?? child.signalCode})\nstderr: ${err.slice(-4000)}`)
+      },
       logs: () => ({ out, err }),
-      /** Sends `signal` and waits for the exit; SIGKILL after `killAfterMs`. */
+      /**
+       * Sends `signal` and waits for the exit; SIGKILL after `killAfterMs`. Rejects when the process
+       * had already died on its own (a signal or a non-zero code), so a crash fails the `after` hook.
+       */
       stop(signal = 'SIGTERM', killAfterMs = 5000) {
-        if (child.exitCode !== null || child.signalCode !== null) return exited
+        if (child.exitCode !== null || child.signalCode !== null) {
+          if (child.exitCode === 0) return exited
+          return Promise.reject(new Error(`${name} died before the end of its tests (${child.exitCode ?? child.signalCode})\nstderr: ${err.slice(-4000)}`))
+        }
         child.kill(signal)
         const killer = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
         return exited.finally(() => clearTimeout(killer))
@@ -190,8 +201,8 @@ export class Client {
   }
 
   /** fetch() with the session; a plain object body is sent as JSON. */
-  request(method, pathname, { body, headers } = {}) {
-    const init = { method, headers: this.headers(headers), redirect: 'manual' }
+  request(method, pathname, { body, headers, signal } = {}) {
+    const init = { method, headers: this.headers(headers), redirect: 'manual', signal }
     if (body !== undefined) {
       if (typeof body === 'string' || body instanceof Uint8Array) {
         init.body = body

@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
-import { Client, chatParts, closedPort, collectEvents, startFakeLlm, startVoki } from './lib.mjs'
+import { Client, chatParts, closedPort, collectEvents, sleep, startFakeLlm, startVoki } from './lib.mjs'
 
 const BOT = 'i-butikken'
 const UKRAINIAN = /[\u0400-\u04FF]/
 
-async function expectModelUnavailable(learner, label) {
+async function expectModelUnavailable(learner, label, voki) {
   const conversation = await learner.newConversation(BOT)
   const text = `Hvor mye koster brødet? (${label})`
   const res = await learner.send(conversation, { text })
@@ -18,6 +18,8 @@ async function expectModelUnavailable(learner, label) {
   assert.equal(parts.done, null, `${label}: must not end with done`)
   assert.equal(parts.error.code, 'model_unavailable', label)
   assert.match(parts.error.message, UKRAINIAN, `${label}: message in the learner's language`)
+  await sleep(50)
+  voki.assertAlive()
 
   const got = await learner.json('GET', `/api/conversations/${conversation}`)
   assert.equal(got.status, 200)
@@ -39,7 +41,7 @@ describe('model server failures', () => {
 
   before(async () => {
     fake = await startFakeLlm(['--token-delay-ms', '2', '--tokens', '10'])
-    voki = await startVoki({ llmUrl: fake.url, env: { VOKI_LLM_TIMEOUT: '5' } })
+    voki = await startVoki({ llmUrl: fake.url, env: { VOKI_LLM_TIMEOUT: '2' } })
     learner = new Client(voki.base)
     await learner.join('DEMO-OSLO')
     const r = await learner.json('PATCH', '/api/me', { body: { ui_language: 'uk' } })
@@ -54,7 +56,7 @@ describe('model server failures', () => {
     test(`fake mode ${mode}`, async () => {
       await fake.control({ mode })
       try {
-        const parts = await expectModelUnavailable(learner, mode)
+        const parts = await expectModelUnavailable(learner, mode, voki)
         if (mode === 'error-in-stream' || mode === 'drop-mid-stream') {
           assert.ok(parts.deltas.length >= 1, `${mode}: the tokens before the failure are streamed`)
         }
@@ -63,6 +65,18 @@ describe('model server failures', () => {
       }
     })
   }
+
+  test('no answer within the first-token timeout (VOKI_LLM_TIMEOUT=2)', async () => {
+    await fake.control({ mode: 'slow-headers' })
+    try {
+      const started = Date.now()
+      await expectModelUnavailable(learner, 'slow-headers', voki)
+      const took = Date.now() - started
+      assert.ok(took >= 1500 && took < 8000, `gave up after ${took} ms`)
+    } finally {
+      await fake.control({ mode: 'ok' })
+    }
+  })
 
   test('after the failures the same conversation works again', async () => {
     await fake.control({ mode: 'http500' })
@@ -94,7 +108,7 @@ describe('model server not running', () => {
 
   test('connection refused: model_unavailable, the message is kept', async () => {
     const started = Date.now()
-    await expectModelUnavailable(learner, 'refused')
+    await expectModelUnavailable(learner, 'refused', voki)
     assert.ok(Date.now() - started < 5000, 'a refused connection fails fast')
   })
 
