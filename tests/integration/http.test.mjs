@@ -98,6 +98,42 @@ describe('HTTP server', () => {
     }
   })
 
+  test('keep-alive after a streamed answer, and HEAD', async () => {
+    const learner = new Client(voki.base)
+    await learner.join('DEMO-OSLO')
+    const conversation = await learner.newConversation('hos-legen')
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+    const headers = { cookie: learner.cookie, 'content-type': 'application/json' }
+    const send = (method, pathname, body) =>
+      new Promise((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, path: pathname, method, agent, headers }, (res) => {
+          let text = ''
+          res.setEncoding('utf8')
+          res.on('data', (d) => (text += d))
+          res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text, reused: req.reusedSocket }))
+        })
+        req.on('error', reject)
+        req.end(body)
+      })
+    try {
+      const streamed = await send('POST', `/api/conversations/${conversation}/messages`, JSON.stringify({ text: 'Jeg vil bestille time.' }))
+      assert.equal(streamed.status, 200)
+      assert.equal(streamed.headers['transfer-encoding'], 'chunked')
+      assert.match(streamed.text, /\nevent: done\n/)
+      const next = await send('GET', `/api/conversations/${conversation}`)
+      assert.equal(next.status, 200)
+      assert.equal(next.reused, true, 'the connection survives a finished stream')
+      assert.equal(JSON.parse(next.text).messages.length, 2)
+      const head = await send('HEAD', '/')
+      assert.equal(head.status, 200)
+      assert.equal(head.text, '')
+      assert.equal(Number(head.headers['content-length']), readFileSync(path.join(web.web, 'index.html')).length)
+      assert.equal(head.reused, true)
+    } finally {
+      agent.destroy()
+    }
+  })
+
   test('index.html: no-cache and a Content-Security-Policy', async () => {
     const r = await get(port, '/')
     assert.equal(r.status, 200)
