@@ -290,6 +290,41 @@ describe('chat with a language model', () => {
     }
   })
 
+  test('text in any script reaches the model and the store unchanged', async () => {
+    const conversation = await learner.newConversation(BOT)
+    // Arabic, Tigrinya, a 4-byte emoji, a combining accent, and a tab inside.
+    const text = 'مرحبا ሰላም 🙂 Ære\u0301 og\tå'
+    const parts = chatParts(await learner.chat(conversation, { text }))
+    assert.equal(parts.message.text, text)
+    assert.ok(parts.done)
+    const { last_request: request } = await fake.stats()
+    assert.equal(request.messages.at(-1).content, text)
+    const got = await learner.json('GET', `/api/conversations/${conversation}`)
+    assert.equal(got.body.messages[0].text, text)
+  })
+
+  test('several learners streaming at once each get their own answer', async () => {
+    await fake.control({ token_delay_ms: 20, tokens: 15 })
+    try {
+      const learners = await Promise.all(Array.from({ length: 6 }, async (_, i) => {
+        const client = new Client(voki.base)
+        await client.join(i % 2 ? 'DEMO-NAV' : 'DEMO-OSLO')
+        const conversation = await client.newConversation(i % 2 ? 'jobbintervju' : BOT)
+        return { client, conversation, word: `Ordnummer${i}` }
+      }))
+      const results = await Promise.all(learners.map(({ client, conversation, word }) =>
+        client.chat(conversation, { text: `${word} er mitt ord.` })))
+      results.forEach((events, i) => {
+        const parts = chatParts(events)
+        assert.ok(parts.done, `learner ${i}: ${JSON.stringify(parts.error)}`)
+        assert.equal(parts.done.text, parts.text)
+        assert.match(parts.done.text, new RegExp(`^Du skrev: ${learners[i].word} er mitt ord\\.`), `learner ${i}`)
+      })
+    } finally {
+      await fake.control({ token_delay_ms: 2, tokens: 12 })
+    }
+  })
+
   test('no chat text, answers or session tokens in the log', async () => {
     const { err, out } = voki.logs()
     assert.match(err, /POST \/api\/conversations\/\w+\/messages 200/, 'the access log is on')

@@ -87,6 +87,18 @@ describe('join and bots', () => {
     assert.equal(ar.headers.get('set-cookie'), null, 'no session for a wrong code')
   })
 
+  test('an unsupported or missing X-Voki-Language falls back to Bokmål', async () => {
+    const nb = await new Client(voki.base).json('POST', '/api/join', { body: { code: 'NOPE-1234' } })
+    for (const language of ['xx', 'AR', 'ar-EG', '']) {
+      const r = await new Client(voki.base, { language }).json('POST', '/api/join', { body: { code: 'NOPE-1234' } })
+      assert.equal(r.status, 404)
+      assert.equal(r.body.error.message, nb.body.error.message, JSON.stringify(language))
+    }
+    const uk = await new Client(voki.base, { language: 'uk' }).json('GET', '/api/bots')
+    assert.equal(uk.status, 401)
+    assert.match(errorOf(uk.body).message, /[\u0400-\u04FF]/, '401 in Ukrainian')
+  })
+
   test('malformed JSON: 400 bad_request', async () => {
     const client = new Client(voki.base)
     for (const body of ['{"code": "DEMO-OSLO"', 'null', '[1,2]', '"DEMO-OSLO"', '{"code": 42}', '{}']) {
