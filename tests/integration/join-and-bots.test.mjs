@@ -12,7 +12,8 @@ describe('join and bots', () => {
     voki = await startVoki()
   })
   after(async () => {
-    await voki?.stop()
+    const exit = await voki?.stop()
+    assert.deepEqual(exit, { code: 0, signal: null }, 'SIGTERM with nothing running: a clean exit')
   })
 
   test('DEMO-OSLO: session cookie, participant, class and organisation', async () => {
@@ -38,6 +39,12 @@ describe('join and bots', () => {
     assert.equal(me.status, 200)
     assert.equal(me.body.participant.id, body.participant.id)
     assert.equal(me.body.organisation.id, 'oslo-vo')
+    // The session cookie is found among other cookies a browser may send.
+    const among = await new Client(voki.base).json('GET', '/api/me', {
+      headers: { cookie: `theme=dark; ${client.cookie}; lang=nb` },
+    })
+    assert.equal(among.status, 200)
+    assert.equal(among.body.participant.id, body.participant.id)
   })
 
   test('a lower-case code joins the same class', async () => {
