@@ -290,6 +290,25 @@ describe('chat with a language model', () => {
     }
   })
 
+  test('messages sent at the same moment: one is answered, the others get 409 busy', async () => {
+    // The window is small (the busy mark is set only after the learner's message is stored), so
+    // several rounds of three parallel posts.
+    await fake.control({ token_delay_ms: 20, tokens: 10 })
+    try {
+      for (let round = 0; round < 12; round++) {
+        const conversation = await learner.newConversation(BOT)
+        const responses = await Promise.all(['Første.', 'Andre.', 'Tredje.'].map((text) => learner.send(conversation, { text })))
+        const statuses = responses.map((r) => r.status)
+        await Promise.all(responses.map((r) => (r.status === 200 ? collectEvents(r) : r.text())))
+        assert.deepEqual([...statuses].sort(), [200, 409, 409], `round ${round}: ${statuses}`)
+        const got = await learner.json('GET', `/api/conversations/${conversation}`)
+        assert.deepEqual(got.body.messages.map((m) => m.role), ['user', 'assistant'], `round ${round}`)
+      }
+    } finally {
+      await fake.control({ token_delay_ms: 2, tokens: 12 })
+    }
+  })
+
   test('text in any script reaches the model and the store unchanged', async () => {
     const conversation = await learner.newConversation(BOT)
     // Arabic, Tigrinya, a 4-byte emoji, a combining accent, and a tab inside.
