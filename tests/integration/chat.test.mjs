@@ -309,6 +309,26 @@ describe('chat with a language model', () => {
     }
   })
 
+  test('a message and a DELETE at the same moment: never a 500', async () => {
+    await fake.control({ token_delay_ms: 20, tokens: 10 })
+    try {
+      for (let round = 0; round < 12; round++) {
+        const conversation = await learner.newConversation(BOT)
+        const [post, del] = await Promise.all([
+          learner.send(conversation, { text: 'Hei.' }),
+          learner.request('DELETE', `/api/conversations/${conversation}`),
+        ])
+        const body = post.status === 200 ? chatParts(await collectEvents(post)) : await post.text()
+        const outcome = `${post.status} ${del.status}`
+        // Either the answer wins (the delete is refused as busy) or the delete wins (the conversation is gone).
+        assert.ok(outcome === '200 409' || outcome === '404 204', `round ${round}: POST ${post.status} ${JSON.stringify(body)}, DELETE ${del.status}`)
+        if (post.status === 200) assert.ok(body.done)
+      }
+    } finally {
+      await fake.control({ token_delay_ms: 2, tokens: 12 })
+    }
+  })
+
   test('text in any script reaches the model and the store unchanged', async () => {
     const conversation = await learner.newConversation(BOT)
     // Arabic, Tigrinya, a 4-byte emoji, a combining accent, and a tab inside.
