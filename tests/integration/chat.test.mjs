@@ -329,6 +329,21 @@ describe('chat with a language model', () => {
     }
   })
 
+  test('a model server that ends its stream by closing the connection (no chunked encoding)', async () => {
+    await fake.control({ chunked: false })
+    try {
+      const conversation = await learner.newConversation(BOT)
+      for (const text of ['Hei.', 'Hei igjen.']) {
+        const parts = chatParts(await learner.chat(conversation, { text }))
+        assert.ok(parts.done, JSON.stringify(parts.error))
+        assert.equal(parts.done.text, parts.text)
+        assert.ok(parts.done.text.startsWith(`Du skrev: ${text}`))
+      }
+    } finally {
+      await fake.control({ chunked: true })
+    }
+  })
+
   test('text in any script reaches the model and the store unchanged', async () => {
     const conversation = await learner.newConversation(BOT)
     // Arabic, Tigrinya, a 4-byte emoji, a combining accent, and a tab inside.
