@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 
-import { Client, botsOf, copyBots, startVoki } from './lib.mjs'
+import { Client, botsOf, chatParts, copyBots, startVoki } from './lib.mjs'
 
 describe('broken bot YAML', () => {
   let voki
@@ -22,6 +22,9 @@ describe('broken bot YAML', () => {
     // Not YAML at all: an unclosed flow sequence on line 4.
     writeFileSync(path.join(dir, 'oslo-vo', 'syntax-bot.yaml'),
       'id: syntax-bot\nnames:\n  nb: "Syntaks"\npurposes: [unclosed\nmode: llm\ninstruction: "x"\n')
+    // Valid, but with no guided dialogue: without a model it cannot answer.
+    writeFileSync(path.join(dir, 'oslo-vo', 'no-script.yaml'),
+      'id: no-script\nnames:\n  nb: "Uten manus"\npurposes:\n  nb: "Fri samtale."\nmode: llm\ninstruction: "Snakk med deltakeren."\n')
     voki = await startVoki({ botsDir: dir })
   })
   after(async () => {
@@ -43,7 +46,7 @@ describe('broken bot YAML', () => {
     await learner.join('DEMO-OSLO')
     const r = await learner.json('GET', '/api/bots')
     assert.equal(r.status, 200)
-    const expected = botsOf('oslo-vo').filter((b) => b.audience === 'participant').map((b) => b.id).sort()
+    const expected = [...botsOf('oslo-vo').filter((b) => b.audience === 'participant').map((b) => b.id), 'no-script'].sort()
     assert.deepEqual(r.body.map((b) => b.id).sort(), expected)
     const nav = new Client(voki.base)
     await nav.join('DEMO-NAV')
@@ -51,5 +54,19 @@ describe('broken bot YAML', () => {
     assert.equal(navBots.body.length, botsOf('nav-jobbsjansen').length)
     const conversation = await learner.json('POST', '/api/conversations', { body: { bot: 'typo-bot' } })
     assert.equal(conversation.status, 404)
+  })
+
+  test('an llm bot without a script and no model: not available; a message gets no_model', async () => {
+    const learner = new Client(voki.base)
+    await learner.join('DEMO-OSLO')
+    const bots = await learner.json('GET', '/api/bots')
+    assert.equal(bots.body.find((b) => b.id === 'no-script').available, false)
+    assert.ok(bots.body.filter((b) => b.id !== 'no-script').every((b) => b.available), 'bots with a script work offline')
+    const conversation = await learner.newConversation('no-script')
+    const parts = chatParts(await learner.chat(conversation, { text: 'Hei!' }))
+    assert.equal(parts.message.text, 'Hei!')
+    assert.equal(parts.error.code, 'no_model')
+    const got = await learner.json('GET', `/api/conversations/${conversation}`)
+    assert.deepEqual(got.body.messages.map((m) => [m.role, m.text]), [['user', 'Hei!']])
   })
 })
