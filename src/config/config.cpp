@@ -82,8 +82,10 @@ const std::vector<Setting>& settings() {
 
 void apply_node(Config& config, const YAML::Node& node, const std::string& prefix, const std::string& path) {
   for (const auto& item : node) {
-    const std::string key = prefix + item.first.as<std::string>();
     const int line = item.first.Mark().line + 1;
+    if (!item.first.IsScalar())
+      throw ConfigError(path + ":" + std::to_string(line) + ": a setting name must be a plain word");
+    const std::string key = prefix + item.first.as<std::string>();
     const std::string where = path + ":" + std::to_string(line) + ": " + key;
     if (item.second.IsMap()) {
       apply_node(config, item.second, key + ".", path);
@@ -108,6 +110,8 @@ void apply_file(Config& config, const std::string& path) {
     throw ConfigError(path + ": cannot read the configuration file");
   } catch (const YAML::Exception& e) {
     throw ConfigError(path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  } catch (const std::exception&) {  // e.g. a folder: the stream fails with std::ios_failure
+    throw ConfigError(path + ": cannot read the configuration file");
   }
   if (root.IsNull()) return;
   if (!root.IsMap()) throw ConfigError(path + ": expected key: value pairs");

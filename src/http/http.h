@@ -22,6 +22,7 @@ struct Request {
   std::string method;  // upper case, e.g. "POST"
   std::string target;  // as received
   std::string path;    // percent-decoded path, without the query
+  std::string raw_path;  // the path as received (routes split it before decoding segments)
   std::string query;   // raw query string, without '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names lower case
   std::string body;
@@ -58,7 +59,8 @@ struct Response {
 
 using Handler = std::function<Task<Response>(Request&)>;
 
-// Routes by method and path pattern; "{}" matches one non-empty path segment.
+// Routes by method and path pattern; "{}" matches one non-empty path segment, which is then
+// percent-decoded (so "a%2Fb" is one segment "a/b").
 class Router {
  public:
   void add(std::string method, std::string pattern, Handler handler);

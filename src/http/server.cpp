@@ -16,6 +16,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
+#include <unicode/utf8.h>
 
 #include "http/http.h"
 
@@ -48,14 +49,17 @@ std::string sse_frame(std::string_view event, std::string_view data) {
   frame += event;
   frame += '\n';
   // Each line of data gets its own "data:" field, as the SSE format requires.
+  // CR, LF and CRLF all end a line in SSE, so each must start a new data field (or a line of
+  // data could smuggle in an "event:" field).
   std::size_t start = 0;
   while (true) {
-    auto nl = data.find('\n', start);
+    auto nl = data.find_first_of("\r\n", start);
     frame += "data: ";
     frame += data.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
     frame += '\n';
     if (nl == std::string_view::npos) break;
     start = nl + 1;
+    if (data[nl] == '\r' && start < data.size() && data[start] == '\n') ++start;
   }
   frame += '\n';
   return frame;
@@ -180,7 +184,22 @@ Response Response::json(int status, std::string body) {
 static void append_json_string(std::string& out, std::string_view s) {
   static const char* hex = "0123456789abcdef";
   out += '"';
-  for (unsigned char c : s) {
+  // Invalid UTF-8 would make the body invalid JSON: such bytes become U+FFFD (ICU's decoder).
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t length = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 cp;
+    U8_NEXT(bytes, i, length, cp);
+    if (cp < 0) {
+      out += "\ufffd";
+      continue;
+    }
+    if (cp >= 0x80) {
+      out.append(s.data() + start, static_cast<std::size_t>(i - start));
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(cp);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -253,9 +272,11 @@ Router::Match Router::match(const std::string& method, const std::string& path,
     std::vector<std::string> captured;
     bool ok = true;
     for (std::size_t i = 0; i < segments.size() && ok; ++i) {
-      if (route.segments[i] == "{}")
-        captured.push_back(segments[i]);
-      else
+      if (route.segments[i] == "{}") {
+        bool decoded_ok = true;
+        captured.push_back(percent_decode(segments[i], decoded_ok));
+        ok = decoded_ok;
+      } else
         ok = route.segments[i] == segments[i];
     }
     if (!ok) continue;
@@ -372,7 +393,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
 
   Task<Response> dispatch(Request& req) {
     if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") {
-      auto match = router.match(req.method, req.path, req.params);
+      auto match = router.match(req.method, req.raw_path, req.params);
       if (!match.handler) {
         if (match.path_known) co_return Response::error(405, "method_not_allowed", "Method not allowed.");
         co_return Response::error(404, "not_found", "No such API endpoint.");
@@ -490,7 +511,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       std::string_view target = req.target;
       auto qpos = target.find('?');
       bool ok = true;
-      req.path = percent_decode(target.substr(0, qpos), ok);
+      req.raw_path = std::string(target.substr(0, qpos));
+      req.path = percent_decode(req.raw_path, ok);
       if (qpos != std::string_view::npos) req.query = std::string(target.substr(qpos + 1));
       req.body = std::move(msg.body());
       const bool keep_alive = msg.keep_alive();
@@ -555,6 +577,13 @@ void Server::shutdown(std::function<void()> on_stopped) {
         spdlog::warn("shutdown: closing {} connection(s) still busy after the grace period",
                      impl->connections.size());
       for (auto& conn : impl->connections) conn.stream->socket().close(close_ec);
+      // A producer may still be waiting (say, for a model's first token) and would only notice
+      // the closed socket at its next write: stop now rather than wait for it.
+      if (impl->on_stopped) {
+        auto done = std::move(impl->on_stopped);
+        impl->on_stopped = nullptr;
+        done();
+      }
     });
     impl->maybe_finished();
   });

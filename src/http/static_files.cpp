@@ -56,11 +56,13 @@ Response serve_static(const std::string& web_root, const Request& request) {
   fs::path root(web_root);
   fs::path file = rel.empty() ? root / "index.html" : root / fs::path(std::string(rel));
   std::error_code ec;
+  bool fallback = false;
   if (fs::is_directory(file, ec)) file /= "index.html";
   if (!fs::is_regular_file(file, ec)) {
     // The browser app routes on the client: unknown page paths get index.html.
     if (has_extension(rel)) return Response::error(404, "not_found", "Not found.");
     file = root / "index.html";
+    fallback = true;
     if (!fs::is_regular_file(file, ec)) return Response::error(404, "not_found", "Not found.");
   }
 
@@ -73,7 +75,8 @@ Response serve_static(const std::string& web_root, const Request& request) {
   res.content_type = std::string(content_type_for(file));
   res.headers.emplace_back("ETag", etag);
   // Vite puts content-hashed files under assets/: they never change, so cache them for a year.
-  const bool immutable = rel.rfind("assets/", 0) == 0;
+  // Only for a file really served from there: the index.html fallback must never be cached.
+  const bool immutable = !fallback && rel.rfind("assets/", 0) == 0;
   res.headers.emplace_back("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
   if (file.extension() == ".html") {
     res.headers.emplace_back(
