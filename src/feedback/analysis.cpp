@@ -1,0 +1,613 @@
+#include "feedback/analysis.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/ucnv.h>
+
+#include <cg3.h>
+#include <hunspell/hunspell.hxx>
+#include <lttoolbox/alphabet.h>
+#include <lttoolbox/file_utils.h>
+#include <lttoolbox/node.h>
+#include <lttoolbox/state.h>
+#include <lttoolbox/trans_exe.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace voki::feedback {
+
+bool Reading::has(std::string_view tag) const {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
+bool Word::any(std::string_view tag) const {
+  return std::any_of(readings.begin(), readings.end(), [&](const Reading& r) { return r.has(tag); });
+}
+
+bool Word::all(std::string_view tag) const {
+  return !readings.empty() &&
+         std::all_of(readings.begin(), readings.end(), [&](const Reading& r) { return r.has(tag); });
+}
+
+bool Word::lemma_is(std::string_view lemma) const {
+  return std::any_of(readings.begin(), readings.end(),
+                     [&](const Reading& r) { return r.lemma == lemma; });
+}
+
+std::string to_lower(std::string_view utf8) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))
+      .toLower(icu::Locale("nb"))
+      .toUTF8String(out);
+  return out;
+}
+
+std::string capitalise(std::string_view utf8) {
+  auto text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  if (text.isEmpty()) return std::string(utf8);
+  const UChar32 first = text.char32At(0);
+  icu::UnicodeString result;
+  result.append(u_toupper(first));
+  result.append(text, U16_LENGTH(first), text.length() - U16_LENGTH(first));
+  std::string out;
+  result.toUTF8String(out);
+  return out;
+}
+
+bool is_upper_initial(std::string_view utf8) {
+  if (utf8.empty()) return false;
+  auto text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  return u_isupper(text.char32At(0));
+}
+
+std::size_t count_code_points(std::string_view utf8) {
+  std::size_t n = 0;
+  for (unsigned char c : utf8)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+namespace {
+
+// Splits "a<n><m>" into lemma and tags; a '#' queue ("ta<vblex><inf># opp") is kept in the lemma.
+void read_part(std::string_view part, Reading& reading) {
+  const auto first_tag = part.find('<');
+  std::string lemma(part.substr(0, first_tag));
+  reading.tags.clear();
+  std::size_t pos = first_tag;
+  while (pos != std::string_view::npos && pos < part.size() && part[pos] == '<') {
+    const auto close = part.find('>', pos);
+    if (close == std::string_view::npos) break;
+    reading.tags.emplace_back(part.substr(pos + 1, close - pos - 1));
+    pos = close + 1;
+  }
+  if (pos != std::string_view::npos && pos < part.size()) lemma += part.substr(pos);
+  reading.lemma = std::move(lemma);
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("feedback: cannot read resource " + path);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Characters with a meaning in Apertium's stream format, and control characters, are replaced by
+// a space before analysis: they are never part of a word, and the replacement keeps offsets.
+bool is_stream_special(UChar32 c) {
+  switch (c) {
+    case '^': case '$': case '/': case '\\': case '<': case '>': case '[': case ']':
+    case '{': case '}': case '@': case '*': case '#': case '+': case '~': case '|':
+      return true;
+    default:
+      return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029 ||
+             (c >= 0xFFF0 && c <= 0xFFFF) || U_GET_GC_MASK(c) & U_GC_CO_MASK;
+  }
+}
+
+std::u32string to_u32(std::string_view utf8) {
+  std::u32string out;
+  auto text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    out.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+struct RawUnit {
+  std::string surface;
+  std::vector<std::string> analyses;  // {"*"} when unknown
+};
+
+// Converts UTF-8 to the dictionary's Latin-1; false when a character has no Latin-1 form.
+bool to_latin1(std::string_view utf8, std::string& out) {
+  out.clear();
+  for (char32_t c : to_u32(utf8)) {
+    if (c > 0xFF) return false;
+    out.push_back(static_cast<char>(c));
+  }
+  return true;
+}
+
+}  // namespace
+
+Reading parse_analysis(std::string_view analysis) {
+  Reading reading;
+  reading.analysis = std::string(analysis);
+  // Compounds ("skole<n>...<cmp>+sekk<n>...") and joined units: the last part carries the
+  // grammar of the whole word; the lemma joins the parts' lemmas.
+  std::string joined_lemma;
+  std::size_t begin = 0;
+  int parts = 0;
+  while (true) {
+    const auto plus = analysis.find('+', begin);
+    const auto part = analysis.substr(begin, plus == std::string_view::npos ? analysis.npos : plus - begin);
+    read_part(part, reading);
+    ++parts;
+    if (plus == std::string_view::npos) break;
+    joined_lemma += reading.lemma;
+    begin = plus + 1;
+  }
+  if (parts > 1) {
+    reading.compound = true;
+    reading.lemma = joined_lemma + reading.lemma;
+  }
+  return reading;
+}
+
+std::shared_ptr<const ResourceFiles> ResourceFiles::load(const ResourcePaths& paths) {
+  auto files = std::make_shared<ResourceFiles>();
+  files->paths = paths;
+  files->analyser = read_file(paths.analyser);
+  files->generator = read_file(paths.generator);
+  for (const auto* path : {&paths.grammar, &paths.hunspell_aff, &paths.hunspell_dic}) {
+    if (std::FILE* f = std::fopen(path->c_str(), "rb")) std::fclose(f);
+    else throw std::runtime_error("feedback: cannot read resource " + *path);
+  }
+  return files;
+}
+
+namespace {
+
+// A compiled lttoolbox transducer set walked directly with lttoolbox's State, word by word.
+// FSTProcessor's stream API keeps state between calls (in lttoolbox 3.7 it lost words after a few
+// thousand sentences and could crash on a leading quote), and needs a FILE per call; stepping
+// the transducer ourselves over ICU tokens is stateless, thread-confined and fast.
+class Lexicon {
+ public:
+  explicit Lexicon(const std::string& bytes) {
+    std::FILE* in = fmemopen(const_cast<char*>(bytes.data()), bytes.size(), "rb");
+    if (!in) throw std::runtime_error("feedback: cannot open transducer");
+    readTransducerSet(in, letters_, alphabet_, transducers_);
+    std::fclose(in);
+    if (transducers_.empty()) throw std::runtime_error("feedback: empty transducer");
+    for (auto& [name, transducer] : transducers_) {
+      root_.addTransition(0, 0, transducer.getInitial(), 0.0);
+      finals_.insert(transducer.getFinals().begin(), transducer.getFinals().end());
+    }
+  }
+
+  State initial() {
+    State state;
+    state.init(&root_);
+    return state;
+  }
+  // Steps one input character, matching upper-case input against lower-case entries too.
+  static void step(State& state, UChar32 c) { state.step_case(c, false); }
+  void step_tag(State& state, std::string_view tag) {
+    const auto symbol = alphabet_(icu::UnicodeString::fromUTF8("<" + std::string(tag) + ">").getTerminatedBuffer());
+    state.step(symbol);
+  }
+  bool final(const State& state) const { return state.isFinal(finals_); }
+  // The analyses ("a<n>...") of a final state, in dictionary case.
+  std::vector<std::string> outputs(const State& state) const {
+    const UString joined = state.filterFinals(finals_, alphabet_, escaped_);
+    std::vector<std::string> result;
+    std::string utf8;
+    icu::UnicodeString(joined.data(), static_cast<int32_t>(joined.size())).toUTF8String(utf8);
+    std::size_t begin = 0;
+    while (begin < utf8.size()) {
+      if (utf8[begin] == '/') { ++begin; continue; }
+      auto slash = utf8.find('/', begin);
+      while (slash != std::string::npos && slash > 0 && utf8[slash - 1] == '\\') slash = utf8.find('/', slash + 1);
+      std::string part = utf8.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
+      std::string clean;  // drop escapes
+      for (std::size_t i = 0; i < part.size(); ++i) {
+        if (part[i] == '\\' && i + 1 < part.size()) ++i;
+        clean += part[i];
+      }
+      if (!clean.empty()) result.push_back(std::move(clean));
+      if (slash == std::string::npos) break;
+      begin = slash + 1;
+    }
+    return result;
+  }
+
+ private:
+  std::set<UChar32> letters_;
+  Alphabet alphabet_;
+  std::map<UString, TransExe> transducers_;
+  Node root_;
+  std::map<Node*, double> finals_;
+  std::set<UChar32> escaped_;
+};
+
+std::once_flag cg3_once;
+
+icu::UnicodeString u16(std::string_view utf8) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+}
+
+}  // namespace
+
+struct Worker::Impl {
+  std::shared_ptr<const ResourceFiles> files;
+  std::unique_ptr<Lexicon> analyser, generator;
+  std::unique_ptr<icu::BreakIterator> word_breaks;
+  cg3_grammar* grammar = nullptr;
+  cg3_applicator* applicator = nullptr;
+  std::unique_ptr<Hunspell> hunspell;
+  std::unique_ptr<icu::BreakIterator> sentences;
+  std::unordered_map<std::string, std::optional<std::string>> generated;
+  std::unordered_map<std::string, bool> spelled;
+  std::string latin1;
+
+  cg3_tag* tag(std::string_view utf8) {
+    auto text = u16(utf8);
+    return cg3_tag_create_u(applicator, text.getTerminatedBuffer());
+  }
+
+  // Longest match from token `first` over up to 5 tokens (multiwords such as "i dag", "på grunn
+  // av", "e-post"); returns the number of tokens used (0 when unknown) and the analyses.
+  std::size_t match(const std::u32string& chars, const std::vector<std::pair<std::size_t, std::size_t>>& tokens,
+                    std::size_t first, std::vector<std::string>& analyses) {
+    State state = analyser->initial();
+    std::size_t used = 0;
+    std::size_t position = tokens[first].first;
+    for (std::size_t t = first; t < tokens.size() && t < first + 5; ++t) {
+      for (; position < tokens[t].second && state.size() > 0; ++position)
+        Lexicon::step(state, static_cast<UChar32>(chars[position]));
+      if (state.size() == 0) break;
+      if (analyser->final(state)) {
+        // Entries that only exist as compound parts are not words of their own.
+        std::vector<std::string> words;
+        for (auto& a : analyser->outputs(state)) {
+          if (a.find("<compound-only-L>") != std::string::npos || a.find("<compound-R>") != std::string::npos ||
+              a.find("<cmp>") != std::string::npos)
+            continue;
+          words.push_back(std::move(a));
+        }
+        if (!words.empty()) {
+          used = t - first + 1;
+          analyses = std::move(words);
+        }
+      }
+    }
+    return used;
+  }
+
+  std::vector<RawUnit> analyse_raw(const std::string& text) {
+    std::vector<RawUnit> units;
+    const std::u32string chars = to_u32(text);
+    std::vector<std::pair<std::size_t, std::size_t>> tokens;
+    tokenise(chars, tokens);
+    for (std::size_t i = 0; i < tokens.size();) {
+      RawUnit unit;
+      std::size_t used = match(chars, tokens, i, unit.analyses);
+      if (used == 0) {
+        used = 1;
+        unit.analyses = {"*"};
+      }
+      icu::UnicodeString surface;
+      for (std::size_t c = tokens[i].first; c < tokens[i + used - 1].second; ++c) surface.append(static_cast<UChar32>(chars[c]));
+      surface.toUTF8String(unit.surface);
+      units.push_back(std::move(unit));
+      i += used;
+    }
+    return units;
+  }
+
+  // ICU word boundaries; spaces are dropped, every other segment (words, numbers, punctuation) is
+  // a token. Pairs are [start, end) in code points of `chars`.
+  void tokenise(const std::u32string& chars, std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
+    icu::UnicodeString text;
+    std::vector<std::size_t> cp_of;
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+      const auto c = static_cast<UChar32>(chars[i]);
+      for (int k = 0; k < U16_LENGTH(c); ++k) cp_of.push_back(i);
+      text.append(c);
+    }
+    cp_of.push_back(chars.size());
+    word_breaks->setText(text);
+    int32_t begin = word_breaks->first();
+    for (int32_t end = word_breaks->next(); end != icu::BreakIterator::DONE; begin = end, end = word_breaks->next()) {
+      const std::size_t from = cp_of[static_cast<std::size_t>(begin)], to = cp_of[static_cast<std::size_t>(end)];
+      if (from >= to || u_isspace(static_cast<UChar32>(chars[from]))) continue;
+      tokens.emplace_back(from, to);
+    }
+  }
+
+  void disambiguate(std::vector<Word>& words);
+};
+
+Worker::Worker(std::shared_ptr<const ResourceFiles> files) : impl_(std::make_unique<Impl>()) {
+  auto& d = *impl_;
+  d.files = std::move(files);
+  d.analyser = std::make_unique<Lexicon>(d.files->analyser);
+  d.generator = std::make_unique<Lexicon>(d.files->generator);
+  UErrorCode word_status = U_ZERO_ERROR;
+  d.word_breaks.reset(icu::BreakIterator::createWordInstance(icu::Locale("nb"), word_status));
+  if (U_FAILURE(word_status)) throw std::runtime_error("feedback: ICU word iterator unavailable");
+
+  std::call_once(cg3_once, [] { cg3_init(stdin, stdout, stderr); });
+  d.grammar = cg3_grammar_load(d.files->paths.grammar.c_str());
+  if (!d.grammar) throw std::runtime_error("feedback: cannot load CG-3 grammar " + d.files->paths.grammar);
+  d.applicator = cg3_applicator_create(d.grammar);
+
+
+  d.hunspell = std::make_unique<Hunspell>(d.files->paths.hunspell_aff.c_str(),
+                                          d.files->paths.hunspell_dic.c_str());
+  UErrorCode status = U_ZERO_ERROR;
+  d.sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("nb"), status));
+  if (U_FAILURE(status)) throw std::runtime_error("feedback: ICU sentence iterator unavailable");
+}
+
+Worker::~Worker() {
+  if (impl_->applicator) cg3_applicator_free(impl_->applicator);
+  if (impl_->grammar) cg3_grammar_free(impl_->grammar);
+}
+
+void Worker::Impl::disambiguate(std::vector<Word>& words) {
+  if (words.empty()) return;
+  cg3_sentence* sentence = cg3_sentence_new(applicator);
+  for (const auto& word : words) {
+    cg3_cohort* cohort = cg3_cohort_create(sentence);
+    cg3_cohort_setwordform(cohort, tag("\"<" + word.text + ">\""));
+    if (word.readings.empty()) {
+      cg3_reading* reading = cg3_reading_create(cohort);
+      cg3_reading_addtag(reading, tag("\"" + word.text + "\""));
+      cg3_reading_addtag(reading, tag("?"));
+      cg3_cohort_addreading(cohort, reading);
+    }
+    for (const auto& r : word.readings) {
+      cg3_reading* reading = cg3_reading_create(cohort);
+      cg3_reading_addtag(reading, tag("\"" + r.lemma + "\""));
+      for (const auto& t : r.tags) cg3_reading_addtag(reading, tag(t));
+      cg3_cohort_addreading(cohort, reading);
+    }
+    cg3_sentence_addcohort(sentence, cohort);
+  }
+  cg3_sentence_runrules(applicator, sentence);
+
+  const std::size_t cohorts = cg3_sentence_numcohorts(sentence);
+  std::size_t first = cohorts > words.size() ? cohorts - words.size() : 0;  // skip ">>>"
+  std::string text;
+  for (std::size_t i = 0; i < words.size() && first + i < cohorts; ++i) {
+    Word& word = words[i];
+    if (word.readings.size() < 2) continue;
+    cg3_cohort* cohort = cg3_sentence_getcohort(sentence, first + i);
+    std::vector<Reading> kept;
+    const std::size_t n = cg3_cohort_numreadings(cohort);
+    for (std::size_t j = 0; j < n; ++j) {
+      cg3_reading* reading = cg3_cohort_getreading(cohort, j);
+      std::string lemma;
+      std::vector<std::string> tags;
+      for (std::size_t k = 0; k < cg3_reading_numtags(reading); ++k) {
+        const UChar* raw = cg3_tag_gettext_u(cg3_reading_gettag(reading, k));
+        text.clear();
+        icu::UnicodeString(raw).toUTF8String(text);
+        if (text.size() >= 2 && text.front() == '"' && text[1] == '<') continue;  // word form
+        if (text.size() >= 2 && text.front() == '"') { lemma = text.substr(1, text.size() - 2); continue; }
+        tags.push_back(text);
+      }
+      // Keep the original reading (with its analysis string) that this CG reading came from.
+      for (const auto& original : word.readings) {
+        if (original.lemma != lemma) continue;
+        bool same = std::all_of(original.tags.begin(), original.tags.end(),
+                                [&](const std::string& t) { return std::find(tags.begin(), tags.end(), t) != tags.end(); });
+        if (same && std::none_of(kept.begin(), kept.end(),
+                                 [&](const Reading& k) { return k.analysis == original.analysis; })) {
+          kept.push_back(original);
+          // CG mapping tags (e.g. @SUBJ) are useful to the rules.
+          for (const auto& t : tags)
+            if (!t.empty() && t.front() == '@') kept.back().tags.push_back(t);
+          break;
+        }
+      }
+    }
+    if (!kept.empty()) word.readings = std::move(kept);
+  }
+  cg3_sentence_free(sentence);
+}
+
+std::vector<Sentence> Worker::analyse(std::string_view utf8) {
+  auto& d = *impl_;
+  std::vector<Sentence> result;
+  const auto text = u16(utf8);
+  // Code-point index of every UTF-16 index.
+  std::vector<std::size_t> cp_of(static_cast<std::size_t>(text.length()) + 1, 0);
+  {
+    std::size_t cp = 0;
+    for (int32_t i = 0; i < text.length(); ++i) {
+      cp_of[static_cast<std::size_t>(i)] = cp;
+      if (!U16_IS_LEAD(text[i]) || i + 1 >= text.length() || !U16_IS_TRAIL(text[i + 1])) ++cp;
+    }
+    cp_of[static_cast<std::size_t>(text.length())] = cp;
+  }
+  d.sentences->setText(text);
+  int32_t begin = d.sentences->first();
+  for (int32_t end = d.sentences->next(); end != icu::BreakIterator::DONE;
+       begin = end, end = d.sentences->next()) {
+    // Sanitise, then analyse the sentence in one lttoolbox pass.
+    std::u32string chars;
+    for (int32_t i = begin; i < end;) {
+      UChar32 c = text.char32At(i);
+      i += U16_LENGTH(c);
+      chars.push_back(is_stream_special(c) ? U' ' : static_cast<char32_t>(c));
+    }
+    if (std::all_of(chars.begin(), chars.end(), [](char32_t c) { return u_isspace(c); })) continue;
+    icu::UnicodeString clean;
+    for (char32_t c : chars) clean.append(static_cast<UChar32>(c));
+    std::string input;
+    clean.toUTF8String(input);
+
+    Sentence sentence;
+    sentence.start = cp_of[static_cast<std::size_t>(begin)];
+    sentence.end = cp_of[static_cast<std::size_t>(end)];
+    std::size_t cursor = 0;
+    for (auto& unit : d.analyse_raw(input)) {
+      const auto surface = to_u32(unit.surface);
+      if (surface.empty()) continue;
+      const auto at = chars.find(surface, cursor);
+      if (at == std::u32string::npos) continue;
+      cursor = at + surface.size();
+      Word word;
+      word.text = std::move(unit.surface);
+      word.lower = to_lower(word.text);
+      word.start = sentence.start + at;
+      word.end = word.start + surface.size();
+      word.capitalised = u_isupper(static_cast<UChar32>(surface[0]));
+      word.punct = std::none_of(surface.begin(), surface.end(),
+                                [](char32_t c) { return u_isalnum(static_cast<UChar32>(c)); });
+      if (unit.analyses.size() == 1 && !unit.analyses[0].empty() && unit.analyses[0][0] == '*') {
+        word.unknown = true;
+      } else {
+        for (const auto& a : unit.analyses) word.readings.push_back(parse_analysis(a));
+      }
+      sentence.words.push_back(std::move(word));
+    }
+    if (!std::getenv("VOKI_NO_CG")) d.disambiguate(sentence.words);
+    result.push_back(std::move(sentence));
+  }
+  return result;
+}
+
+std::optional<std::string> Worker::generate(const std::string& analysis) {
+  auto& d = *impl_;
+  if (auto it = d.generated.find(analysis); it != d.generated.end()) return it->second;
+  // Generation is analysis backwards: step the lemma's characters, then each tag symbol.
+  std::string out;
+  {
+    const Reading parsed = parse_analysis(analysis);
+    State state = d.generator->initial();
+    if (!parsed.compound) {
+      for (char32_t c : to_u32(parsed.lemma)) state.step(static_cast<int>(c));
+      for (const auto& t : parsed.tags) d.generator->step_tag(state, t);
+      if (state.size() > 0 && d.generator->final(state)) {
+        auto forms = d.generator->outputs(state);
+        if (!forms.empty()) out = forms.front();
+      }
+    }
+  }
+  std::optional<std::string> form;
+  if (!out.empty() && out.find_first_of("#@*/<>^$") == std::string::npos) form = out;
+  if (d.generated.size() > 100000) d.generated.clear();
+  d.generated.emplace(analysis, form);
+  return form;
+}
+
+bool Worker::spelled_right(const std::string& word) {
+  auto& d = *impl_;
+  if (auto it = d.spelled.find(word); it != d.spelled.end()) return it->second;
+  bool right = true;
+  if (to_latin1(word, d.latin1) && d.latin1.size() < 100) right = d.hunspell->spell(d.latin1);
+  if (d.spelled.size() > 200000) d.spelled.clear();
+  d.spelled.emplace(word, right);
+  return right;
+}
+
+// Hunspell's own suggest() takes 70-250 ms per word with the nb_NO compounding rules, far too
+// slow for instant feedback; instead every spelling one edit away (and the learner-typical double
+// edits below) is checked with spell(), which takes microseconds, and ranked by how typical the
+// edit is for learners.
+std::vector<std::string> Worker::suggest(const std::string& word) {
+  auto& d = *impl_;
+  std::vector<std::string> result;
+  std::u32string w = to_u32(to_lower(word));
+  if (w.size() < 2 || w.size() > 30) return result;
+  static const std::u32string alphabet = U"abcdefghijklmnopqrstuvwxyzæøå";
+  static const std::u32string vowels = U"aeiouyæøå";
+  struct Candidate { std::u32string text; int cost; };
+  std::vector<Candidate> candidates;
+  auto is_vowel = [](char32_t c) { return vowels.find(c) != std::u32string::npos; };
+  for (std::size_t i = 0; i < w.size(); ++i) {  // deletions: undoubling is the most typical
+    std::u32string c = w.substr(0, i) + w.substr(i + 1);
+    candidates.push_back({c, i > 0 && w[i - 1] == w[i] ? 1 : 3});
+  }
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {  // transpositions
+    if (w[i] == w[i + 1]) continue;
+    std::u32string c = w;
+    std::swap(c[i], c[i + 1]);
+    candidates.push_back({c, 2});
+  }
+  for (std::size_t i = 0; i < w.size(); ++i) {  // substitutions: vowel for vowel is typical
+    for (char32_t a : alphabet) {
+      if (a == w[i]) continue;
+      std::u32string c = w;
+      c[i] = a;
+      candidates.push_back({c, is_vowel(a) && is_vowel(w[i]) ? 2 : 3});
+    }
+  }
+  for (std::size_t i = 0; i <= w.size(); ++i) {  // insertions: doubling is the most typical
+    for (char32_t a : alphabet) {
+      std::u32string c = w.substr(0, i) + a + w.substr(i);
+      candidates.push_back({c, (i > 0 && w[i - 1] == a) || (i < w.size() && w[i] == a) ? 1 : 3});
+    }
+  }
+  // Learner-typical spellings of sounds: skj/sj/kj, hv/v, gj/j, å/o.
+  static const std::vector<std::pair<std::u32string, std::u32string>> sounds = {
+      {U"sj", U"skj"}, {U"skj", U"sj"}, {U"kj", U"skj"}, {U"sj", U"kj"}, {U"v", U"hv"}, {U"j", U"gj"},
+      {U"j", U"hj"}, {U"o", U"å"}, {U"å", U"o"}, {U"e", U"æ"}, {U"ks", U"x"}, {U"x", U"ks"}};
+  for (const auto& [from, to] : sounds) {
+    for (auto at = w.find(from); at != std::u32string::npos; at = w.find(from, at + 1))
+      candidates.push_back({w.substr(0, at) + to + w.substr(at + from.size()), 1});
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+  std::vector<std::u32string> seen;
+  const bool capital = is_upper_initial(word);
+  for (const auto& c : candidates) {
+    if (c.text.empty() || std::find(seen.begin(), seen.end(), c.text) != seen.end()) continue;
+    seen.push_back(c.text);
+    icu::UnicodeString u;
+    for (char32_t ch : c.text) u.append(static_cast<UChar32>(ch));
+    std::string utf8;
+    u.toUTF8String(utf8);
+    if (!to_latin1(utf8, d.latin1) || !d.hunspell->spell(d.latin1)) continue;
+    result.push_back(capital ? capitalise(utf8) : utf8);
+    if (result.size() == 3) break;
+  }
+  return result;
+}
+
+std::vector<Reading> Worker::lookup(const std::string& word) {
+  std::vector<Reading> readings;
+  std::string clean;
+  for (char32_t c : to_u32(word)) {
+    if (is_stream_special(static_cast<UChar32>(c)) || u_isspace(static_cast<UChar32>(c))) return readings;
+  }
+  auto units = impl_->analyse_raw(word);
+  if (units.size() != 1 || units[0].surface != word) return readings;
+  if (units[0].analyses.size() == 1 && !units[0].analyses[0].empty() && units[0].analyses[0][0] == '*')
+    return readings;
+  for (const auto& a : units[0].analyses) readings.push_back(parse_analysis(a));
+  return readings;
+}
+
+bool Worker::analyser_knows(const std::string& word) { return !lookup(word).empty(); }
+
+}  // namespace voki::feedback

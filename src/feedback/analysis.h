@@ -1,0 +1,95 @@
+// Internal to voki_feedback: the linguistic pipeline (ICU tokens, lttoolbox analysis, CG-3
+// disambiguation, lttoolbox generation, hunspell) and the per-sentence data the rules read.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace voki::feedback {
+
+struct Reading {
+  std::string lemma;              // dictionary form, e.g. "gå"
+  std::vector<std::string> tags;  // Apertium tags without brackets, e.g. {"vblex","pres"}
+  std::string analysis;           // lttoolbox analysis as written, e.g. "gå<vblex><pres>"
+  bool compound = false;          // analysed as a compound of several parts
+  bool has(std::string_view tag) const;
+};
+
+// One lexical unit of the analyser (a word, a multiword such as "i dag", or punctuation).
+struct Word {
+  std::string text;   // surface form, UTF-8
+  std::string lower;  // lower-cased surface form
+  std::size_t start = 0, end = 0;  // code-point span in the whole input text
+  std::vector<Reading> readings;   // after CG-3 disambiguation
+  bool unknown = false;            // the analyser did not know it
+  bool punct = false;              // punctuation (not a letter or digit)
+  bool capitalised = false;        // first letter upper-case
+  bool any(std::string_view tag) const;   // some reading has the tag
+  bool all(std::string_view tag) const;   // every reading has the tag (false when none)
+  bool lemma_is(std::string_view lemma) const;  // some reading has this lemma
+};
+
+struct Sentence {
+  std::vector<Word> words;
+  std::size_t start = 0, end = 0;  // code-point span in the input
+  bool starts_text = true;         // the first word begins a sentence
+};
+
+// Paths of the Debian resources; defaults are the Debian locations.
+struct ResourcePaths {
+  std::string analyser = "/usr/share/apertium/apertium-nno-nob/nob-nno.automorf.bin";
+  std::string generator = "/usr/share/apertium/apertium-nno-nob/nno-nob.autogen.bin";
+  std::string grammar = "/usr/share/apertium/apertium-nno-nob/nob-nno.rlx.bin";
+  std::string hunspell_aff = "/usr/share/hunspell/nb_NO.aff";
+  std::string hunspell_dic = "/usr/share/hunspell/nb_NO.dic";
+};
+
+// Bytes of the resources, read from disk once per process and shared by every worker.
+struct ResourceFiles {
+  ResourcePaths paths;
+  std::string analyser, generator;
+  static std::shared_ptr<const ResourceFiles> load(const ResourcePaths& paths);
+};
+
+// One set of processors. Not thread-safe: the engine keeps a pool and lends each worker to one
+// thread at a time (lttoolbox, CG-3 applicators and hunspell keep per-call state).
+class Worker {
+ public:
+  explicit Worker(std::shared_ptr<const ResourceFiles> files);
+  ~Worker();
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+
+  // Splits text (UTF-8) into analysed sentences; offsets are code points of `text`.
+  std::vector<Sentence> analyse(std::string_view text);
+  // Bokmål surface form for an analysis like "stor<adj><sint><pst><nt><sg><ind>"; nullopt when the
+  // generator has no such form.
+  std::optional<std::string> generate(const std::string& analysis);
+  // Hunspell nb_NO check of one word (UTF-8); words outside Latin-1 count as correct.
+  bool spelled_right(const std::string& word);
+  // Hunspell's suggestions for a misspelt word (UTF-8), best first.
+  std::vector<std::string> suggest(const std::string& word);
+  // Is the word known to the analyser (one lookup, no disambiguation)?
+  bool analyser_knows(const std::string& word);
+  // Readings of a single word from the analyser (no disambiguation).
+  std::vector<Reading> lookup(const std::string& word);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Helpers shared by the rules.
+std::string to_lower(std::string_view utf8);
+std::string capitalise(std::string_view utf8);  // first letter upper-case
+bool is_upper_initial(std::string_view utf8);
+std::size_t count_code_points(std::string_view utf8);
+// Reads the tags of an Apertium analysis "lemma<a><b>" into a Reading (compounds: last part).
+Reading parse_analysis(std::string_view analysis);
+
+}  // namespace voki::feedback

@@ -1,0 +1,138 @@
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "feedback/analysis.h"
+#include "feedback/explanations.h"
+#include "feedback/feedback.h"
+#include "feedback/rules.h"
+
+namespace voki::feedback {
+namespace {
+
+// Workers are lent to one thread at a time. The first is loaded by load_engine(); more are
+// loaded only when several threads check at once, up to the number of cores.
+class WorkerPool {
+ public:
+  explicit WorkerPool(std::shared_ptr<const ResourceFiles> files)
+      : files_(std::move(files)),
+        limit_(std::max<std::size_t>(1, std::thread::hardware_concurrency())) {
+    idle_.push_back(std::make_unique<Worker>(files_));
+    created_ = 1;
+  }
+
+  class Lease {
+   public:
+    Lease(WorkerPool& pool, std::unique_ptr<Worker> worker) : pool_(pool), worker_(std::move(worker)) {}
+    ~Lease() { pool_.give_back(std::move(worker_)); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Worker& operator*() { return *worker_; }
+
+   private:
+    WorkerPool& pool_;
+    std::unique_ptr<Worker> worker_;
+  };
+
+  Lease borrow() {
+    std::unique_lock lock(mutex_);
+    while (idle_.empty() && created_ >= limit_) available_.wait(lock);
+    if (!idle_.empty()) {
+      auto worker = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(*this, std::move(worker));
+    }
+    ++created_;
+    lock.unlock();
+    try {
+      return Lease(*this, std::make_unique<Worker>(files_));
+    } catch (...) {
+      std::lock_guard relock(mutex_);
+      --created_;
+      throw;
+    }
+  }
+
+ private:
+  void give_back(std::unique_ptr<Worker> worker) {
+    {
+      std::lock_guard lock(mutex_);
+      idle_.push_back(std::move(worker));
+    }
+    available_.notify_one();
+  }
+
+  std::shared_ptr<const ResourceFiles> files_;
+  std::size_t limit_;
+  std::size_t created_ = 0;
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<Worker>> idle_;
+};
+
+class OfflineEngine final : public Engine {
+ public:
+  explicit OfflineEngine(std::shared_ptr<const ResourceFiles> files) : pool_(std::move(files)) {}
+
+  std::vector<Finding> check(std::string_view text, const Options& options) const override {
+    if (count_code_points(text) > kMaxTextChars)
+      throw std::length_error("text is longer than " + std::to_string(kMaxTextChars) + " characters");
+    std::vector<Finding> findings;
+    {
+      auto lease = pool_.borrow();
+      Worker& worker = *lease;
+      for (const auto& sentence : worker.analyse(text)) {
+        RuleContext context{worker, sentence, text, findings};
+        for (const auto& rule : all_rules()) rule.run(context);
+      }
+    }
+    // One finding per span: the first rule wins on overlaps.
+    std::vector<Finding> kept;
+    for (auto& f : findings) {
+      bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Finding& k) {
+        return f.start < k.end && k.start < f.end;
+      });
+      if (!overlaps) kept.push_back(std::move(f));
+    }
+    std::sort(kept.begin(), kept.end(), [](const Finding& a, const Finding& b) { return a.start < b.start; });
+    const std::string language = options.language.empty() ? "nb" : options.language;
+    for (auto& f : kept) {
+      f.explanation_nb = explanation(f.rule, "nb");
+      f.explanation = explanation(f.rule, language);
+      f.language = f.explanation.empty() ? "" : language;
+    }
+    return kept;
+  }
+
+ private:
+  mutable WorkerPool pool_;
+};
+
+}  // namespace
+
+std::unique_ptr<Engine> load_engine() {
+  return std::make_unique<OfflineEngine>(ResourceFiles::load(ResourcePaths{}));
+}
+
+std::string findings_to_json(const std::vector<Finding>& findings) {
+  auto array = nlohmann::json::array();
+  for (const auto& f : findings) {
+    array.push_back({{"start", f.start},
+                     {"end", f.end},
+                     {"code", f.code},
+                     {"rule", f.rule},
+                     {"suggestions", f.suggestions},
+                     {"explanation_nb", f.explanation_nb},
+                     {"explanation", f.explanation},
+                     {"language", f.language},
+                     {"confidence", f.confidence}});
+  }
+  // Replace rather than throw on invalid UTF-8 so bad input never breaks the answer.
+  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace voki::feedback
