@@ -5,6 +5,7 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include <CLI/CLI.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -100,7 +101,9 @@ bots::Catalogue load_catalogue(const std::string& dir) {
   auto loaded = bots::load_bots(dir);
   for (const auto& e : loaded.errors)
     spdlog::warn("bot file {}:{}: {}", e.file, e.line, e.message);
-  spdlog::info("loaded {} bot(s) from {} ({} file(s) rejected)", loaded.bots.size(), dir, loaded.errors.size());
+  std::set<std::string> rejected;
+  for (const auto& e : loaded.errors) rejected.insert(e.file);
+  spdlog::info("loaded {} bot(s) from {} ({} file(s) rejected)", loaded.bots.size(), dir, rejected.size());
   return bots::Catalogue(std::move(loaded.bots));
 }
 

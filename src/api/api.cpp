@@ -231,7 +231,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     std::string code = (*body)["code"].get<std::string>();
     if (code.size() > 64) co_return error(404, "unknown_code", lang);
     if (join_blocked(req.remote_address))
-      co_return Response::error(429, "too_many_attempts", "Too many wrong codes. Wait a few minutes.");
+      co_return error(429, "too_many_attempts", lang);
 
     std::string ui_language = lang;
     if ((*body)["ui_language"].is_string() && i18n::is_supported((*body)["ui_language"].get<std::string>()))
@@ -421,6 +421,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     auto conv = co_await owned_conversation(*caller, req.params.at(0));
     if (!conv) co_return error(404, "not_found", caller->participant.ui_language);
     if (streaming.count(conv->id)) co_return error(409, "busy", caller->participant.ui_language);
+    BusyMark deleting(shared_from_this(), conv->id);  // a message arriving now gets 409
     const auto id = conv->id;
     co_await services.db.run([&](store::Store& s) { s.delete_conversation(id); });
     co_return Response::no_content();
@@ -457,9 +458,27 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
   }
 
   Task<Response> post_message(Request& req) {
-    auto caller = co_await authenticate(req);
-    if (!caller) co_return error(401, "unauthenticated", request_language(req));
-    const store::Participant p = caller->participant;
+    // One database round trip finds the caller and their conversation.
+    std::string token = req.cookie(kCookie);
+    if (token.size() != 64) co_return error(401, "unauthenticated", request_language(req));
+    const std::string hash = token_hash(token);
+    const std::string& conversation_id = req.params.at(0);
+    struct Found {
+      std::optional<store::Participant> participant;
+      std::optional<store::Conversation> conversation;
+    };
+    Found found = co_await services.db.run([&](store::Store& s) {
+      Found f;
+      auto id = s.session_participant(hash, store::now_ms());
+      if (id) f.participant = s.participant(*id);
+      if (f.participant && conversation_id.size() <= 64) {
+        f.conversation = s.conversation(conversation_id);
+        if (f.conversation && f.conversation->participant_id != f.participant->id) f.conversation.reset();
+      }
+      return f;
+    });
+    if (!found.participant) co_return error(401, "unauthenticated", request_language(req));
+    const store::Participant p = std::move(*found.participant);
     const std::string& lang = p.ui_language;
     auto body = parse_body(req);
     if (!body) co_return error(400, "bad_request", lang);
@@ -483,35 +502,51 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
       if (text.empty()) co_return error(400, "empty_message", lang);
     }
 
-    auto conv = co_await owned_conversation(*caller, req.params.at(0));
-    if (!conv) co_return error(404, "not_found", lang);
-    const bots::Bot* bot = services.bots.find(conv->organisation_id, conv->bot_id);
+    if (!found.conversation) co_return error(404, "not_found", lang);
+    const store::Conversation conv = std::move(*found.conversation);
+    const bots::Bot* bot = services.bots.find(conv.organisation_id, conv.bot_id);
     if (!bot) co_return error(404, "not_found", lang);
-    if (streaming.count(conv->id)) co_return error(409, "busy", lang);
+    // Checked and marked with no suspension in between, so two requests cannot both pass.
+    if (streaming.count(conv.id)) co_return error(409, "busy", lang);
+    auto self = shared_from_this();
+    // Marks the conversation busy for as long as the response exists, even if the client leaves
+    // before the stream starts.
+    auto busy = std::make_shared<BusyMark>(self, conv.id);
 
     // The learner's message is stored before any model is called, so it is never lost.
     store::Message user;
-    user.conversation_id = conv->id;
+    user.conversation_id = conv.id;
     user.role = "user";
     user.text = text;
     user.quick = quick_name;
     const bool use_dialogue = bot->mode == bots::Mode::dialogue || !model;
     const int history_limit = use_dialogue ? kDialogueHistory : kPromptHistory;
-    auto stored = co_await services.db.run([&](store::Store& s) {
-      auto saved = s.add_message(user);
-      return std::make_pair(saved, s.messages(saved.conversation_id, history_limit));
-    });
+    struct Stored {
+      store::Message saved;
+      std::vector<store::Message> history;
+      std::string policy;
+    };
+    std::optional<Stored> stored;
+    try {
+      stored = co_await services.db.run([&](store::Store& s) {
+        Stored out;
+        out.saved = s.add_message(user);
+        out.history = s.messages(conv.id, history_limit);
+        if (!use_dialogue)
+          if (auto org = s.organisation(conv.organisation_id)) out.policy = org->policy;
+        return out;
+      });
+    } catch (const store::ConflictError&) {
+      stored.reset();  // the conversation was deleted meanwhile
+    }
+    if (!stored) co_return error(404, "not_found", lang);
 
-    auto self = shared_from_this();
-    // Marks the conversation busy for as long as the response exists, even if the client leaves
-    // before the stream starts.
-    auto busy = std::make_shared<BusyMark>(self, conv->id);
     co_return Response::event_stream(
-        [self, busy, p, conv = *conv, bot, quick, saved = stored.first,
-         history = std::move(stored.second), use_dialogue](http::EventStream& events) -> Task<void> {
+        [self, busy, p, conv, bot, quick, stored = std::move(*stored), use_dialogue](http::EventStream& events) -> Task<void> {
           bool failed = false;
           try {
-            co_await self->answer(events, p, conv, *bot, saved, history, quick, use_dialogue);
+            co_await self->answer(events, p, conv, *bot, stored.saved, stored.history, stored.policy, quick,
+                                  use_dialogue);
           } catch (const std::exception& e) {
             spdlog::error("answer failed: {}", e.what());
             failed = true;
@@ -536,7 +571,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
 
   Task<void> answer(http::EventStream& events, const store::Participant& p, const store::Conversation& conv,
                     const bots::Bot& bot, const store::Message& saved, const std::vector<store::Message>& history,
-                    llm::Quick quick, bool use_dialogue) {
+                    const std::string& policy, llm::Quick quick, bool use_dialogue) {
     if (!co_await events.send("message", message_json(saved).dump())) co_return;
 
     const std::string support = p.support_language.empty() ? std::string("en") : p.support_language;
@@ -574,9 +609,8 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
       request.messages = std::move(turns);
     } else {
       backend = model.get();
-      auto org = co_await services.db.run([&](store::Store& s) { return s.organisation(conv.organisation_id); });
       llm::PromptInput input;
-      input.organisation_policy = org ? org->policy : std::string();
+      input.organisation_policy = policy;
       input.bot_name = bot.name("nb");
       input.bot_instruction = bot.instruction;
       input.level = p.level;

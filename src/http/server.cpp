@@ -42,8 +42,8 @@ struct Connection {
   bool idle = true;  // waiting for a request (safe to close at shutdown)
 };
 
-std::string sse_frame(std::string_view event, std::string_view data) {
-  std::string frame;
+void sse_frame(std::string& frame, std::string_view event, std::string_view data) {
+  frame.clear();
   frame.reserve(event.size() + data.size() + 24);
   frame += "event: ";
   frame += event;
@@ -62,7 +62,6 @@ std::string sse_frame(std::string_view event, std::string_view data) {
     if (data[nl] == '\r' && start < data.size() && data[start] == '\n') ++start;
   }
   frame += '\n';
-  return frame;
 }
 
 class ChunkedEventStream final : public EventStream {
@@ -72,10 +71,17 @@ class ChunkedEventStream final : public EventStream {
 
   Task<bool> send(std::string_view event, std::string_view data) override {
     if (failed_) co_return false;
-    std::string frame = sse_frame(event, data);
+    sse_frame(frame_, event, data);
     boost::system::error_code ec;
-    stream_.expires_after(write_timeout_);
-    co_await asio::async_write(stream_, bhttp::make_chunk(asio::buffer(frame)),
+    // Re-arming the timer costs more than a small write: refresh the deadline only after a
+    // quarter of it (at most a second) has passed; a stalled client is still dropped in time.
+    const auto now = std::chrono::steady_clock::now();
+    const auto rearm_after = std::min<std::chrono::steady_clock::duration>(write_timeout_ / 4, std::chrono::seconds(1));
+    if (now - armed_at_ >= rearm_after) {
+      stream_.expires_after(write_timeout_);
+      armed_at_ = now;
+    }
+    co_await asio::async_write(stream_, bhttp::make_chunk(asio::buffer(frame_)),
                                redirect_error(use_awaitable, ec));
     if (ec) failed_ = true;
     co_return !failed_;
@@ -86,6 +92,8 @@ class ChunkedEventStream final : public EventStream {
  private:
   beast::tcp_stream& stream_;
   std::chrono::seconds write_timeout_;
+  std::chrono::steady_clock::time_point armed_at_{};
+  std::string frame_;  // reused: one allocation per stream rather than per event
   bool failed_ = false;
 };
 

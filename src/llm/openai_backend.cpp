@@ -273,9 +273,18 @@ class OpenAiBackend final : public ChatBackend {
     // Until the first piece of text the first-token deadline applies, after it the idle gap.
     const Clock::time_point first_token_deadline = Clock::now() + config_.first_token_timeout;
     AnswerAssembler answer;
+    // Once text flows the idle deadline is refreshed only after a quarter of it has passed:
+    // re-arming the timer on every read costs more than the read. A gap of at least 3/4 of
+    // idle_timeout is always allowed.
+    Clock::time_point idle_armed_at{};
+    const auto rearm_after = std::min<Clock::duration>(config_.idle_timeout / 4, std::chrono::seconds(1));
     auto arm_timer = [&] {
       if (answer.got_content()) {
-        tcp_layer.expires_after(config_.idle_timeout);
+        const auto now = Clock::now();
+        if (now - idle_armed_at >= rearm_after) {
+          tcp_layer.expires_after(config_.idle_timeout);
+          idle_armed_at = now;
+        }
       } else {
         tcp_layer.expires_at(first_token_deadline);
       }

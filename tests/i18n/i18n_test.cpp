@@ -16,7 +16,7 @@ const std::vector<std::string_view> kExpectedCodes = {"nb", "nn", "en", "ar", "u
 // Every key the API passes to message() (src/api/api.cpp, error() helper and direct calls).
 const std::vector<std::string_view> kMessageKeys = {
     "unknown_code", "unauthenticated", "not_found", "empty_message", "too_long",
-    "bad_request",  "model_unavailable", "no_model", "busy",        "internal",
+    "bad_request",  "model_unavailable", "no_model", "busy",        "internal", "too_many_attempts",
 };
 
 TEST(Languages, TheTenPlannedLanguagesInOrder) {
