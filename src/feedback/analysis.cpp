@@ -490,11 +490,12 @@ std::vector<Sentence> Worker::analyse(std::string_view utf8) {
       }
       sentence.words.push_back(std::move(word));
     }
-    if (!std::getenv("VOKI_NO_CG")) d.disambiguate(sentence.words);
     result.push_back(std::move(sentence));
   }
   return result;
 }
+
+void Worker::disambiguate(Sentence& sentence) { impl_->disambiguate(sentence.words); }
 
 std::optional<std::string> Worker::generate(const std::string& analysis) {
   auto& d = *impl_;

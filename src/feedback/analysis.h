@@ -66,7 +66,10 @@ class Worker {
   Worker& operator=(const Worker&) = delete;
 
   // Splits text (UTF-8) into analysed sentences; offsets are code points of `text`.
+  // CG-3 is not run here (it costs ~10 ms a sentence with this grammar); see disambiguate().
   std::vector<Sentence> analyse(std::string_view text);
+  // Runs the CG-3 grammar over the sentence's readings, removing those it rules out.
+  void disambiguate(Sentence& sentence);
   // Bokmål surface form for an analysis like "stor<adj><sint><pst><nt><sg><ind>"; nullopt when the
   // generator has no such form.
   std::optional<std::string> generate(const std::string& analysis);

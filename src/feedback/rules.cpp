@@ -36,6 +36,51 @@ bool sentence_initial(const Sentence& s, std::size_t i) {
   return true;
 }
 
+// Content words can be joined freely in Norwegian, and neither dictionary lists every compound.
+// A word made of two known content words (optionally joined by -s- or -e-), each at least three
+// letters, is accepted: "simkort", "arbeidsaktive", "bredbåndsforbindelse".
+bool is_content(const std::vector<Reading>& readings) {
+  return std::any_of(readings.begin(), readings.end(), [](const Reading& r) {
+    return r.has("n") || r.has("adj") || r.has("vblex");
+  });
+}
+
+bool is_open_compound(Worker& worker, const std::string& lower) {
+  const std::u32string w = [&] {
+    std::u32string out;
+    for (std::size_t i = 0; i < lower.size();) {
+      unsigned char c = static_cast<unsigned char>(lower[i]);
+      int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+      for (int k = 1; k < len && i + k < lower.size(); ++k) cp = (cp << 6) | (lower[i + k] & 0x3F);
+      out.push_back(cp);
+      i += len;
+    }
+    return out;
+  }();
+  auto utf8 = [](const std::u32string& s) {
+    std::string out;
+    for (char32_t c : s) {
+      if (c < 0x80) out += static_cast<char>(c);
+      else if (c < 0x800) { out += static_cast<char>(0xC0 | (c >> 6)); out += static_cast<char>(0x80 | (c & 0x3F)); }
+      else { out += static_cast<char>(0xE0 | (c >> 12)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); out += static_cast<char>(0x80 | (c & 0x3F)); }
+    }
+    return out;
+  };
+  if (w.size() < 7 || w.size() > 60) return false;
+  for (std::size_t split = 3; split + 4 <= w.size(); ++split) {
+    const auto right = worker.lookup(utf8(w.substr(split)));
+    if (!std::any_of(right.begin(), right.end(), [](const Reading& r) { return r.has("n") || r.has("adj"); }))
+      continue;
+    std::u32string left = w.substr(0, split);
+    if (is_content(worker.lookup(utf8(left)))) return true;
+    if (left.size() > 4 && (left.back() == U's' || left.back() == U'e') &&
+        is_content(worker.lookup(utf8(left.substr(0, left.size() - 1)))))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // ORT: a word neither hunspell nor the Apertium analyser knows. Proper nouns (capitalised inside a
@@ -51,17 +96,448 @@ void rule_spelling(const RuleContext& c) {
                                                    [](const Reading& r) { return !r.compound; });
     if (lexical) continue;
     if (w.capitalised && !sentence_initial(c.sentence, i)) continue;
+    if (!w.capitalised) {
+      const auto name = c.worker.lookup(capitalise(w.text));
+      if (!name.empty() && std::all_of(name.begin(), name.end(), [](const Reading& r) {
+            return r.has("np") && r.has("top") && r.lemma.find(' ') == std::string::npos;
+          })) {
+        c.add("capital-proper", "CAP", w.start, w.end, {capitalise(w.text)}, 0.75);
+        continue;
+      }
+    }
     if (c.worker.spelled_right(w.text)) continue;
     if (w.capitalised && c.worker.spelled_right(w.lower)) continue;
+    if (w.text.find('.') != std::string::npos) continue;  // abbreviations such as "f.eks", "p.g.a"
+    if (is_open_compound(c.worker, w.lower)) continue;
     auto suggestions = c.worker.suggest(w.text);
     if (suggestions.size() > 3) suggestions.resize(3);
     c.add("spelling", "ORT", w.start, w.end, std::move(suggestions), 0.8);
   }
 }
 
+namespace {
+
+const Word* at(const Sentence& s, std::size_t i) { return i < s.words.size() ? &s.words[i] : nullptr; }
+bool is_word(const Word* w) { return w && !w->punct; }
+bool lemma_in(const Word& w, std::initializer_list<std::string_view> lemmas) {
+  return std::any_of(lemmas.begin(), lemmas.end(), [&](std::string_view l) { return w.lower == l; });
+}
+// A reading predicate over all readings: true when the word has readings and every one passes.
+template <typename P>
+bool every(const Word& w, P p) {
+  return !w.readings.empty() && std::all_of(w.readings.begin(), w.readings.end(), p);
+}
+template <typename P>
+bool some(const Word& w, P p) {
+  return std::any_of(w.readings.begin(), w.readings.end(), p);
+}
+bool finite(const Reading& r) { return r.has("vblex") && (r.has("pres") || r.has("past")) ; }
+bool verb_any(const Reading& r) { return r.has("vblex") || r.has("vbmod") || r.has("vbser") || r.has("vbhaver"); }
+bool is_subject_pronoun(const Word& w) {
+  return lemma_in(w, {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"});
+}
+bool is_modal(const Word& w) {
+  return lemma_in(w, {"kan", "vil", "skal", "må", "bør", "kunne", "ville", "skulle", "måtte", "burde"});
+}
+bool is_clause_adverb(const Word& w) {
+  return lemma_in(w, {"ikke", "aldri", "alltid", "også", "ofte", "gjerne", "bare", "egentlig", "allerede", "fortsatt"});
+}
+const char* const kSubjunctions[] = {"fordi", "hvis", "når", "om", "dersom", "mens", "siden", "før", "selv om", "etter at", "at"};
+bool is_subjunction(const Word& w) {
+  return std::any_of(std::begin(kSubjunctions), std::end(kSubjunctions), [&](const char* s) { return w.lower == s; });
+}
+// Keeps the case of the first letter of `original` on `form`.
+std::string like(const Word& original, const std::string& form) {
+  return original.capitalised ? capitalise(form) : form;
+}
+// Generates `lemma<tags>` for the first reading of `w` that satisfies `p`, with the tags changed by
+// `change`; "" when the generator has no form or the form equals the word.
+template <typename P, typename C>
+std::string regenerate(Worker& worker, const Word& w, P p, C change) {
+  for (const auto& r : w.readings) {
+    if (!p(r) || r.compound) continue;
+    std::vector<std::string> tags = r.tags;
+    change(tags);
+    std::string analysis = r.lemma;
+    for (const auto& t : tags) analysis += "<" + t + ">";
+    if (auto form = worker.generate(analysis); form && to_lower(*form) != w.lower) return like(w, *form);
+  }
+  return {};
+}
+void replace_tag(std::vector<std::string>& tags, std::initializer_list<std::string_view> from, const std::string& to) {
+  for (auto& t : tags)
+    if (std::find(from.begin(), from.end(), t) != from.end()) t = to;
+}
+std::size_t first_word(const Sentence& s) {
+  std::size_t i = 0;
+  while (i < s.words.size() && s.words[i].punct) ++i;
+  return i;
+}
+
+}  // namespace
+
+// PUNCM: a text of three words or more that does not end with a full stop, ? or !.
+void rule_final_punctuation(const RuleContext& c) {
+  const auto& words = c.sentence.words;
+  if (words.size() < 4) return;
+  // Only the last sentence of the text.
+  std::size_t last = c.sentence.end;
+  std::string tail;
+  {
+    std::size_t cp = 0;
+    for (std::size_t i = 0; i < c.text.size(); ++i) {
+      if ((static_cast<unsigned char>(c.text[i]) & 0xC0) != 0x80) ++cp;
+      if (cp > last) tail += c.text[i];
+    }
+  }
+  if (tail.find_first_not_of(" \t\r\n") != std::string::npos) return;
+  const Word& end = words.back();
+  if (end.punct) return;
+  if (std::count_if(words.begin(), words.end(), [](const Word& w) { return !w.punct; }) < 4) return;
+  c.add("final-punctuation", "PUNCM", end.start, end.end, {end.text + "."}, 0.6);
+}
+
+// CAP: a sentence starts with a capital letter, also after a full stop inside a line.
+void rule_capital_start(const RuleContext& c) {
+  const auto& words = c.sentence.words;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.punct || w.capitalised || !has_letter(w.text) || has_digit(w.text)) continue;
+    bool starts = i == first_word(c.sentence);
+    if (!starts && i > 0 && words[i - 1].punct && (words[i - 1].text == "." || words[i - 1].text == "!" || words[i - 1].text == "?") &&
+        i >= 2 && !words[i - 2].punct)
+      starts = true;
+    if (!starts) continue;
+    if (!std::isalpha(static_cast<unsigned char>(w.text[0])) && !(w.text[0] & 0x80)) continue;
+    if (w.unknown) continue;
+    c.add("capital-start", "CAP", w.start, w.end, {capitalise(w.text)}, 0.8);
+  }
+}
+
+// CAP: days, months, languages and nationalities, and function words, are written small inside a
+// sentence; names of countries and places are written with a capital letter.
+void rule_capitals_inside(const RuleContext& c) {
+  static const std::vector<std::string_view> common = {
+      "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "januar", "februar", "mars",
+      "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember",
+      "nordmann", "svenske", "danske", "engelskmann", "amerikaner", "somalier", "afghaner", "polakk",
+      "tyrker", "ukrainer", "eritreer", "syrer", "iraker", "russer", "kineser", "pakistaner", "irakisk"};
+  const auto& words = c.sentence.words;
+  const std::size_t first = first_word(c.sentence);
+  for (std::size_t i = first + 1; i < words.size(); ++i) {
+    const Word& w = words[i];
+    const Word& before = words[i - 1];
+    if (w.punct || w.unknown || !has_letter(w.text)) continue;
+    if (before.punct && (before.any("sent") || before.text == ":" || before.text == "\"" || before.text == "«"))
+      continue;
+    if (w.capitalised) {
+      if (w.any("np") || w.any("acr") || w.text.size() < 2) continue;
+      if (is_upper_initial(w.text.substr(1))) continue;  // acronyms such as "NAV"
+      const bool day_month_people = some(w, [&](const Reading& r) {
+        return std::find(common.begin(), common.end(), r.lemma) != common.end();
+      });
+      const bool language = every(w, [](const Reading& r) {
+        return (r.has("adj") || r.has("n")) && r.lemma.size() > 3 && r.lemma.ends_with("sk");
+      });
+      const bool function_word = every(w, [](const Reading& r) {
+        return r.has("cnjsub") || r.has("cnjcoo") || r.has("pr") || r.has("prn") || r.has("det");
+      }) && w.lower != "de" && w.lower != "dem" && w.lower != "deres" && w.lower != "dere";
+      if (day_month_people || language || function_word)
+        c.add("capital-common", "CAP", w.start, w.end, {w.lower}, 0.75);
+    } else if (every(w, [](const Reading& r) { return r.has("np") && r.has("top") && r.lemma.find(' ') == std::string::npos; })) {
+      c.add("capital-proper", "CAP", w.start, w.end, {capitalise(w.text)}, 0.75);
+    }
+  }
+}
+
+// O: verb second. After a fronted adverb, adverbial phrase or subordinate clause the finite verb
+// comes before the subject: "I dag jeg går" → "I dag går jeg".
+void rule_v2(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  const Word* w0 = at(s, first);
+  if (!is_word(w0)) return;
+  std::size_t subject = 0;
+  static const std::vector<std::string_view> no_inversion = {
+      "ikke", "bare", "også", "kanskje", "jo", "altså", "heller", "bl.a.", "dessverre", "nok", "faktisk", "egentlig",
+      "likevel", "derfor", "så", "da", "der", "her", "nå", "hvorfor", "hvordan", "hvor", "når", "hva", "hvem", "men", "og", "eller", "for"};
+  const bool adverb = every(*w0, [](const Reading& r) { return r.has("adv"); }) &&
+                      std::find(no_inversion.begin(), no_inversion.end(), w0->lower) == no_inversion.end();
+  if (adverb) {
+    subject = first + 1;
+  } else if (every(*w0, [](const Reading& r) { return r.has("pr"); }) && w0->lower != "for") {
+    // Prepositional phrase: preposition, up to three determiners/adjectives, then a noun or name.
+    std::size_t i = first + 1;
+    while (i < s.words.size() && i < first + 4 &&
+           some(s.words[i], [](const Reading& r) { return r.has("det") || r.has("adj") || r.has("num"); }))
+      ++i;
+    const Word* head = at(s, i);
+    if (!is_word(head) || !some(*head, [](const Reading& r) { return r.has("n") || r.has("np"); })) return;
+    subject = i + 1;
+  } else if (is_subjunction(*w0) && w0->lower != "at") {
+    // Fronted subordinate clause closed by a comma.
+    std::size_t i = first + 1;
+    while (i < s.words.size() && s.words[i].text != ",") {
+      if (s.words[i].punct) return;
+      ++i;
+    }
+    if (i - first < 3) return;
+    subject = i + 1;
+  } else {
+    return;
+  }
+  const Word* subj = at(s, subject);
+  const Word* verb = at(s, subject + 1);
+  if (!is_word(subj) || !is_word(verb) || !is_subject_pronoun(*subj)) return;
+  if (!every(*verb, finite)) return;
+  c.add("v2-word-order", "O", subj->start, verb->end, {like(*subj, verb->lower) + " " + subj->lower}, 0.8);
+}
+
+// O: in a subordinate clause "ikke" and other clause adverbs come before the finite verb:
+// "fordi han kommer ikke" → "fordi han ikke kommer".
+void rule_adverb_subclause(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 3 < s.words.size(); ++i) {
+    const Word& sub = s.words[i];
+    if (!is_subjunction(sub) || sub.lower == "om") continue;
+    const Word& subj = s.words[i + 1];
+    const Word& verb = s.words[i + 2];
+    const Word& adverb = s.words[i + 3];
+    if (!is_subject_pronoun(subj) || !every(verb, finite) || !is_clause_adverb(adverb)) continue;
+    if (adverb.lower == "bare" || adverb.lower == "også" || adverb.lower == "ofte") continue;
+    // "at" clauses with main-clause order are common in speech, but written Bokmål wants the
+    // adverb first; keep "at" only for "ikke".
+    if (sub.lower == "at" && adverb.lower != "ikke") continue;
+    c.add("adverb-subclause", "O", verb.start, adverb.end, {adverb.lower + " " + verb.text}, 0.75);
+  }
+}
+
+// F: after a modal verb, after "å", and after "har/hadde": the right verb form.
+void rule_verb_forms(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& head = s.words[i];
+    const bool modal = is_modal(head) && some(head, [](const Reading& r) { return r.has("vblex") || r.has("vbmod"); });
+    const bool marker = head.lower == "å" && head.any("part");
+    const bool perfect = (head.lower == "har" || head.lower == "hadde") && some(head, verb_any);
+    if (!modal && !marker && !perfect) continue;
+    std::size_t j = i + 1;
+    if (modal && j < s.words.size() && is_subject_pronoun(s.words[j])) ++j;
+    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    const Word* verb = at(s, j);
+    if (!is_word(verb) || verb->unknown) continue;
+    if ((modal || marker) && every(*verb, finite)) {
+      auto form = regenerate(c.worker, *verb, finite, [](std::vector<std::string>& t) {
+        replace_tag(t, {"pres", "past"}, "inf");
+      });
+      if (!form.empty())
+        c.add(modal ? "modal-verb-form" : "infinitive-marker", "F", verb->start, verb->end, {form}, 0.8);
+    } else if (perfect && every(*verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) {
+      auto form = regenerate(c.worker, *verb, [](const Reading& r) { return r.has("inf"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"inf"}, "pp"); });
+      if (!form.empty()) c.add("perfect-participle", "F", verb->start, verb->end, {form}, 0.75);
+    }
+  }
+}
+
+// F: the present tense ends in -r: "jeg snakke norsk" → "jeg snakker norsk".
+void rule_present_r(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& subj = s.words[i];
+    if (!is_subject_pronoun(subj) || subj.lower == "de") continue;
+    const bool clause_start = i == first_word(s) || (i > 0 && (s.words[i - 1].text == "," || is_subjunction(s.words[i - 1]) ||
+                                                                s.words[i - 1].lower == "og" || s.words[i - 1].lower == "men"));
+    if (!clause_start) continue;
+    const Word& verb = s.words[i + 1];
+    if (verb.unknown || !every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
+    if (verb.lower == "være") continue;
+    auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("inf"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"inf"}, "pres"); });
+    if (!form.empty()) c.add("present-r", "F", verb.start, verb.end, {form}, 0.75);
+  }
+}
+
+// F: the article and adjective agree with the noun's gender and number: "et stor hus" → "et stort
+// hus", "en hus" → "et hus", "to bil" → "to biler", "mange bil" → "mange biler".
+void rule_agreement(const RuleContext& c) {
+  const auto& s = c.sentence;
+  auto gender_of = [](const Reading& r) -> std::string {
+    if (r.has("nt")) return "nt";
+    if (r.has("m")) return "m";
+    if (r.has("f")) return "f";
+    return "";
+  };
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& det = s.words[i];
+    const bool indef_article = (det.lower == "en" || det.lower == "et" || det.lower == "ei") &&
+                               some(det, [](const Reading& r) { return r.has("det") && r.has("qnt"); });
+    static const std::vector<std::string_view> plural_words = {"to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti",
+                                                               "mange", "flere", "tolv", "tjue", "hundre"};
+    const bool plural_det = std::find(plural_words.begin(), plural_words.end(), det.lower) != plural_words.end() ||
+                            (has_digit(det.text) && det.text != "1" && det.text.find_first_not_of("0123456789") == std::string::npos);
+    if (!indef_article && !plural_det) continue;
+    if (i > 0 && (s.words[i - 1].lower == "på" || s.words[i - 1].lower == "en")) continue;  // "på en måte", "en og en"
+    std::size_t j = i + 1;
+    const Word* adjective = nullptr;
+    if (j < s.words.size() && every(s.words[j], [](const Reading& r) { return r.has("adj"); })) adjective = &s.words[j++];
+    const Word* noun = at(s, j);
+    if (!is_word(noun) || noun->unknown || !every(*noun, [](const Reading& r) { return r.has("n"); })) continue;
+    const Word* after = at(s, j + 1);
+    if (after && !after->punct && some(*after, [](const Reading& r) { return r.has("n"); }) &&
+        !some(*after, [](const Reading& r) { return r.has("vblex") || r.has("pr") || r.has("cnjcoo"); }))
+      continue;  // the noun may be the first part of a split compound
+    if (indef_article) {
+      if (!every(*noun, [](const Reading& r) { return r.has("sg") && r.has("ind"); })) continue;
+      std::string gender = gender_of(noun->readings.front());
+      if (gender.empty() || !every(*noun, [&](const Reading& r) { return gender_of(r) == gender; })) continue;
+      const bool article_fits = (det.lower == "et") == (gender == "nt") || (det.lower == "ei" && gender == "f");
+      if (!article_fits) {
+        const std::string right = gender == "nt" ? "et" : "en";
+        c.add("article-agreement", "F", det.start, det.end, {like(det, right)}, 0.7);
+        continue;
+      }
+      if (adjective && gender == "nt" &&
+          every(*adjective, [](const Reading& r) { return r.has("mf") && r.has("sg") && r.has("ind"); })) {
+        auto form = regenerate(c.worker, *adjective, [](const Reading& r) { return r.has("mf"); },
+                               [](std::vector<std::string>& t) { replace_tag(t, {"mf"}, "nt"); });
+        if (!form.empty()) c.add("adjective-agreement", "F", adjective->start, adjective->end, {form}, 0.75);
+      }
+    } else {
+      if (!every(*noun, [](const Reading& r) { return r.has("sg") && r.has("ind") && !r.has("sp"); })) continue;
+      if (some(*noun, [](const Reading& r) { return r.has("unc"); })) continue;
+      if (det.lower == "noen" || det.lower == "mange" || det.lower == "flere") {
+        // "noen/mange" + mass noun is fine only for uncountables we cannot see: require an -e/-er plural.
+      }
+      auto form = regenerate(c.worker, *noun, [](const Reading& r) { return r.has("sg"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"sg"}, "pl"); });
+      if (!form.empty()) c.add("plural-after-number", "F", noun->start, noun->end, {form}, 0.7);
+    }
+  }
+}
+
+// F: double definiteness: "det store hus" → "det store huset"; a possessive before the noun takes
+// the indefinite form: "min bilen" → "min bil".
+void rule_definiteness(const RuleContext& c) {
+  const auto& s = c.sentence;
+  // "den store hus" without the noun's article is accepted formal style ("de olympiske leker"), so
+  // only the possessive case is checked.
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& pos = s.words[i];
+    if (!lemma_in(pos, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine"})) continue;
+    if (!every(pos, [](const Reading& r) { return r.has("det") && r.has("pos"); })) continue;
+    const Word& noun = s.words[i + 1];
+    if (noun.unknown || !every(noun, [](const Reading& r) { return r.has("n") && r.has("def"); })) continue;
+    auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+    if (!form.empty()) c.add("possessive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+  }
+}
+
+// SPL: a compound written as two words, when the joined word is in the dictionary as a noun:
+// "fotball banen" → "fotballbanen". Never the other way round.
+void rule_split_compound(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& a = s.words[i];
+    const Word& b = s.words[i + 1];
+    if (a.punct || b.punct || a.unknown || b.unknown || a.capitalised || b.capitalised) continue;
+    if (b.start != a.end + 1) continue;  // exactly one space between
+    if (!every(a, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind"); })) continue;
+    if (!every(b, [](const Reading& r) { return r.has("n"); })) continue;
+    const std::string joined = a.lower + b.lower;
+    const auto readings = c.worker.lookup(joined);
+    if (readings.empty() || !std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n") && !r.compound; }))
+      continue;
+    if (i > 0 && some(s.words[i - 1], [](const Reading& r) { return r.has("vblex"); }) &&
+        !some(s.words[i - 1], [](const Reading& r) { return r.has("det") || r.has("pr"); }))
+      continue;  // "gir barn mat": two objects
+    c.add("split-compound", "SPL", a.start, b.end, {a.text + b.lower}, 0.7);
+  }
+}
+
+// W: fixed prepositions after common adjectives and verbs: "interessert for" → "interessert i".
+void rule_preposition(const RuleContext& c) {
+  struct Collocation { std::string_view head; std::vector<std::string_view> wrong; std::string_view right; };
+  static const std::vector<Collocation> table = {
+      {"interessert", {"for", "på", "om", "av"}, "i"}, {"avhengig", {"på", "fra", "om"}, "av"},
+      {"gift", {"på", "til"}, "med"}, {"forelsket", {"på", "med"}, "i"}, {"fornøyd", {"på", "av", "over"}, "med"},
+      {"redd", {"av", "på"}, "for"}, {"flink", {"på", "med"}, "til"}, {"drømmer", {"på"}, "om"},
+      {"venter", {"for"}, "på"}, {"vente", {"for"}, "på"}, {"ventet", {"for"}, "på"},
+      {"stolt", {"på", "av", "om"}, "av"}, {"ansvarlig", {"på", "av", "om"}, "for"},
+      {"lytte", {"på"}, "til"}, {"lytter", {"på"}, "til"}, {"glad", {"på"}, "i"}};
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    for (const auto& col : table) {
+      if (s.words[i].lower != col.head) continue;
+      const Word& prep = s.words[i + 1];
+      if (std::find(col.wrong.begin(), col.wrong.end(), prep.lower) == col.wrong.end()) continue;
+      if (col.head == "stolt" && prep.lower == "av") continue;
+      c.add("preposition", "W", prep.start, prep.end, {std::string(col.right)}, 0.65);
+    }
+  }
+}
+
+// R: the same word twice in a row: "jeg jeg" → "jeg".
+void rule_repeated_word(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& a = s.words[i];
+    const Word& b = s.words[i + 1];
+    if (a.punct || b.punct || a.lower != b.lower || has_digit(a.text)) continue;
+    if (lemma_in(a, {"det", "den", "de", "som", "at", "der", "her", "så", "bare", "veldig", "mer", "mange", "lenge", "ha", "hadde"})) continue;
+    c.add("repeated-word", "R", a.start, b.end, {b.text}, 0.8);
+  }
+}
+
+// PUNCM: a comma after a fronted subordinate clause: "Når jeg kommer hjem spiser jeg" → "Når jeg
+// kommer hjem, spiser jeg".
+void rule_comma_subclause(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  const Word* sub = at(s, first);
+  if (!is_word(sub) || !is_subjunction(*sub) || sub->lower == "at" || sub->lower == "om") return;
+  // Subordinate clause: subjunction, subject, finite verb; then the main clause starts with the
+  // next finite verb followed by a subject pronoun (verb second).
+  std::size_t i = first + 1;
+  if (i >= s.words.size() || !(is_subject_pronoun(s.words[i]) || some(s.words[i], [](const Reading& r) { return r.has("n") || r.has("np"); })))
+    return;
+  bool clause_verb = false;
+  for (++i; i + 1 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.punct || w.lower == "og" || w.lower == "eller" || w.lower == "som" || w.lower == "at" || is_subjunction(w)) return;
+    if (!clause_verb) {
+      if (every(w, finite)) clause_verb = true;
+      continue;
+    }
+    if (every(w, finite) && is_subject_pronoun(s.words[i + 1]) && !s.words[i - 1].punct) {
+      c.add("comma-subclause", "PUNCM", s.words[i - 1].start, s.words[i - 1].end, {s.words[i - 1].text + ","}, 0.7);
+      return;
+    }
+  }
+}
+
+bool needs_disambiguation(std::string_view rule) {
+  return rule != "spelling" && rule != "capital-start" && rule != "capital-common" && rule != "capital-proper" &&
+         rule != "final-punctuation" && rule != "preposition" && rule != "repeated-word";
+}
+
 const std::vector<RuleInfo>& all_rules() {
   static const std::vector<RuleInfo> rules = {
       {"spelling", rule_spelling},
+      {"capital-start", rule_capital_start},
+      {"capitals-inside", rule_capitals_inside},
+      {"v2-word-order", rule_v2},
+      {"adverb-subclause", rule_adverb_subclause},
+      {"verb-forms", rule_verb_forms},
+      {"present-r", rule_present_r},
+      {"agreement", rule_agreement},
+      {"definiteness", rule_definiteness},
+      {"split-compound", rule_split_compound},
+      {"preposition", rule_preposition},
+      {"repeated-word", rule_repeated_word},
+      {"comma-subclause", rule_comma_subclause},
+      {"final-punctuation", rule_final_punctuation},
   };
   return rules;
 }

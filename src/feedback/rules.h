@@ -30,7 +30,23 @@ struct RuleInfo {
 // Every rule, in the order they run; an earlier finding wins over a later one on the same span.
 const std::vector<RuleInfo>& all_rules();
 
+// Is a finding of this rule id only kept when CG-3 disambiguation confirms it?
+bool needs_disambiguation(std::string_view rule_id);
+
 // Individual rules (exposed for their unit tests).
 void rule_spelling(const RuleContext& context);
+void rule_final_punctuation(const RuleContext& context);
+void rule_capital_start(const RuleContext& context);
+void rule_capitals_inside(const RuleContext& context);
+void rule_v2(const RuleContext& context);
+void rule_adverb_subclause(const RuleContext& context);
+void rule_verb_forms(const RuleContext& context);
+void rule_present_r(const RuleContext& context);
+void rule_agreement(const RuleContext& context);
+void rule_definiteness(const RuleContext& context);
+void rule_split_compound(const RuleContext& context);
+void rule_preposition(const RuleContext& context);
+void rule_repeated_word(const RuleContext& context);
+void rule_comma_subclause(const RuleContext& context);
 
 }  // namespace voki::feedback

@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
     Worker worker(ResourceFiles::load(ResourcePaths{}));
     std::string line;
     while (std::getline(std::cin, line)) {
-      for (const auto& sentence : worker.analyse(line)) {
+      for (auto& sentence : worker.analyse(line)) {
+        worker.disambiguate(sentence);
         for (const auto& w : sentence.words) {
           std::cout << w.start << '-' << w.end << ' ' << w.text << (w.unknown ? " *" : "");
           for (const auto& r : w.readings) std::cout << " | " << r.analysis;
