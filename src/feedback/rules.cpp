@@ -326,7 +326,9 @@ void rule_verb_forms(const RuleContext& c) {
     while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
     const Word* verb = at(s, j);
     if (!is_word(verb) || verb->unknown) continue;
-    if ((modal || marker) && every(*verb, finite)) {
+    const bool finite_only = every(*verb, finite) ||
+                             (marker && some(*verb, finite) && !some(*verb, [](const Reading& r) { return r.has("inf"); }));
+    if ((modal || marker) && finite_only) {
       auto form = regenerate(c.worker, *verb, finite, [](std::vector<std::string>& t) {
         replace_tag(t, {"pres", "past"}, "inf");
       });
@@ -425,7 +427,7 @@ void rule_definiteness(const RuleContext& c) {
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& pos = s.words[i];
     if (!lemma_in(pos, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine"})) continue;
-    if (!every(pos, [](const Reading& r) { return r.has("det") && r.has("pos"); })) continue;
+    if (!every(pos, [](const Reading& r) { return r.has("pos"); })) continue;
     const Word& noun = s.words[i + 1];
     if (noun.unknown || !every(noun, [](const Reading& r) { return r.has("n") && r.has("def"); })) continue;
     auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },

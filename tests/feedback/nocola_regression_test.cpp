@@ -1,0 +1,31 @@
+// Regression on the NoCoLA development set: fails if recall or the false-flag rate gets worse than
+// the figures reached (by more than one point). Data: NoCoLA (Jentoft & Samuel, NoDaLiDa 2023), from
+// the ASK learner corpus, MIT licence; path from env NOCOLA_DEV or the compile definition.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "feedback/cli.h"
+#include "feedback/feedback.h"
+
+namespace {
+std::string dev_path() {
+  if (const char* env = std::getenv("NOCOLA_DEV")) return env;
+  return VOKI_NOCOLA_DEV;
+}
+}  // namespace
+
+TEST(NocolaRegression, RecallAndFalseFlagsDoNotGetWorse) {
+  const std::string path = dev_path();
+  if (!std::ifstream(path)) GTEST_SKIP() << "NoCoLA dev set not found at " << path;
+  auto engine = voki::feedback::load_engine();
+  const auto result = voki::feedback::evaluate_nocola(*engine, path);
+  std::cout << voki::feedback::eval_to_json(result) << '\n';
+  // Reached on dev.tsv: recall 0.225, false-flag rate 0.040 (see the report in bench/feedback).
+  EXPECT_GE(result.recall(), 0.225 - 0.01);
+  EXPECT_LE(result.false_flag_rate(), 0.040 + 0.01);
+  const auto& ort = result.by_code.at("ORT");
+  EXPECT_GE(double(ort.detected) / double(ort.total), 0.649 - 0.01);
+}

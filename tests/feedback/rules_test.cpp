@@ -1,0 +1,166 @@
+// Each rule with right and wrong examples (written for these tests), through the real engine.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <thread>
+
+#include "feedback/feedback.h"
+
+using voki::feedback::Engine;
+using voki::feedback::Finding;
+
+namespace {
+
+const Engine& engine() {
+  static const auto instance = voki::feedback::load_engine();
+  return *instance;
+}
+
+std::vector<Finding> check(const std::string& text, const std::string& language = "nb") {
+  voki::feedback::Options options;
+  options.language = language;
+  return engine().check(text, options);
+}
+
+const Finding* find_rule(const std::vector<Finding>& findings, const std::string& rule) {
+  auto it = std::find_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.rule == rule; });
+  return it == findings.end() ? nullptr : &*it;
+}
+
+void expect_finding(const std::string& text, const std::string& rule, const std::string& suggestion) {
+  const auto findings = check(text);
+  const Finding* f = find_rule(findings, rule);
+  ASSERT_NE(f, nullptr) << rule << " missing for: " << text;
+  ASSERT_FALSE(f->suggestions.empty());
+  EXPECT_EQ(f->suggestions.front(), suggestion) << text;
+  EXPECT_FALSE(f->explanation_nb.empty());
+}
+
+void expect_clean(const std::string& text) {
+  const auto findings = check(text);
+  EXPECT_TRUE(findings.empty()) << text << " got " << voki::feedback::findings_to_json(findings);
+}
+
+}  // namespace
+
+TEST(Spelling, FlagsUnknownWordWithSuggestion) {
+  expect_finding("Det er veldig vannlig her.", "spelling", "vanlig");
+  expect_finding("Dessutten er det kaldt.", "spelling", "Dessuten");
+}
+TEST(Spelling, AcceptsCompoundsAndNames) {
+  expect_clean("Jeg kjøpte et nytt bordtennisbord til stua.");
+  expect_clean("Vi besøkte Kristiansand og Tromsø i sommer.");
+}
+TEST(Spelling, SpanIsInCodePoints) {
+  const auto findings = check("Blåbær er gode, men dette er ferdi.");
+  const Finding* f = find_rule(findings, "spelling");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->start, 29u);
+  EXPECT_EQ(f->end, 34u);
+}
+TEST(Capitals, SentenceStart) { expect_finding("vi bor i Bergen.", "capital-start", "Vi"); }
+TEST(Capitals, DaysMonthsLanguages) {
+  expect_finding("Jeg begynner på kurset på Mandag.", "capital-common", "mandag");
+  expect_finding("Vi har fri i Juli.", "capital-common", "juli");
+  expect_clean("Jeg begynner på kurset på mandag.");
+}
+TEST(Capitals, PlaceNames) { expect_finding("Han flyttet til norge i fjor.", "capital-proper", "Norge"); }
+TEST(WordOrder, VerbSecond) {
+  expect_finding("I dag jeg går på skolen.", "v2-word-order", "går jeg");
+  expect_clean("I dag går jeg på skolen.");
+}
+TEST(WordOrder, AdverbInSubordinateClause) {
+  expect_finding("Han er trist fordi han har ikke jobb.", "adverb-subclause", "ikke har");
+  expect_clean("Han er trist fordi han ikke har jobb.");
+}
+TEST(VerbForms, AfterModal) {
+  expect_finding("Hun kan snakker norsk.", "modal-verb-form", "snakke");
+  expect_clean("Hun kan snakke norsk.");
+}
+TEST(VerbForms, AfterInfinitiveMarker) {
+  expect_finding("Hun prøver å snakker norsk.", "infinitive-marker", "snakke");
+  expect_clean("Hun prøver å snakke norsk.");
+}
+TEST(VerbForms, PresentR) {
+  expect_finding("Jeg snakke litt norsk.", "present-r", "snakker");
+  expect_clean("Jeg snakker litt norsk.");
+}
+TEST(Agreement, AdjectiveAfterNeuterArticle) {
+  expect_finding("Vi har et stor hus.", "adjective-agreement", "stort");
+  expect_clean("Vi har et stort hus.");
+}
+TEST(Agreement, ArticleGender) {
+  expect_finding("Jeg har en hus.", "article-agreement", "et");
+  expect_clean("Jeg har et hus.");
+}
+TEST(Agreement, PluralAfterNumber) {
+  expect_finding("Vi har to bil.", "plural-after-number", "biler");
+  expect_clean("Vi har to biler.");
+}
+TEST(Definiteness, PossessiveBeforeDefiniteNoun) {
+  expect_finding("Dette er min bilen.", "possessive-definiteness", "bil");
+  expect_clean("Dette er min bil.");
+}
+TEST(Compounds, SplitCompound) {
+  expect_finding("Vi spilte på fotball banen.", "split-compound", "fotballbanen");
+  expect_clean("Vi spilte på fotballbanen.");
+}
+TEST(Punctuation, CommaAfterFrontedSubordinateClause) {
+  expect_finding("Når jeg kommer hjem spiser jeg middag.", "comma-subclause", "hjem,");
+  expect_clean("Når jeg kommer hjem, spiser jeg middag.");
+}
+TEST(Punctuation, FinalFullStop) {
+  expect_finding("Jeg liker å lese bøker", "final-punctuation", "bøker.");
+  expect_clean("Hei!");
+}
+TEST(Collocations, Preposition) {
+  expect_finding("Jeg er interessert for musikk.", "preposition", "i");
+  expect_clean("Jeg er interessert i musikk.");
+}
+TEST(Repetition, RepeatedWord) { expect_finding("Jeg jeg liker kaffe.", "repeated-word", "jeg"); }
+
+TEST(Explanations, SupportLanguages) {
+  for (const std::string language : {"nb", "nn", "en", "ar", "uk", "so", "ti", "prs", "pl", "tr"}) {
+    const auto findings = check("Hun kan snakker norsk.", language);
+    ASSERT_FALSE(findings.empty());
+    EXPECT_FALSE(findings.front().explanation.empty()) << language;
+    EXPECT_EQ(findings.front().language, language);
+  }
+  const auto unknown = check("Hun kan snakker norsk.", "xx");
+  ASSERT_FALSE(unknown.empty());
+  EXPECT_TRUE(unknown.front().explanation.empty());
+  EXPECT_FALSE(unknown.front().explanation_nb.empty());
+}
+
+TEST(BadInput, LimitsAndOddText) {
+  EXPECT_TRUE(check("").empty());
+  EXPECT_NO_THROW(check(std::string(voki::feedback::kMaxTextChars, 'a')));
+  EXPECT_THROW(check(std::string(voki::feedback::kMaxTextChars + 1, 'a')), std::length_error);
+  EXPECT_NO_THROW(check("😀😀😀 🎉"));
+  EXPECT_NO_THROW(check("مرحبا بكم في النرويج. Привіт, як справи?"));
+  EXPECT_NO_THROW(check("<script>alert(1)</script> ^$[]{}\\/@#*+ \x01\x02\x7f tekst"));
+  EXPECT_NO_THROW(check(std::string("ugyldig \xff\xfe utf8 \xc3")));
+  EXPECT_NO_THROW(check(std::string(5000, 'x') + " ord"));
+}
+
+TEST(Json, ShapeOfFindings) {
+  const auto json = voki::feedback::findings_to_json(check("Hun kan snakker norsk."));
+  for (const char* key : {"\"start\"", "\"end\"", "\"code\"", "\"rule\"", "\"suggestions\"", "\"explanation_nb\"",
+                          "\"explanation\"", "\"language\"", "\"confidence\""})
+    EXPECT_NE(json.find(key), std::string::npos) << key;
+  EXPECT_EQ(voki::feedback::findings_to_json({}), "[]");
+}
+
+TEST(Threads, ConcurrentChecksAgree) {
+  const std::string text = "I dag jeg går på skolen. Vi har et stor hus.";
+  const auto expected = voki::feedback::findings_to_json(check(text));
+  std::vector<std::thread> threads;
+  std::vector<std::string> results(4);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 20; ++i) results[t] = voki::feedback::findings_to_json(check(text));
+    });
+  for (auto& thread : threads) thread.join();
+  for (const auto& r : results) EXPECT_EQ(r, expected);
+}
