@@ -73,7 +73,7 @@ for n in $streams_list; do
   # meaningful at N=1 anyway). Larger N: full 2 s answers so that all streams overlap.
   if (( n == 1 )); then rounds=30; control '{"tokens": 3}'; else rounds=$(( n >= 1000 ? 3 : 5 )); control "{\"tokens\": $tokens}"; fi
   timeout 120 "$bench_bin" --voki "http://127.0.0.1:$voki_port" --fake "http://127.0.0.1:$fake_port" \
-    --streams "$n" --rounds "$rounds" --spread-ms 200 --token-delay-ms "$token_delay_ms" \
+    --streams "$n" --rounds "$rounds" --spread-ms "${BENCH_SPREAD_MS:-200}" --token-delay-ms "$token_delay_ms" \
     --voki-pid "$voki_pid" --json "$out/chat_bench_$n.json" --label "N=$n" >"$work/bench_$n.out"
   results+=("$(tail -1 "$work/bench_$n.out")")
 done

@@ -159,6 +159,40 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
   asio::thread_pool compute{1};             // feedback analysis runs here, off the I/O thread
   std::set<std::string> streaming;          // conversations with an answer under way (I/O thread only)
   std::size_t active = 0;
+  // Small caches on the I/O thread (so no locks) that spare the database on every chat turn.
+  // Sessions are re-read after kCacheTtl, so a session deleted by another server ends within it;
+  // this server drops an entry at once on logout or settings change. A conversation's owner
+  // never changes; deletion removes the entry.
+  struct CachedSession {
+    store::Participant participant;
+    std::chrono::steady_clock::time_point cached_at;
+  };
+  std::unordered_map<std::string, CachedSession> session_cache;           // by token hash
+  std::unordered_map<std::string, store::Conversation> conversation_cache;  // by id
+  std::unordered_map<std::string, std::pair<std::string, std::chrono::steady_clock::time_point>> policy_cache;
+  static constexpr auto kCacheTtl = std::chrono::seconds(60);
+  static constexpr std::size_t kCacheMax = 50000;
+
+  template <typename Map>
+  static void cache_put(Map& map, const std::string& key, typename Map::mapped_type value) {
+    if (map.size() >= kCacheMax) map.clear();  // bounded memory; entries are cheap to refill
+    map.insert_or_assign(key, std::move(value));
+  }
+
+  std::optional<store::Participant> cached_participant(const std::string& hash) {
+    auto it = session_cache.find(hash);
+    if (it == session_cache.end()) return std::nullopt;
+    if (std::chrono::steady_clock::now() - it->second.cached_at > kCacheTtl) {
+      session_cache.erase(it);
+      return std::nullopt;
+    }
+    return it->second.participant;
+  }
+
+  void remember_participant(const std::string& hash, const store::Participant& p) {
+    cache_put(session_cache, hash, CachedSession{p, std::chrono::steady_clock::now()});
+  }
+
   std::mutex join_mutex;
   std::unordered_map<std::string, std::pair<int, std::chrono::steady_clock::time_point>> join_failures;
 
@@ -187,12 +221,14 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     std::string token = req.cookie(kCookie);
     if (token.size() != 64) co_return std::nullopt;
     auto hash = token_hash(token);
+    if (auto cached = cached_participant(hash)) co_return Caller{std::move(*cached)};
     auto participant = co_await services.db.run([&](store::Store& s) -> std::optional<store::Participant> {
       auto id = s.session_participant(hash, store::now_ms());
       if (!id) return std::nullopt;
       return s.participant(*id);
     });
     if (!participant) co_return std::nullopt;
+    remember_participant(hash, *participant);
     co_return Caller{std::move(*participant)};
   }
 
@@ -319,6 +355,8 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
       }
     }
     co_await services.db.run([&](store::Store& s) { s.update_participant(p); });
+    for (auto& [hash, entry] : session_cache)  // every device of this participant sees the change
+      if (entry.participant.id == p.id) entry.participant = p;
     co_return Response::json(200, participant_json(p).dump());
   }
 
@@ -326,6 +364,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     std::string token = req.cookie(kCookie);
     if (token.size() == 64) {
       auto hash = token_hash(token);
+      session_cache.erase(hash);
       co_await services.db.run([&](store::Store& s) { s.delete_session(hash); });
     }
     auto res = Response::no_content();
@@ -397,7 +436,13 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
   // The conversation if it belongs to the caller; a stranger's looks like a missing one (404).
   Task<std::optional<store::Conversation>> owned_conversation(const Caller& caller, const std::string& id) {
     if (id.size() > 64) co_return std::nullopt;
-    auto conv = co_await services.db.run([&](store::Store& s) { return s.conversation(id); });
+    std::optional<store::Conversation> conv;
+    if (auto it = conversation_cache.find(id); it != conversation_cache.end()) {
+      conv = it->second;
+    } else {
+      conv = co_await services.db.run([&](store::Store& s) { return s.conversation(id); });
+      if (conv) cache_put(conversation_cache, id, *conv);
+    }
     if (!conv || conv->participant_id != caller.participant.id) co_return std::nullopt;
     co_return conv;
   }
@@ -423,6 +468,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     if (streaming.count(conv->id)) co_return error(409, "busy", caller->participant.ui_language);
     BusyMark deleting(shared_from_this(), conv->id);  // a message arriving now gets 409
     const auto id = conv->id;
+    conversation_cache.erase(id);
     co_await services.db.run([&](store::Store& s) { s.delete_conversation(id); });
     co_return Response::no_content();
   }
@@ -467,17 +513,28 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
       std::optional<store::Participant> participant;
       std::optional<store::Conversation> conversation;
     };
-    Found found = co_await services.db.run([&](store::Store& s) {
-      Found f;
-      auto id = s.session_participant(hash, store::now_ms());
-      if (id) f.participant = s.participant(*id);
-      if (f.participant && conversation_id.size() <= 64) {
-        f.conversation = s.conversation(conversation_id);
-        if (f.conversation && f.conversation->participant_id != f.participant->id) f.conversation.reset();
-      }
-      return f;
-    });
+    Found found;
+    found.participant = cached_participant(hash);
+    if (auto it = conversation_cache.find(conversation_id); it != conversation_cache.end())
+      found.conversation = it->second;
+    if (!found.participant || !found.conversation) {
+      const bool need_participant = !found.participant;
+      found = co_await services.db.run([&](store::Store& s) {
+        Found f = found;
+        if (need_participant) {
+          auto id = s.session_participant(hash, store::now_ms());
+          if (id) f.participant = s.participant(*id);
+        }
+        if (f.participant && !f.conversation && conversation_id.size() <= 64)
+          f.conversation = s.conversation(conversation_id);
+        return f;
+      });
+      if (found.participant && need_participant) remember_participant(hash, *found.participant);
+      if (found.conversation) cache_put(conversation_cache, conversation_id, *found.conversation);
+    }
     if (!found.participant) co_return error(401, "unauthenticated", request_language(req));
+    if (found.conversation && found.conversation->participant_id != found.participant->id)
+      found.conversation.reset();  // someone else's: looks like a missing one
     const store::Participant p = std::move(*found.participant);
     const std::string& lang = p.ui_language;
     auto body = parse_body(req);
@@ -526,20 +583,33 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
       std::vector<store::Message> history;
       std::string policy;
     };
+    std::optional<std::string> policy;
+    if (auto it = policy_cache.find(conv.organisation_id);
+        it != policy_cache.end() && std::chrono::steady_clock::now() - it->second.second < kCacheTtl)
+      policy = it->second.first;
+    const bool need_policy = !use_dialogue && !policy;
     std::optional<Stored> stored;
     try {
       stored = co_await services.db.run([&](store::Store& s) {
         Stored out;
         out.saved = s.add_message(user);
         out.history = s.messages(conv.id, history_limit);
-        if (!use_dialogue)
+        if (need_policy)
           if (auto org = s.organisation(conv.organisation_id)) out.policy = org->policy;
         return out;
       });
     } catch (const store::ConflictError&) {
       stored.reset();  // the conversation was deleted meanwhile
     }
-    if (!stored) co_return error(404, "not_found", lang);
+    if (!stored) {
+      conversation_cache.erase(conv.id);
+      co_return error(404, "not_found", lang);
+    }
+    if (need_policy) {
+      cache_put(policy_cache, conv.organisation_id, std::make_pair(stored->policy, std::chrono::steady_clock::now()));
+    } else if (policy) {
+      stored->policy = *policy;
+    }
 
     co_return Response::event_stream(
         [self, busy, p, conv, bot, quick, stored = std::move(*stored), use_dialogue](http::EventStream& events) -> Task<void> {

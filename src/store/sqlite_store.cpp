@@ -4,6 +4,10 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <array>
 #include <cctype>
 #include <filesystem>
@@ -189,6 +193,22 @@ std::string connection_string(const std::string& path) {
 constexpr const char* kMessageColumns =
     "id, conversation_id, role, text, quick, status, feedback_json, created_at";
 
+// SQLite's built-in busy_timeout sleeps in steps growing to 100 ms, so a moment of write
+// contention between the pool's own threads became stalls of seconds under load. This waits in
+// short steps instead (20 µs, then 100 µs, then 1 ms), giving up after about kBusyTimeoutMs.
+int short_busy_wait(void*, int attempt) {
+  using std::chrono::microseconds;
+  if (attempt < 10) {
+    std::this_thread::sleep_for(microseconds(20));
+  } else if (attempt < 100) {
+    std::this_thread::sleep_for(microseconds(100));
+  } else {
+    if (attempt - 100 >= kBusyTimeoutMs) return 0;  // about kBusyTimeoutMs in all: give up
+    std::this_thread::sleep_for(microseconds(1000));
+  }
+  return 1;
+}
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::string& path, int pool_size)
@@ -198,13 +218,50 @@ class SqliteStore final : public Store {
       for (std::size_t i = 0; i < pool_size_; ++i) {
         soci::session& sql = pool_.at(i);
         sql.open(soci::sqlite3, connect);
-        // busy_timeout first: the journal_mode change itself may have to wait for another process.
-        exec_script(sql, ("PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs)).c_str());
+        // The busy handler first: the journal_mode change itself may have to wait for another process.
+        auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+        sqlite_api::sqlite3_busy_handler(backend->conn_, &short_busy_wait, nullptr);
         exec_script(sql, "PRAGMA journal_mode = WAL");
         exec_script(sql, "PRAGMA synchronous = NORMAL");
         exec_script(sql, "PRAGMA foreign_keys = ON");
+        // Checkpoints (which fsync the database) run on a background thread instead, so that no
+        // request ever waits for one: an automatic checkpoint stalled the writer for a second.
+        exec_script(sql, "PRAGMA wal_autocheckpoint = 0");
       }
+      checkpoint_session_.open(soci::sqlite3, connect);
+      auto* backend = static_cast<soci::sqlite3_session_backend*>(checkpoint_session_.get_backend());
+      sqlite_api::sqlite3_busy_handler(backend->conn_, &short_busy_wait, nullptr);
     });
+    checkpointer_ = std::thread([this] { checkpoint_loop(); });
+  }
+
+  ~SqliteStore() override {
+    {
+      const std::lock_guard lock(checkpoint_mutex_);
+      stopping_ = true;
+    }
+    checkpoint_wake_.notify_all();
+    checkpointer_.join();
+  }
+
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  // Copies the write-ahead log into the database every second (PASSIVE: never blocks writers or
+  // readers). The log is reset by the next writer once a checkpoint has copied all of it.
+  void checkpoint_loop() {
+    std::unique_lock lock(checkpoint_mutex_);
+    while (!stopping_) {
+      checkpoint_wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; });
+      if (stopping_) break;
+      lock.unlock();
+      try {
+        exec_script(checkpoint_session_, "PRAGMA wal_checkpoint(PASSIVE)");
+      } catch (const std::exception& e) {
+        spdlog::warn("store: checkpoint failed: {}", e.what());
+      }
+      lock.lock();
+    }
   }
 
   int schema_version() override {
@@ -217,6 +274,7 @@ class SqliteStore final : public Store {
   // Each migration runs in its own BEGIN IMMEDIATE transaction and re-reads the version inside
   // it, so two processes starting together apply every migration exactly once.
   int migrate() override {
+    const std::lock_guard writer(write_mutex_);
     return translate_errors("migrate", [&] {
       PooledSession session(pool_);
       soci::session& sql = *session;
@@ -250,6 +308,7 @@ class SqliteStore final : public Store {
   }
 
   void put_organisation(const Organisation& org) override {
+    const std::lock_guard writer(write_mutex_);
     require_id(org.id, "organisation id");
     require(!org.name.empty() && org.name.size() <= kMaxNameBytes,
             "organisation name must be 1-200 bytes");
@@ -295,6 +354,7 @@ class SqliteStore final : public Store {
   }
 
   ClassGroup create_class(ClassGroup group) override {
+    const std::lock_guard writer(write_mutex_);
     require_id(group.organisation_id, "organisation id");
     require(!group.name.empty() && group.name.size() <= kMaxNameBytes,
             "class name must be 1-200 bytes");
@@ -344,6 +404,7 @@ class SqliteStore final : public Store {
   }
 
   Participant create_participant(Participant p) override {
+    const std::lock_guard writer(write_mutex_);
     require_id(p.organisation_id, "organisation id");
     require(p.class_id.size() <= kMaxIdBytes, "class id is too long");
     require_language(p.ui_language, "ui_language", false);
@@ -383,6 +444,7 @@ class SqliteStore final : public Store {
   }
 
   void update_participant(const Participant& p) override {
+    const std::lock_guard writer(write_mutex_);
     require_language(p.ui_language, "ui_language", false);
     require_language(p.support_language, "support_language", true);
     require_level(p.level);
@@ -400,6 +462,7 @@ class SqliteStore final : public Store {
 
   void create_session(const std::string& token_hash, const std::string& participant_id,
                       Timestamp expires_at) override {
+    const std::lock_guard writer(write_mutex_);
     require_id(token_hash, "session token hash");
     require_id(participant_id, "participant id");
     translate_errors("create_session", [&] {
@@ -424,6 +487,7 @@ class SqliteStore final : public Store {
   }
 
   void delete_session(const std::string& token_hash) override {
+    const std::lock_guard writer(write_mutex_);
     translate_errors("delete_session", [&] {
       PooledSession session(pool_);
       *session << "DELETE FROM sessions WHERE token_hash = :token_hash", soci::use(token_hash);
@@ -433,6 +497,7 @@ class SqliteStore final : public Store {
   Conversation create_conversation(const std::string& participant_id,
                                    const std::string& organisation_id,
                                    const std::string& bot_id) override {
+    const std::lock_guard writer(write_mutex_);
     require_id(participant_id, "participant id");
     require_id(organisation_id, "organisation id");
     require_id(bot_id, "bot id");
@@ -486,6 +551,7 @@ class SqliteStore final : public Store {
   }
 
   bool delete_conversation(const std::string& id) override {
+    const std::lock_guard writer(write_mutex_);
     return translate_errors("delete_conversation", [&] {
       PooledSession session(pool_);
       // Messages go with it through ON DELETE CASCADE, in the same statement.
@@ -496,6 +562,7 @@ class SqliteStore final : public Store {
   }
 
   Message add_message(Message m) override {
+    const std::lock_guard writer(write_mutex_);
     require_id(m.conversation_id, "conversation id");
     require(one_of(kRoles, m.role), "message role must be \"user\" or \"assistant\"");
     require(one_of(kQuickChoices, m.quick), "unknown quick choice");
@@ -526,6 +593,7 @@ class SqliteStore final : public Store {
   // ignored: there is nothing left to finish.
   void finish_message(const std::string& id, const std::string& text,
                       const std::string& status) override {
+    const std::lock_guard writer(write_mutex_);
     require(one_of(kStatuses, status), "unknown message status");
     require(text.size() <= kMaxMessageBytes, "message text is too long");
     translate_errors("finish_message", [&] {
@@ -546,6 +614,7 @@ class SqliteStore final : public Store {
   }
 
   void set_message_feedback(const std::string& id, const std::string& feedback_json) override {
+    const std::lock_guard writer(write_mutex_);
     require(feedback_json.size() <= kMaxFeedbackBytes, "message feedback is too long");
     translate_errors("set_message_feedback", [&] {
       PooledSession session(pool_);
@@ -579,6 +648,7 @@ class SqliteStore final : public Store {
   }
 
   int delete_conversations_before(const std::string& organisation_id, Timestamp before) override {
+    const std::lock_guard writer(write_mutex_);
     return translate_errors("delete_conversations_before", [&] {
       PooledSession session(pool_);
       soci::statement statement =
@@ -606,7 +676,15 @@ class SqliteStore final : public Store {
   }
 
   std::string path_;
+  soci::session checkpoint_session_;  // used by the checkpoint thread only
+  std::thread checkpointer_;
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_wake_;
+  bool stopping_ = false;
   std::size_t pool_size_;
+  // One writer at a time inside the process: SQLite allows one anyway, and waiting here is far
+  // cheaper than SQLite's busy retries (readers still run in parallel under WAL).
+  std::mutex write_mutex_;
   soci::connection_pool pool_;
 };
 
