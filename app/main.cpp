@@ -313,8 +313,8 @@ int main(int argc, char** argv) {
       return 0;
     }
 #ifdef VOKI_WITH_FEEDBACK
-    if (*feedback_cmd) return feedback::run_feedback_cli(std::cin, std::cout, as_json, language);
-    if (*eval_cmd) return feedback::run_eval_nocola(tsv, as_json, std::cout);
+    if (*feedback_cmd) return ::run_feedback_cli(std::cin, std::cout, as_json, language);
+    if (*eval_cmd) return ::run_eval_nocola(tsv, as_json, std::cout);
 #endif
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";

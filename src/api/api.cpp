@@ -7,7 +7,11 @@
 #include <set>
 #include <unordered_map>
 
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <nlohmann/json.hpp>
@@ -484,6 +488,66 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
         asio::use_awaitable);
   }
 
+  struct PendingFeedback {
+    explicit PendingFeedback(asio::any_io_executor ex) : wake(std::move(ex)) {}
+    bool ready = false;
+    bool sent = false;
+    std::vector<feedback::Finding> findings;
+    asio::steady_timer wake;  // cancelled when the findings are ready
+  };
+  std::size_t feedback_in_flight = 0;  // I/O thread only
+  static constexpr std::size_t kMaxFeedbackInFlight = 64;
+
+  // Starts the analysis of a learner message on the compute pool; the findings are stored with
+  // the message when ready, whether or not the learner is still connected. Returns null when
+  // there is nothing to analyse, or when the analysis queue is full (feedback is skipped rather
+  // than letting work pile up under load).
+  std::shared_ptr<PendingFeedback> start_feedback(const store::Message& message, llm::Quick quick,
+                                                  const std::string& language) {
+    if (!services.feedback || quick != llm::Quick::none) return nullptr;
+    if (feedback_in_flight >= kMaxFeedbackInFlight) {
+      spdlog::warn("feedback skipped for one message: {} analyses already queued", feedback_in_flight);
+      return nullptr;
+    }
+    ++feedback_in_flight;
+    auto pending = std::make_shared<PendingFeedback>(services.executor);
+    const feedback::Engine* engine = services.feedback;
+    feedback::Options options;
+    options.language = language;
+    auto self = shared_from_this();
+    asio::co_spawn(
+        compute,
+        [engine, text = message.text, options]() -> Task<std::vector<feedback::Finding>> {
+          co_return engine->check(text, options);
+        },
+        asio::bind_executor(services.executor, [self, pending, id = message.id](std::exception_ptr error,
+                                                                                std::vector<feedback::Finding> found) {
+          --self->feedback_in_flight;
+          if (error) {
+            try {
+              std::rethrow_exception(error);
+            } catch (const std::exception& e) {
+              spdlog::warn("feedback failed: {}", e.what());
+            }
+          } else {
+            // A chat turn is not a finished text: a missing full stop is no error there.
+            std::erase_if(found, [](const feedback::Finding& f) { return f.rule == "final-punctuation"; });
+            pending->findings = std::move(found);
+          }
+          pending->ready = true;
+          pending->wake.cancel();
+          if (pending->findings.empty()) return;
+          auto stored = findings_json(pending->findings).dump(-1, ' ', false, json::error_handler_t::replace);
+          asio::co_spawn(
+              self->services.executor,
+              [self, id, stored]() -> Task<void> {
+                co_await self->services.db.run([&](store::Store& s) { s.set_message_feedback(id, stored); });
+              },
+              asio::detached);
+        }));
+    return pending;
+  }
+
   Task<Response> check_text(Request& req) {
     auto caller = co_await authenticate(req);
     if (!caller) co_return error(401, "unauthenticated", request_language(req));
@@ -645,18 +709,16 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     if (!co_await events.send("message", message_json(saved).dump())) co_return;
 
     const std::string support = p.support_language.empty() ? std::string("en") : p.support_language;
-    if (services.feedback && quick == llm::Quick::none) {
-      auto findings = co_await analyse(saved.text, support);
-      if (!findings.empty()) {
-        json list = findings_json(findings);
-        std::string stored = list.dump(-1, ' ', false, json::error_handler_t::replace);
-        const auto id = saved.id;
-        co_await services.db.run([&](store::Store& s) { s.set_message_feedback(id, stored); });
-        json event = {{"message", saved.id}, {"findings", std::move(list)}};
-        if (!co_await events.send("feedback", event.dump(-1, ' ', false, json::error_handler_t::replace)))
-          co_return;
-      }
-    }
+    // Feedback is analysed beside the model, never before it: its event goes out before the next
+    // delta once it is ready (or before `done`), so the analysis does not delay the first token.
+    auto pending = start_feedback(saved, quick, support);
+    auto flush_feedback = [&]() -> Task<bool> {
+      if (!pending || !pending->ready || pending->sent) co_return true;
+      pending->sent = true;
+      if (pending->findings.empty()) co_return true;
+      json event = {{"message", saved.id}, {"findings", findings_json(pending->findings)}};
+      co_return co_await events.send("feedback", event.dump(-1, ' ', false, json::error_handler_t::replace));
+    };
 
     std::vector<llm::ChatMessage> turns;
     turns.reserve(history.size());
@@ -693,11 +755,18 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     std::string answer_text;
     json delta = {{"text", ""}};
     auto sink = [&](std::string_view piece) -> Task<bool> {
+      if (!co_await flush_feedback()) co_return false;
       answer_text += piece;
       delta["text"] = piece;
       co_return co_await events.send("delta", delta.dump(-1, ' ', false, json::error_handler_t::replace));
     };
     llm::ChatResult result = co_await backend->stream(request, sink);
+    if (pending && !pending->ready) {  // a short answer: wait (bounded) for the analysis
+      pending->wake.expires_after(std::chrono::seconds(10));
+      boost::system::error_code ec;
+      co_await pending->wake.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    }
+    co_await flush_feedback();
 
     store::Message reply;
     reply.conversation_id = conv.id;
