@@ -31,6 +31,7 @@ test: deps build
 
 bench: deps build
 	bash bench/run.sh
+	sh bench/feedback/bench.sh
 
 clean:
 	rm -rf $(BUILD_DIR) web/dist

@@ -1,10 +1,10 @@
 #!/bin/sh
 # Speed of the feedback engine against Apertium's command-line pipeline on the same file.
-# bench.sh [tsv] — uses voki_feedback_tool from build-feedback (or $VOKI_FEEDBACK_TOOL).
+# bench.sh [tsv] — uses voki_feedback_tool from build/ (or $BUILD_DIR, or $VOKI_FEEDBACK_TOOL).
 set -eu
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 tsv="${1:-$root/../shared/data/nocola/dev.tsv}"
-tool="${VOKI_FEEDBACK_TOOL:-$root/build-feedback/tests/feedback/voki_feedback_tool}"
+tool="${VOKI_FEEDBACK_TOOL:-${BUILD_DIR:-$root/build}/tests/feedback/voki_feedback_tool}"
 apertium=/usr/share/apertium/apertium-nno-nob
 sentences="$(mktemp)"
 tail -n +2 "$tsv" | cut -f1 | tr -d '\\[]^$@<>{}/#' > "$sentences"
