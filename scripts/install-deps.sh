@@ -4,13 +4,13 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake g++ pkg-config ninja-build
+  build-essential cmake g++ pkg-config ninja-build ccache curl python3
   libboost1.74-dev libssl-dev
   nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev
   libsqlite3-dev sqlite3 libsoci-dev
   libsodium-dev libicu-dev
   libhunspell-dev hunspell-no
-  lttoolbox lttoolbox-dev apertium apertium-nno-nob cg3 libcg3-dev
+  lttoolbox lttoolbox-dev libxml2-dev apertium apertium-nno-nob cg3 libcg3-dev
   espeak-ng libespeak-ng-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang-14 libclang-rt-14-dev
