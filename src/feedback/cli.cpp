@@ -7,6 +7,7 @@
 #include <iterator>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,27 @@ std::vector<std::string> split_tabs(const std::string& line) {
     begin = tab + 1;
   }
   return fields;
+}
+
+// "rule:word,rule:word" for the details file: every finding, so a rule's false flags are visible
+// even when another rule fired first.
+std::string rule_list(const std::vector<Finding>& findings, std::string_view sentence) {
+  std::string out;
+  for (const auto& f : findings) {
+    if (!out.empty()) out += ',';
+    out += f.rule;
+    out += ':';
+    // Spans are code points; the details file is for people, so map them back to bytes.
+    std::size_t cp = 0, begin = std::string_view::npos, end = sentence.size();
+    for (std::size_t i = 0; i < sentence.size(); ++i) {
+      if ((static_cast<unsigned char>(sentence[i]) & 0xC0) == 0x80) continue;
+      if (cp == f.start) begin = i;
+      if (cp == f.end) { end = i; break; }
+      ++cp;
+    }
+    if (begin != std::string_view::npos) out += sentence.substr(begin, end - begin);
+  }
+  return out;
 }
 
 }  // namespace
@@ -60,7 +82,7 @@ EvalResult evaluate_nocola(const Engine& engine, const std::string& tsv_path, st
       ++result.grammatical;
       if (!findings.empty()) {
         ++result.false_flags;
-        if (details) *details << "FALSE\t" << findings.front().rule << '\t' << sentence << '\n';
+        if (details) *details << "FALSE\t" << rule_list(findings, sentence) << '\t' << sentence << '\n';
       }
     } else {
       ++result.ungrammatical;
@@ -69,7 +91,7 @@ EvalResult evaluate_nocola(const Engine& engine, const std::string& tsv_path, st
       if (!findings.empty()) {
         ++result.detected;
         ++per_code.detected;
-        if (details) *details << "HIT\t" << code << '\t' << findings.front().rule << '\t' << sentence << '\n';
+        if (details) *details << "HIT\t" << code << '\t' << rule_list(findings, sentence) << '\t' << sentence << '\n';
       } else if (details) {
         *details << "MISS\t" << code << '\t' << sentence << '\n';
       }

@@ -20,6 +20,8 @@ void RuleContext::add(const char* rule, const char* code, std::size_t start, std
 
 namespace {
 
+thread_local bool candidate_mode = false;
+
 bool has_letter(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); });
 }
@@ -123,13 +125,33 @@ bool lemma_in(const Word& w, std::initializer_list<std::string_view> lemmas) {
   return std::any_of(lemmas.begin(), lemmas.end(), [&](std::string_view l) { return w.lower == l; });
 }
 // A reading predicate over all readings: true when the word has readings and every one passes.
+// In candidate mode (readings not yet disambiguated) "every" means "some": a rule then fires when
+// any reading could make it fire, and CG-3 decides afterwards.
 template <typename P>
 bool every(const Word& w, P p) {
+  if (candidate_mode) return std::any_of(w.readings.begin(), w.readings.end(), p);
   return !w.readings.empty() && std::all_of(w.readings.begin(), w.readings.end(), p);
 }
 template <typename P>
 bool some(const Word& w, P p) {
   return std::any_of(w.readings.begin(), w.readings.end(), p);
+}
+// No reading passes; in candidate mode: not every reading passes (the others may be removed).
+template <typename P>
+bool none(const Word& w, P p) {
+  if (candidate_mode) return w.readings.empty() || !std::all_of(w.readings.begin(), w.readings.end(), p);
+  return std::none_of(w.readings.begin(), w.readings.end(), p);
+}
+// For conditions that make a rule stay silent: some reading passes, and in candidate mode every
+// reading does (so that CG-3 cannot remove it), lest a candidate be missed.
+template <typename P>
+bool surely_some(const Word& w, P p) {
+  if (candidate_mode) return !w.readings.empty() && std::all_of(w.readings.begin(), w.readings.end(), p);
+  return std::any_of(w.readings.begin(), w.readings.end(), p);
+}
+template <typename P>
+bool surely_none(const Word& w, P p) {
+  return std::none_of(w.readings.begin(), w.readings.end(), p);
 }
 bool finite(const Reading& r) { return r.has("vblex") && (r.has("pres") || r.has("past")) ; }
 bool verb_any(const Reading& r) { return r.has("vblex") || r.has("vbmod") || r.has("vbser") || r.has("vbhaver"); }
@@ -231,7 +253,7 @@ void rule_capitals_inside(const RuleContext& c) {
     if (before.punct && (before.any("sent") || before.text == ":" || before.text == "\"" || before.text == "«"))
       continue;
     if (w.capitalised) {
-      if (w.any("np") || w.any("acr") || w.text.size() < 2) continue;
+      if (surely_some(w, [](const Reading& r) { return r.has("np") || r.has("acr"); }) || w.text.size() < 2) continue;
       if (is_upper_initial(w.text.substr(1))) continue;  // acronyms such as "NAV"
       const bool day_month_people = some(w, [&](const Reading& r) {
         return std::find(common.begin(), common.end(), r.lemma) != common.end();
@@ -327,7 +349,7 @@ void rule_verb_forms(const RuleContext& c) {
     const Word* verb = at(s, j);
     if (!is_word(verb) || verb->unknown) continue;
     const bool finite_only = every(*verb, finite) ||
-                             (marker && some(*verb, finite) && !some(*verb, [](const Reading& r) { return r.has("inf"); }));
+                             (marker && some(*verb, finite) && none(*verb, [](const Reading& r) { return r.has("inf"); }));
     if ((modal || marker) && finite_only) {
       auto form = regenerate(c.worker, *verb, finite, [](std::vector<std::string>& t) {
         replace_tag(t, {"pres", "past"}, "inf");
@@ -386,12 +408,15 @@ void rule_agreement(const RuleContext& c) {
     const Word* noun = at(s, j);
     if (!is_word(noun) || noun->unknown || !every(*noun, [](const Reading& r) { return r.has("n"); })) continue;
     const Word* after = at(s, j + 1);
-    if (after && !after->punct && some(*after, [](const Reading& r) { return r.has("n"); }) &&
-        !some(*after, [](const Reading& r) { return r.has("vblex") || r.has("pr") || r.has("cnjcoo"); }))
+    if (after && !after->punct && surely_some(*after, [](const Reading& r) { return r.has("n"); }) &&
+        surely_none(*after, [](const Reading& r) { return r.has("vblex") || r.has("pr") || r.has("cnjcoo"); }))
       continue;  // the noun may be the first part of a split compound
     if (indef_article) {
       if (!every(*noun, [](const Reading& r) { return r.has("sg") && r.has("ind"); })) continue;
-      std::string gender = gender_of(noun->readings.front());
+      const auto first_noun = std::find_if(noun->readings.begin(), noun->readings.end(),
+                                           [](const Reading& r) { return r.has("n"); });
+      if (first_noun == noun->readings.end()) continue;
+      const std::string gender = gender_of(*first_noun);
       if (gender.empty() || !every(*noun, [&](const Reading& r) { return gender_of(r) == gender; })) continue;
       const bool article_fits = (det.lower == "et") == (gender == "nt") || (det.lower == "ei" && gender == "f");
       if (!article_fits) {
@@ -407,7 +432,7 @@ void rule_agreement(const RuleContext& c) {
       }
     } else {
       if (!every(*noun, [](const Reading& r) { return r.has("sg") && r.has("ind") && !r.has("sp"); })) continue;
-      if (some(*noun, [](const Reading& r) { return r.has("unc"); })) continue;
+      if (surely_some(*noun, [](const Reading& r) { return r.has("unc"); })) continue;
       if (det.lower == "noen" || det.lower == "mange" || det.lower == "flere") {
         // "noen/mange" + mass noun is fine only for uncountables we cannot see: require an -e/-er plural.
       }
@@ -451,8 +476,8 @@ void rule_split_compound(const RuleContext& c) {
     const auto readings = c.worker.lookup(joined);
     if (readings.empty() || !std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n") && !r.compound; }))
       continue;
-    if (i > 0 && some(s.words[i - 1], [](const Reading& r) { return r.has("vblex"); }) &&
-        !some(s.words[i - 1], [](const Reading& r) { return r.has("det") || r.has("pr"); }))
+    if (i > 0 && surely_some(s.words[i - 1], [](const Reading& r) { return r.has("vblex"); }) &&
+        surely_none(s.words[i - 1], [](const Reading& r) { return r.has("det") || r.has("pr"); }))
       continue;  // "gir barn mat": two objects
     c.add("split-compound", "SPL", a.start, b.end, {a.text + b.lower}, 0.7);
   }
@@ -519,27 +544,25 @@ void rule_comma_subclause(const RuleContext& c) {
   }
 }
 
-bool needs_disambiguation(std::string_view rule) {
-  return rule != "spelling" && rule != "capital-start" && rule != "capital-common" && rule != "capital-proper" &&
-         rule != "final-punctuation" && rule != "preposition" && rule != "repeated-word";
-}
+CandidateScope::CandidateScope() : previous_(candidate_mode) { candidate_mode = true; }
+CandidateScope::~CandidateScope() { candidate_mode = previous_; }
 
 const std::vector<RuleInfo>& all_rules() {
   static const std::vector<RuleInfo> rules = {
-      {"spelling", rule_spelling},
-      {"capital-start", rule_capital_start},
-      {"capitals-inside", rule_capitals_inside},
-      {"v2-word-order", rule_v2},
-      {"adverb-subclause", rule_adverb_subclause},
-      {"verb-forms", rule_verb_forms},
-      {"present-r", rule_present_r},
-      {"agreement", rule_agreement},
-      {"definiteness", rule_definiteness},
-      {"split-compound", rule_split_compound},
-      {"preposition", rule_preposition},
-      {"repeated-word", rule_repeated_word},
-      {"comma-subclause", rule_comma_subclause},
-      {"final-punctuation", rule_final_punctuation},
+      {"spelling", rule_spelling, false},
+      {"capital-start", rule_capital_start, false},
+      {"capitals-inside", rule_capitals_inside, true},
+      {"v2-word-order", rule_v2, true},
+      {"adverb-subclause", rule_adverb_subclause, true},
+      {"verb-forms", rule_verb_forms, true},
+      {"present-r", rule_present_r, true},
+      {"agreement", rule_agreement, true},
+      {"definiteness", rule_definiteness, true},
+      {"split-compound", rule_split_compound, true},
+      {"preposition", rule_preposition, false},
+      {"repeated-word", rule_repeated_word, false},
+      {"comma-subclause", rule_comma_subclause, true},
+      {"final-punctuation", rule_final_punctuation, false},
   };
   return rules;
 }

@@ -25,13 +25,27 @@ using RuleFunction = void (*)(const RuleContext&);
 struct RuleInfo {
   const char* id;
   RuleFunction run;
+  // Reads parts of speech or forms that are often ambiguous: its findings are only trusted on
+  // readings CG-3 has disambiguated.
+  bool needs_disambiguation;
 };
 
 // Every rule, in the order they run; an earlier finding wins over a later one on the same span.
 const std::vector<RuleInfo>& all_rules();
 
-// Is a finding of this rule id only kept when CG-3 disambiguation confirms it?
-bool needs_disambiguation(std::string_view rule_id);
+// While alive, the rules on this thread look for candidates on undisambiguated readings: a
+// condition on "every reading" holds when some reading meets it. The engine runs CG-3 only on
+// sentences where a rule that needs disambiguation finds a candidate.
+class CandidateScope {
+ public:
+  CandidateScope();
+  ~CandidateScope();
+  CandidateScope(const CandidateScope&) = delete;
+  CandidateScope& operator=(const CandidateScope&) = delete;
+
+ private:
+  bool previous_;
+};
 
 // Individual rules (exposed for their unit tests).
 void rule_spelling(const RuleContext& context);
