@@ -45,6 +45,7 @@ std::string rule_list(const std::vector<Finding>& findings, std::string_view sen
       ++cp;
     }
     if (begin != std::string_view::npos) out += sentence.substr(begin, end - begin);
+    if (!f.suggestions.empty()) out += ">" + f.suggestions.front();
   }
   return out;
 }

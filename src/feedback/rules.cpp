@@ -196,6 +196,44 @@ std::size_t first_word(const Sentence& s) {
   return i;
 }
 
+// The UTF-8 bytes of `text` before code point `cp`.
+std::string_view text_before(std::string_view text, std::size_t cp) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (seen == cp) return text.substr(0, i);
+    ++seen;
+  }
+  return text;
+}
+
+// Does `before` end with an abbreviation and its full stop ("f. eks.", "p.g.a.", "o. l.", "osv.")?
+// Then a small letter after it does not start a sentence. Short tokens (up to three letters) and
+// tokens the analyser knows with their full stop count as abbreviations.
+bool ends_with_abbreviation(Worker& worker, std::string_view before) {
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\t' || before.back() == '\n' || before.back() == '\r'))
+    before.remove_suffix(1);
+  if (before.empty() || before.back() != '.') return false;
+  before.remove_suffix(1);
+  std::size_t begin = before.size();
+  while (begin > 0 && before[begin - 1] != ' ' && before[begin - 1] != '.' && before[begin - 1] != '(' &&
+         before[begin - 1] != '\n')
+    --begin;
+  const std::string_view token = before.substr(begin);
+  if (token.empty()) return false;
+  if (begin > 0 && before[begin - 1] == '.') return true;  // "p.g.a.", "d.v.s."
+  if (has_digit(token)) return false;
+  if (count_code_points(token) == 1) return true;  // "o. l.", "e. l."
+  // "f. eks.": the token follows a one-letter abbreviation.
+  const std::string_view rest = before.substr(0, begin);
+  if (rest.size() >= 3 && rest.ends_with(". ") && std::isalpha(static_cast<unsigned char>(rest[rest.size() - 3])) &&
+      (rest.size() == 3 || rest[rest.size() - 4] == ' ' || rest[rest.size() - 4] == '('))
+    return true;
+  // Short words such as "her." or "meg." do end sentences; only abbreviations the analyser knows
+  // with their full stop ("osv.", "ca.", "pga.") count.
+  return !worker.lookup(to_lower(token) + ".").empty();
+}
+
 }  // namespace
 
 // PUNCM: a text of three words or more that does not end with a full stop, ? or !.
@@ -215,6 +253,8 @@ void rule_final_punctuation(const RuleContext& c) {
   if (tail.find_first_not_of(" \t\r\n") != std::string::npos) return;
   const Word& end = words.back();
   if (end.punct) return;
+  // "osv.", "2000.": the analyser took the full stop into the token.
+  if (end.text.back() == '.' || end.text.back() == '!' || end.text.back() == '?') return;
   if (std::count_if(words.begin(), words.end(), [](const Word& w) { return !w.punct; }) < 4) return;
   c.add("final-punctuation", "PUNCM", end.start, end.end, {end.text + "."}, 0.6);
 }
@@ -230,6 +270,8 @@ void rule_capital_start(const RuleContext& c) {
         i >= 2 && !words[i - 2].punct)
       starts = true;
     if (!starts) continue;
+    // After "f. eks." or "o. l." a small letter is right: the full stop ends an abbreviation.
+    if (ends_with_abbreviation(c.worker, text_before(c.text, w.start))) continue;
     if (!std::isalpha(static_cast<unsigned char>(w.text[0])) && !(w.text[0] & 0x80)) continue;
     if (w.unknown) continue;
     c.add("capital-start", "CAP", w.start, w.end, {capitalise(w.text)}, 0.8);
