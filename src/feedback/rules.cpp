@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 
 namespace voki::feedback {
 
@@ -89,6 +90,27 @@ bool is_open_compound(Worker& worker, const std::string& lower) {
 // sentence) and words with digits are left alone.
 void rule_spelling(const RuleContext& c) {
   const auto& words = c.sentence.words;
+  // Words neither dictionary knows. Two of them side by side are more often a foreign phrase or
+  // a name ("car sharing", "friend of") than two misspellings: then both are left alone.
+  auto foreign = [&](std::size_t i) {
+    const Word& w = words[i];
+    return !w.punct && w.unknown && has_letter(w.text) && !has_digit(w.text) && !c.worker.spelled_right(w.text) &&
+           !c.worker.spelled_right(w.lower);
+  };
+  auto neighbour = [&](std::size_t i, int step) -> std::optional<std::size_t> {
+    for (std::size_t j = i; ; ) {
+      if (step < 0 && j == 0) return std::nullopt;
+      j = step < 0 ? j - 1 : j + 1;
+      if (j >= words.size()) return std::nullopt;
+      if (words[j].text == ",") continue;  // "People, funny, about, money"
+      if (words[j].punct) return std::nullopt;
+      return j;
+    }
+  };
+  auto is_quote = [](const Word& w) {
+    return w.punct && (w.text.find('"') != std::string::npos || w.text == "«" || w.text == "»" ||
+                       w.text == "'" || w.text == "“" || w.text == "”");
+  };
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     if (w.punct || !has_letter(w.text) || has_digit(w.text)) continue;
@@ -100,9 +122,11 @@ void rule_spelling(const RuleContext& c) {
     if (w.capitalised && !sentence_initial(c.sentence, i)) continue;
     if (!w.capitalised) {
       const auto name = c.worker.lookup(capitalise(w.text));
+      // Only names hunspell also knows (Norge, Europa): the analyser lists many small places
+      // ("Bode", "Engan") that are more often a misspelt common word.
       if (!name.empty() && std::all_of(name.begin(), name.end(), [](const Reading& r) {
             return r.has("np") && r.has("top") && r.lemma.find(' ') == std::string::npos;
-          })) {
+          }) && c.worker.spelled_right(capitalise(w.text))) {
         c.add("capital-proper", "CAP", w.start, w.end, {capitalise(w.text)}, 0.75);
         continue;
       }
@@ -110,9 +134,21 @@ void rule_spelling(const RuleContext& c) {
     if (c.worker.spelled_right(w.text)) continue;
     if (w.capitalised && c.worker.spelled_right(w.lower)) continue;
     if (w.text.find('.') != std::string::npos) continue;  // abbreviations such as "f.eks", "p.g.a"
+    if (w.text.size() > 1 && is_upper_initial(w.text.substr(1))) continue;  // all capitals: a name or acronym
+    // Quoted words are often titles, names or words in another language.
+    if ((i > 0 && is_quote(words[i - 1])) || (i + 1 < words.size() && is_quote(words[i + 1]))) continue;
+    const auto before = neighbour(i, -1), after = neighbour(i, +1);
+    if ((before && foreign(*before)) || (after && foreign(*after))) continue;
     if (is_open_compound(c.worker, w.lower)) continue;
     auto suggestions = c.worker.suggest(w.text);
     if (suggestions.size() > 3) suggestions.resize(3);
+    // A capital word at the start may be a name ("Sindbad"): only flag it when hunspell offers a
+    // word the analyser knows as a dictionary word, not a compound hunspell made up ("Sinkbad").
+    if (w.capitalised && std::none_of(suggestions.begin(), suggestions.end(), [&](const std::string& s) {
+          const auto readings = c.worker.lookup(to_lower(s));
+          return std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return !r.compound; });
+        }))
+      continue;
     c.add("spelling", "ORT", w.start, w.end, std::move(suggestions), 0.8);
   }
 }
@@ -292,7 +328,7 @@ void rule_capitals_inside(const RuleContext& c) {
     const Word& w = words[i];
     const Word& before = words[i - 1];
     if (w.punct || w.unknown || !has_letter(w.text)) continue;
-    if (before.punct && (before.any("sent") || before.text == ":" || before.text == "\"" || before.text == "«"))
+    if (before.punct && (before.any("sent") || before.text == ":" || before.text == "\"" || before.text == "«" || before.text == "("))
       continue;
     if (w.capitalised) {
       if (surely_some(w, [](const Reading& r) { return r.has("np") || r.has("acr"); }) || w.text.size() < 2) continue;
@@ -308,7 +344,8 @@ void rule_capitals_inside(const RuleContext& c) {
       }) && w.lower != "de" && w.lower != "dem" && w.lower != "deres" && w.lower != "dere";
       if (day_month_people || language || function_word)
         c.add("capital-common", "CAP", w.start, w.end, {w.lower}, 0.75);
-    } else if (every(w, [](const Reading& r) { return r.has("np") && r.has("top") && r.lemma.find(' ') == std::string::npos; })) {
+    } else if (every(w, [](const Reading& r) { return r.has("np") && r.has("top") && r.lemma.find(' ') == std::string::npos; }) &&
+               c.worker.spelled_right(capitalise(w.text))) {
       c.add("capital-proper", "CAP", w.start, w.end, {capitalise(w.text)}, 0.75);
     }
   }
@@ -322,6 +359,7 @@ void rule_v2(const RuleContext& c) {
   const Word* w0 = at(s, first);
   if (!is_word(w0)) return;
   std::size_t subject = 0;
+  bool fronted_clause = false;  // a subordinate clause closed by a comma, rather than a phrase
   static const std::vector<std::string_view> no_inversion = {
       "ikke", "bare", "også", "kanskje", "jo", "altså", "heller", "bl.a.", "dessverre", "nok", "faktisk", "egentlig",
       "likevel", "derfor", "så", "da", "der", "her", "nå", "hvorfor", "hvordan", "hvor", "når", "hva", "hvem", "men", "og", "eller", "for"};
@@ -339,6 +377,7 @@ void rule_v2(const RuleContext& c) {
     if (!is_word(head) || !some(*head, [](const Reading& r) { return r.has("n") || r.has("np"); })) return;
     subject = i + 1;
   } else if (is_subjunction(*w0) && w0->lower != "at") {
+    fronted_clause = true;
     // Fronted subordinate clause closed by a comma.
     std::size_t i = first + 1;
     while (i < s.words.size() && s.words[i].text != ",") {
@@ -354,6 +393,10 @@ void rule_v2(const RuleContext& c) {
   const Word* verb = at(s, subject + 1);
   if (!is_word(subj) || !is_word(verb) || !is_subject_pronoun(*subj)) return;
   if (!every(*verb, finite)) return;
+  // "På alle steder du drar, finner du ...": the fronted element goes on to a comma and the verb
+  // comes second after it, so the order is right.
+  for (std::size_t i = subject + 2; !fronted_clause && i + 2 < s.words.size(); ++i)
+    if (s.words[i].text == "," && every(s.words[i + 1], finite) && is_subject_pronoun(s.words[i + 2])) return;
   c.add("v2-word-order", "O", subj->start, verb->end, {like(*subj, verb->lower) + " " + subj->lower}, 0.8);
 }
 
@@ -511,6 +554,7 @@ void rule_split_compound(const RuleContext& c) {
     const Word& a = s.words[i];
     const Word& b = s.words[i + 1];
     if (a.punct || b.punct || a.unknown || b.unknown || a.capitalised || b.capitalised) continue;
+    if (has_digit(a.text) || has_digit(b.text) || count_code_points(b.text) < 2) continue;  // "100- års", "garderobe r"
     if (b.start != a.end + 1) continue;  // exactly one space between
     if (!every(a, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind"); })) continue;
     if (!every(b, [](const Reading& r) { return r.has("n"); })) continue;

@@ -164,3 +164,29 @@ TEST(Threads, ConcurrentChecksAgree) {
   for (auto& thread : threads) thread.join();
   for (const auto& r : results) EXPECT_EQ(r, expected);
 }
+
+// Second pass: cases that used to give false flags, each with a wrong sentence that must still be
+// caught, so that a rule cannot pass by going silent.
+TEST(Quiet, FinalStopInsideAbbreviationOrNumber) {
+  expect_clean("Vi kjøpte brød, melk, ost osv.");
+  expect_clean("Familien flyttet til Norge i 2015.");
+  expect_finding("Vi kjøpte brød og melk i butikken", "final-punctuation", "butikken.");
+}
+TEST(Quiet, SmallLetterAfterAbbreviation) {
+  expect_clean("Vi spiser mye frukt, f. eks. epler og pærer.");
+  expect_clean("Han hjelper til med maling o. l. hver helg.");
+  expect_finding("Jeg bor i Oslo. vi har en stor leilighet.", "capital-start", "Vi");
+}
+TEST(Quiet, ForeignPhrasesAndQuotedWords) {
+  expect_clean("Mange bruker car sharing i byen nå.");
+  expect_clean("Boka heter \"Tullemor\" og er morsom.");
+  expect_finding("Det er veldig vannlig her.", "spelling", "vanlig");
+}
+TEST(Quiet, NameAtSentenceStart) {
+  expect_clean("Kvarnobel er en figur i en gammel fortelling.");
+  expect_finding("Dessutten er det kaldt.", "spelling", "Dessuten");
+}
+TEST(Quiet, VerbSecondAfterLongFrontedPhrase) {
+  expect_clean("På alle steder du drar, finner du nye venner.");
+  expect_finding("Hvis du har fagbrev, du kan få jobb.", "v2-word-order", "kan du");
+}
