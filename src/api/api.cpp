@@ -150,7 +150,7 @@ Response error(int status, std::string_view code, std::string_view lang) {
   return Response::error(status, code, i18n::message(code, lang));
 }
 
-// A participant and their organisation, as resolved from the session cookie.
+// The participant behind the session cookie.
 struct Caller {
   store::Participant participant;
 };
@@ -270,6 +270,9 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     if (!body || !(*body)["code"].is_string()) co_return error(400, "bad_request", lang);
     std::string code = (*body)["code"].get<std::string>();
     if (code.size() > 64) co_return error(404, "unknown_code", lang);
+    // Phones drop the dash: "abcd efgh" and "ABCDEFGH" mean "ABCD-EFGH".
+    std::erase_if(code, [](char c) { return c == ' '; });
+    if (code.size() == 8 && code.find('-') == std::string::npos) code.insert(4, "-");
     if (join_blocked(req.remote_address))
       co_return error(429, "too_many_attempts", lang);
 
@@ -303,6 +306,8 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
       p.organisation_id = group->organisation_id;
       p.class_id = group->id;
       p.ui_language = ui_language;
+      // Someone who reads the app in their own language wants explanations in it too.
+      if (ui_language != "nb" && ui_language != "nn") p.support_language = ui_language;
       p.level = group->level;
       p = s.create_participant(p);
       s.create_session(token_hash(new_token), p.id, expires);
@@ -708,7 +713,8 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
                     const std::string& policy, llm::Quick quick, bool use_dialogue) {
     if (!co_await events.send("message", message_json(saved).dump())) co_return;
 
-    const std::string support = p.support_language.empty() ? std::string("en") : p.support_language;
+    // No support language chosen: the UI language is the best guess at the learner's own.
+    const std::string support = p.support_language.empty() ? p.ui_language : p.support_language;
     // Feedback is analysed beside the model, never before it: its event goes out before the next
     // delta once it is ready (or before `done`), so the analysis does not delay the first token.
     auto pending = start_feedback(saved, quick, support);

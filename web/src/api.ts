@@ -112,7 +112,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 export const api = {
-  join: (code: string) => request<Session>('POST', '/api/join', { code }),
+  // The UI language shown before joining becomes the participant's (the server keeps it).
+  join: (code: string, uiLanguage?: string) =>
+    request<Session>('POST', '/api/join', uiLanguage ? { code, ui_language: uiLanguage } : { code }),
   me: () => request<Session>('GET', '/api/me'),
   updateMe: (changes: Partial<Pick<Participant, 'ui_language' | 'support_language' | 'level'>>) =>
     request<Participant>('PATCH', '/api/me', changes),

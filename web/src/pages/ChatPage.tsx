@@ -280,7 +280,7 @@ export function ChatPage() {
           </li>
         ))}
       </ol>
-      <div ref={endRef} />
+      <div ref={endRef} className="voki-chat-end" />
 
       {loaded && messages.length === 0 && bot && bot.starters.length > 0 && (
         <section className="voki-starters" aria-labelledby="starters-heading">

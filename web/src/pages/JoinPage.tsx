@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { PktButton, PktSelect, PktTextinput } from '@oslokommune/punkt-react'
 import { ApiError, api } from '../api'
-import { LANGUAGE_STORAGE_KEY, UI_LANGUAGES, ownName, useI18n } from '../i18n'
+import { UI_LANGUAGES, ownName, useI18n } from '../i18n'
 import { useSession } from '../session'
 import { PageHeading } from '../components/PageHeading'
 
@@ -26,15 +26,9 @@ export function JoinPage() {
     setBusy(true)
     setError(null)
     try {
-      let session = await api.join(trimmed)
-      // A language picked here before joining wins over the class default.
-      let chosen: string | null = null
-      try {
-        chosen = localStorage.getItem(LANGUAGE_STORAGE_KEY)
-      } catch {
-        chosen = null
-      }
-      if (chosen && chosen === language && session.participant.ui_language !== language) {
+      let session = await api.join(trimmed, language)
+      // Joining again on this device keeps the participant: align it with the language shown now.
+      if (session.participant.ui_language !== language) {
         try {
           const participant = await api.updateMe({ ui_language: language })
           session = { ...session, participant }
