@@ -14,6 +14,8 @@
 #include <lttoolbox/trans_exe.h>
 
 #include <algorithm>
+#include <iterator>
+#include <unordered_set>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -264,6 +266,7 @@ struct Worker::Impl {
   std::unique_ptr<icu::BreakIterator> sentences;
   std::unordered_map<std::string, std::optional<std::string>> generated;
   std::unordered_map<std::string, bool> spelled;
+  std::unordered_map<std::string, std::vector<Reading>> looked_up;
   std::string latin1;
 
   cg3_tag* tag(std::string_view utf8) {
@@ -497,6 +500,16 @@ std::vector<Sentence> Worker::analyse(std::string_view utf8) {
 
 void Worker::disambiguate(Sentence& sentence) { impl_->disambiguate(sentence.words); }
 
+void Worker::disambiguate(Sentence& sentence, std::size_t first, std::size_t end) {
+  end = std::min(end, sentence.words.size());
+  if (first == 0 && end == sentence.words.size()) return disambiguate(sentence);
+  if (first >= end) return;
+  std::vector<Word> stretch(std::make_move_iterator(sentence.words.begin() + static_cast<std::ptrdiff_t>(first)),
+                            std::make_move_iterator(sentence.words.begin() + static_cast<std::ptrdiff_t>(end)));
+  impl_->disambiguate(stretch);
+  std::move(stretch.begin(), stretch.end(), sentence.words.begin() + static_cast<std::ptrdiff_t>(first));
+}
+
 std::optional<std::string> Worker::generate(const std::string& analysis) {
   auto& d = *impl_;
   if (auto it = d.generated.find(analysis); it != d.generated.end()) return it->second;
@@ -579,11 +592,10 @@ std::vector<std::string> Worker::suggest(const std::string& word) {
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
-  std::vector<std::u32string> seen;
+  std::unordered_set<std::u32string> seen;  // ~1,000 candidates a word: a linear search was quadratic
   const bool capital = is_upper_initial(word);
   for (const auto& c : candidates) {
-    if (c.text.empty() || std::find(seen.begin(), seen.end(), c.text) != seen.end()) continue;
-    seen.push_back(c.text);
+    if (c.text.empty() || !seen.insert(c.text).second) continue;
     icu::UnicodeString u;
     for (char32_t ch : c.text) u.append(static_cast<UChar32>(ch));
     std::string utf8;
@@ -596,6 +608,17 @@ std::vector<std::string> Worker::suggest(const std::string& word) {
 }
 
 std::vector<Reading> Worker::lookup(const std::string& word) {
+  // The compound and name checks look up many substrings of the same words; each lookup runs the
+  // ICU word iterator and the transducer, so results are cached (bounded).
+  auto& cache = impl_->looked_up;
+  if (auto it = cache.find(word); it != cache.end()) return it->second;
+  auto readings = lookup_uncached(word);
+  if (cache.size() > 100000) cache.clear();
+  cache.emplace(word, readings);
+  return readings;
+}
+
+std::vector<Reading> Worker::lookup_uncached(const std::string& word) {
   std::vector<Reading> readings;
   std::string clean;
   for (char32_t c : to_u32(word)) {

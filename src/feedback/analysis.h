@@ -70,6 +70,8 @@ class Worker {
   std::vector<Sentence> analyse(std::string_view text);
   // Runs the CG-3 grammar over the sentence's readings, removing those it rules out.
   void disambiguate(Sentence& sentence);
+  // The same over words [first, end) only (end is clamped to the sentence).
+  void disambiguate(Sentence& sentence, std::size_t first, std::size_t end);
   // Bokmål surface form for an analysis like "stor<adj><sint><pst><nt><sg><ind>"; nullopt when the
   // generator has no such form.
   std::optional<std::string> generate(const std::string& analysis);
@@ -83,6 +85,7 @@ class Worker {
   std::vector<Reading> lookup(const std::string& word);
 
  private:
+  std::vector<Reading> lookup_uncached(const std::string& word);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -91,24 +91,36 @@ class OfflineEngine final : public Engine {
         // needs disambiguated readings finds a candidate on the raw readings; those rules then run
         // again on CG-3's readings and only their second findings count.
         std::vector<std::vector<Finding>> by_rule(rules.size());
-        bool candidate = false;
+        std::vector<Finding> candidates;
         {
           CandidateScope scope;
-          std::vector<Finding> candidates;
           RuleContext context{worker, sentence, text, candidates};
-          for (std::size_t k = 0; k < rules.size() && !candidate; ++k) {
-            if (!rules[k].needs_disambiguation) continue;
-            rules[k].run(context);
-            candidate = !candidates.empty();
-          }
+          for (const auto& rule : rules)
+            if (rule.needs_disambiguation) rule.run(context);
         }
+        const bool candidate = !candidates.empty();
         for (std::size_t k = 0; k < rules.size(); ++k) {
           if (rules[k].needs_disambiguation) continue;
           RuleContext context{worker, sentence, text, by_rule[k]};
           rules[k].run(context);
         }
         if (candidate) {
-          worker.disambiguate(sentence);
+          // CG-3's cost grows with the number of words, and its rules look a few words around:
+          // disambiguate the stretch from kContext words before the first candidate to kContext
+          // words after the last; words outside keep all their readings, which only makes the
+          // rules stricter there.
+          constexpr std::size_t kContext = 4;
+          std::size_t first = sentence.words.size(), last = 0;
+          for (std::size_t i = 0; i < sentence.words.size(); ++i) {
+            const auto& w = sentence.words[i];
+            for (const auto& f : candidates)
+              if (w.start < f.end && f.start < w.end) {
+                first = std::min(first, i);
+                last = std::max(last, i);
+              }
+          }
+          if (first > last) first = 0, last = sentence.words.size() - 1;
+          worker.disambiguate(sentence, first > kContext ? first - kContext : 0, last + kContext + 1);
           for (std::size_t k = 0; k < rules.size(); ++k) {
             if (!rules[k].needs_disambiguation) continue;
             RuleContext context{worker, sentence, text, by_rule[k]};
