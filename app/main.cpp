@@ -24,10 +24,8 @@
 #include "http/http.h"
 #include "store/database.h"
 #include "store/store.h"
-#ifdef VOKI_WITH_FEEDBACK
 #include "feedback/cli.h"
 #include "feedback/feedback.h"
-#endif
 
 namespace {
 
@@ -116,7 +114,6 @@ int serve(config::Config cfg, bool demo) {
   }
   auto catalogue = load_catalogue(cfg.bots_dir);
 
-#ifdef VOKI_WITH_FEEDBACK
   std::unique_ptr<feedback::Engine> engine;
   if (cfg.feedback) {
     try {
@@ -126,9 +123,6 @@ int serve(config::Config cfg, bool demo) {
     }
   }
   const feedback::Engine* feedback_engine = engine.get();
-#else
-  const feedback::Engine* feedback_engine = nullptr;
-#endif
 
   asio::io_context io(1);
   store::Database db(std::move(owned_store), cfg.db_threads);
@@ -239,7 +233,6 @@ int main(int argc, char** argv) {
   class_cmd->add_option("--level", level, "Default CEFR level")->check(CLI::IsMember({"A1", "A2", "B1", "B2"}));
   class_cmd->add_option("--data-dir", data_dir, "Folder for the database (VOKI_DATA_DIR)");
 
-#ifdef VOKI_WITH_FEEDBACK
   bool as_json = false;
   std::string language = "nb", tsv;
   auto* feedback_cmd = app.add_subcommand("feedback", "Check Norwegian text from standard input");
@@ -248,7 +241,6 @@ int main(int argc, char** argv) {
   auto* eval_cmd = app.add_subcommand("eval-nocola", "Evaluate the feedback engine on a NoCoLA TSV file");
   eval_cmd->add_option("file", tsv, "TSV with header: sentence grammatical code")->required();
   eval_cmd->add_flag("--json", as_json, "Print one JSON object");
-#endif
 
   CLI11_PARSE(app, argc, argv);
 
@@ -312,10 +304,8 @@ int main(int argc, char** argv) {
       std::cout << group.join_code << "\n";
       return 0;
     }
-#ifdef VOKI_WITH_FEEDBACK
     if (*feedback_cmd) return ::run_feedback_cli(std::cin, std::cout, as_json, language);
     if (*eval_cmd) return ::run_eval_nocola(tsv, as_json, std::cout);
-#endif
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 1;

@@ -126,22 +126,6 @@ json message_json(const store::Message& m) {
           {"feedback", std::move(feedback)}};
 }
 
-// The API's wire shape of a finding (spans in Unicode code points).
-json findings_json(const std::vector<feedback::Finding>& findings) {
-  json out = json::array();
-  for (const auto& f : findings)
-    out.push_back({{"start", f.start},
-                   {"end", f.end},
-                   {"code", f.code},
-                   {"rule", f.rule},
-                   {"suggestions", f.suggestions},
-                   {"explanation_nb", f.explanation_nb},
-                   {"explanation", f.explanation},
-                   {"language", f.language},
-                   {"confidence", f.confidence}});
-  return out;
-}
-
 json conversation_summary(const store::Conversation& c) {
   return {{"id", c.id}, {"bot", c.bot_id}, {"created_at", c.created_at}, {"updated_at", c.updated_at}};
 }
@@ -542,7 +526,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
           pending->ready = true;
           pending->wake.cancel();
           if (pending->findings.empty()) return;
-          auto stored = findings_json(pending->findings).dump(-1, ' ', false, json::error_handler_t::replace);
+          auto stored = feedback::findings_to_json(pending->findings);
           asio::co_spawn(
               self->services.executor,
               [self, id, stored]() -> Task<void> {
@@ -569,7 +553,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     if (!services.feedback)
       co_return Response::error(503, "feedback_unavailable", "The feedback engine is not enabled.");
     auto findings = co_await analyse(text, language);
-    co_return Response::json(200, json{{"findings", findings_json(findings)}}.dump(-1, ' ', false, json::error_handler_t::replace));
+    co_return Response::json(200, "{\"findings\":" + feedback::findings_to_json(findings) + "}");
   }
 
   Task<Response> post_message(Request& req) {
@@ -722,8 +706,9 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
       if (!pending || !pending->ready || pending->sent) co_return true;
       pending->sent = true;
       if (pending->findings.empty()) co_return true;
-      json event = {{"message", saved.id}, {"findings", findings_json(pending->findings)}};
-      co_return co_await events.send("feedback", event.dump(-1, ' ', false, json::error_handler_t::replace));
+      // Ids are hex, so they need no escaping; the findings are JSON already.
+      co_return co_await events.send(
+          "feedback", "{\"message\":\"" + saved.id + "\",\"findings\":" + feedback::findings_to_json(pending->findings) + "}");
     };
 
     std::vector<llm::ChatMessage> turns;

@@ -435,6 +435,16 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     stream.socket().close(ec);
   }
 
+  // Answers an early error (limits, malformed request) and closes the connection.
+  Task<void> reject(beast::tcp_stream& stream, unsigned version, int status, std::string_view code,
+                    std::string_view message) {
+    Request dummy;
+    auto res = Response::error(status, code, message);
+    bool failed = false;
+    co_await write_response(stream, dummy, res, version, false, failed);
+    co_await drain_and_close(stream);
+  }
+
   Task<void> serve_connection(tcp::socket socket) {
     auto self = shared_from_this();
     beast::tcp_stream stream(std::move(socket));
@@ -471,22 +481,12 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
                    ec != asio::error::eof && ec != asio::error::bad_descriptor) {
           status = 400, code = "bad_request", message = "Malformed HTTP request.";
         }
-        if (status) {
-          Request dummy;
-          auto res = Response::error(status, code, message);
-          bool failed = false;
-          co_await write_response(stream, dummy, res, 11, false, failed);
-          co_await drain_and_close(stream);
-        }
+        if (status) co_await reject(stream, 11, status, code, message);
         break;
       }
       auto& header = parser.get();
       if (parser.content_length() && *parser.content_length() > options.max_body_bytes) {
-        Request dummy;
-        auto res = Response::error(413, "too_large", "The request body is too large.");
-        bool failed = false;
-        co_await write_response(stream, dummy, res, header.version(), false, failed);
-        co_await drain_and_close(stream);
+        co_await reject(stream, header.version(), 413, "too_large", "The request body is too large.");
         break;
       }
       if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
@@ -497,13 +497,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       stream.expires_after(options.read_timeout);
       co_await bhttp::async_read(stream, buffer, parser, redirect_error(use_awaitable, ec));
       if (ec) {
-        if (ec == bhttp::error::body_limit) {
-          Request dummy;
-          auto res = Response::error(413, "too_large", "The request body is too large.");
-          bool failed = false;
-          co_await write_response(stream, dummy, res, header.version(), false, failed);
-          co_await drain_and_close(stream);
-        }
+        if (ec == bhttp::error::body_limit)
+          co_await reject(stream, header.version(), 413, "too_large", "The request body is too large.");
         break;
       }
       auto& msg = parser.get();
