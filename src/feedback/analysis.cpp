@@ -594,7 +594,11 @@ std::vector<std::string> Worker::suggest(const std::string& word) {
                    [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
   std::unordered_set<std::u32string> seen;  // ~1,000 candidates a word: a linear search was quadratic
   const bool capital = is_upper_initial(word);
-  for (const auto& c : candidates) {
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const auto& c = candidates[k];
+    // Each candidate costs a hunspell lookup (with nb_NO's compounding, the bulk of the time):
+    // once a cost tier has given a suggestion, the more costly tiers are not tried.
+    if (!result.empty() && k > 0 && c.cost != candidates[k - 1].cost) break;
     if (c.text.empty() || !seen.insert(c.text).second) continue;
     icu::UnicodeString u;
     for (char32_t ch : c.text) u.append(static_cast<UChar32>(ch));
