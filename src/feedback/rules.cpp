@@ -461,6 +461,9 @@ void rule_present_r(const RuleContext& c) {
     const Word& verb = s.words[i + 1];
     if (verb.unknown || !every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
     if (verb.lower == "være") continue;
+    // A word that can also be a finite verb ("hører", "kom") is read as one after a subject
+    // pronoun; without this the raw readings made a CG-3 run for most pronoun + verb pairs.
+    if (!surely_none(verb, [](const Reading& r) { return verb_any(r) && (r.has("pres") || r.has("past")); })) continue;
     auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("inf"); },
                            [](std::vector<std::string>& t) { replace_tag(t, {"inf"}, "pres"); });
     if (!form.empty()) c.add("present-r", "F", verb.start, verb.end, {form}, 0.75);
