@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -209,6 +210,26 @@ int short_busy_wait(void*, int attempt) {
   return 1;
 }
 
+// While another process creates the database or switches it to WAL, SQLite can answer
+// SQLITE_BUSY/LOCKED at once without calling the busy handler (seen when several processes
+// start on a new file together), so the connection set-up is retried for up to kBusyTimeoutMs.
+void retry_while_busy(const std::function<void()>& set_up) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    try {
+      set_up();
+      return;
+    } catch (const SqliteError& e) {
+      const int code = e.code & 0xff;
+      if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() > deadline) throw;
+    } catch (const soci::sqlite3_soci_error& e) {
+      const int code = e.result() & 0xff;
+      if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() > deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+}
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::string& path, int pool_size)
@@ -221,12 +242,14 @@ class SqliteStore final : public Store {
         // The busy handler first: the journal_mode change itself may have to wait for another process.
         auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
         sqlite_api::sqlite3_busy_handler(backend->conn_, &short_busy_wait, nullptr);
-        exec_script(sql, "PRAGMA journal_mode = WAL");
-        exec_script(sql, "PRAGMA synchronous = NORMAL");
-        exec_script(sql, "PRAGMA foreign_keys = ON");
-        // Checkpoints (which fsync the database) run on a background thread instead, so that no
-        // request ever waits for one: an automatic checkpoint stalled the writer for a second.
-        exec_script(sql, "PRAGMA wal_autocheckpoint = 0");
+        retry_while_busy([&] {
+          exec_script(sql, "PRAGMA journal_mode = WAL");
+          exec_script(sql, "PRAGMA synchronous = NORMAL");
+          exec_script(sql, "PRAGMA foreign_keys = ON");
+          // Checkpoints (which fsync the database) run on a background thread instead, so that no
+          // request ever waits for one: an automatic checkpoint stalled the writer for a second.
+          exec_script(sql, "PRAGMA wal_autocheckpoint = 0");
+        });
       }
       checkpoint_session_.open(soci::sqlite3, connect);
       auto* backend = static_cast<soci::sqlite3_session_backend*>(checkpoint_session_.get_backend());

@@ -196,7 +196,8 @@ TEST(OpenTest, ConcurrentProcessesMigrateOnce) {
       int status = 1;
       try {
         status = open_sqlite_store(path, 2)->schema_version() == 1 ? 0 : 2;
-      } catch (...) {
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "child %d: %s\n", static_cast<int>(getpid()), e.what());
       }
       _exit(status);  // no atexit handlers or gtest teardown in the child
     }
