@@ -208,8 +208,14 @@ class Lexicon {
     state.init(&root_);
     return state;
   }
-  // Steps one input character, matching upper-case input against lower-case entries too.
-  static void step(State& state, UChar32 c) { state.step_case(c, false); }
+  // Steps one input character, matching upper-case input against lower-case entries too. Each
+  // upper-case letter can double the live paths (runs like "QQQQ…" grew to gigabytes), so a state
+  // with more paths than any real word needs is dropped: the word counts as unknown.
+  static void step(State& state, UChar32 c) {
+    state.step_case(c, false);
+    if (state.size() > kMaxPaths) state = State();
+  }
+  static constexpr std::size_t kMaxPaths = 512;
   void step_tag(State& state, std::string_view tag) {
     const auto symbol = alphabet_(icu::UnicodeString::fromUTF8("<" + std::string(tag) + ">").getTerminatedBuffer());
     state.step(symbol);
@@ -267,6 +273,7 @@ struct Worker::Impl {
   std::unordered_map<std::string, std::optional<std::string>> generated;
   std::unordered_map<std::string, bool> spelled;
   std::unordered_map<std::string, std::vector<Reading>> looked_up;
+  std::unordered_map<std::u32string, std::pair<std::size_t, std::vector<std::string>>> single_words;
   std::string latin1;
 
   cg3_tag* tag(std::string_view utf8) {
@@ -278,13 +285,31 @@ struct Worker::Impl {
   // av", "e-post"); returns the number of tokens used (0 when unknown) and the analyses.
   std::size_t match(const std::u32string& chars, const std::vector<std::pair<std::size_t, std::size_t>>& tokens,
                     std::size_t first, std::vector<std::string>& analyses) {
+    // Most tokens cannot start a multiword: their analysis depends only on the token and the
+    // character after it, and is cached (stepping the transducer was a fifth of the time).
+    const auto [token_begin, token_end] = tokens[first];
+    std::u32string key(chars, token_begin, token_end - token_begin);
+    key.push_back(token_end < chars.size() ? chars[token_end] : U'\0');
+    if (auto it = single_words.find(key); it != single_words.end()) {
+      if (it->second.first) analyses = it->second.second;
+      return it->second.first;
+    }
+    bool single = false;
     State state = analyser->initial();
     std::size_t used = 0;
     std::size_t position = tokens[first].first;
     for (std::size_t t = first; t < tokens.size() && t < first + 5; ++t) {
       for (; position < tokens[t].second && state.size() > 0; ++position)
         Lexicon::step(state, static_cast<UChar32>(chars[position]));
-      if (state.size() == 0) break;
+      if (state.size() == 0) {
+        single = single || t == first;
+        break;
+      }
+      if (t == first) {
+        State next = state;
+        if (token_end < chars.size()) Lexicon::step(next, static_cast<UChar32>(chars[token_end]));
+        single = token_end >= chars.size() || next.size() == 0;
+      }
       if (analyser->final(state)) {
         // Entries that only exist as compound parts are not words of their own.
         std::vector<std::string> words;
@@ -299,6 +324,10 @@ struct Worker::Impl {
           analyses = std::move(words);
         }
       }
+    }
+    if (single) {
+      if (single_words.size() > 200000) single_words.clear();
+      single_words.emplace(std::move(key), std::make_pair(used, used ? analyses : std::vector<std::string>{}));
     }
     return used;
   }

@@ -142,6 +142,11 @@ TEST(BadInput, LimitsAndOddText) {
   EXPECT_NO_THROW(check("<script>alert(1)</script> ^$[]{}\\/@#*+ \x01\x02\x7f tekst"));
   EXPECT_NO_THROW(check(std::string("ugyldig \xff\xfe utf8 \xc3")));
   EXPECT_NO_THROW(check(std::string(5000, 'x') + " ord"));
+  // Runs of capitals used to double the analyser's live paths per letter (gigabytes at 30): the
+  // fuzzer found "$DDDD…". They must come back as ordinary unknown words.
+  EXPECT_NO_THROW(check("$" + std::string(60, 'D')));
+  EXPECT_NO_THROW(check(std::string(60, 'Q') + " er " + std::string(40, 'X') + "."));
+  expect_finding("Dessutten er det kaldt. " + std::string(45, 'M'), "spelling", "Dessuten");
 }
 
 TEST(Json, ShapeOfFindings) {
