@@ -189,7 +189,8 @@ template <typename P>
 bool surely_none(const Word& w, P p) {
   return std::none_of(w.readings.begin(), w.readings.end(), p);
 }
-bool finite(const Reading& r) { return r.has("vblex") && (r.has("pres") || r.has("past")) ; }
+// Apertium tags the past tense <pret> ("gikk" = gå<vblex><pret>); modals and "være" are vblex too.
+bool finite(const Reading& r) { return r.has("vblex") && (r.has("pres") || r.has("pret")); }
 bool verb_any(const Reading& r) { return r.has("vblex") || r.has("vbmod") || r.has("vbser") || r.has("vbhaver"); }
 bool is_subject_pronoun(const Word& w) {
   return lemma_in(w, {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"});
@@ -437,7 +438,7 @@ void rule_verb_forms(const RuleContext& c) {
                              (marker && some(*verb, finite) && none(*verb, [](const Reading& r) { return r.has("inf"); }));
     if ((modal || marker) && finite_only) {
       auto form = regenerate(c.worker, *verb, finite, [](std::vector<std::string>& t) {
-        replace_tag(t, {"pres", "past"}, "inf");
+        replace_tag(t, {"pres", "pret"}, "inf");
       });
       if (!form.empty())
         c.add(modal ? "modal-verb-form" : "infinitive-marker", "F", verb->start, verb->end, {form}, 0.8);
@@ -463,7 +464,7 @@ void rule_present_r(const RuleContext& c) {
     if (verb.lower == "være") continue;
     // A word that can also be a finite verb ("hører", "kom") is read as one after a subject
     // pronoun; without this the raw readings made a CG-3 run for most pronoun + verb pairs.
-    if (!surely_none(verb, [](const Reading& r) { return verb_any(r) && (r.has("pres") || r.has("past")); })) continue;
+    if (!surely_none(verb, [](const Reading& r) { return verb_any(r) && (r.has("pres") || r.has("pret")); })) continue;
     auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("inf"); },
                            [](std::vector<std::string>& t) { replace_tag(t, {"inf"}, "pres"); });
     if (!form.empty()) c.add("present-r", "F", verb.start, verb.end, {form}, 0.75);
