@@ -126,7 +126,7 @@ void rule_spelling(const RuleContext& c) {
       // ("Bode", "Engan") that are more often a misspelt common word.
       if (!name.empty() && std::all_of(name.begin(), name.end(), [](const Reading& r) {
             return r.has("np") && r.has("top") && r.lemma.find(' ') == std::string::npos;
-          }) && c.worker.spelled_right(capitalise(w.text))) {
+          }) && c.worker.spelled_right(capitalise(w.text)) && !c.worker.spelled_right(w.text)) {
         c.add("capital-proper", "CAP", w.start, w.end, {capitalise(w.text)}, 0.75);
         continue;
       }
@@ -346,7 +346,7 @@ void rule_capitals_inside(const RuleContext& c) {
       if (day_month_people || language || function_word)
         c.add("capital-common", "CAP", w.start, w.end, {w.lower}, 0.75);
     } else if (every(w, [](const Reading& r) { return r.has("np") && r.has("top") && r.lemma.find(' ') == std::string::npos; }) &&
-               c.worker.spelled_right(capitalise(w.text))) {
+               c.worker.spelled_right(capitalise(w.text)) && !c.worker.spelled_right(w.text)) {
       c.add("capital-proper", "CAP", w.start, w.end, {capitalise(w.text)}, 0.75);
     }
   }
@@ -607,30 +607,63 @@ void rule_repeated_word(const RuleContext& c) {
   }
 }
 
+namespace {
+bool is_subject_word(const Word& w) {
+  return is_subject_pronoun(w) || lemma_in(w, {"det", "den", "dette", "disse"});
+}
+// A subject can start here: a pronoun, a noun or name, or a determiner ("alle lærere").
+bool starts_subject(const Word& w) {
+  return !w.punct && (is_subject_word(w) || some(w, [](const Reading& r) { return r.has("n") || r.has("np") || r.has("det"); }));
+}
+bool finite_verb(const Word& w) { return !w.punct && every(w, finite); }
+}  // namespace
+
 // PUNCM: a comma after a fronted subordinate clause: "Når jeg kommer hjem spiser jeg" → "Når jeg
 // kommer hjem, spiser jeg".
 void rule_comma_subclause(const RuleContext& c) {
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
   const Word* sub = at(s, first);
-  if (!is_word(sub) || !is_subjunction(*sub) || sub->lower == "at" || sub->lower == "om") return;
-  // Subordinate clause: subjunction, subject, finite verb; then the main clause starts with the
-  // next finite verb followed by a subject pronoun (verb second).
-  std::size_t i = first + 1;
-  if (i >= s.words.size() || !(is_subject_pronoun(s.words[i]) || some(s.words[i], [](const Reading& r) { return r.has("n") || r.has("np"); })))
+  if (!is_word(sub) || sub->lower == "at" || sub->lower == "om") return;
+  // "da" is also an adverb ("Da gikk jeg"); the pattern below (subject, verb, then verb and
+  // subject) only fits the subjunction.
+  if (!is_subjunction(*sub) && !(sub->lower == "da" && some(*sub, [](const Reading& r) { return r.has("cnjsub"); })))
     return;
+  // Subordinate clause: subjunction, subject, finite verb; then the main clause starts with the
+  // next finite verb followed by its subject (verb second).
+  std::size_t i = first + 1;
+  if (i >= s.words.size() || !starts_subject(s.words[i])) return;
   bool clause_verb = false;
   for (++i; i + 1 < s.words.size(); ++i) {
     const Word& w = s.words[i];
-    if (w.punct || w.lower == "og" || w.lower == "eller" || w.lower == "som" || w.lower == "at" || is_subjunction(w)) return;
+    if (w.punct || w.lower == "og" || w.lower == "eller" || w.lower == "men" || w.lower == "som" || w.lower == "at" ||
+        is_subjunction(w))
+      return;
     if (!clause_verb) {
-      if (every(w, finite)) clause_verb = true;
+      if (finite_verb(w)) clause_verb = true;
       continue;
     }
-    if (every(w, finite) && is_subject_pronoun(s.words[i + 1]) && !s.words[i - 1].punct) {
+    if (finite_verb(w) && starts_subject(s.words[i + 1]) && !s.words[i - 1].punct) {
       c.add("comma-subclause", "PUNCM", s.words[i - 1].start, s.words[i - 1].end, {s.words[i - 1].text + ","}, 0.7);
       return;
     }
+  }
+}
+
+// PUNCM: a comma before "men": "Den er liten men sterk" → "Den er liten, men sterk".
+void rule_comma_men(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first + 1; i + 1 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    const Word& before = s.words[i - 1];
+    const Word& after = s.words[i + 1];
+    if (w.lower != "men" || before.punct || after.punct) continue;
+    // "et men" (a harm) is a noun; "og men" is a slip of another kind.
+    if (!every(w, [](const Reading& r) { return r.has("cnjcoo"); })) continue;
+    if (some(before, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo") || r.has("det"); })) continue;
+    if (before.lower == "sist") continue;  // "sist men ikke minst", a fixed expression
+    c.add("comma-men", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
   }
 }
 
@@ -652,6 +685,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"preposition", rule_preposition, false},
       {"repeated-word", rule_repeated_word, false},
       {"comma-subclause", rule_comma_subclause, true},
+      {"comma-men", rule_comma_men, true},
       {"final-punctuation", rule_final_punctuation, false},
   };
   return rules;

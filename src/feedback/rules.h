@@ -62,5 +62,6 @@ void rule_split_compound(const RuleContext& context);
 void rule_preposition(const RuleContext& context);
 void rule_repeated_word(const RuleContext& context);
 void rule_comma_subclause(const RuleContext& context);
+void rule_comma_men(const RuleContext& context);
 
 }  // namespace voki::feedback

@@ -109,6 +109,19 @@ TEST(Compounds, SplitCompound) {
 TEST(Punctuation, CommaAfterFrontedSubordinateClause) {
   expect_finding("Når jeg kommer hjem spiser jeg middag.", "comma-subclause", "hjem,");
   expect_clean("Når jeg kommer hjem, spiser jeg middag.");
+  // Past tense, a modal or "har" as the main verb, "da" as a subjunction, a noun subject.
+  expect_finding("Da jeg bodde i Bergen måtte jeg ta bussen.", "comma-subclause", "Bergen,");
+  expect_finding("Når skolen begynner har alle lærere mye å gjøre.", "comma-subclause", "begynner,");
+  expect_finding("Selv om det regnet gikk vi en tur.", "comma-subclause", "regnet,");
+  expect_clean("Da gikk jeg hjem og spiste middag.");
+  expect_clean("Fordi jeg vet at det er sant.");
+}
+TEST(Punctuation, CommaBeforeMen) {
+  expect_finding("Hun er liten men sterk.", "comma-men", "liten,");
+  expect_finding("Jeg vil gjerne komme men jeg har ikke tid.", "comma-men", "komme,");
+  expect_clean("Hun er liten, men sterk.");
+  expect_clean("Men jeg har ikke tid i dag.");
+  expect_clean("Sist men ikke minst vil jeg takke dere.");
 }
 TEST(Punctuation, FinalFullStop) {
   expect_finding("Jeg liker å lese bøker", "final-punctuation", "bøker.");
