@@ -191,6 +191,7 @@ bool surely_none(const Word& w, P p) {
 }
 // Apertium tags the past tense <pret> ("gikk" = gå<vblex><pret>); modals and "være" are vblex too.
 bool finite(const Reading& r) { return r.has("vblex") && (r.has("pres") || r.has("pret")); }
+bool finite_verb(const Word& w) { return !w.punct && every(w, finite); }
 bool verb_any(const Reading& r) { return r.has("vblex") || r.has("vbmod") || r.has("vbser") || r.has("vbhaver"); }
 bool is_subject_pronoun(const Word& w) {
   return lemma_in(w, {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"});
@@ -334,6 +335,21 @@ void rule_capitals_inside(const RuleContext& c) {
     if (w.capitalised) {
       if (surely_some(w, [](const Reading& r) { return r.has("np") || r.has("acr"); }) || w.text.size() < 2) continue;
       if (is_upper_initial(w.text.substr(1))) continue;  // acronyms such as "NAV"
+      // "De", "Dem", "Deres": the polite form of address is written with a capital.
+      if (lemma_in(w, {"de", "dem", "deres", "dere"})) continue;
+      // A capital after a complete clause more often starts a new sentence whose full stop is
+      // missing ("Han var streng Da jeg var liten"): then both repairs are offered.
+      bool verb_before = false;
+      for (std::size_t j = first; j + 1 < i; ++j) verb_before = verb_before || finite_verb(words[j]);
+      const bool opener = some(w, [](const Reading& r) {
+        return r.has("adv") || r.has("cnjsub") || r.has("prn") || r.has("det") || r.has("cnjcoo");
+      });
+      const bool name_follows = i + 1 < words.size() && !words[i + 1].punct && words[i + 1].capitalised;
+      if (verb_before && opener && !before.punct && !name_follows) {
+        c.add("missing-full-stop", "PUNCM", before.start, w.end,
+              {before.text + ". " + w.text, before.text + " " + w.lower}, 0.6);
+        continue;
+      }
       const bool day_month_people = some(w, [&](const Reading& r) {
         return std::find(common.begin(), common.end(), r.lemma) != common.end();
       });
@@ -342,9 +358,35 @@ void rule_capitals_inside(const RuleContext& c) {
       });
       const bool function_word = every(w, [](const Reading& r) {
         return r.has("cnjsub") || r.has("cnjcoo") || r.has("pr") || r.has("prn") || r.has("det");
-      }) && w.lower != "de" && w.lower != "dem" && w.lower != "deres" && w.lower != "dere";
-      if (day_month_people || language || function_word)
+      });
+      if (day_month_people || language || function_word) {
         c.add("capital-common", "CAP", w.start, w.end, {w.lower}, 0.75);
+        continue;
+      }
+      // Any other word the dictionary knows only with a small letter ("Sport", "Viktigste").
+      // Silent where a capital may mark a name: next to another capitalised word ("Røde Kors",
+      // "Den Norske Kirke"), after a quote, dash or colon, in title case, and for shops, parties
+      // and institutions whose names are also common words ("Meny", "Høyre", "Nav").
+      // A definite noun with a capital is often a unique thing's name ("Rådhuset", "Bibelen",
+      // "Staten"), where writers differ; "Internett" may be written either way.
+      static const std::vector<std::string_view> names = {
+          "meny", "spar", "extra", "joker", "obs", "bunnpris", "høyre", "venstre", "rødt", "sentrum", "gud",
+          "nav", "internett", "kiwi"};
+      if (std::find(names.begin(), names.end(), w.lower) != names.end()) continue;
+      if (w.text.find('-') != std::string::npos) continue;  // "T-bane"
+      if (some(w, [](const Reading& r) {
+            return r.has("np") || r.has("acr") || r.has("abbr") || (r.has("n") && r.has("def"));
+          }))
+        continue;
+      const bool capital_before = i > first + 1 && !before.punct && before.capitalised;
+      const bool capital_after = i + 1 < words.size() && !words[i + 1].punct && words[i + 1].capitalised;
+      if (capital_before || capital_after) continue;
+      if (before.punct && before.text != ",") continue;
+      std::size_t capitals = 0;
+      for (std::size_t j = first + 1; j < words.size(); ++j)
+        if (!words[j].punct && words[j].capitalised) ++capitals;
+      if (capitals >= 3 || has_digit(w.text)) continue;
+      c.add("capital-word", "CAP", w.start, w.end, {w.lower}, 0.6);
     } else if (every(w, [](const Reading& r) { return r.has("np") && r.has("top") && r.lemma.find(' ') == std::string::npos; }) &&
                c.worker.spelled_right(capitalise(w.text)) && !c.worker.spelled_right(w.text)) {
       c.add("capital-proper", "CAP", w.start, w.end, {capitalise(w.text)}, 0.75);
@@ -615,7 +657,6 @@ bool is_subject_word(const Word& w) {
 bool starts_subject(const Word& w) {
   return !w.punct && (is_subject_word(w) || some(w, [](const Reading& r) { return r.has("n") || r.has("np") || r.has("det"); }));
 }
-bool finite_verb(const Word& w) { return !w.punct && every(w, finite); }
 }  // namespace
 
 // PUNCM: a comma after a fronted subordinate clause: "Når jeg kommer hjem spiser jeg" → "Når jeg

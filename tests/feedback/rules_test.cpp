@@ -65,6 +65,17 @@ TEST(Capitals, DaysMonthsLanguages) {
   expect_finding("Vi har fri i Juli.", "capital-common", "juli");
   expect_clean("Jeg begynner på kurset på mandag.");
 }
+TEST(Capitals, OrdinaryWordsInsideASentence) {
+  expect_finding("For å drive med Sport trenger man tid.", "capital-word", "sport");
+  expect_finding("Vi kjøpte en Bok til henne.", "capital-word", "bok");
+  expect_clean("Jeg handler på Meny hver dag.");
+  expect_clean("Hun jobber i Røde Kors.");
+  expect_clean("Vi tok T-banen til sentrum.");
+  expect_clean("Vi besøkte Rådhuset i går.");
+}
+TEST(Capitals, CapitalAfterAClauseMayStartASentence) {
+  expect_finding("Faren min var streng Da jeg var liten, var jeg redd for ham.", "missing-full-stop", "streng. Da");
+}
 TEST(Capitals, PlaceNames) { expect_finding("Han flyttet til norge i fjor.", "capital-proper", "Norge"); }
 TEST(WordOrder, VerbSecond) {
   expect_finding("I dag jeg går på skolen.", "v2-word-order", "går jeg");
