@@ -592,6 +592,134 @@ void rule_definiteness(const RuleContext& c) {
   }
 }
 
+namespace {
+// The gender, number and definiteness an attributive adjective takes before this noun reading:
+// "stor bil" mf/sg/ind, "stort hus" nt/sg/ind, "store biler" un/pl/ind, "den store bilen" un/sp/def.
+std::array<std::string, 3> adjective_slot(const Reading& noun, bool definite_context) {
+  if (definite_context) return {"un", "sp", "def"};
+  if (noun.has("pl")) return {"un", "pl", "ind"};
+  return {noun.has("nt") ? "nt" : "mf", "sg", "ind"};
+}
+bool adjective_fits(const Reading& adjective, const std::array<std::string, 3>& slot) {
+  if (slot[2] == "def") return adjective.has("def");
+  if (slot[1] == "pl") return adjective.has("pl") || adjective.has("sp");
+  return adjective.has("sg") && adjective.has("ind") && (adjective.has(slot[0]) || adjective.has("un"));
+}
+// "dagens", "årets": genitives the analyser lists as adjectives.
+bool genitive(const Word& w) {
+  return w.any("gen") || lemma_in(w, {"dagens", "gårsdagens", "morgendagens", "årets", "fjorårets"});
+}
+bool definite_determiner(const Word& w) {
+  if (lemma_in(w, {"dagens", "gårsdagens", "morgendagens", "årets", "fjorårets"})) return true;
+  if (lemma_in(w, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine", "hans",
+                   "hennes", "deres"}))
+    return every(w, [](const Reading& r) { return r.has("pos") || r.has("det"); });
+  if (lemma_in(w, {"den", "det", "de", "denne", "dette", "disse"}))
+    return every(w, [](const Reading& r) { return r.has("det") && !r.has("expl"); });
+  return every(w, [](const Reading& r) { return (r.has("n") || r.has("np")) && r.has("gen"); });
+}
+}  // namespace
+
+// F: the adjective before a noun agrees with it: "en stort nyhet" → "en stor nyhet", "negative
+// betydning" → "negativ betydning", "religiøs sanger" → "religiøse sanger", "min store interesse"
+// keeps "store"; and after a genitive the noun is indefinite: "dagens samfunnet" → "dagens samfunn".
+void rule_noun_phrase(const RuleContext& c) {
+  const auto& s = c.sentence;
+  // Words that inflect in their own way or are not plain attributive adjectives here.
+  static const std::vector<std::string_view> special = {
+      "hel", "halv", "første", "andre", "annen", "siste", "neste", "samme", "eneste", "egen", "all", "liten",
+      "mye", "mange", "få", "noen", "ingen", "hver", "flere", "fler", "dagens", "gårsdagens", "morgendagens"};
+  for (std::size_t j = 1; j < s.words.size(); ++j) {
+    const Word& noun = s.words[j];
+    if (noun.punct || noun.unknown || (noun.capitalised && j != first_word(s))) continue;
+    if (!every(noun, [](const Reading& r) { return r.has("n") && !r.has("gen"); })) continue;
+    const Word* after = at(s, j + 1);
+    if (after && !after->punct && surely_some(*after, [](const Reading& r) { return r.has("n"); }) &&
+        surely_none(*after, [](const Reading& r) { return r.has("vblex") || r.has("pr") || r.has("cnjcoo"); }))
+      continue;  // the noun may be the first part of a split compound
+    // The adjectives right before the noun (at most two), then what stands before them.
+    std::size_t k = j;
+    // Adjective readings only (an adverb reading may stand beside them: "stort"), judged on all
+    // readings even before CG-3, so that a determiner ("mange") is never taken for one.
+    auto attributive = [](const Word& w) {
+      return !w.punct && !w.readings.empty() && !genitive(w) &&
+             std::all_of(w.readings.begin(), w.readings.end(),
+                         [](const Reading& r) { return (r.has("adj") && !r.has("comp")) || r.has("adv"); }) &&
+             std::any_of(w.readings.begin(), w.readings.end(), [](const Reading& r) { return r.has("adj"); });
+    };
+    while (k > 0 && j - k < 2 && attributive(s.words[k - 1])) --k;
+    if (k == 0) continue;
+    const Word& before = s.words[k - 1];
+    bool definite = definite_determiner(before);
+    if (k == j && !(definite && genitive(before))) continue;
+    // "en times fysisk aktivitet": a genitive of measure after an article keeps the indefinite.
+    if (definite && genitive(before) && k >= 2 && (lemma_in(s.words[k - 2], {"en", "ei", "et"}) || s.words[k - 2].any("num")))
+      continue;
+    // "den", "det" and "de" are also pronouns ("gjorde den stort inntrykk", "er det stor press"):
+    // as determiners they share the noun's gender and number, and the noun is definite.
+    if (definite && lemma_in(before, {"den", "det", "de", "denne", "dette", "disse"})) {
+      const bool plural = lemma_in(before, {"de", "disse"}), neuter = lemma_in(before, {"det", "dette"});
+      if (!every(noun, [&](const Reading& r) {
+            return r.has("def") && (plural ? r.has("pl") : r.has("sg") && (neuter ? r.has("nt") : !r.has("nt")));
+          }))
+        continue;
+    }
+    // After a verb an adjective may be an adverb ("snakker godt norsk"); after "og" the phrase
+    // began earlier ("barnas mentale og fysiske utvikling").
+    const bool indefinite_start =
+        lemma_in(before, {"en", "ei", "et"}) || before.any("pr") || before.any("num") || before.any("cnjsub") ||
+        lemma_in(before, {"mange", "flere", "noen", "ingen", "alle", "to", "tre", "fire"});
+    if (!definite && !indefinite_start) continue;
+    if (definite && every(noun, [](const Reading& r) { return r.has("def"); }) &&
+        genitive(before)) {
+      auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+      if (!form.empty()) c.add("genitive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+      continue;
+    }
+    if (!definite && !every(noun, [](const Reading& r) { return r.has("ind"); })) continue;
+    // One slot the noun's readings agree on (before CG-3: any slot may make a candidate).
+    std::vector<std::array<std::string, 3>> slots;
+    for (const auto& r : noun.readings)
+      if (r.has("n")) {
+        auto slot = adjective_slot(r, definite);
+        if (std::find(slots.begin(), slots.end(), slot) == slots.end()) slots.push_back(slot);
+      }
+    if (slots.empty() || (!candidate_mode && slots.size() > 1)) continue;
+    // CG-3 sometimes keeps the wrong homonym ("sider": cider, not sides): any reading the
+    // dictionary has for the noun that the adjective fits is enough to stay silent.
+    const auto dictionary = c.worker.lookup(noun.lower);
+    for (std::size_t a = k; a < j; ++a) {
+      const Word& adjective = s.words[a];
+      // The first of two adjectives may be an adverb: "spesifikt norske", "relativt god", "veldig få".
+      if (a + 1 < j && (lemma_in(adjective, {"veldig", "svært", "ganske"}) ||
+                        some(adjective, [](const Reading& r) { return r.has("nt") && r.has("sg") && r.has("ind"); })))
+        continue;
+      if (adjective.unknown || std::any_of(adjective.readings.begin(), adjective.readings.end(), [&](const Reading& r) {
+            return std::find(special.begin(), special.end(), r.lemma) != special.end() || r.compound;
+          }))
+        break;
+      const auto& slot = slots.front();
+      if (std::any_of(slots.begin(), slots.end(), [&](const auto& sl) {
+            return some(adjective, [&](const Reading& r) { return adjective_fits(r, sl); });
+          }))
+        continue;
+      if (std::any_of(dictionary.begin(), dictionary.end(), [&](const Reading& n) {
+            return n.has("n") && some(adjective, [&](const Reading& r) { return adjective_fits(r, adjective_slot(n, definite)); });
+          }))
+        continue;
+      auto form = regenerate(c.worker, adjective, [](const Reading& r) { return r.has("adj"); },
+                             [&](std::vector<std::string>& t) {
+                               replace_tag(t, {"mf", "nt", "un"}, slot[0]);
+                               replace_tag(t, {"sg", "pl", "sp"}, slot[1]);
+                               replace_tag(t, {"ind", "def"}, slot[2]);
+                             });
+      if (!form.empty()) c.add("adjective-agreement", "F", adjective.start, adjective.end, {form}, 0.7);
+      break;
+    }
+  }
+}
+
 // SPL: a compound written as two words, when the joined word is in the dictionary as a noun:
 // "fotball banen" → "fotballbanen". Never the other way round.
 void rule_split_compound(const RuleContext& c) {
@@ -722,6 +850,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"present-r", rule_present_r, true},
       {"agreement", rule_agreement, true},
       {"definiteness", rule_definiteness, true},
+      {"noun-phrase", rule_noun_phrase, true},
       {"split-compound", rule_split_compound, true},
       {"preposition", rule_preposition, false},
       {"repeated-word", rule_repeated_word, false},

@@ -109,6 +109,20 @@ TEST(Agreement, PluralAfterNumber) {
   expect_finding("Vi har to bil.", "plural-after-number", "biler");
   expect_clean("Vi har to biler.");
 }
+TEST(Agreement, AdjectiveBeforeNoun) {
+  expect_finding("Det var en stort nyhet for oss.", "adjective-agreement", "stor");
+  expect_finding("Vi kjøpte mange grønn epler.", "adjective-agreement", "grønne");
+  expect_finding("Vi gikk inn i den gammel kirken.", "adjective-agreement", "gamle");
+  expect_clean("Han snakker godt norsk.");
+  expect_clean("Det er flere negative sider enn positive sider ved dette.");
+  expect_clean("Vi fikk et relativt godt tilbud.");
+  expect_clean("Det er viktig for barnas mentale og fysiske utvikling.");
+  expect_clean("De har en times fysisk aktivitet hver dag.");
+}
+TEST(Definiteness, NounAfterGenitive) {
+  expect_finding("I dagens samfunnet er det vanskelig.", "genitive-definiteness", "samfunn");
+  expect_clean("Oslo er Norges største by.");
+}
 TEST(Definiteness, PossessiveBeforeDefiniteNoun) {
   expect_finding("Dette er min bilen.", "possessive-definiteness", "bil");
   expect_clean("Dette er min bil.");
