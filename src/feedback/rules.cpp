@@ -639,13 +639,13 @@ void rule_noun_phrase(const RuleContext& c) {
       continue;  // the noun may be the first part of a split compound
     // The adjectives right before the noun (at most two), then what stands before them.
     std::size_t k = j;
-    // Adjective readings only (an adverb reading may stand beside them: "stort"), judged on all
-    // readings even before CG-3, so that a determiner ("mange") is never taken for one.
+    // Adjective readings (an adverb reading may stand beside them: "stort"); a word that can be a
+    // determiner or number ("mange", "en") is never taken for one, even before CG-3.
     auto attributive = [](const Word& w) {
-      return !w.punct && !w.readings.empty() && !genitive(w) &&
-             std::all_of(w.readings.begin(), w.readings.end(),
-                         [](const Reading& r) { return (r.has("adj") && !r.has("comp")) || r.has("adv"); }) &&
-             std::any_of(w.readings.begin(), w.readings.end(), [](const Reading& r) { return r.has("adj"); });
+      return !w.punct && !genitive(w) &&
+             every(w, [](const Reading& r) { return (r.has("adj") && !r.has("comp")) || r.has("adv"); }) &&
+             some(w, [](const Reading& r) { return r.has("adj"); }) &&
+             surely_none(w, [](const Reading& r) { return r.has("det") || r.has("num") || r.has("prn"); });
     };
     while (k > 0 && j - k < 2 && attributive(s.words[k - 1])) --k;
     if (k == 0) continue;
