@@ -476,8 +476,22 @@ void rule_verb_forms(const RuleContext& c) {
     while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
     const Word* verb = at(s, j);
     if (!is_word(verb) || verb->unknown) continue;
-    const bool finite_only = every(*verb, finite) ||
-                             (marker && some(*verb, finite) && none(*verb, [](const Reading& r) { return r.has("inf"); }));
+    bool finite_only = every(*verb, finite) ||
+                       (marker && some(*verb, finite) && none(*verb, [](const Reading& r) { return r.has("inf"); }));
+    // CG-3 reads "må betaler" as a modal and a noun (a payer); right after a modal a word that
+    // is also a finite verb, and never an infinitive, is that verb.
+    Word raw;
+    // A definite noun there is the subject ("Da kan landet være"), as is one before an infinitive.
+    const Word* next = at(s, j + 1);
+    if (modal && !finite_only && !candidate_mode && every(*verb, [](const Reading& r) { return r.has("n") && !r.has("def"); }) &&
+        !(next && some(*next, [](const Reading& r) { return r.has("inf"); }))) {
+      raw = *verb;
+      raw.readings = c.worker.lookup(verb->lower);
+      if (some(raw, finite) && surely_none(raw, [](const Reading& r) { return r.has("inf"); })) {
+        finite_only = true;
+        verb = &raw;
+      }
+    }
     if ((modal || marker) && finite_only) {
       auto form = regenerate(c.worker, *verb, finite, [](std::vector<std::string>& t) {
         replace_tag(t, {"pres", "pret"}, "inf");

@@ -89,6 +89,11 @@ TEST(VerbForms, AfterModal) {
   expect_finding("Hun kan snakker norsk.", "modal-verb-form", "snakke");
   expect_clean("Hun kan snakke norsk.");
 }
+TEST(VerbForms, AfterModalWhereTheVerbIsAlsoANoun) {
+  expect_finding("Alle studenter må betaler for bussen.", "modal-verb-form", "betale");
+  expect_clean("Da kan landet bruke mer penger.");
+  expect_finding("Men ei nye bok venter på meg.", "adjective-agreement", "ny");
+}
 TEST(VerbForms, AfterInfinitiveMarker) {
   expect_finding("Hun prøver å snakker norsk.", "infinitive-marker", "snakke");
   expect_clean("Hun prøver å snakke norsk.");
