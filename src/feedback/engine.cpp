@@ -109,7 +109,7 @@ class OfflineEngine final : public Engine {
           // disambiguate the stretch from kContext words before the first candidate to kContext
           // words after the last; words outside keep all their readings, which only makes the
           // rules stricter there.
-          constexpr std::size_t kContext = 4;
+          constexpr std::size_t kContext = 2;
           std::size_t first = sentence.words.size(), last = 0;
           for (std::size_t i = 0; i < sentence.words.size(); ++i) {
             const auto& w = sentence.words[i];

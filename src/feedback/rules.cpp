@@ -827,6 +827,11 @@ void rule_comma_subclause(const RuleContext& c) {
       continue;
     }
     if (finite_verb(w) && starts_subject(s.words[i + 1]) && !s.words[i - 1].punct) {
+      // Both clauses' verbs must be disambiguated: the candidate covers the whole stretch.
+      if (candidate_mode) {
+        c.add("comma-subclause", "PUNCM", s.words[first].start, s.words[i + 1].end, {}, 0.7);
+        return;
+      }
       c.add("comma-subclause", "PUNCM", s.words[i - 1].start, s.words[i - 1].end, {s.words[i - 1].text + ","}, 0.7);
       return;
     }
