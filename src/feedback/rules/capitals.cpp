@@ -1,0 +1,105 @@
+// CAP: capital letters at the start of a sentence and inside it.
+#include "feedback/rules/rule_helpers.h"
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// CAP: a sentence starts with a capital letter, also after a full stop inside a line.
+void rule_capital_start(const RuleContext& c) {
+  const auto& words = c.sentence.words;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.punct || w.capitalised || !has_letter(w.text) || has_digit(w.text)) continue;
+    bool starts = i == first_word(c.sentence);
+    if (!starts && i > 0 && words[i - 1].punct && (words[i - 1].text == "." || words[i - 1].text == "!" || words[i - 1].text == "?") &&
+        i >= 2 && !words[i - 2].punct)
+      starts = true;
+    if (!starts) continue;
+    // After "f. eks." or "o. l." a small letter is right: the full stop ends an abbreviation.
+    if (ends_with_abbreviation(c.worker, text_before(c.text, w.start))) continue;
+    if (!std::isalpha(static_cast<unsigned char>(w.text[0])) && !(w.text[0] & 0x80)) continue;
+    if (w.unknown) continue;
+    c.add("capital-start", "CAP", w.start, w.end, {capitalise(w.text)}, 0.8);
+  }
+}
+
+// CAP: days, months, languages and nationalities, and function words, are written small inside a
+// sentence; names of countries and places are written with a capital letter.
+void rule_capitals_inside(const RuleContext& c) {
+  static const std::vector<std::string_view> common = {
+      "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "januar", "februar", "mars",
+      "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember",
+      "nordmann", "svenske", "danske", "engelskmann", "amerikaner", "somalier", "afghaner", "polakk",
+      "tyrker", "ukrainer", "eritreer", "syrer", "iraker", "russer", "kineser", "pakistaner", "irakisk"};
+  const auto& words = c.sentence.words;
+  const std::size_t first = first_word(c.sentence);
+  for (std::size_t i = first + 1; i < words.size(); ++i) {
+    const Word& w = words[i];
+    const Word& before = words[i - 1];
+    if (w.punct || w.unknown || !has_letter(w.text)) continue;
+    if (before.punct && (before.any("sent") || before.text == ":" || before.text == "\"" || before.text == "«" || before.text == "("))
+      continue;
+    if (w.capitalised) {
+      if (surely_some(w, [](const Reading& r) { return r.has("np") || r.has("acr"); }) || w.text.size() < 2) continue;
+      if (is_upper_initial(w.text.substr(1))) continue;  // acronyms such as "NAV"
+      // "De", "Dem", "Deres": the polite form of address is written with a capital.
+      if (lemma_in(w, {"de", "dem", "deres", "dere"})) continue;
+      // A capital after a complete clause more often starts a new sentence whose full stop is
+      // missing ("Han var streng Da jeg var liten"): then both repairs are offered.
+      bool verb_before = false;
+      for (std::size_t j = first; j + 1 < i; ++j) verb_before = verb_before || finite_verb(words[j]);
+      const bool opener = some(w, [](const Reading& r) {
+        return r.has("adv") || r.has("cnjsub") || r.has("prn") || r.has("det") || r.has("cnjcoo");
+      });
+      const bool name_follows = i + 1 < words.size() && !words[i + 1].punct && words[i + 1].capitalised;
+      if (verb_before && opener && !before.punct && !name_follows) {
+        c.add("missing-full-stop", "PUNCM", before.start, w.end,
+              {before.text + ". " + w.text, before.text + " " + w.lower}, 0.6);
+        continue;
+      }
+      const bool day_month_people = some(w, [&](const Reading& r) {
+        return std::find(common.begin(), common.end(), r.lemma) != common.end();
+      });
+      const bool language = every(w, [](const Reading& r) {
+        return (r.has("adj") || r.has("n")) && r.lemma.size() > 3 && r.lemma.ends_with("sk");
+      });
+      const bool function_word = every(w, [](const Reading& r) {
+        return r.has("cnjsub") || r.has("cnjcoo") || r.has("pr") || r.has("prn") || r.has("det");
+      });
+      if (day_month_people || language || function_word) {
+        c.add("capital-common", "CAP", w.start, w.end, {w.lower}, 0.75);
+        continue;
+      }
+      // Any other word the dictionary knows only with a small letter ("Sport", "Viktigste").
+      // Silent where a capital may mark a name: next to another capitalised word ("Røde Kors",
+      // "Den Norske Kirke"), after a quote, dash or colon, in title case, and for shops, parties
+      // and institutions whose names are also common words ("Meny", "Høyre", "Nav").
+      // A definite noun with a capital is often a unique thing's name ("Rådhuset", "Bibelen",
+      // "Staten"), where writers differ; "Internett" may be written either way.
+      static const std::vector<std::string_view> names = {
+          "meny", "spar", "extra", "joker", "obs", "bunnpris", "høyre", "venstre", "rødt", "sentrum", "gud",
+          "nav", "internett", "kiwi"};
+      if (std::find(names.begin(), names.end(), w.lower) != names.end()) continue;
+      if (w.text.find('-') != std::string::npos) continue;  // "T-bane"
+      if (some(w, [](const Reading& r) {
+            return r.has("np") || r.has("acr") || r.has("abbr") || (r.has("n") && r.has("def"));
+          }))
+        continue;
+      const bool capital_before = i > first + 1 && !before.punct && before.capitalised;
+      const bool capital_after = i + 1 < words.size() && !words[i + 1].punct && words[i + 1].capitalised;
+      if (capital_before || capital_after) continue;
+      if (before.punct && before.text != ",") continue;
+      std::size_t capitals = 0;
+      for (std::size_t j = first + 1; j < words.size(); ++j)
+        if (!words[j].punct && words[j].capitalised) ++capitals;
+      if (capitals >= 3 || has_digit(w.text)) continue;
+      c.add("capital-word", "CAP", w.start, w.end, {w.lower}, 0.6);
+    } else if (every(w, [](const Reading& r) { return r.has("np") && r.has("top") && r.lemma.find(' ') == std::string::npos; }) &&
+               c.worker.spelled_right(capitalise(w.text)) && !c.worker.spelled_right(w.text)) {
+      c.add("capital-proper", "CAP", w.start, w.end, {capitalise(w.text)}, 0.75);
+    }
+  }
+}
+
+}  // namespace voki::feedback

@@ -1,0 +1,217 @@
+// F: agreement inside the noun phrase, double definiteness, plural after numbers.
+#include "feedback/rules/rule_helpers.h"
+
+#include <array>
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// F: the article and adjective agree with the noun's gender and number: "et stor hus" → "et stort
+// hus", "en hus" → "et hus", "to bil" → "to biler", "mange bil" → "mange biler".
+void rule_agreement(const RuleContext& c) {
+  const auto& s = c.sentence;
+  auto gender_of = [](const Reading& r) -> std::string {
+    if (r.has("nt")) return "nt";
+    if (r.has("m")) return "m";
+    if (r.has("f")) return "f";
+    return "";
+  };
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& det = s.words[i];
+    const bool indef_article = (det.lower == "en" || det.lower == "et" || det.lower == "ei") &&
+                               some(det, [](const Reading& r) { return r.has("det") && r.has("qnt"); });
+    static const std::vector<std::string_view> plural_words = {"to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti",
+                                                               "mange", "flere", "tolv", "tjue", "hundre"};
+    const bool plural_det = std::find(plural_words.begin(), plural_words.end(), det.lower) != plural_words.end() ||
+                            (has_digit(det.text) && det.text != "1" && det.text.find_first_not_of("0123456789") == std::string::npos);
+    if (!indef_article && !plural_det) continue;
+    if (i > 0 && (s.words[i - 1].lower == "på" || s.words[i - 1].lower == "en")) continue;  // "på en måte", "en og en"
+    std::size_t j = i + 1;
+    const Word* adjective = nullptr;
+    if (j < s.words.size() && every(s.words[j], [](const Reading& r) { return r.has("adj"); })) adjective = &s.words[j++];
+    const Word* noun = at(s, j);
+    if (!is_word(noun) || noun->unknown || !every(*noun, [](const Reading& r) { return r.has("n"); })) continue;
+    const Word* after = at(s, j + 1);
+    if (after && !after->punct && surely_some(*after, [](const Reading& r) { return r.has("n"); }) &&
+        surely_none(*after, [](const Reading& r) { return r.has("vblex") || r.has("pr") || r.has("cnjcoo"); }))
+      continue;  // the noun may be the first part of a split compound
+    if (indef_article) {
+      if (!every(*noun, [](const Reading& r) { return r.has("sg") && r.has("ind"); })) continue;
+      const auto first_noun = std::find_if(noun->readings.begin(), noun->readings.end(),
+                                           [](const Reading& r) { return r.has("n"); });
+      if (first_noun == noun->readings.end()) continue;
+      const std::string gender = gender_of(*first_noun);
+      if (gender.empty() || !every(*noun, [&](const Reading& r) { return gender_of(r) == gender; })) continue;
+      const bool article_fits = (det.lower == "et") == (gender == "nt") || (det.lower == "ei" && gender == "f");
+      if (!article_fits) {
+        const std::string right = gender == "nt" ? "et" : "en";
+        c.add("article-agreement", "F", det.start, det.end, {like(det, right)}, 0.7);
+        continue;
+      }
+      if (adjective && gender == "nt" &&
+          every(*adjective, [](const Reading& r) { return r.has("mf") && r.has("sg") && r.has("ind"); })) {
+        auto form = regenerate(c.worker, *adjective, [](const Reading& r) { return r.has("mf"); },
+                               [](std::vector<std::string>& t) { replace_tag(t, {"mf"}, "nt"); });
+        if (!form.empty()) c.add("adjective-agreement", "F", adjective->start, adjective->end, {form}, 0.75);
+      }
+    } else {
+      if (!every(*noun, [](const Reading& r) { return r.has("sg") && r.has("ind") && !r.has("sp"); })) continue;
+      if (surely_some(*noun, [](const Reading& r) { return r.has("unc"); })) continue;
+      if (det.lower == "noen" || det.lower == "mange" || det.lower == "flere") {
+        // "noen/mange" + mass noun is fine only for uncountables we cannot see: require an -e/-er plural.
+      }
+      auto form = regenerate(c.worker, *noun, [](const Reading& r) { return r.has("sg"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"sg"}, "pl"); });
+      if (!form.empty()) c.add("plural-after-number", "F", noun->start, noun->end, {form}, 0.7);
+    }
+  }
+}
+
+// F: double definiteness: "det store hus" → "det store huset"; a possessive before the noun takes
+// the indefinite form: "min bilen" → "min bil".
+void rule_definiteness(const RuleContext& c) {
+  const auto& s = c.sentence;
+  // "den store hus" without the noun's article is accepted formal style ("de olympiske leker"), so
+  // only the possessive case is checked.
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& pos = s.words[i];
+    if (!lemma_in(pos, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine"})) continue;
+    if (!every(pos, [](const Reading& r) { return r.has("pos"); })) continue;
+    const Word& noun = s.words[i + 1];
+    if (noun.unknown || !every(noun, [](const Reading& r) { return r.has("n") && r.has("def"); })) continue;
+    auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+    if (!form.empty()) c.add("possessive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+  }
+}
+
+namespace {
+// The gender, number and definiteness an attributive adjective takes before this noun reading:
+// "stor bil" mf/sg/ind, "stort hus" nt/sg/ind, "store biler" un/pl/ind, "den store bilen" un/sp/def.
+std::array<std::string, 3> adjective_slot(const Reading& noun, bool definite_context) {
+  if (definite_context) return {"un", "sp", "def"};
+  if (noun.has("pl")) return {"un", "pl", "ind"};
+  return {noun.has("nt") ? "nt" : "mf", "sg", "ind"};
+}
+bool adjective_fits(const Reading& adjective, const std::array<std::string, 3>& slot) {
+  if (slot[2] == "def") return adjective.has("def");
+  if (slot[1] == "pl") return adjective.has("pl") || adjective.has("sp");
+  return adjective.has("sg") && adjective.has("ind") && (adjective.has(slot[0]) || adjective.has("un"));
+}
+// "dagens", "årets": genitives the analyser lists as adjectives.
+bool genitive(const Word& w) {
+  return w.any("gen") || lemma_in(w, {"dagens", "gårsdagens", "morgendagens", "årets", "fjorårets"});
+}
+bool definite_determiner(const Word& w) {
+  if (lemma_in(w, {"dagens", "gårsdagens", "morgendagens", "årets", "fjorårets"})) return true;
+  if (lemma_in(w, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine", "hans",
+                   "hennes", "deres"}))
+    return every(w, [](const Reading& r) { return r.has("pos") || r.has("det"); });
+  if (lemma_in(w, {"den", "det", "de", "denne", "dette", "disse"}))
+    return every(w, [](const Reading& r) { return r.has("det") && !r.has("expl"); });
+  return every(w, [](const Reading& r) { return (r.has("n") || r.has("np")) && r.has("gen"); });
+}
+}  // namespace
+
+// F: the adjective before a noun agrees with it: "en stort nyhet" → "en stor nyhet", "negative
+// betydning" → "negativ betydning", "religiøs sanger" → "religiøse sanger", "min store interesse"
+// keeps "store"; and after a genitive the noun is indefinite: "dagens samfunnet" → "dagens samfunn".
+void rule_noun_phrase(const RuleContext& c) {
+  const auto& s = c.sentence;
+  // Words that inflect in their own way or are not plain attributive adjectives here.
+  static const std::vector<std::string_view> special = {
+      "hel", "halv", "første", "andre", "annen", "siste", "neste", "samme", "eneste", "egen", "all", "liten",
+      "mye", "mange", "få", "noen", "ingen", "hver", "flere", "fler", "dagens", "gårsdagens", "morgendagens"};
+  for (std::size_t j = 1; j < s.words.size(); ++j) {
+    const Word& noun = s.words[j];
+    if (noun.punct || noun.unknown || (noun.capitalised && j != first_word(s))) continue;
+    if (!every(noun, [](const Reading& r) { return r.has("n") && !r.has("gen"); })) continue;
+    const Word* after = at(s, j + 1);
+    if (after && !after->punct && surely_some(*after, [](const Reading& r) { return r.has("n"); }) &&
+        surely_none(*after, [](const Reading& r) { return r.has("vblex") || r.has("pr") || r.has("cnjcoo"); }))
+      continue;  // the noun may be the first part of a split compound
+    // The adjectives right before the noun (at most two), then what stands before them.
+    std::size_t k = j;
+    // Adjective readings (an adverb reading may stand beside them: "stort"); a word that can be a
+    // determiner or number ("mange", "en") is never taken for one, even before CG-3.
+    auto attributive = [](const Word& w) {
+      return !w.punct && !genitive(w) &&
+             every(w, [](const Reading& r) { return (r.has("adj") && !r.has("comp")) || r.has("adv"); }) &&
+             some(w, [](const Reading& r) { return r.has("adj"); }) &&
+             surely_none(w, [](const Reading& r) { return r.has("det") || r.has("num") || r.has("prn"); });
+    };
+    while (k > 0 && j - k < 2 && attributive(s.words[k - 1])) --k;
+    if (k == 0) continue;
+    const Word& before = s.words[k - 1];
+    bool definite = definite_determiner(before);
+    if (k == j && !(definite && genitive(before))) continue;
+    // "en times fysisk aktivitet": a genitive of measure after an article keeps the indefinite.
+    if (definite && genitive(before) && k >= 2 && (lemma_in(s.words[k - 2], {"en", "ei", "et"}) || s.words[k - 2].any("num")))
+      continue;
+    // "den", "det" and "de" are also pronouns ("gjorde den stort inntrykk", "er det stor press"):
+    // as determiners they share the noun's gender and number, and the noun is definite.
+    if (definite && lemma_in(before, {"den", "det", "de", "denne", "dette", "disse"})) {
+      const bool plural = lemma_in(before, {"de", "disse"}), neuter = lemma_in(before, {"det", "dette"});
+      if (!every(noun, [&](const Reading& r) {
+            return r.has("def") && (plural ? r.has("pl") : r.has("sg") && (neuter ? r.has("nt") : !r.has("nt")));
+          }))
+        continue;
+    }
+    // After a verb an adjective may be an adverb ("snakker godt norsk"); after "og" the phrase
+    // began earlier ("barnas mentale og fysiske utvikling").
+    const bool indefinite_start =
+        lemma_in(before, {"en", "ei", "et"}) || before.any("pr") || before.any("num") || before.any("cnjsub") ||
+        lemma_in(before, {"mange", "flere", "noen", "ingen", "alle", "to", "tre", "fire"});
+    if (!definite && !indefinite_start) continue;
+    if (definite && every(noun, [](const Reading& r) { return r.has("def"); }) &&
+        genitive(before)) {
+      auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+      if (!form.empty()) c.add("genitive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+      continue;
+    }
+    if (!definite && !every(noun, [](const Reading& r) { return r.has("ind"); })) continue;
+    // One slot the noun's readings agree on (before CG-3: any slot may make a candidate).
+    std::vector<std::array<std::string, 3>> slots;
+    for (const auto& r : noun.readings)
+      if (r.has("n")) {
+        auto slot = adjective_slot(r, definite);
+        if (std::find(slots.begin(), slots.end(), slot) == slots.end()) slots.push_back(slot);
+      }
+    if (slots.empty() || (!candidate_mode() && slots.size() > 1)) continue;
+    // CG-3 sometimes keeps the wrong homonym ("sider": cider, not sides): any reading the
+    // dictionary has for the noun that the adjective fits is enough to stay silent.
+    const auto dictionary = c.worker.lookup(noun.lower);
+    for (std::size_t a = k; a < j; ++a) {
+      const Word& adjective = s.words[a];
+      // The first of two adjectives may be an adverb: "spesifikt norske", "relativt god", "veldig få".
+      if (a + 1 < j && (lemma_in(adjective, {"veldig", "svært", "ganske"}) ||
+                        some(adjective, [](const Reading& r) { return r.has("nt") && r.has("sg") && r.has("ind"); })))
+        continue;
+      if (adjective.unknown || std::any_of(adjective.readings.begin(), adjective.readings.end(), [&](const Reading& r) {
+            return std::find(special.begin(), special.end(), r.lemma) != special.end() || r.compound;
+          }))
+        break;
+      const auto& slot = slots.front();
+      if (std::any_of(slots.begin(), slots.end(), [&](const auto& sl) {
+            return some(adjective, [&](const Reading& r) { return adjective_fits(r, sl); });
+          }))
+        continue;
+      if (std::any_of(dictionary.begin(), dictionary.end(), [&](const Reading& n) {
+            return n.has("n") && some(adjective, [&](const Reading& r) { return adjective_fits(r, adjective_slot(n, definite)); });
+          }))
+        continue;
+      auto form = regenerate(c.worker, adjective, [](const Reading& r) { return r.has("adj"); },
+                             [&](std::vector<std::string>& t) {
+                               replace_tag(t, {"mf", "nt", "un"}, slot[0]);
+                               replace_tag(t, {"sg", "pl", "sp"}, slot[1]);
+                               replace_tag(t, {"ind", "def"}, slot[2]);
+                             });
+      if (!form.empty()) c.add("adjective-agreement", "F", adjective.start, adjective.end, {form}, 0.7);
+      break;
+    }
+  }
+}
+
+}  // namespace voki::feedback

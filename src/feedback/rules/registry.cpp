@@ -1,0 +1,28 @@
+// The rules in the order they run.
+#include "feedback/rules.h"
+
+namespace voki::feedback {
+
+const std::vector<RuleInfo>& all_rules() {
+  static const std::vector<RuleInfo> rules = {
+      {"spelling", rule_spelling, false},
+      {"capital-start", rule_capital_start, false},
+      {"capitals-inside", rule_capitals_inside, true},
+      {"v2-word-order", rule_v2, true},
+      {"adverb-subclause", rule_adverb_subclause, true},
+      {"verb-forms", rule_verb_forms, true},
+      {"present-r", rule_present_r, true},
+      {"agreement", rule_agreement, true},
+      {"definiteness", rule_definiteness, true},
+      {"noun-phrase", rule_noun_phrase, true},
+      {"split-compound", rule_split_compound, true},
+      {"preposition", rule_preposition, false},
+      {"repeated-word", rule_repeated_word, false},
+      {"comma-subclause", rule_comma_subclause, true},
+      {"comma-men", rule_comma_men, true},
+      {"final-punctuation", rule_final_punctuation, false},
+  };
+  return rules;
+}
+
+}  // namespace voki::feedback

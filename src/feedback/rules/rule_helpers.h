@@ -1,0 +1,89 @@
+// Internal to the rules (src/feedback/rules/*.cpp): what several rules read of a sentence. Each rule
+// file includes only this header.
+#pragma once
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "feedback/rules.h"
+
+namespace voki::feedback::rule_helpers {
+
+// True while a CandidateScope is alive on this thread (see rules.h).
+bool candidate_mode();
+
+bool has_letter(std::string_view s);
+bool has_digit(std::string_view s);
+// Is word i the first word of a sentence (only punctuation such as quotes before it)?
+bool sentence_initial(const Sentence& s, std::size_t i);
+const Word* at(const Sentence& s, std::size_t i);  // nullptr past the end
+bool is_word(const Word* w);                       // a word, not punctuation
+bool lemma_in(const Word& w, std::initializer_list<std::string_view> lemmas);  // by lower-cased surface form
+
+// A reading predicate over all readings: true when the word has readings and every one passes.
+// In candidate mode (readings not yet disambiguated) "every" means "some": a rule then fires when
+// any reading could make it fire, and CG-3 decides afterwards.
+template <typename P>
+bool every(const Word& w, P p) {
+  if (candidate_mode()) return std::any_of(w.readings.begin(), w.readings.end(), p);
+  return !w.readings.empty() && std::all_of(w.readings.begin(), w.readings.end(), p);
+}
+template <typename P>
+bool some(const Word& w, P p) {
+  return std::any_of(w.readings.begin(), w.readings.end(), p);
+}
+// No reading passes; in candidate mode: not every reading passes (the others may be removed).
+template <typename P>
+bool none(const Word& w, P p) {
+  if (candidate_mode()) return w.readings.empty() || !std::all_of(w.readings.begin(), w.readings.end(), p);
+  return std::none_of(w.readings.begin(), w.readings.end(), p);
+}
+// For conditions that make a rule stay silent: some reading passes, and in candidate mode every
+// reading does (so that CG-3 cannot remove it), lest a candidate be missed.
+template <typename P>
+bool surely_some(const Word& w, P p) {
+  if (candidate_mode()) return !w.readings.empty() && std::all_of(w.readings.begin(), w.readings.end(), p);
+  return std::any_of(w.readings.begin(), w.readings.end(), p);
+}
+template <typename P>
+bool surely_none(const Word& w, P p) {
+  return std::none_of(w.readings.begin(), w.readings.end(), p);
+}
+
+// Apertium tags the past tense <pret> ("gikk" = gå<vblex><pret>); modals and "være" are vblex too.
+bool finite(const Reading& r);
+bool finite_verb(const Word& w);
+bool verb_any(const Reading& r);
+bool is_subject_pronoun(const Word& w);
+bool is_modal(const Word& w);
+bool is_clause_adverb(const Word& w);
+bool is_subjunction(const Word& w);
+
+// Keeps the case of the first letter of `original` on `form`.
+std::string like(const Word& original, const std::string& form);
+// Generates `lemma<tags>` for the first reading of `w` that satisfies `p`, with the tags changed by
+// `change`; "" when the generator has no form or the form equals the word.
+template <typename P, typename C>
+std::string regenerate(Worker& worker, const Word& w, P p, C change) {
+  for (const auto& r : w.readings) {
+    if (!p(r) || r.compound) continue;
+    std::vector<std::string> tags = r.tags;
+    change(tags);
+    std::string analysis = r.lemma;
+    for (const auto& t : tags) analysis += "<" + t + ">";
+    if (auto form = worker.generate(analysis); form && to_lower(*form) != w.lower) return like(w, *form);
+  }
+  return {};
+}
+void replace_tag(std::vector<std::string>& tags, std::initializer_list<std::string_view> from, const std::string& to);
+std::size_t first_word(const Sentence& s);  // index of the first word that is not punctuation
+
+// The UTF-8 bytes of `text` before code point `cp`.
+std::string_view text_before(std::string_view text, std::size_t cp);
+// Does `before` end with an abbreviation and its full stop ("f. eks.", "p.g.a.", "o. l.", "osv.")?
+bool ends_with_abbreviation(Worker& worker, std::string_view before);
+
+}  // namespace voki::feedback::rule_helpers
