@@ -59,6 +59,8 @@ void rule_present_r(const RuleContext& context);
 void rule_agreement(const RuleContext& context);
 void rule_definiteness(const RuleContext& context);
 void rule_noun_phrase(const RuleContext& context);
+void rule_determiner_agreement(const RuleContext& context);
+void rule_double_definiteness(const RuleContext& context);
 void rule_split_compound(const RuleContext& context);
 void rule_preposition(const RuleContext& context);
 void rule_repeated_word(const RuleContext& context);

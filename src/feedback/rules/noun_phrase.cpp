@@ -31,8 +31,12 @@ void rule_agreement(const RuleContext& c) {
     const Word* adjective = nullptr;
     if (j < s.words.size() && every(s.words[j], [](const Reading& r) { return r.has("adj"); })) adjective = &s.words[j++];
     const Word* noun = at(s, j);
-    if (!is_word(noun) || noun->unknown || !every(*noun, [](const Reading& r) { return r.has("n"); })) continue;
+    // "et kultur- og naturbevisst land": a truncated compound ("kultur-") is not the head noun.
+    if (!is_word(noun) || noun->unknown || !every(*noun, [](const Reading& r) { return r.has("n") && !r.has("cmp-split"); }))
+      continue;
     const Word* after = at(s, j + 1);
+    // "mange info. kilder": an abbreviation with its full stop inside the sentence.
+    if (after && after->text == "." && is_word(at(s, j + 2)) && !s.words[j + 2].capitalised) continue;
     if (after && !after->punct && surely_some(*after, [](const Reading& r) { return r.has("n"); }) &&
         surely_none(*after, [](const Reading& r) { return r.has("vblex") || r.has("pr") || r.has("cnjcoo"); }))
       continue;  // the noun may be the first part of a split compound
@@ -147,7 +151,9 @@ void rule_noun_phrase(const RuleContext& c) {
     bool definite = definite_determiner(before);
     if (k == j && !(definite && genitive(before))) continue;
     // "en times fysisk aktivitet": a genitive of measure after an article keeps the indefinite.
-    if (definite && genitive(before) && k >= 2 && (lemma_in(s.words[k - 2], {"en", "ei", "et"}) || s.words[k - 2].any("num")))
+    // "100- års alderen": the genitive ends a compound split at a hyphen.
+    if (definite && genitive(before) && k >= 2 &&
+        (lemma_in(s.words[k - 2], {"en", "ei", "et"}) || s.words[k - 2].any("num") || s.words[k - 2].any("cmp-split")))
       continue;
     // "den", "det" and "de" are also pronouns ("gjorde den stort inntrykk", "er det stor press"):
     // as determiners they share the noun's gender and number, and the noun is definite.

@@ -15,6 +15,8 @@ const std::vector<RuleInfo>& all_rules() {
       {"agreement", rule_agreement, true},
       {"definiteness", rule_definiteness, true},
       {"noun-phrase", rule_noun_phrase, true},
+      {"determiner-agreement", rule_determiner_agreement, true},
+      {"double-definiteness", rule_double_definiteness, true},
       {"split-compound", rule_split_compound, true},
       {"preposition", rule_preposition, false},
       {"repeated-word", rule_repeated_word, false},

@@ -72,9 +72,14 @@ std::string regenerate(Worker& worker, const Word& w, P p, C change) {
     if (!p(r) || r.compound) continue;
     std::vector<std::string> tags = r.tags;
     change(tags);
-    std::string analysis = r.lemma;
+    // A multiword verb ("skriver om" = skrive<vblex><pres># om) inflects its first part only.
+    const auto hash = r.lemma.find('#');
+    std::string analysis = r.lemma.substr(0, hash);
+    std::string tail = hash == std::string::npos ? "" : r.lemma.substr(hash + 1);
+    // CG-3 may hand the unit back without its "#" part: keep the words after the first.
+    if (const auto space = w.text.find(' '); tail.empty() && space != std::string::npos) tail = w.text.substr(space);
     for (const auto& t : tags) analysis += "<" + t + ">";
-    if (auto form = worker.generate(analysis); form && to_lower(*form) != w.lower) return like(w, *form);
+    if (auto form = worker.generate(analysis); form && to_lower(*form + tail) != w.lower) return like(w, *form + tail);
   }
   return {};
 }

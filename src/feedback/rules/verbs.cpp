@@ -5,6 +5,16 @@ namespace voki::feedback {
 
 using namespace rule_helpers;
 
+namespace {
+bool reading_in(const std::vector<Reading>& readings, bool (*p)(const Reading&)) {
+  return std::any_of(readings.begin(), readings.end(), p);
+}
+bool is_inf(const Reading& r) { return r.has("inf"); }
+bool is_noun_or_adjective(const Reading& r) { return r.has("n") || r.has("adj") || r.has("np"); }
+bool is_past_participle(const Reading& r) { return r.has("pp"); }
+bool is_other_pos(const Reading& r) { return !verb_any(r); }
+}  // namespace
+
 // F: after a modal verb, after "å", and after "har/hadde": the right verb form.
 void rule_verb_forms(const RuleContext& c) {
   const auto& s = c.sentence;
@@ -13,9 +23,18 @@ void rule_verb_forms(const RuleContext& c) {
     const bool modal = is_modal(head) && some(head, [](const Reading& r) { return r.has("vblex") || r.has("vbmod"); });
     const bool marker = head.lower == "å" && head.any("part");
     const bool perfect = (head.lower == "har" || head.lower == "hadde") && some(head, verb_any);
-    if (!modal && !marker && !perfect) continue;
+    const bool bare_perfect = head.lower == "ha" && some(head, verb_any);  // "å ha studere", "kan ha gjør"
+    if (!modal && !marker && !perfect && !bare_perfect) continue;
     std::size_t j = i + 1;
+    // An inverted subject: "kan jeg", "må staten", "kan det"; only a finite verb after it is taken.
+    bool inverted_subject = false;
     if (modal && j < s.words.size() && is_subject_pronoun(s.words[j])) ++j;
+    else if (modal && j < s.words.size() &&
+             (lemma_in(s.words[j], {"det", "den"}) ? every(s.words[j], [](const Reading& r) { return r.has("prn"); })
+                                                    : !s.words[j].punct && every(s.words[j], [](const Reading& r) { return r.has("n") && r.has("def") && !r.has("gen"); }))) {
+      ++j;
+      inverted_subject = true;
+    }
     while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
     const Word* verb = at(s, j);
     if (!is_word(verb) || verb->unknown) continue;
@@ -26,7 +45,8 @@ void rule_verb_forms(const RuleContext& c) {
     Word raw;
     // A definite noun there is the subject ("Da kan landet være"), as is one before an infinitive.
     const Word* next = at(s, j + 1);
-    if (modal && !finite_only && !candidate_mode() && every(*verb, [](const Reading& r) { return r.has("n") && !r.has("def"); }) &&
+    if (modal && !inverted_subject && !finite_only && !candidate_mode() &&
+        every(*verb, [](const Reading& r) { return r.has("n") && !r.has("def"); }) &&
         !(next && some(*next, [](const Reading& r) { return r.has("inf"); }))) {
       raw = *verb;
       raw.readings = c.worker.lookup(verb->lower);
@@ -35,37 +55,95 @@ void rule_verb_forms(const RuleContext& c) {
         verb = &raw;
       }
     }
-    if ((modal || marker) && finite_only) {
-      auto form = regenerate(c.worker, *verb, finite, [](std::vector<std::string>& t) {
-        replace_tag(t, {"pres", "pret"}, "inf");
-      });
+    const auto dictionary = c.worker.lookup(verb->lower);
+    // An imperative that is nothing else ("fortsett", "send", "hør"): the learner's stem form.
+    const bool imperative_only = every(*verb, [](const Reading& r) { return r.has("vblex") && r.has("imp"); }) &&
+                                 !dictionary.empty() && !reading_in(dictionary, is_inf) &&
+                                 !reading_in(dictionary, is_noun_or_adjective) && !reading_in(dictionary, is_other_pos);
+    if (inverted_subject && !finite_only) continue;
+    // "kan ikke la henne": a finite form that is also an infinitive ("la": let, or laid) is fine.
+    if ((modal || marker) && (finite_only || imperative_only)) {
+      if (reading_in(dictionary, is_inf)) continue;
+      auto form = regenerate(c.worker, *verb, [](const Reading& r) { return finite(r) || r.has("imp"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"pres", "pret", "imp"}, "inf"); });
       if (!form.empty())
         c.add(modal ? "modal-verb-form" : "infinitive-marker", "F", verb->start, verb->end, {form}, 0.8);
-    } else if (perfect && every(*verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) {
-      auto form = regenerate(c.worker, *verb, [](const Reading& r) { return r.has("inf"); },
-                             [](std::vector<std::string>& t) { replace_tag(t, {"inf"}, "pp"); });
+    } else if ((perfect || bare_perfect) &&
+               ((every(*verb, [](const Reading& r) { return r.has("vblex") && r.has("inf"); }) &&
+                 !reading_in(dictionary, [](const Reading& r) {
+                   return r.has("det") || r.has("prn") || r.has("pr") || r.has("cnjsub") || r.has("cnjcoo");
+                 })) ||
+                imperative_only)) {
+      auto form = regenerate(c.worker, *verb, [](const Reading& r) { return r.has("inf") || r.has("imp"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"inf", "imp"}, "pp"); });
+      if (!form.empty()) c.add("perfect-participle", "F", verb->start, verb->end, {form}, 0.75);
+    } else if (perfect && every(*verb, [](const Reading& r) { return r.has("vblex") && r.has("pret"); }) &&
+               !reading_in(dictionary, is_past_participle) && !reading_in(dictionary, is_inf)) {
+      // "har skrev" → "har skrevet"; a weak form in -de/-te is also an adjective ("har brukte
+      // klær"), so only before a word that cannot begin a noun phrase.
+      if (reading_in(dictionary, [](const Reading& r) { return r.has("adj"); }) &&
+          !(next && (next->punct || none(*next, [](const Reading& r) {
+                       return r.has("n") || r.has("adj") || r.has("det") || r.has("np") || r.has("num");
+                     }))))
+        continue;
+      auto form = regenerate(c.worker, *verb, [](const Reading& r) { return r.has("pret"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"pret"}, "pp"); });
       if (!form.empty()) c.add("perfect-participle", "F", verb->start, verb->end, {form}, 0.75);
     }
   }
 }
 
-// F: the present tense ends in -r: "jeg snakke norsk" → "jeg snakker norsk".
+namespace {
+// A subject that starts a clause and takes a finite verb right after it: a subject pronoun after
+// the start, a comma, a subjunction, "og" or "men"; a definite or plural noun (or a name) at the
+// start of the sentence or after a subjunction; "som" after a noun or pronoun (a relative clause).
+bool clause_subject(Worker& worker, const Sentence& s, std::size_t i) {
+  const Word& w = s.words[i];
+  const Word* before = i > 0 ? &s.words[i - 1] : nullptr;
+  const bool start = i == first_word(s);
+  if (is_subject_pronoun(w) || lemma_in(w, {"det", "den", "dette"})) {
+    if (lemma_in(w, {"de", "det", "den", "dette"}) &&
+        !every(w, [](const Reading& r) { return r.has("prn") && !r.has("det"); }))
+      return false;  // "de" and "det" are also determiners
+    return start || (before && (before->text == "," || is_subjunction(*before) || before->lower == "og" || before->lower == "men"));
+  }
+  if (w.lower == "som") {
+    // The word before is a noun or pronoun; CG-3 sometimes reads a sentence-initial noun as an
+    // imperative ("Folk som ..."), so the dictionary decides, unless it is surely a finite verb.
+    if (!before || before->punct || surely_some(*before, [](const Reading& r) { return r.has("pr") || finite(r); }))
+      return false;
+    const auto dictionary = worker.lookup(before->lower);
+    return std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) { return r.has("n") || r.has("prn"); });
+  }
+  // A noun subject: "Barna leker", "hvis eleven trenger hjelp".
+  if (w.punct || w.unknown || has_digit(w.text)) return false;
+  if (!(start || (before && surely_some(*before, [](const Reading& r) { return r.has("cnjsub"); }) &&
+                  !lemma_in(*before, {"om", "som", "enn"}))))
+    return false;
+  return every(w, [](const Reading& r) { return (r.has("n") && (r.has("def") || r.has("pl"))) || r.has("np"); }) &&
+         surely_none(w, [](const Reading& r) { return r.has("gen") || r.has("pr") || r.has("adv") || r.has("det") || verb_any(r); });
+}
+}  // namespace
+
+// F: the present tense ends in -r: "jeg snakke norsk" → "jeg snakker norsk", "hvis barna trenge
+// hjelp" → "trenger", "de som bo her" → "bor".
 void rule_present_r(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
-    const Word& subj = s.words[i];
-    if (!is_subject_pronoun(subj) || subj.lower == "de") continue;
-    const bool clause_start = i == first_word(s) || (i > 0 && (s.words[i - 1].text == "," || is_subjunction(s.words[i - 1]) ||
-                                                                s.words[i - 1].lower == "og" || s.words[i - 1].lower == "men"));
-    if (!clause_start) continue;
+    if (!clause_subject(c.worker, s, i)) continue;
     const Word& verb = s.words[i + 1];
     if (verb.unknown || !every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
-    if (verb.lower == "være") continue;
+    if (lemma_in(verb, {"være", "se", "få"})) continue;  // "Det være seg", "se!", "de få" (the few)
+    // After the subjects other than the old pronoun list, only words that are verbs alone: an
+    // "-e" word after a noun or "som" is mostly an adjective or a noun ("som store", "barna
+    // lære"), and looking at those made a CG-3 run for most sentences.
+    const bool pronoun = is_subject_pronoun(s.words[i]) && s.words[i].lower != "de";
+    if (!pronoun && !surely_none(verb, [](const Reading& r) { return !r.has("vblex"); })) continue;
     // A word that can also be a finite verb ("hører", "kom") is read as one after a subject
     // pronoun; without this the raw readings made a CG-3 run for most pronoun + verb pairs.
     if (!surely_none(verb, [](const Reading& r) { return verb_any(r) && (r.has("pres") || r.has("pret")); })) continue;
-    auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("inf"); },
-                           [](std::vector<std::string>& t) { replace_tag(t, {"inf"}, "pres"); });
+    auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("inf") || r.has("imp"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"inf", "imp"}, "pres"); });
     if (!form.empty()) c.add("present-r", "F", verb.start, verb.end, {form}, 0.75);
   }
 }

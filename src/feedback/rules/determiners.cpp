@@ -1,0 +1,210 @@
+// F: determiners that agree with their noun ("mitt hus", "hvert år", "sitt eget rom", "det nye
+// huset", "huset mitt") and the definite noun after demonstratives ("denne boken", "den nye bilen",
+// "hele dagen").
+#include "feedback/rules/rule_helpers.h"
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+
+// The determiners whose form shows gender and number. Articles after at most one adjective are
+// the article rule's (rule_agreement); here they count only before longer stretches.
+bool agreeing_determiner(const Reading& r) {
+  if (!(r.has("det") || (r.has("prn") && r.has("pos")))) return false;
+  static const std::vector<std::string_view> lemmas = {"en", "den", "denne", "min", "din", "sin", "vår", "hver",
+                                                       "egen", "annen", "sånn", "slik"};
+  return std::find(lemmas.begin(), lemmas.end(), r.lemma) != lemmas.end();
+}
+bool possessive(const Reading& r) {
+  return (r.has("det") || r.has("prn")) && r.has("pos") &&
+         (r.lemma == "min" || r.lemma == "din" || r.lemma == "sin" || r.lemma == "vår");
+}
+
+// Does a determiner reading fit a noun reading? Masculine determiners also go with feminine nouns
+// ("en bok", "min bok"); "ei", "mi" only with feminine ones; after the noun the gender must match
+// exactly ("boka mi", "boken min").
+bool fits(const Reading& d, const Reading& n, bool after_noun) {
+  if (d.has("pl")) return n.has("pl") || n.has("sp");
+  if (d.has("sg") && !(n.has("sg") || n.has("sp"))) return false;
+  if (d.has("nt")) return n.has("nt");
+  if (d.has("f")) return n.has("f");
+  if (d.has("m")) return after_noun ? n.has("m") : n.has("m") || n.has("f");
+  return true;
+}
+
+// A word between determiner and noun: an adjective, "egen", or a degree adverb.
+bool modifier(const Word& w) {
+  if (w.punct || w.unknown) return false;
+  if (lemma_in(w, {"veldig", "svært", "meget", "ganske", "helt", "mer", "mest", "litt", "mindre", "relativt",
+                   "spesielt", "utrolig", "altfor", "særlig", "nokså", "like"}))
+    return true;
+  return every(w, [](const Reading& r) {
+           return (r.has("adj") && !r.has("comp")) || r.has("adv") || (r.has("det") && r.lemma == "egen");
+         }) &&
+         some(w, [](const Reading& r) { return r.has("adj") || r.has("det"); });
+}
+
+// Words before which a "noun" is the first half of a split compound or an apposition.
+bool noun_follows(const Sentence& s, std::size_t j) {
+  const Word* after = at(s, j + 1);
+  return after && !after->punct && surely_some(*after, [](const Reading& r) { return r.has("n"); }) &&
+         surely_none(*after, [](const Reading& r) { return r.has("vblex") || r.has("pr") || r.has("cnjcoo"); });
+}
+
+bool plain_noun(const Word& w, const Sentence& s, std::size_t j) {
+  if (w.punct || w.unknown || has_digit(w.text) || (w.capitalised && j != first_word(s))) return false;
+  if (lemma_in(w, {"slags", "sort", "type"})) return false;  // "en slags kake": agrees with what follows
+  return every(w, [](const Reading& r) { return r.has("n") && !r.has("gen") && !r.has("cmp-split"); });
+}
+
+// Every dictionary reading of the noun with the given definiteness, so that a homonym CG-3 removed
+// ("rom": rum or room) still counts.
+std::vector<Reading> noun_readings(Worker& worker, const Word& noun, const char* definiteness) {
+  std::vector<Reading> out;
+  for (auto& r : worker.lookup(noun.lower))
+    if (r.has("n") && (r.has(definiteness) || r.has("sp"))) out.push_back(std::move(r));
+  return out;
+}
+
+bool any_fit(const std::vector<Reading>& determiners, const std::vector<Reading>& nouns, bool after_noun) {
+  for (const auto& d : determiners)
+    for (const auto& n : nouns)
+      if (fits(d, n, after_noun)) return true;
+  return false;
+}
+
+// The determiner's form for this noun, from the generator.
+std::string determiner_for(Worker& worker, const Word& det, const Reading& noun, bool after_noun) {
+  std::string gender = noun.has("nt") ? "nt" : (after_noun && noun.has("f") ? "f" : "m");
+  const bool plural = noun.has("pl");
+  // From the dictionary's readings: CG-3 may have kept only the pronoun ("det").
+  Word dictionary_word = det;
+  dictionary_word.readings = worker.lookup(det.lower);
+  return regenerate(worker, dictionary_word, [](const Reading& r) { return agreeing_determiner(r); },
+                    [&](std::vector<std::string>& t) {
+                      replace_tag(t, {"m", "f", "nt", "un", "mf"}, plural ? "un" : gender);
+                      replace_tag(t, {"sg", "pl"}, plural ? "pl" : "sg");
+                    });
+}
+
+}  // namespace
+
+// F: "mitt bil" → "min bil", "hver år" → "hvert år", "sitt egen rom" → "sitt eget rom", "den nye
+// huset" → "det nye huset", "min synder" → "mine synder"; after the noun: "livet min" → "livet
+// mitt", "mora min" → "mora mi".
+void rule_determiner_agreement(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& det = s.words[i];
+    // "den/det/de" before an adjective and a definite noun are its article even where CG-3 kept
+    // only the pronoun ("om det lange reisen"); that is checked below.
+    const bool article_like = lemma_in(det, {"den", "det", "de"});
+    if (det.punct || !(some(det, agreeing_determiner) || article_like)) continue;
+    if (!every(det, [&](const Reading& r) { return agreeing_determiner(r) || r.has("np") || (article_like && r.has("prn")); }))
+      continue;
+    if (i > 0 && lemma_in(s.words[i - 1], {"på", "en", "hver", "til"}) && det.lower == "en") continue;  // "på en måte"
+    std::size_t j = i + 1;
+    bool adjective = false;
+    // A word that can be a noun ends the run when no noun can follow it ("den gamle huset":
+    // "huset" is also a participle).
+    auto can_be_noun = [](const Word* w) { return is_word(w) && some(*w, [](const Reading& r) { return r.has("n"); }); };
+    while (j < s.words.size() && j - i <= 3 && modifier(s.words[j]) &&
+           !(can_be_noun(&s.words[j]) && !can_be_noun(at(s, j + 1)))) {
+      adjective = true;
+      ++j;
+    }
+    const Word* noun_word = at(s, j);
+    if (!noun_word || !plain_noun(*noun_word, s, j) || noun_follows(s, j)) continue;
+    const Word& noun = *noun_word;
+    // Read as a pronoun by CG-3: an article only before words that are adjectives alone ("de
+    // kjente lukten": "kjente" is a verb).
+    if (article_like && !some(det, [](const Reading& r) { return r.has("det"); }) &&
+        std::any_of(s.words.begin() + static_cast<std::ptrdiff_t>(i + 1), s.words.begin() + static_cast<std::ptrdiff_t>(j),
+                    [&](const Word& m) {
+                      const auto readings = c.worker.lookup(m.lower);
+                      return std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return verb_any(r) || r.has("n"); });
+                    }))
+      continue;
+    const bool article = lemma_in(det, {"en", "et", "ei"});
+    if (article && j <= i + 2) continue;  // the article rule's
+    const bool demonstrative = lemma_in(det, {"den", "det", "de", "denne", "dette", "disse"});
+    // Demonstratives take the definite noun; "den" alone is also a pronoun ("ga den barna mat"),
+    // so without an adjective only after a preposition ("i den landet").
+    if (article_like && !adjective &&
+        (!every(det, [](const Reading& r) { return r.has("det"); }) || i == 0 || lemma_in(s.words[i - 1], {"for", "om"}) ||
+         !surely_some(s.words[i - 1], [](const Reading& r) { return r.has("pr"); })))
+      continue;
+    const char* definiteness = demonstrative ? "def" : "ind";
+    if (!every(noun, [&](const Reading& r) { return r.has(definiteness) || r.has("sp"); })) continue;
+    const auto nouns = noun_readings(c.worker, noun, definiteness);
+    if (nouns.empty()) continue;
+    std::vector<Reading> dets;
+    for (auto& r : c.worker.lookup(det.lower))
+      if (agreeing_determiner(r)) dets.push_back(std::move(r));
+    if (dets.empty() || any_fit(dets, nouns, false)) continue;
+    const auto first = std::find_if(noun.readings.begin(), noun.readings.end(), [](const Reading& r) { return r.has("n"); });
+    if (first == noun.readings.end()) continue;
+    auto form = determiner_for(c.worker, det, *first, false);
+    if (!form.empty()) c.add("determiner-agreement", "F", det.start, det.end, {form}, 0.75);
+  }
+  // The possessive after a definite noun: "huset mitt", "bilen min", "barna mine", "kona mi".
+  for (std::size_t j = 0; j + 1 < s.words.size(); ++j) {
+    const Word& noun = s.words[j];
+    const Word& pos = s.words[j + 1];
+    if (!plain_noun(noun, s, j) || !some(noun, [](const Reading& r) { return r.has("def"); })) continue;
+    if (pos.punct || !some(pos, possessive) || !every(pos, possessive)) continue;
+    // "faren sin bil": the possessive belongs to the next noun.
+    const Word* next = at(s, j + 2);
+    if (next && !next->punct && surely_some(*next, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("det"); }))
+      continue;
+    const auto nouns = noun_readings(c.worker, noun, "def");
+    std::vector<Reading> dets;
+    for (auto& r : c.worker.lookup(pos.lower))
+      if (possessive(r)) dets.push_back(std::move(r));
+    if (nouns.empty() || dets.empty() || any_fit(dets, nouns, true)) continue;
+    const auto first = std::find_if(noun.readings.begin(), noun.readings.end(), [](const Reading& r) { return r.has("n") && r.has("def"); });
+    if (first == noun.readings.end()) continue;
+    auto form = determiner_for(c.worker, pos, *first, true);
+    if (!form.empty()) c.add("determiner-agreement", "F", pos.start, pos.end, {form}, 0.75);
+  }
+}
+
+// F: after "denne/dette" and after "hele" the noun is definite: "denne bok" → "denne boken", "hele
+// dag" → "hele dagen". "De store byer", "disse grenser", "den beste måte" without the noun's article
+// are accepted formal style and stay unflagged.
+void rule_double_definiteness(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& det = s.words[i];
+    const bool demonstrative = lemma_in(det, {"denne", "dette"});
+    const bool whole = det.lower == "hele";
+    if (!demonstrative && !whole) continue;
+    // "denne" before a noun is its determiner, whatever CG-3 leaves of the pronoun readings.
+    if (whole ? !every(det, [](const Reading& r) { return r.has("det") || r.has("adj"); })
+              : !every(det, [](const Reading& r) { return r.has("det") || r.has("prn"); }))
+      continue;
+    const Word* noun_word = at(s, i + 1);
+    if (!noun_word || !plain_noun(*noun_word, s, i + 1) || noun_follows(s, i + 1)) continue;
+    const Word& noun = *noun_word;
+    // Fixed phrases keep the old indefinite form: "denne gang", "i dette tilfelle", "i denne sammenheng".
+    if (lemma_in(noun, {"gang", "tilfelle", "forbindelse", "slag", "sammenheng", "forstand", "anledning", "hensikt", "grad"}))
+      continue;
+    auto wanted = [&](const Reading& r) {
+      return r.has("sg") && (whole || (det.lower == "dette" ? r.has("nt") : !r.has("nt")));
+    };
+    if (!every(noun, [&](const Reading& r) { return r.has("ind") && !r.has("sp") && wanted(r); })) continue;
+    // Only plain nouns: not "det hele bak seg", "hele Europa", "hele verden".
+    const auto dictionary = c.worker.lookup(noun.lower);
+    if (dictionary.empty() || std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return r.has("pr") || r.has("adv") || r.has("det") || r.has("prn") || r.has("def") || r.has("unc") || r.has("np");
+        }))
+      continue;
+    auto form = regenerate(c.worker, noun, [&](const Reading& r) { return r.has("ind") && wanted(r); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"ind"}, "def"); });
+    if (!form.empty()) c.add("double-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback

@@ -1,0 +1,58 @@
+// Determiners that agree with their noun, and the definite noun after "denne/dette/hele".
+#include "rules/rule_test_util.h"
+
+using namespace voki::feedback::testing;
+
+TEST(DeterminerAgreement, PossessiveBeforeNoun) {
+  expect_finding("Vi flyttet fra mitt by i fjor.", "determiner-agreement", "min");
+  expect_finding("Han solgte min hus.", "determiner-agreement", "mitt");
+  expect_finding("Hun besøker sin foreldre hver uke.", "determiner-agreement", "sine");
+  expect_clean("Vi flyttet fra min by i fjor.");
+  expect_clean("Han solgte mitt hus.");
+  expect_clean("Hun besøker sine foreldre hver uke.");
+  expect_clean("Jeg leser min bok.");  // masculine forms go with feminine nouns
+}
+
+TEST(DeterminerAgreement, QuantifiersAndEmphasis) {
+  expect_finding("Vi reiser til Spania hver år.", "determiner-agreement", "hvert");
+  expect_finding("Hvert elev har en pult.", "determiner-agreement", "Hver");
+  expect_finding("Han har sitt egen kontor.", "determiner-agreement", "eget");
+  expect_finding("De bor i et veldig stor hus.", "adjective-agreement", "stort");
+  expect_finding("Vi har en veldig godt system.", "determiner-agreement", "et");
+  expect_clean("Vi reiser til Spania hvert år.");
+  expect_clean("Han har sitt eget kontor.");
+  expect_clean("Hver elev har sin egen pult.");
+  expect_clean("Vi har et veldig godt system.");
+  expect_clean("Det var en slags kake.");
+  expect_clean("Det var et slags kompromiss.");
+}
+
+TEST(DeterminerAgreement, DemonstrativeWithAdjective) {
+  expect_finding("Vi bodde i den gamle huset.", "determiner-agreement", "det");
+  expect_finding("Han fortalte om det lange reisen.", "determiner-agreement", "den");
+  expect_clean("Vi bodde i det gamle huset.");
+  expect_clean("Han fortalte om den lange reisen.");
+}
+
+TEST(DeterminerAgreement, PossessiveAfterNoun) {
+  expect_finding("Vi solgte huset min.", "determiner-agreement", "mitt");
+  expect_finding("Hun ringte vennene sin.", "determiner-agreement", "sine");
+  expect_finding("Jeg snakket med kona min.", "determiner-agreement", "mi");
+  expect_clean("Vi solgte huset mitt.");
+  expect_clean("Hun ringte vennene sine.");
+  expect_clean("Jeg snakket med kona mi.");
+  expect_clean("Jeg snakket med konen min.");
+  expect_clean("Han lånte faren sin bil.");  // the possessive belongs to the next noun
+}
+
+TEST(DoubleDefiniteness, AfterDemonstrativeAndHele) {
+  expect_finding("Jeg har lest denne roman to ganger.", "double-definiteness", "romanen");
+  expect_finding("Dette hus er gammelt.", "double-definiteness", "huset");
+  expect_finding("Vi var der hele dag.", "double-definiteness", "dagen");
+  expect_clean("Jeg har lest denne romanen to ganger.");
+  expect_clean("Dette huset er gammelt.");
+  expect_clean("Vi var der hele dagen.");
+  expect_clean("Jeg tenker på det hele.");
+  expect_clean("Denne gang gikk det bra.");  // a fixed phrase
+  expect_clean("De bodde i de store byer.");  // formal style without the noun's article
+}

@@ -1,0 +1,49 @@
+// Verb forms after modals, "å" and "har", and the present tense -r.
+#include "rules/rule_test_util.h"
+
+using namespace voki::feedback::testing;
+
+TEST(VerbForms, ModalBeforeInvertedSubject) {
+  expect_finding("Nå må kommunen bygger flere skoler.", "modal-verb-form", "bygge");
+  expect_finding("Kanskje kan det blir bedre.", "modal-verb-form", "bli");
+  expect_clean("Nå må kommunen bygge flere skoler.");
+  expect_clean("Kanskje kan det bli bedre.");
+}
+
+TEST(VerbForms, ModalBeforeImperativeForm) {
+  expect_finding("Du må ikke bare fortsett sånn.", "modal-verb-form", "fortsette");
+  expect_clean("Du må ikke bare fortsette sånn.");
+}
+
+TEST(VerbForms, ModalBeforeMultiwordVerb) {
+  expect_finding("Jeg skal skriver om ferien.", "modal-verb-form", "skrive om");
+  expect_clean("Jeg skal skrive om ferien.");
+}
+
+TEST(VerbForms, ModalWithVerbThatIsAlsoInfinitive) {
+  // "la" is both the infinitive "to let" and the past of "legge".
+  expect_clean("Vi kan ikke la ham gå alene.");
+}
+
+TEST(VerbForms, PerfectParticiple) {
+  expect_finding("Vi har hør mye om det.", "perfect-participle", "hørt");
+  expect_finding("Jeg har skrev et brev.", "perfect-participle", "skrevet");
+  expect_finding("Hun har gjøre leksene.", "perfect-participle", "gjort");
+  expect_finding("Etter å ha studere i tre år fikk hun jobb.", "perfect-participle", "studert");
+  expect_clean("Vi har hørt mye om det.");
+  expect_clean("Jeg har skrevet et brev.");
+  expect_clean("Han har brukte klær på seg.");  // "brukte" is an adjective here
+  expect_clean("Jeg har lyst på kaffe.");
+  expect_clean("Etter å ha studert i tre år fikk hun jobb.");
+}
+
+TEST(VerbForms, PresentRAfterOtherSubjects) {
+  expect_finding("Hvis elevene trenge hjelp, kan de spørre.", "present-r", "trenger");
+  expect_finding("Jeg tror at det hjelpe mye.", "present-r", "hjelper");
+  expect_finding("Vi kjenner folk som snakke fem språk.", "present-r", "snakker");
+  expect_clean("Hvis elevene trenger hjelp, kan de spørre.");
+  expect_clean("Jeg tror at det hjelper mye.");
+  expect_clean("Vi kjenner folk som snakker fem språk.");
+  expect_clean("Det være seg store eller små.");
+  expect_clean("Vi hjalp de få som kom.");
+}
