@@ -29,9 +29,9 @@ TEST(DeterminerAgreement, QuantifiersAndEmphasis) {
 
 TEST(DeterminerAgreement, DemonstrativeWithAdjective) {
   expect_finding("Vi bodde i den gamle huset.", "determiner-agreement", "det");
-  expect_finding("Han fortalte om det lange reisen.", "determiner-agreement", "den");
+  expect_finding("Han fortalte om det hyggelige turen.", "determiner-agreement", "den");
   expect_clean("Vi bodde i det gamle huset.");
-  expect_clean("Han fortalte om den lange reisen.");
+  expect_clean("Han fortalte om den hyggelige turen.");
 }
 
 TEST(DeterminerAgreement, PossessiveAfterNoun) {
