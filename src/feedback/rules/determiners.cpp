@@ -171,14 +171,15 @@ void rule_determiner_agreement(const RuleContext& c) {
   }
 }
 
-// F: after "denne/dette" and after "hele" the noun is definite: "denne bok" → "denne boken", "hele
-// dag" → "hele dagen". "De store byer", "disse grenser", "den beste måte" without the noun's article
-// are accepted formal style and stay unflagged.
+// F: after "denne" and after "hele" the noun is definite: "denne bok" → "denne boken", "hele dag" →
+// "hele dagen". "De store byer", "disse grenser", "den beste måte", "dette tema" without the noun's
+// article pass as formal style (annotators leave them) and stay unflagged.
 void rule_double_definiteness(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& det = s.words[i];
-    const bool demonstrative = lemma_in(det, {"denne", "dette"});
+    // "dette tema", like "de store byer", passes as formal style; "denne bok" does not.
+    const bool demonstrative = det.lower == "denne";
     const bool whole = det.lower == "hele";
     if (!demonstrative && !whole) continue;
     // "denne" before a noun is its determiner, whatever CG-3 leaves of the pronoun readings.
@@ -192,7 +193,7 @@ void rule_double_definiteness(const RuleContext& c) {
     if (lemma_in(noun, {"gang", "tilfelle", "forbindelse", "slag", "sammenheng", "forstand", "anledning", "hensikt", "grad"}))
       continue;
     auto wanted = [&](const Reading& r) {
-      return r.has("sg") && (whole || (det.lower == "dette" ? r.has("nt") : !r.has("nt")));
+      return r.has("sg") && (whole || !r.has("nt"));
     };
     if (!every(noun, [&](const Reading& r) { return r.has("ind") && !r.has("sp") && wanted(r); })) continue;
     // Only plain nouns: not "det hele bak seg", "hele Europa", "hele verden".

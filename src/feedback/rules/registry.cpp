@@ -17,6 +17,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"noun-phrase", rule_noun_phrase, true},
       {"determiner-agreement", rule_determiner_agreement, true},
       {"double-definiteness", rule_double_definiteness, true},
+      {"predicative-agreement", rule_predicative, true},
       {"split-compound", rule_split_compound, true},
       {"preposition", rule_preposition, false},
       {"repeated-word", rule_repeated_word, false},

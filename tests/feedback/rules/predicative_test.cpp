@@ -1,0 +1,25 @@
+// The adjective after "er/var/blir/ble" agrees with the subject.
+#include "rules/rule_test_util.h"
+
+using namespace voki::feedback::testing;
+
+TEST(PredicativeAgreement, PluralSubject) {
+  expect_finding("Folk er flink til å lage mat.", "predicative-agreement", "flinke");
+  expect_clean("Folk er flinke til å lage mat.");
+  expect_clean("De er gode venner.");  // attributive before a noun
+  expect_clean("Han og jeg er glade.");  // a coordinated subject
+}
+
+TEST(PredicativeAgreement, SingularSubject) {
+  expect_finding("Huset er stor.", "predicative-agreement", "stort");
+  expect_finding("Hun er flinke.", "predicative-agreement", "flink");
+  expect_finding("Huset er veldig stor.", "predicative-agreement", "stort");
+  expect_clean("Huset er stort.");
+  expect_clean("Hun er flink.");
+  expect_clean("Huset er veldig stort.");
+  expect_clean("Det er positive og negative sider ved dette.");
+  expect_clean("Moren til barna er glad.");  // the noun before the verb is not the subject
+  expect_clean("Han er 18 år gammel.");
+  expect_clean("Penger er greit å ha.");
+  expect_clean("Husene ble bygget i fjor.");  // a participle
+}
