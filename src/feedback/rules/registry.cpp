@@ -18,6 +18,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"determiner-agreement", rule_determiner_agreement, true},
       {"double-definiteness", rule_double_definiteness, true},
       {"predicative-agreement", rule_predicative, true},
+      {"pronoun-case", rule_pronoun_case, false},
       {"split-compound", rule_split_compound, true},
       {"preposition", rule_preposition, false},
       {"repeated-word", rule_repeated_word, false},
