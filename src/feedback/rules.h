@@ -58,6 +58,7 @@ void rule_question_order(const RuleContext& context);
 void rule_subclause_order(const RuleContext& context);
 void rule_adverb_main_clause(const RuleContext& context);
 void rule_object_pronoun_order(const RuleContext& context);
+void rule_adverb_nonfinite(const RuleContext& context);
 void rule_verb_forms(const RuleContext& context);
 void rule_present_r(const RuleContext& context);
 void rule_agreement(const RuleContext& context);

@@ -25,6 +25,9 @@ inline bool possessive(const Word& w) {
 // Could the word be a finite verb (some reading)? Without disambiguation: "bor", "ringer" and
 // "lever" are also nouns, and the position is what tells.
 inline bool could_be_finite(const Word& w) { return !w.punct && some(w, finite); }
+// The same for conditions that keep a rule silent: in candidate mode only when every reading is
+// finite, lest CG-3 remove the verb reading afterwards and a candidate be missed.
+inline bool surely_could_be_finite(const Word& w) { return !w.punct && surely_some(w, finite); }
 // A finite verb that is not also a word of another closed class ("eller" is also a form of
 // "elle", "for" of "fare", "et" of "ete").
 inline bool likely_finite(const Word& w) {
@@ -45,13 +48,13 @@ inline bool is_punct(const Word* w, std::string_view text) { return w && w->punc
 // noun that is surely not a verb. Returns the index after it, or i when there is none.
 inline std::size_t noun_phrase_end(const Sentence& s, std::size_t i) {
   std::size_t j = i;
-  while (j < s.words.size() && j < i + 3 && !s.words[j].punct && !could_be_finite(s.words[j]) &&
+  while (j < s.words.size() && j < i + 3 && !s.words[j].punct && !surely_could_be_finite(s.words[j]) &&
          some(s.words[j], [](const Reading& r) { return r.has("det") || r.has("adj") || r.has("num"); }) &&
          !surely_some(s.words[j], noun_or_name))
     ++j;
   const Word* head = at(s, j);
-  if (!is_word(head) || head->unknown || !some(*head, noun_or_name) || could_be_finite(*head) ||
-      some(*head, [](const Reading& r) { return r.has("pr") || r.has("adv") || r.has("cnjsub") || r.has("cnjcoo"); }))
+  if (!is_word(head) || head->unknown || !some(*head, noun_or_name) || surely_could_be_finite(*head) ||
+      surely_some(*head, [](const Reading& r) { return r.has("pr") || r.has("adv") || r.has("cnjsub") || r.has("cnjcoo"); }))
     return i;
   return j + 1;
 }
@@ -80,30 +83,51 @@ inline std::size_t subjunction_length(const Sentence& s, std::size_t i) {
 // mening", "for meg", "i hjemlandet mitt", "for de fleste av oss"). Returns i when there is none.
 inline std::size_t prepositional_phrase_end(const Sentence& s, std::size_t i, int depth = 0) {
   const Word* p = at(s, i);
-  if (!is_word(p) || !some(*p, [](const Reading& r) { return r.has("pr"); })) return i;
+  if (!is_word(p) || !some(*p, [](const Reading& r) { return r.has("pr"); }) ||
+      some(*p, [](const Reading& r) { return r.has("prn") || r.has("det"); }))
+    return i;
   const Word* next = at(s, i + 1);
   if (!is_word(next)) return i;
-  // "for" also means "because", "om" and "før" also start clauses: only with a clear object.
   std::size_t j;
   if (object_pronoun(*next) && next->lower != "seg") {
     j = i + 2;
-  } else if (p->lower == "for" || pronoun_subject(*next)) {
+  } else if (nominative_pronoun(*next) || (p->lower == "for" && !possessive(*next))) {
+    // "for" also means "because" ("for jeg var syk"); "for min del" is a phrase.
     return i;
   } else {
-    std::size_t k = i + 1;
-    while (k < s.words.size() && k < i + 4 && !s.words[k].punct &&
-           some(s.words[k], [](const Reading& r) { return r.has("det") || r.has("adj") || r.has("num") || r.has("gen"); }) &&
-           !nominative_pronoun(s.words[k]) && !lemma_in(s.words[k], {"det", "dette", "den"}))
-      ++k;
-    const Word* head = at(s, k);
-    // "de fleste av oss": a quantifier before a partitive "av" is the head.
-    if (is_word(head) && head->lower == "av" && k > i + 1) {
-      j = k;
-    } else {
-      if (!is_word(head) || !some(*head, noun_or_name) || nominative_pronoun(*head) ||
-          some(*head, [](const Reading& r) { return r.has("pr") || r.has("cnjsub") || r.has("cnjcoo"); }))
+    // Determiners, adjectives, numbers, genitives and nouns; the head is the last noun before
+    // something else ("i hele landet det er": "landet" is also a participle).
+    std::size_t head = 0;
+    bool found = false;
+    for (std::size_t k = i + 1; k < s.words.size() && k < i + 5; ++k) {
+      const Word& w = s.words[k];
+      // "det", "den" after the preposition are determiners ("på den andre siden"), later the subject.
+      if (w.punct || nominative_pronoun(w) || (k > i + 1 && lemma_in(w, {"det", "dette", "den"})) || w.unknown) break;
+      const bool nominal = some(w, noun_or_name);
+      if (!nominal && !some(w, [](const Reading& r) { return r.has("det") || r.has("adj") || r.has("num") || r.has("gen"); }))
+        break;
+      // Right after the preposition a word that also joins clauses is not its noun ("uansett om").
+      if (nominal && !(k == i + 1 && some(w, [](const Reading& r) { return r.has("pr") || r.has("cnjsub") || r.has("cnjcoo"); }))) {
+        head = k;
+        found = true;
+      }
+      if (possessive(w) && found) break;
+      // A word that can only be a noun ends the phrase; one that may be a modifier ("hele") may
+      // be followed by the head.
+      if (found && head == k && !some(w, [](const Reading& r) { return r.has("det") || r.has("adj") || r.has("num") || r.has("gen"); }))
+        break;
+    }
+    if (!found) {
+      // "de fleste av oss": a quantifier before a partitive "av" is the head.
+      std::size_t k = i + 1;
+      while (k < s.words.size() && k < i + 3 && some(s.words[k], [](const Reading& r) { return r.has("det") || r.has("adj"); })) ++k;
+      if (k > i + 1 && k < s.words.size() && s.words[k].lower == "av") {
+        j = k;
+      } else {
         return i;
-      j = k + 1;
+      }
+    } else {
+      j = head + 1;
     }
   }
   if (const Word* w = at(s, j); is_word(w) && possessive(*w)) ++j;

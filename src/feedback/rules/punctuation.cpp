@@ -93,7 +93,8 @@ void rule_comma_subclause(const RuleContext& c) {
       // "Hvis du vil så kan vi", "Hvis vi bor her da har vi": "så" or "da" takes up the clause
       // before the main clause's verb and subject; the comma goes before it.
       if (lemma_in(w, {"så", "da"}) && !before.punct && likely_finite(next) && i + 2 < s.words.size() &&
-          pronoun_subject(s.words[i + 2]) && !lemma_in(before, {"og", "eller", "men", "ikke"})) {
+          pronoun_subject(s.words[i + 2]) && !lemma_in(before, {"og", "eller", "men", "ikke"}) &&
+          before.text.find('-') == std::string::npos) {
         c.add("comma-subclause", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
         return;
       }
@@ -162,9 +163,9 @@ void rule_comma_main_clauses(const RuleContext& c) {
     } else if (w.lower == "for" || w.lower == "så") {
       // "for han var syk", "så vi gikk hjem": the conjunction, a subject-only pronoun, a verb.
       if (!lemma_in(a, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) || !could_be_finite(b)) continue;
-      if (some(b, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("pr"); })) continue;
+      if (some(b, [](const Reading& r) { return r.has("pr"); })) continue;
       // "glad for han kom", "redd for vi": after an adjective "for" wants an "at" clause.
-      if (some(before, [](const Reading& r) { return r.has("adj"); })) continue;
+      if (w.lower == "for" && some(before, [](const Reading& r) { return r.has("adj"); })) continue;
     } else {
       continue;
     }

@@ -14,6 +14,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"subclause-word-order", rule_subclause_order, true},
       {"adverb-main-clause", rule_adverb_main_clause, true},
       {"object-pronoun-order", rule_object_pronoun_order, true},
+      {"adverb-nonfinite", rule_adverb_nonfinite, true},
       {"verb-forms", rule_verb_forms, true},
       {"present-r", rule_present_r, true},
       {"agreement", rule_agreement, true},

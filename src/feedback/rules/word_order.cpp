@@ -18,8 +18,8 @@ bool keeps_subject_first(const Word& w) {
   return lemma_in(w, {"ikke", "bare", "også", "kanskje", "jo", "altså", "heller", "bl.a.", "nok", "så", "da", "der", "her",
                       "nå", "hvorfor", "hvordan", "hvor", "når", "hva", "hvem", "men", "og", "eller", "for", "nesten",
                       "særlig", "spesielt", "kun", "selv", "enda", "omtrent", "akkurat", "især", "vel", "både", "enten",
-                      "verken", "hverken", "ja", "nei", "jo", "sammen", "først", "sist", "mest", "minst",
-                      "blant annet", "bortsett", "unntatt", "inkludert", "f.eks.", "for eksempel", "til og med", "likeså",
+                      "verken", "hverken", "ja", "nei", "jo", "sammen", "sist", "mest", "minst",
+                      "blant annet", "bortsett", "unntatt", "inkludert", "til og med", "likeså",
                       "til tross for at", "i og med at", "liksom", "ellers", "hvis", "om", "mer", "mindre", "alt",
                       "som", "hjem", "hjemme", "ute", "inne", "borte", "opp", "ned", "ut", "inn", "fram", "frem", "tilbake"});
 }
@@ -70,10 +70,21 @@ FrontedElement fronted_element(const Sentence& s, std::size_t p) {
     if (!is_punct(at(s, i), ",") || i < p + 3) return {};
     return {Fronted::clause, i + 1};
   }
+  // Fixed adverbials of several words: "til sist", "til slutt", "først av alt".
+  if (const Word* x = at(s, p + 1); is_word(x) && w->lower == "til" && lemma_in(*x, {"sist", "slutt"}))
+    return {Fronted::adverb, p + 2};
+  if (const Word* x = at(s, p + 2); is_word(x) && w->lower == "først" && s.words[p + 1].lower == "av" && x->lower == "alt")
+    return {Fronted::adverb, p + 3};
   if (const std::size_t e = prepositional_phrase_end(s, p); e > p) return {Fronted::phrase, e};
-  const bool adverb = some(*w, [](const Reading& r) { return r.has("adv"); }) || sentence_adverb(*w);
+  // "For eksempel de kan ...": only at the start of a sentence, where it is not an insertion.
+  if (lemma_in(*w, {"for eksempel", "f.eks.", "eksempelvis"})) return p == first_word(s) ? FrontedElement{Fronted::adverb, p + 1} : FrontedElement{};
+  // An adverb, not also a word that joins clauses; one that is also a preposition ("etterpå") only
+  // from the list of sentence adverbs.
+  const bool adverb =
+      (some(*w, [](const Reading& r) { return r.has("adv"); }) && !some(*w, [](const Reading& r) { return r.has("pr"); })) ||
+      sentence_adverb(*w) || lemma_in(*w, {"til sist", "til slutt", "først av alt"});
   if (adverb && !keeps_subject_first(*w) &&
-      !some(*w, [](const Reading& r) { return r.has("cnjsub") || r.has("cnjcoo") || r.has("pr") || r.has("prn") || r.has("det"); }) &&
+      !some(*w, [](const Reading& r) { return r.has("cnjsub") || r.has("cnjcoo") || r.has("prn") || r.has("det"); }) &&
       !w->lower.ends_with(" at") && !w->lower.ends_with(" som") && !w->lower.ends_with(" om"))
     return {Fronted::adverb, p + 1};
   return {};
@@ -88,18 +99,23 @@ std::vector<std::size_t> clause_starts(const Sentence& s) {
   for (std::size_t i = first + 1; i + 1 < s.words.size(); ++i) {
     const Word& w = s.words[i];
     if ((w.lower == "men" || w.lower == "og" || w.lower == "at" || w.text == ";") && !s.words[i + 1].punct) starts.push_back(i + 1);
+    // ", derfor jeg ...": a sentence adverb after a comma starts a main clause of its own.
+    if (w.text == "," && sentence_adverb(s.words[i + 1]) && !lemma_in(s.words[i + 1], {"ofte", "alltid", "aldri"})) starts.push_back(i + 1);
   }
   return starts;
 }
 
 // After "I landet jeg kommer fra" a finite verb and its subject follow: the words were a relative
 // clause, not the subject and verb of the main clause.
-bool verb_and_subject_follow(const Sentence& s, std::size_t from) {
+// After a phrase ("Som denne samtalen jeg hadde med henne var fin") a second finite verb in the
+// same clause shows the same.
+bool verb_and_subject_follow(const Sentence& s, std::size_t from, bool any_verb) {
   for (std::size_t k = from; k + 1 < s.words.size(); ++k) {
     const Word& w = s.words[k];
     if (w.punct && w.text != ",") return false;
     if (lemma_in(w, {"og", "men", "eller"})) return false;
     if (could_be_finite(w) && pronoun_subject(s.words[k + 1])) return true;
+    if (any_verb && w.text != "," && likely_finite(w) && !some(w, noun_or_name)) return true;
   }
   return false;
 }
@@ -120,7 +136,10 @@ void rule_v2(const RuleContext& c) {
     const Word* subject = at(s, f.end);
     if (!is_word(subject) || subject->lower == "så") continue;
     std::size_t verb_at = f.end + 1;
-    if (!pronoun_subject(*subject)) {
+    // "en" as a pronoun ("one"), right before its verb.
+    const bool generic_en = subject->lower == "en" && is_word(at(s, verb_at)) && likely_finite(s.words[verb_at]) &&
+                            !some(s.words[verb_at], noun_or_name);
+    if (!pronoun_subject(*subject) && !generic_en) {
       // A noun subject only after a subordinate clause or a sentence adverb, where the border
       // of the fronted element is clear.
       if (f.kind == Fronted::phrase || (f.kind == Fronted::adverb && !sentence_adverb(s.words[p]))) continue;
@@ -129,7 +148,7 @@ void rule_v2(const RuleContext& c) {
     }
     const Word* verb = at(s, verb_at);
     if (!is_word(verb) || !could_be_finite(*verb)) continue;
-    if (f.kind != Fronted::clause && verb_and_subject_follow(s, verb_at + 1)) continue;
+    if (f.kind != Fronted::clause && verb_and_subject_follow(s, verb_at + 1, f.kind == Fronted::phrase)) continue;
     std::string moved = verb->lower;
     for (std::size_t k = f.end; k < verb_at; ++k)
       moved += " " + (k == f.end && pronoun_subject(*subject) ? s.words[k].lower : s.words[k].text);
@@ -159,15 +178,21 @@ void rule_question_order(const RuleContext& c) {
 }
 
 namespace {
-// Adverbs that stand before the finite verb in a subordinate clause. "bare", "ofte" and "også" may
-// also follow the verb when they belong to what follows ("fordi jeg har bare grunnskole", "at det
-// regner ofte"), so they are left out.
-bool subclause_adverb(const Word& w) { return lemma_in(w, {"ikke", "aldri", "alltid"}); }
+// Adverbs that stand before the finite verb in a subordinate clause. "bare", "ofte", "sikkert" and
+// "virkelig" may also follow the verb when they belong to what follows ("fordi jeg har bare
+// grunnskole", "at det regner ofte"), so they are left out.
+bool subclause_adverb(const Word& w) {
+  return lemma_in(w, {"ikke", "aldri", "alltid", "også", "gjerne", "helst", "egentlig", "fremdeles", "fortsatt",
+                      "nødvendigvis", "vanligvis", "jo", "allerede", "faktisk", "neppe", "sjelden", "absolutt"});
+}
+// "ikke", "aldri" and "alltid" only negate or qualify the verb; the others may end the clause as
+// "too" or "already" ("at han kommer også").
+bool verb_adverb(const Word& w) { return lemma_in(w, {"ikke", "aldri", "alltid"}); }
 
 // Words that open a subordinate clause with the order subject, adverb, verb.
 bool opens_subclause(const Sentence& s, std::size_t i) {
   const Word& w = s.words[i];
-  // "fordi" is often followed by main-clause order in speech and by some writers; left out.
+  // "fordi" is read apart (rule_adverb_subclause).
   if (lemma_in(w, {"at", "hvis", "når", "dersom", "mens", "siden", "selv om", "ettersom", "idet", "til tross for at",
                    "i og med at", "hvorfor", "hvordan", "hvor", "hva", "hvem", "hvilken", "hvilket", "hvilke", "om"}))
     return i > first_word(s) || !lemma_in(w, {"hvorfor", "hvordan", "hvor", "hva", "hvem", "hvilken", "hvilket", "hvilke"});
@@ -191,6 +216,12 @@ void rule_adverb_subclause(const RuleContext& c) {
       verb_at = i + 1;
       // "som jeg vil ikke": a subject after "som".
       if (pronoun_subject(s.words[i + 1])) verb_at = i + 2;
+    } else if (sub.lower == "fordi") {
+      // After "fordi" main-clause order is common in speech ("fordi det koster ikke mye"); only a
+      // personal pronoun and "ikke", "aldri" or "alltid" are read.
+      if (!nominative_pronoun(s.words[i + 1])) continue;
+      verb_at = i + 2;
+      if (const Word* a = at(s, verb_at + 1); !a || !verb_adverb(*a)) continue;
     } else if (opens_subclause(s, i)) {
       // "om" is also a preposition ("boka om Per er ikke god"): only after a verb or "på".
       if (sub.lower == "om" && !(i > 0 && (could_be_finite(s.words[i - 1]) || lemma_in(s.words[i - 1], {"på", "ikke"}))))
@@ -215,6 +246,7 @@ void rule_adverb_subclause(const RuleContext& c) {
       ++adverb_at;
     const Word* adverb = at(s, adverb_at);
     if (!is_word(adverb) || !subclause_adverb(*adverb)) continue;
+    if (!verb_adverb(*adverb) && (!is_word(at(s, adverb_at + 1)) || adverb_at > verb_at + 1)) continue;
     // "ikke bare ..., men": the adverb belongs to what follows.
     if (const Word* n = at(s, adverb_at + 1); n && lemma_in(*n, {"bare", "minst", "engang", "en gang"})) continue;
     std::string fixed = adverb->lower + " " + verb->text;
@@ -233,37 +265,51 @@ void rule_subclause_order(const RuleContext& c) {
   for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
     const Word& sub = s.words[i];
     const Word& before = s.words[i - 1];
-    if (before.punct) continue;  // a new sentence or a direct question may start after a comma or colon
+    // After a comma or colon a direct question or a new sentence may start; "mens", "fordi",
+    // "hvis", "at" and a relative "hvor" after a noun still open subordinate clauses.
+    const bool after_comma = before.text == "," && i >= 2 && !s.words[i - 2].punct;
+    if (before.punct && !(after_comma && !question &&
+                          (lemma_in(sub, {"mens", "fordi", "hvis", "dersom", "at", "ettersom"}) ||
+                           (sub.lower == "hvor" && some(s.words[i - 2], noun_or_name)))))
+      continue;
     std::size_t verb_at = i + 1;
     bool wh = false;
     if (lemma_in(sub, {"hva", "hvem", "hvordan", "hvorfor", "hvor"})) {
       wh = true;
       // "hvor gammel", "hvor mye", "hvor ofte"
       if (sub.lower == "hvor" && some(s.words[i + 1], [](const Reading& r) { return r.has("adj") || r.has("adv"); }) &&
-          !could_be_finite(s.words[i + 1]))
+          !surely_could_be_finite(s.words[i + 1]))
         ++verb_at;
     } else if (lemma_in(sub, {"at", "når", "mens", "fordi", "hvis", "dersom", "ettersom"})) {
       if (sub.lower == "når" && question) continue;
     } else if (sub.lower == "som") {
-      if (!some(before, [](const Reading& r) { return r.has("n") || r.has("np"); })) continue;
+      if (!some(before, noun_or_name)) continue;
     } else {
       continue;
     }
     // The question word must follow a word of the main clause (a verb, "på", "om", "ikke").
-    if (wh && !(could_be_finite(before) || lemma_in(before, {"på", "om", "ikke", "over", "i", "for", "meg", "deg", "seg", "oss", "dem",
-                                                             "ham", "henne", "vite", "forstå", "se", "spørre", "fortelle", "skjønne",
-                                                             "forklare", "lære", "finne", "vise", "bestemme", "velge", "avhenger",
-                                                             "av", "til"})))
+    if (wh && !after_comma &&
+        !(could_be_finite(before) || (lemma_in(before, {"og", "eller"}) && !question) ||
+          lemma_in(before, {"på", "om", "ikke", "over", "i", "for", "meg", "deg", "seg", "oss", "dem", "ham", "henne", "vite",
+                            "forstå", "se", "spørre", "fortelle", "skjønne", "forklare", "lære", "finne", "vise", "bestemme",
+                            "velge", "avhenger", "av", "til"})))
       continue;
     const Word* verb = at(s, verb_at);
     const Word* subject = at(s, verb_at + 1);
     if (!is_word(verb) || !is_word(subject)) continue;
-    // "som" and "at" take only the subject-only pronouns: "som kjente han" may be an object.
-    const bool clear_subject = sub.lower == "som" || sub.lower == "at"
-                                   ? lemma_in(*subject, {"jeg", "du", "vi", "man"})
-                                   : pronoun_subject(*subject) && !(subject->lower == "det" && wh && sub.lower != "hvem" && sub.lower != "hvor");
+    // "som" takes only the subject-only pronouns: "som kjente han" may have an object. After "at"
+    // a verb cannot be followed by its object. After "hva er" a "det" may start a cleft ("hva er
+    // det som ...").
+    bool clear_subject;
+    if (sub.lower == "som") {
+      clear_subject = lemma_in(*subject, {"jeg", "du", "vi", "man"});
+    } else {
+      const Word* after = at(s, verb_at + 2);
+      clear_subject = pronoun_subject(*subject) && !(subject->lower == "det" && after && after->lower == "som");
+    }
     if (!clear_subject) continue;
-    if (!every(*verb, finite) || some(*verb, [](const Reading& r) { return r.has("n") || r.has("pr") || r.has("adv"); })) continue;
+    if (!every(*verb, finite) || surely_some(*verb, [](const Reading& r) { return r.has("n") || r.has("pr") || r.has("adv"); }))
+      continue;
     c.add("subclause-word-order", "O", verb->start, subject->end, {subject->lower + " " + verb->text}, 0.75);
     return;
   }
@@ -280,7 +326,7 @@ void rule_adverb_main_clause(const RuleContext& c) {
     const Word& adverb = s.words[i + 1];
     const Word& verb = s.words[i + 2];
     if (!nominative_pronoun(subject) || !lemma_in(adverb, {"ikke", "aldri"})) continue;
-    if (!every(verb, finite) || some(verb, [](const Reading& r) { return r.has("n") || r.has("adj"); })) continue;
+    if (!every(verb, finite) || surely_some(verb, [](const Reading& r) { return r.has("n") || r.has("adj"); })) continue;
     c.add("adverb-main-clause", "O", adverb.start, verb.end, {verb.text + " " + adverb.text}, 0.75);
   }
 }
@@ -296,10 +342,38 @@ void rule_object_pronoun_order(const RuleContext& c) {
     if (!lemma_in(pronoun, {"meg", "deg", "seg", "oss", "dem"})) continue;
     // "det er ikke meg": after "være" and "bli" the pronoun is stressed.
     const Word& verb = s.words[i - 1];
-    if (!every(verb, finite) || some(verb, [](const Reading& r) { return r.lemma == "være" || r.lemma == "bli"; })) continue;
+    if (!every(verb, finite) || surely_some(verb, [](const Reading& r) { return r.lemma == "være" || r.lemma == "bli"; })) continue;
     // "ikke meg, men deg", "ikke oss selv": a contrast or "selv" stresses it.
     if (const Word* n = at(s, i + 2); n && (n->text == "," || n->lower == "selv" || n->lower == "men")) continue;
     c.add("object-pronoun-order", "O", adverb.start, pronoun.end, {pronoun.text + " " + adverb.text}, 0.75);
+  }
+}
+
+// O: a clause adverb stands before an infinitive or participle, right after the finite verb (or
+// its subject): "Man kan velge også størrelsen" → "kan også velge", "Jeg har sett aldri noe
+// slikt" → "har aldri sett".
+void rule_adverb_nonfinite(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 3 < s.words.size(); ++i) {
+    const Word& aux = s.words[i];
+    const bool modal = is_modal(aux);
+    const bool perfect = lemma_in(aux, {"har", "hadde"});
+    if (!modal && !perfect) continue;
+    if (!every(aux, finite)) continue;
+    std::size_t j = i + 1;
+    if (pronoun_subject(s.words[j])) ++j;
+    if (j + 2 >= s.words.size()) continue;
+    const Word& verb = s.words[j];
+    const Word& adverb = s.words[j + 1];
+    const Word& next = s.words[j + 2];
+    // "bare", "selv" and "ofte" may belong to what follows ("bety bare fordeler", "kjempe selv").
+    if (!lemma_in(adverb, {"ikke", "aldri", "alltid", "også"}) || next.punct) continue;
+    // "forstå også at ...": "også" before a clause may add the clause.
+    if (adverb.lower == "også" && lemma_in(next, {"at", "som", "om", "hvis", "når", "fordi"})) continue;
+    if (!every(verb, [&](const Reading& r) { return r.has("vblex") && r.has(modal ? "inf" : "pp"); })) continue;
+    // "kan gjøre ikke bare ..., men": the adverb belongs to what follows.
+    if (lemma_in(next, {"bare", "minst", "om", "enn", "mer", "mindre"})) continue;
+    c.add("adverb-nonfinite", "O", verb.start, adverb.end, {adverb.lower + " " + verb.text}, 0.7);
   }
 }
 
