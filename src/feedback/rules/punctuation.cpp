@@ -43,8 +43,10 @@ bool inner_clause_starts(const Sentence& s, std::size_t i) {
   const Word& w = s.words[i];
   const Word* next = at(s, i + 1);
   if (!is_word(next)) return false;
-  if (lemma_in(w, {"at", "som", "hva", "hvem", "hvor", "der"}))
-    return pronoun_subject(*next) || likely_finite(*next) || (w.lower == "at" && starts_subject(*next));
+  // "som", "hva" and "hvem" may be the subject ("som bor der"); "der" before a verb is the adverb
+  // ("de som bor der kjenner ...").
+  if (lemma_in(w, {"som", "hva", "hvem"})) return pronoun_subject(*next) || likely_finite(*next);
+  if (lemma_in(w, {"at", "hvor", "der"})) return pronoun_subject(*next) || starts_subject(*next);
   if (lemma_in(w, {"hvordan", "hvorfor", "hvilken", "hvilket", "hvilke", "hvis", "når", "fordi", "mens", "dersom", "selv om",
                    "ettersom"}))
     return starts_subject(*next);
@@ -63,14 +65,28 @@ void rule_comma_subclause(const RuleContext& c) {
   const std::size_t first = first_word(s);
   for (std::size_t p = first; p < s.words.size(); ++p) {
     if (p != first && !lemma_in(s.words[p - 1], {"men", "og", "fordi", "at"})) continue;
-    const std::size_t n = subjunction_length(s, p);
-    if (n == 0) continue;
+    std::size_t n = subjunction_length(s, p);
     std::size_t i = p + n;
+    // 0: a subordinate clause; 1: a relative clause in a fronted phrase; 2: in the subject.
+    int relative = 0;
+    if (n == 0) {
+      // A relative clause inside the fronted element: "I byen hvor jeg bor er det ...", "De som bor
+      // der har vi ...". Its own verb comes first, then the main clause's verb and subject.
+      if (p != first) continue;
+      std::size_t e = prepositional_phrase_end(s, p);
+      relative = 1;
+      if (e == p) e = noun_phrase_end(s, p), relative = 2;
+      if (e == p && lemma_in(s.words[p], {"de", "den", "det", "alle", "noen", "mange"})) e = p + 1;
+      if (e == p || e >= s.words.size() || !lemma_in(s.words[e], {"som", "hvor", "der"})) continue;
+      i = e + 1;
+      // "som" may be the subject of its clause ("de som bor der").
+      if (i < s.words.size() && s.words[e].lower == "som" && likely_finite(s.words[i])) --i;
+    }
     if (const Word* x = at(s, i); is_word(x) && x->lower == "ikke") ++i;
     // "Når det gjelder barn er ...": writers differ on a comma after this fixed phrase.
     if (s.words[p].lower == "når det gjelder") continue;
     // "Da kom han", "Før var det": the word after is a verb, so "da" and "før" are adverbs.
-    if (i >= s.words.size() || !starts_subject(s.words[i])) continue;
+    if (i >= s.words.size() || (!starts_subject(s.words[i]) && s.words[i].lower != "som")) continue;
     bool clause_verb = false;
     for (++i; i + 1 < s.words.size(); ++i) {
       const Word& w = s.words[i];
@@ -99,6 +115,10 @@ void rule_comma_subclause(const RuleContext& c) {
         return;
       }
       if (!likely_finite(w)) continue;
+      // After a relative clause in the subject, a verb and a pronoun that can only be a subject
+      // ("De som bor der kjenner jeg"); "har det" would be verb and object.
+      if (relative == 2 && !lemma_in(next, {"jeg", "du", "vi", "man"})) continue;
+      if (relative == 1 && !pronoun_subject(next)) continue;
       const bool pronoun_next = pronoun_subject(next);
       if (!pronoun_next && !(starts_subject(next) && !object_pronoun(next) && !some(next, [](const Reading& r) {
             return r.has("pr") || r.has("adv") || r.has("cnjsub") || r.has("cnjcoo");
@@ -133,7 +153,7 @@ void rule_comma_main_clauses(const RuleContext& c) {
     const Word& w = s.words[i];
     const Word& before = s.words[i - 1];
     if (w.punct) {
-      verb_before = false;
+      verb_before = false;  // (the loop stops three words before the end, so i + 3 exists)
       continue;
     }
     if (lemma_in(w, {"at", "som", "hvis", "når", "fordi", "om", "mens", "hvor", "der", "hva", "hvem", "hvordan", "selv om"})) {
@@ -162,10 +182,16 @@ void rule_comma_main_clauses(const RuleContext& c) {
       if (some(*verb, [](const Reading& r) { return r.has("pr") || r.has("n") || r.has("adj"); })) continue;
     } else if (w.lower == "for" || w.lower == "så") {
       // "for han var syk", "så vi gikk hjem": the conjunction, a subject-only pronoun, a verb.
-      if (!lemma_in(a, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) || !could_be_finite(b)) continue;
-      if (some(b, [](const Reading& r) { return r.has("pr"); })) continue;
+      // "for det var ...": "det" only before "er" or "var" ("for det" is also "for it").
+      const bool subject = lemma_in(a, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) ||
+                           (a.lower == "det" && lemma_in(b, {"er", "var"}));
+      // "så det ikke er så dyrt": the clause may have "ikke" before its verb.
+      const Word& verb = w.lower == "så" && b.lower == "ikke" ? s.words[i + 3] : b;
+      if (!subject || !could_be_finite(verb) || some(verb, [](const Reading& r) { return r.has("pr"); })) continue;
       // "glad for han kom", "redd for vi": after an adjective "for" wants an "at" clause.
-      if (w.lower == "for" && some(before, [](const Reading& r) { return r.has("adj"); })) continue;
+      if (w.lower == "for" && some(before, [](const Reading& r) { return r.has("adj"); }) &&
+          !some(before, [](const Reading& r) { return r.has("n"); }))
+        continue;
     } else {
       continue;
     }

@@ -70,6 +70,12 @@ FrontedElement fronted_element(const Sentence& s, std::size_t p) {
     if (!is_punct(at(s, i), ",") || i < p + 3) return {};
     return {Fronted::clause, i + 1};
   }
+  // "..., desto verre det er": the comparative of "jo ..., desto ..." comes first in its clause.
+  if (lemma_in(*w, {"desto", "dess"}) || (w->lower == "jo" && p > 0 && s.words[p - 1].text == ",")) {
+    if (const Word* x = at(s, p + 1); is_word(x) && some(*x, [](const Reading& r) { return r.has("comp"); }))
+      return {Fronted::adverb, p + 2};
+    return {};
+  }
   // Fixed adverbials of several words: "til sist", "til slutt", "først av alt".
   if (const Word* x = at(s, p + 1); is_word(x) && w->lower == "til" && lemma_in(*x, {"sist", "slutt"}))
     return {Fronted::adverb, p + 2};
@@ -101,6 +107,7 @@ std::vector<std::size_t> clause_starts(const Sentence& s) {
     if ((w.lower == "men" || w.lower == "og" || w.lower == "at" || w.text == ";") && !s.words[i + 1].punct) starts.push_back(i + 1);
     // ", derfor jeg ...": a sentence adverb after a comma starts a main clause of its own.
     if (w.text == "," && sentence_adverb(s.words[i + 1]) && !lemma_in(s.words[i + 1], {"ofte", "alltid", "aldri"})) starts.push_back(i + 1);
+    if (w.text == "," && lemma_in(s.words[i + 1], {"desto", "dess", "jo"})) starts.push_back(i + 1);
   }
   return starts;
 }
@@ -131,8 +138,9 @@ void rule_v2(const RuleContext& c) {
     const bool after_at = p > 0 && s.words[p - 1].lower == "at";
     const FrontedElement f = fronted_element(s, p);
     if (f.kind == Fronted::none || (after_at && f.kind != Fronted::clause)) continue;
-    // After "og" and "men" a phrase may still belong to the clause before ("... og utfra det man har").
-    if (p != first_word(s) && f.kind == Fronted::phrase) continue;
+    // After "og" and "men" a phrase may still belong to the clause before ("... og utfra det man
+    // har"); a comma before the conjunction shows that a new clause starts.
+    if (p != first_word(s) && f.kind == Fronted::phrase && !(p >= 2 && s.words[p - 2].text == ",")) continue;
     const Word* subject = at(s, f.end);
     if (!is_word(subject) || subject->lower == "så") continue;
     std::size_t verb_at = f.end + 1;
@@ -183,7 +191,7 @@ namespace {
 // grunnskole", "at det regner ofte"), so they are left out.
 bool subclause_adverb(const Word& w) {
   return lemma_in(w, {"ikke", "aldri", "alltid", "også", "gjerne", "helst", "egentlig", "fremdeles", "fortsatt",
-                      "nødvendigvis", "vanligvis", "jo", "allerede", "faktisk", "neppe", "sjelden", "absolutt"});
+                      "nødvendigvis", "vanligvis", "jo", "allerede", "faktisk", "neppe", "sjelden", "absolutt", "noen gang"});
 }
 // "ikke", "aldri" and "alltid" only negate or qualify the verb; the others may end the clause as
 // "too" or "already" ("at han kommer også").

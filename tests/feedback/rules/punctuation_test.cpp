@@ -25,6 +25,14 @@ TEST(CommaSubclause, ClausesInsideTheSubordinateClause) {
   expect_no_rule("Når det gjelder mat er vi enige.", "comma-subclause");
 }
 
+TEST(CommaSubclause, AfterARelativeClauseInTheFrontedPart) {
+  expect_finding("I byen hvor jeg bor er det mange parker.", "comma-subclause", "bor,");
+  expect_finding("De som bor der kjenner jeg godt.", "comma-subclause", "der,");
+  // Verb and object after a relative clause in the subject: no main clause inversion to read.
+  expect_clean("De som bor der har det bra.");
+  expect_clean("Folk som jobber mye har det travelt.");
+}
+
 TEST(CommaMainClauses, BetweenMainClauses) {
   expect_finding("Vi bor på landet og der har vi mye plass.", "comma-main-clauses", "landet,");
   expect_finding("Han kom ikke på jobb for han var syk.", "comma-main-clauses", "jobb,");
