@@ -24,18 +24,18 @@ TEST(NocolaRegression, RecallAndFalseFlagsDoNotGetWorse) {
   const auto result = voki::feedback::evaluate_nocola(*engine, path);
   std::cout << voki::feedback::eval_to_json(result) << '\n';
   // Reached on dev.tsv: recall 0.224, false-flag rate 0.029, CAP 0.71, PUNCM 0.156 (see bench/feedback);
-  // the word-order and comma rules then brought recall to 0.247, O to 0.40 and PUNCM to 0.219 at
+  // the word-order and comma rules then brought recall to 0.249, O to 0.409 and PUNCM to 0.223 at
   // the same false-flag rate (0.030).
   // The first pass had recall 0.225 at 0.040 false flags; part of that recall was findings on the
   // wrong word (names, "osv.") that the second pass no longer makes.
-  EXPECT_GE(result.recall(), 0.247 - 0.01);
+  EXPECT_GE(result.recall(), 0.249 - 0.01);
   EXPECT_LE(result.false_flag_rate(), 0.028 + 0.01);
   const auto& ort = result.by_code.at("ORT");
   EXPECT_GE(double(ort.detected) / double(ort.total), 0.616 - 0.01);
   const auto& cap = result.by_code.at("CAP");
   EXPECT_GE(double(cap.detected) / double(cap.total), 0.71 - 0.01);
   const auto& puncm = result.by_code.at("PUNCM");
-  EXPECT_GE(double(puncm.detected) / double(puncm.total), 0.218 - 0.01);
+  EXPECT_GE(double(puncm.detected) / double(puncm.total), 0.223 - 0.01);
   const auto& order = result.by_code.at("O");
-  EXPECT_GE(double(order.detected) / double(order.total), 0.40 - 0.01);
+  EXPECT_GE(double(order.detected) / double(order.total), 0.409 - 0.01);
 }

@@ -74,7 +74,9 @@ void rule_capitals_inside(const RuleContext& c) {
               {before.text + ". " + w.text, before.text + " " + w.lower}, 0.6);
         continue;
       }
-      if (function_word_form) continue;  // otherwise left to the rules below as before
+      // Otherwise as before: a word that may be a name is left alone.
+      if (function_word_form && (surely_some(w, [](const Reading& r) { return r.has("np") || r.has("acr"); }) || w.text.size() < 2))
+        continue;
       const bool day_month_people = some(w, [&](const Reading& r) {
         return std::find(common.begin(), common.end(), r.lemma) != common.end();
       });

@@ -54,6 +54,21 @@ bool inner_clause_starts(const Sentence& s, std::size_t i) {
   if (lemma_in(w, {"om", "før", "da", "enn", "siden"})) return pronoun_subject(*next);
   return false;
 }
+// A noun phrase subject can start here: a noun or determiner that is not also a preposition,
+// adverb or conjunction ("nesten" is also a noun to the analyser).
+bool noun_subject(const Word& w) {
+  return starts_subject(w) && !object_pronoun(w) && !some(w, [](const Reading& r) {
+    return r.has("pr") || r.has("adv") || r.has("cnjsub") || r.has("cnjcoo");
+  });
+}
+// "naturen-så": a word and a conjunction written together with a dash; a comma there would split
+// the word.
+bool dash_joined(const Word& w) {
+  const auto dash = w.text.rfind('-');
+  if (dash == std::string::npos) return false;
+  const std::string tail = to_lower(w.text.substr(dash + 1));
+  return tail.empty() || tail == "så" || tail == "da" || tail == "og" || tail == "men";
+}
 }  // namespace
 
 // PUNCM: a comma after a fronted subordinate clause: "Når jeg kommer hjem spiser jeg" → "Når jeg
@@ -102,15 +117,16 @@ void rule_comma_subclause(const RuleContext& c) {
         // "synes" ... followed by a subject, the next verb belongs to a clause without "at".
         clause_verb = likely_finite(w) &&
                       !(some(before, [](const Reading& r) { return r.has("adj") || r.has("det"); }) &&
-                        !some(before, [](const Reading& r) { return r.has("prn"); })) &&
+                        !some(before, [](const Reading& r) { return r.has("prn"); }) &&
+                        !lemma_in(before, {"alt", "alle", "noen", "mange", "begge", "ingen", "flere", "de fleste", "noe"})) &&
                       !(takes_bare_clause(w) && starts_subject(next));
         continue;
       }
       // "Hvis du vil så kan vi", "Hvis vi bor her da har vi": "så" or "da" takes up the clause
       // before the main clause's verb and subject; the comma goes before it.
       if (lemma_in(w, {"så", "da"}) && !before.punct && likely_finite(next) && i + 2 < s.words.size() &&
-          pronoun_subject(s.words[i + 2]) && !lemma_in(before, {"og", "eller", "men", "ikke"}) &&
-          before.text.find('-') == std::string::npos) {
+          (pronoun_subject(s.words[i + 2]) || noun_subject(s.words[i + 2])) && !lemma_in(before, {"og", "eller", "men", "ikke"}) &&
+          !dash_joined(before)) {
         c.add("comma-subclause", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
         return;
       }
@@ -120,16 +136,13 @@ void rule_comma_subclause(const RuleContext& c) {
       if (relative == 2 && !lemma_in(next, {"jeg", "du", "vi", "man"})) continue;
       if (relative == 1 && !pronoun_subject(next)) continue;
       const bool pronoun_next = pronoun_subject(next);
-      if (!pronoun_next && !(starts_subject(next) && !object_pronoun(next) && !some(next, [](const Reading& r) {
-            return r.has("pr") || r.has("adv") || r.has("cnjsub") || r.has("cnjcoo");
-          })))
-        continue;
+      if (!pronoun_next && !noun_subject(next)) continue;
       // "et stadig mer utviklet samfunn": a participle before its noun.
       if (!pronoun_next && some(w, [](const Reading& r) { return r.has("adj"); })) continue;
       // "og lager", "jeg kan": the verb of a second clause or of a clause without "at".
       if (lemma_in(before, {"og", "eller", "men", "så", "mer", "mest", "mindre", "minst", "veldig", "svært", "meget", "litt",
                             "helt", "ganske", "nokså", "stadig", "enda", "like", "for"}) ||
-          nominative_pronoun(before) || before.text.find('-') != std::string::npos) {
+          nominative_pronoun(before) || dash_joined(before)) {
         if (takes_bare_clause(w) && starts_subject(next)) clause_verb = false;
         continue;
       }

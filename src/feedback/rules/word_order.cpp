@@ -18,7 +18,7 @@ bool keeps_subject_first(const Word& w) {
   return lemma_in(w, {"ikke", "bare", "også", "kanskje", "jo", "altså", "heller", "bl.a.", "nok", "så", "da", "der", "her",
                       "nå", "hvorfor", "hvordan", "hvor", "når", "hva", "hvem", "men", "og", "eller", "for", "nesten",
                       "særlig", "spesielt", "kun", "selv", "enda", "omtrent", "akkurat", "især", "vel", "både", "enten",
-                      "verken", "hverken", "ja", "nei", "jo", "sammen", "sist", "mest", "minst",
+                      "verken", "hverken", "ja", "nei", "sammen", "sist", "mest", "minst",
                       "blant annet", "bortsett", "unntatt", "inkludert", "til og med", "likeså",
                       "til tross for at", "i og med at", "liksom", "ellers", "hvis", "om", "mer", "mindre", "alt",
                       "som", "hjem", "hjemme", "ute", "inne", "borte", "opp", "ned", "ut", "inn", "fram", "frem", "tilbake"});
@@ -27,7 +27,7 @@ bool keeps_subject_first(const Word& w) {
 // ("Derfor kvinner bør jobbe").
 bool sentence_adverb(const Word& w) {
   return lemma_in(w, {"derfor", "dessuten", "heldigvis", "dessverre", "selvfølgelig", "likevel", "allikevel", "egentlig",
-                      "i dag", "i går", "i morgen", "i fjor", "i år", "nå for tiden", "i dag", "samtidig", "etterpå",
+                      "i dag", "i går", "i morgen", "i fjor", "i år", "nå for tiden", "samtidig", "etterpå",
                       "deretter", "senere", "tidligere", "plutselig", "endelig", "til slutt", "i tillegg", "vanligvis",
                       "ofte", "alltid", "aldri", "sannsynligvis", "forhåpentligvis", "faktisk", "derimot", "dermed",
                       "i begynnelsen", "til sist", "etter hvert", "med en gang"});
@@ -83,7 +83,8 @@ FrontedElement fronted_element(const Sentence& s, std::size_t p) {
     return {Fronted::adverb, p + 3};
   if (const std::size_t e = prepositional_phrase_end(s, p); e > p) return {Fronted::phrase, e};
   // "For eksempel de kan ...": only at the start of a sentence, where it is not an insertion.
-  if (lemma_in(*w, {"for eksempel", "f.eks.", "eksempelvis"})) return p == first_word(s) ? FrontedElement{Fronted::adverb, p + 1} : FrontedElement{};
+  if (lemma_in(*w, {"for eksempel", "f.eks.", "eksempelvis"}))
+    return p == first_word(s) ? FrontedElement{Fronted::adverb, p + 1} : FrontedElement{};
   // An adverb, not also a word that joins clauses; one that is also a preposition ("etterpå") only
   // from the list of sentence adverbs.
   const bool adverb =
@@ -102,26 +103,30 @@ std::vector<std::size_t> clause_starts(const Sentence& s) {
   std::vector<std::size_t> starts;
   const std::size_t first = first_word(s);
   if (first < s.words.size()) starts.push_back(first);
-  for (std::size_t i = first + 1; i + 1 < s.words.size(); ++i) {
+  for (std::size_t i = first; i + 1 < s.words.size(); ++i) {
     const Word& w = s.words[i];
-    if ((w.lower == "men" || w.lower == "og" || w.lower == "at" || w.text == ";") && !s.words[i + 1].punct) starts.push_back(i + 1);
-    // ", derfor jeg ...": a sentence adverb after a comma starts a main clause of its own.
-    if (w.text == "," && sentence_adverb(s.words[i + 1]) && !lemma_in(s.words[i + 1], {"ofte", "alltid", "aldri"})) starts.push_back(i + 1);
-    if (w.text == "," && lemma_in(s.words[i + 1], {"desto", "dess", "jo"})) starts.push_back(i + 1);
+    const Word& next = s.words[i + 1];
+    if (lemma_in(w, {"men", "og", "at", "fordi", ";"}) && !next.punct) starts.push_back(i + 1);
+    // ", derfor jeg ...": a sentence adverb after a comma starts a main clause of its own, as does
+    // the "desto" of "jo ..., desto ...".
+    if (w.text == "," && ((sentence_adverb(next) && !lemma_in(next, {"ofte", "alltid", "aldri"})) ||
+                          lemma_in(next, {"desto", "dess", "jo"})))
+      starts.push_back(i + 1);
   }
   return starts;
 }
 
 // After "I landet jeg kommer fra" a finite verb and its subject follow: the words were a relative
-// clause, not the subject and verb of the main clause.
-// After a phrase ("Som denne samtalen jeg hadde med henne var fin") a second finite verb in the
-// same clause shows the same.
+// clause, not the subject and verb of the main clause. After a phrase ("Som denne samtalen jeg
+// hadde med henne var fin") a second finite verb in the same clause shows the same.
 bool verb_and_subject_follow(const Sentence& s, std::size_t from, bool any_verb) {
   for (std::size_t k = from; k + 1 < s.words.size(); ++k) {
     const Word& w = s.words[k];
     if (w.punct && w.text != ",") return false;
     if (lemma_in(w, {"og", "men", "eller"})) return false;
-    if (could_be_finite(w) && pronoun_subject(s.words[k + 1])) return true;
+    if (likely_finite(w) && pronoun_subject(s.words[k + 1])) return true;
+    // A verb in a clause of its own ("... at jeg er glad") says nothing about these words.
+    if (lemma_in(w, {"at", "som", "hvis", "når", "fordi", "om", "å"})) any_verb = false;
     if (any_verb && w.text != "," && likely_finite(w) && !some(w, noun_or_name)) return true;
   }
   return false;
@@ -135,7 +140,7 @@ bool verb_and_subject_follow(const Sentence& s, std::size_t from, bool any_verb)
 void rule_v2(const RuleContext& c) {
   const auto& s = c.sentence;
   for (const std::size_t p : clause_starts(s)) {
-    const bool after_at = p > 0 && s.words[p - 1].lower == "at";
+    const bool after_at = p > 0 && lemma_in(s.words[p - 1], {"at", "fordi"});
     const FrontedElement f = fronted_element(s, p);
     if (f.kind == Fronted::none || (after_at && f.kind != Fronted::clause)) continue;
     // After "og" and "men" a phrase may still belong to the clause before ("... og utfra det man
@@ -154,9 +159,16 @@ void rule_v2(const RuleContext& c) {
       verb_at = noun_phrase_end(s, f.end);
       if (verb_at == f.end) continue;
     }
+    // "Før jeg kom, jeg ikke kunne gå": "ikke" between subject and verb.
+    const Word* negation = nullptr;
+    if (const Word* x = at(s, verb_at); x && lemma_in(*x, {"ikke", "aldri"}) && pronoun_subject(*subject)) negation = x, ++verb_at;
     const Word* verb = at(s, verb_at);
     if (!is_word(verb) || !could_be_finite(*verb)) continue;
     if (f.kind != Fronted::clause && verb_and_subject_follow(s, verb_at + 1, f.kind == Fronted::phrase)) continue;
+    if (negation) {
+      c.add("v2-word-order", "O", subject->start, verb->end, {verb->lower + " " + subject->lower + " " + negation->lower}, 0.8);
+      return;
+    }
     std::string moved = verb->lower;
     for (std::size_t k = f.end; k < verb_at; ++k)
       moved += " " + (k == f.end && pronoun_subject(*subject) ? s.words[k].lower : s.words[k].text);

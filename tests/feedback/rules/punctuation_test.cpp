@@ -13,6 +13,8 @@ TEST(CommaSubclause, BeforeTheMainClause) {
   // After "men", "og", "at"; before a "så" that takes the clause up.
   expect_finding("Jeg tror at hvis vi jobber hardt kan vi klare det.", "comma-subclause", "hardt,");
   expect_finding("Hvis du vil så kan vi gå nå.", "comma-subclause", "vil,");
+  expect_finding("Hvis alt går bra da reiser vi i morgen.", "comma-subclause", "bra,");
+  expect_finding("Selv om jeg er syk så kan legene hjelpe meg.", "comma-subclause", "syk,");
   expect_clean("Når jeg kommer hjem, spiser jeg middag.");
 }
 

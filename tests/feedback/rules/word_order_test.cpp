@@ -30,6 +30,13 @@ TEST(WordOrderV2, AfterFrontedSubordinateClause) {
   expect_finding("Hun var syk, men hvis hun blir frisk, hun kommer på festen.", "v2-word-order", "kommer hun");
   expect_clean("Før jeg kom til Norge, bodde jeg i Polen.");
   expect_clean("Hvis du vil, så kan vi gå nå.");
+  // "ikke" between subject and verb; inside an "at" clause; after "desto" and its comparative.
+  expect_finding("Før jeg kom til Norge, jeg ikke kunne gå på ski.", "v2-word-order", "kunne jeg ikke");
+  expect_finding("Han sa at hvis det regner, vi blir hjemme.", "v2-word-order", "blir vi");
+  expect_finding("Jo mer du øver, desto bedre du blir.", "v2-word-order", "blir du");
+  expect_clean("Jo mer du øver, desto bedre blir du.");
+  // A verb in a later clause does not make the fronted adverb's clause a relative clause.
+  expect_finding("Hovedsakelig jeg tror at barna er glade når de er ute.", "v2-word-order", "tror jeg");
 }
 
 TEST(WordOrderQuestion, VerbAfterQuestionWord) {
