@@ -126,7 +126,7 @@ bool verb_and_subject_follow(const Sentence& s, std::size_t from, bool any_verb)
     if (lemma_in(w, {"og", "men", "eller"})) return false;
     if (likely_finite(w) && pronoun_subject(s.words[k + 1])) return true;
     // A verb in a clause of its own ("... at jeg er glad") says nothing about these words.
-    if (lemma_in(w, {"at", "som", "hvis", "når", "fordi", "om", "å"})) any_verb = false;
+    if (lemma_in(w, {"at", "som", "hvis", "når", "fordi", "om"})) any_verb = false;
     if (any_verb && w.text != "," && likely_finite(w) && !some(w, noun_or_name)) return true;
   }
   return false;
