@@ -54,6 +54,11 @@ void rule_capital_start(const RuleContext& context);
 void rule_capitals_inside(const RuleContext& context);
 void rule_v2(const RuleContext& context);
 void rule_adverb_subclause(const RuleContext& context);
+void rule_question_order(const RuleContext& context);
+void rule_subclause_order(const RuleContext& context);
+void rule_adverb_main_clause(const RuleContext& context);
+void rule_object_pronoun_order(const RuleContext& context);
+void rule_adverb_nonfinite(const RuleContext& context);
 void rule_verb_forms(const RuleContext& context);
 void rule_present_r(const RuleContext& context);
 void rule_agreement(const RuleContext& context);
@@ -68,5 +73,6 @@ void rule_preposition(const RuleContext& context);
 void rule_repeated_word(const RuleContext& context);
 void rule_comma_subclause(const RuleContext& context);
 void rule_comma_men(const RuleContext& context);
+void rule_comma_main_clauses(const RuleContext& context);
 
 }  // namespace voki::feedback

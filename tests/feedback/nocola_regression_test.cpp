@@ -23,21 +23,20 @@ TEST(NocolaRegression, RecallAndFalseFlagsDoNotGetWorse) {
   auto engine = voki::feedback::load_engine();
   const auto result = voki::feedback::evaluate_nocola(*engine, path);
   std::cout << voki::feedback::eval_to_json(result) << '\n';
-  // Reached on dev.tsv: recall 0.224, false-flag rate 0.029, CAP 0.71, PUNCM 0.156 (see bench/feedback).
-  // The first pass had recall 0.225 at 0.040 false flags; part of that recall was findings on the
-  // wrong word (names, "osv.") that the second pass no longer makes.
-  // With the determiner, predicative and wider verb-form rules: recall 0.243, false flags 0.030,
-  // F 0.258, INFL 0.49.
-  EXPECT_GE(result.recall(), 0.243 - 0.01);
+  // Figures reached on dev.tsv (history in git log): recall 0.265, false flags 0.030, F 0.261,
+  // INFL 0.48, ORT 0.622, CAP 0.726, PUNCM 0.223, O 0.412. Each may get worse by one point at most.
+  EXPECT_GE(result.recall(), 0.265 - 0.01);
   EXPECT_LE(result.false_flag_rate(), 0.030 + 0.01);
   const auto& forms = result.by_code.at("F");
-  EXPECT_GE(double(forms.detected) / double(forms.total), 0.258 - 0.01);
+  EXPECT_GE(double(forms.detected) / double(forms.total), 0.261 - 0.01);
   const auto& inflection = result.by_code.at("INFL");
-  EXPECT_GE(double(inflection.detected) / double(inflection.total), 0.49 - 0.02);
+  EXPECT_GE(double(inflection.detected) / double(inflection.total), 0.48 - 0.01);
   const auto& ort = result.by_code.at("ORT");
-  EXPECT_GE(double(ort.detected) / double(ort.total), 0.616 - 0.01);
+  EXPECT_GE(double(ort.detected) / double(ort.total), 0.622 - 0.01);
   const auto& cap = result.by_code.at("CAP");
-  EXPECT_GE(double(cap.detected) / double(cap.total), 0.71 - 0.01);
+  EXPECT_GE(double(cap.detected) / double(cap.total), 0.726 - 0.01);
   const auto& puncm = result.by_code.at("PUNCM");
-  EXPECT_GE(double(puncm.detected) / double(puncm.total), 0.156 - 0.01);
+  EXPECT_GE(double(puncm.detected) / double(puncm.total), 0.223 - 0.01);
+  const auto& order = result.by_code.at("O");
+  EXPECT_GE(double(order.detected) / double(order.total), 0.412 - 0.01);
 }

@@ -27,13 +27,13 @@ int main(int argc, char** argv) {
     else if (file.empty() && args[i].rfind("--", 0) != 0) file = args[i];
     else return usage();
   }
-  if (args[0] == "analyse") {  // prints the disambiguated analysis of each input line
+  if (args[0] == "analyse" || args[0] == "raw") {  // the (disambiguated / raw) analysis of each input line
     using namespace voki::feedback;
     Worker worker(ResourceFiles::load(ResourcePaths{}));
     std::string line;
     while (std::getline(std::cin, line)) {
       for (auto& sentence : worker.analyse(line)) {
-        worker.disambiguate(sentence);
+        if (args[0] == "analyse") worker.disambiguate(sentence);
         for (const auto& w : sentence.words) {
           std::cout << w.start << '-' << w.end << ' ' << w.text << (w.unknown ? " *" : "");
           for (const auto& r : w.readings) std::cout << " | " << r.analysis;

@@ -1,9 +1,10 @@
 // CAP: capital letters at the start of a sentence and inside it.
-#include "feedback/rules/rule_helpers.h"
+#include "feedback/rules/clause_helpers.h"
 
 namespace voki::feedback {
 
 using namespace rule_helpers;
+using clause_helpers::likely_finite;
 
 // CAP: a sentence starts with a capital letter, also after a full stop inside a line.
 void rule_capital_start(const RuleContext& c) {
@@ -41,15 +42,30 @@ void rule_capitals_inside(const RuleContext& c) {
     if (before.punct && (before.any("sent") || before.text == ":" || before.text == "\"" || before.text == "«" || before.text == "("))
       continue;
     if (w.capitalised) {
-      if (surely_some(w, [](const Reading& r) { return r.has("np") || r.has("acr"); }) || w.text.size() < 2) continue;
-      if (is_upper_initial(w.text.substr(1))) continue;  // acronyms such as "NAV"
+      // "Vi", "I" and "Man" are also place names to the analyser; between two small words they are
+      // the pronoun or preposition.
+      // "De" before "som" or before an adjective or noun is the pronoun or determiner, not the
+      // polite form of address.
+      const Word* after = i + 1 < words.size() ? &words[i + 1] : nullptr;
+      const bool determiner_de = w.lower == "de" && after && !after->punct &&
+                                 (after->lower == "som" || (some(*after, [](const Reading& r) { return r.has("adj") || r.has("n"); }) &&
+                                                            !some(*after, finite)));
+      const bool function_word_form =
+          (determiner_de ||
+           lemma_in(w, {"i", "vi", "jeg", "man", "det", "den", "dette", "disse", "på", "etter", "når", "hvis", "men", "og", "der"})) &&
+          !before.punct && after && !after->punct && !after->capitalised;
+      if (!function_word_form &&
+          (surely_some(w, [](const Reading& r) { return r.has("np") || r.has("acr"); }) || w.text.size() < 2))
+        continue;
+      if (w.text.size() > 1 && is_upper_initial(w.text.substr(1))) continue;  // acronyms such as "NAV"
       // "De", "Dem", "Deres": the polite form of address is written with a capital.
-      if (lemma_in(w, {"de", "dem", "deres", "dere"})) continue;
+      if (lemma_in(w, {"de", "dem", "deres", "dere"}) && !determiner_de) continue;
       // A capital after a complete clause more often starts a new sentence whose full stop is
       // missing ("Han var streng Da jeg var liten"): then both repairs are offered.
       bool verb_before = false;
-      for (std::size_t j = first; j + 1 < i; ++j) verb_before = verb_before || finite_verb(words[j]);
-      const bool opener = some(w, [](const Reading& r) {
+      // Words outside CG-3's stretch keep all their readings: a verb reading is enough here.
+      for (std::size_t j = first; j + 1 < i; ++j) verb_before = verb_before || likely_finite(words[j]);
+      const bool opener = function_word_form || some(w, [](const Reading& r) {
         return r.has("adv") || r.has("cnjsub") || r.has("prn") || r.has("det") || r.has("cnjcoo");
       });
       const bool name_follows = i + 1 < words.size() && !words[i + 1].punct && words[i + 1].capitalised;
@@ -58,6 +74,9 @@ void rule_capitals_inside(const RuleContext& c) {
               {before.text + ". " + w.text, before.text + " " + w.lower}, 0.6);
         continue;
       }
+      // Otherwise as before: a word that may be a name is left alone.
+      if (function_word_form && (surely_some(w, [](const Reading& r) { return r.has("np") || r.has("acr"); }) || w.text.size() < 2))
+        continue;
       const bool day_month_people = some(w, [&](const Reading& r) {
         return std::find(common.begin(), common.end(), r.lemma) != common.end();
       });

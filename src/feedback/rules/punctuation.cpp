@@ -1,9 +1,11 @@
-// PUNCM: the final full stop, commas after fronted subordinate clauses and before "men".
-#include "feedback/rules/rule_helpers.h"
+// PUNCM: the final full stop; commas after fronted subordinate clauses, before "men" and between
+// main clauses.
+#include "feedback/rules/clause_helpers.h"
 
 namespace voki::feedback {
 
 using namespace rule_helpers;
+using namespace clause_helpers;
 
 // PUNCM: a text of three words or more that does not end with a full stop, ? or !.
 void rule_final_punctuation(const RuleContext& c) {
@@ -29,49 +31,185 @@ void rule_final_punctuation(const RuleContext& c) {
 }
 
 namespace {
-bool is_subject_word(const Word& w) {
-  return is_subject_pronoun(w) || lemma_in(w, {"det", "den", "dette", "disse"});
-}
-// A subject can start here: a pronoun, a noun or name, or a determiner ("alle lærere").
+// A subject can start here: a pronoun, a noun or name, or a determiner ("alle lærere", "noen").
 bool starts_subject(const Word& w) {
-  return !w.punct && (is_subject_word(w) || some(w, [](const Reading& r) { return r.has("n") || r.has("np") || r.has("det"); }));
+  return !w.punct && !could_be_finite(w) &&
+         (pronoun_subject(w) || some(w, [](const Reading& r) { return r.has("n") || r.has("np") || r.has("det") || r.has("prn"); }));
+}
+// Does a clause of its own start at word i inside the subordinate clause ("når jeg sier at det
+// er ...", "som har ...")? Then its subject and verb come after. "om", "enn", "før" ... are also
+// prepositions or adverbs: only with a subject after them.
+bool inner_clause_starts(const Sentence& s, std::size_t i) {
+  const Word& w = s.words[i];
+  const Word* next = at(s, i + 1);
+  if (!is_word(next)) return false;
+  // "som", "hva" and "hvem" may be the subject ("som bor der"); "der" before a verb is the adverb
+  // ("de som bor der kjenner ...").
+  if (lemma_in(w, {"som", "hva", "hvem"})) return pronoun_subject(*next) || likely_finite(*next);
+  if (lemma_in(w, {"at", "hvor", "der"})) return pronoun_subject(*next) || starts_subject(*next);
+  if (lemma_in(w, {"hvordan", "hvorfor", "hvilken", "hvilket", "hvilke", "hvis", "når", "fordi", "mens", "dersom", "selv om",
+                   "ettersom"}))
+    return starts_subject(*next);
+  // Also prepositions or adverbs ("om kvelden", "før krigen", "enn i fjor"): only before a pronoun.
+  if (lemma_in(w, {"om", "før", "da", "enn", "siden"})) return pronoun_subject(*next);
+  return false;
+}
+// A noun phrase subject can start here: a noun or determiner that is not also a preposition,
+// adverb or conjunction ("nesten" is also a noun to the analyser).
+bool noun_subject(const Word& w) {
+  return starts_subject(w) && !object_pronoun(w) && !some(w, [](const Reading& r) {
+    return r.has("pr") || r.has("adv") || r.has("cnjsub") || r.has("cnjcoo");
+  });
+}
+// "naturen-så": a word and a conjunction written together with a dash; a comma there would split
+// the word.
+bool dash_joined(const Word& w) {
+  const auto dash = w.text.rfind('-');
+  if (dash == std::string::npos) return false;
+  const std::string tail = to_lower(w.text.substr(dash + 1));
+  return tail.empty() || tail == "så" || tail == "da" || tail == "og" || tail == "men";
 }
 }  // namespace
 
 // PUNCM: a comma after a fronted subordinate clause: "Når jeg kommer hjem spiser jeg" → "Når jeg
-// kommer hjem, spiser jeg".
+// kommer hjem, spiser jeg". The main clause starts with its finite verb followed by its subject
+// (verb second), which no word order inside the subordinate clause has; the verb is read from
+// every reading, as CG-3 often takes such a verb for a noun ("bor", "ringer").
 void rule_comma_subclause(const RuleContext& c) {
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
-  const Word* sub = at(s, first);
-  if (!is_word(sub) || sub->lower == "at" || sub->lower == "om") return;
-  // "da" is also an adverb ("Da gikk jeg"); the pattern below (subject, verb, then verb and
-  // subject) only fits the subjunction.
-  if (!is_subjunction(*sub) && !(sub->lower == "da" && some(*sub, [](const Reading& r) { return r.has("cnjsub"); })))
-    return;
-  // Subordinate clause: subjunction, subject, finite verb; then the main clause starts with the
-  // next finite verb followed by its subject (verb second).
-  std::size_t i = first + 1;
-  if (i >= s.words.size() || !starts_subject(s.words[i])) return;
-  bool clause_verb = false;
-  for (++i; i + 1 < s.words.size(); ++i) {
-    const Word& w = s.words[i];
-    if (w.punct || w.lower == "og" || w.lower == "eller" || w.lower == "men" || w.lower == "som" || w.lower == "at" ||
-        is_subjunction(w))
-      return;
-    if (!clause_verb) {
-      if (finite_verb(w)) clause_verb = true;
-      continue;
+  for (std::size_t p = first; p < s.words.size(); ++p) {
+    if (p != first && !lemma_in(s.words[p - 1], {"men", "og", "fordi", "at"})) continue;
+    std::size_t n = subjunction_length(s, p);
+    std::size_t i = p + n;
+    // 0: a subordinate clause; 1: a relative clause in a fronted phrase; 2: in the subject.
+    int relative = 0;
+    if (n == 0) {
+      // A relative clause inside the fronted element: "I byen hvor jeg bor er det ...", "De som bor
+      // der har vi ...". Its own verb comes first, then the main clause's verb and subject.
+      if (p != first) continue;
+      std::size_t e = prepositional_phrase_end(s, p);
+      relative = 1;
+      if (e == p) e = noun_phrase_end(s, p), relative = 2;
+      if (e == p && lemma_in(s.words[p], {"de", "den", "det", "alle", "noen", "mange"})) e = p + 1;
+      if (e == p || e >= s.words.size() || !lemma_in(s.words[e], {"som", "hvor", "der"})) continue;
+      i = e + 1;
+      // "som" may be the subject of its clause ("de som bor der").
+      if (i < s.words.size() && s.words[e].lower == "som" && likely_finite(s.words[i])) --i;
     }
-    if (finite_verb(w) && starts_subject(s.words[i + 1]) && !s.words[i - 1].punct) {
-      // Both clauses' verbs must be disambiguated: the candidate covers the whole stretch.
-      if (candidate_mode()) {
-        c.add("comma-subclause", "PUNCM", s.words[first].start, s.words[i + 1].end, {}, 0.7);
+    if (const Word* x = at(s, i); is_word(x) && x->lower == "ikke") ++i;
+    // "Når det gjelder barn er ...": writers differ on a comma after this fixed phrase.
+    if (s.words[p].lower == "når det gjelder") continue;
+    // "Da kom han", "Før var det": the word after is a verb, so "da" and "før" are adverbs.
+    if (i >= s.words.size() || (!starts_subject(s.words[i]) && s.words[i].lower != "som")) continue;
+    bool clause_verb = false;
+    for (++i; i + 1 < s.words.size(); ++i) {
+      const Word& w = s.words[i];
+      const Word& before = s.words[i - 1];
+      const Word& next = s.words[i + 1];
+      if (w.punct) return;
+      if (inner_clause_starts(s, i)) {
+        clause_verb = false;
+        continue;
+      }
+      if (!clause_verb) {
+        // "private skoler": after an adjective or determiner a verb homonym is a noun. After "tror",
+        // "synes" ... followed by a subject, the next verb belongs to a clause without "at".
+        clause_verb = likely_finite(w) &&
+                      !(some(before, [](const Reading& r) { return r.has("adj") || r.has("det"); }) &&
+                        !some(before, [](const Reading& r) { return r.has("prn"); }) &&
+                        !lemma_in(before, {"alt", "alle", "noen", "mange", "begge", "ingen", "flere", "de fleste", "noe"})) &&
+                      !(takes_bare_clause(w) && starts_subject(next));
+        continue;
+      }
+      // "Hvis du vil så kan vi", "Hvis vi bor her da har vi": "så" or "da" takes up the clause
+      // before the main clause's verb and subject; the comma goes before it.
+      if (lemma_in(w, {"så", "da"}) && !before.punct && likely_finite(next) && i + 2 < s.words.size() &&
+          (pronoun_subject(s.words[i + 2]) || noun_subject(s.words[i + 2])) && !lemma_in(before, {"og", "eller", "men", "ikke"}) &&
+          !dash_joined(before)) {
+        c.add("comma-subclause", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
         return;
       }
-      c.add("comma-subclause", "PUNCM", s.words[i - 1].start, s.words[i - 1].end, {s.words[i - 1].text + ","}, 0.7);
+      if (!likely_finite(w)) continue;
+      // After a relative clause in the subject, a verb and a pronoun that can only be a subject
+      // ("De som bor der kjenner jeg"); "har det" would be verb and object.
+      if (relative == 2 && !lemma_in(next, {"jeg", "du", "vi", "man"})) continue;
+      if (relative == 1 && !pronoun_subject(next)) continue;
+      const bool pronoun_next = pronoun_subject(next);
+      if (!pronoun_next && !noun_subject(next)) continue;
+      // "et stadig mer utviklet samfunn": a participle before its noun.
+      if (!pronoun_next && some(w, [](const Reading& r) { return r.has("adj"); })) continue;
+      // "og lager", "jeg kan": the verb of a second clause or of a clause without "at".
+      if (lemma_in(before, {"og", "eller", "men", "så", "mer", "mest", "mindre", "minst", "veldig", "svært", "meget", "litt",
+                            "helt", "ganske", "nokså", "stadig", "enda", "like", "for"}) ||
+          nominative_pronoun(before) || dash_joined(before)) {
+        if (takes_bare_clause(w) && starts_subject(next)) clause_verb = false;
+        continue;
+      }
+      c.add("comma-subclause", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
       return;
     }
+  }
+}
+
+// PUNCM: a comma between two main clauses joined by "og", "for" or "så" where the second one
+// shows that it is a main clause: "Vi bor her og da er det" → "her, og da er det" (a fronted
+// adverb or phrase and the verb before the subject), "Han kom ikke for han var syk" → "ikke, for
+// han var syk".
+void rule_comma_main_clauses(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  // The first clause must be a main clause of its own: not a fronted subordinate clause.
+  if (is_word(at(s, first)) && (subjunction_length(s, first) > 0 || lemma_in(s.words[first], {"at", "som"}))) return;
+  bool verb_before = false;
+  for (std::size_t i = first + 1; i + 3 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    const Word& before = s.words[i - 1];
+    if (w.punct) {
+      verb_before = false;  // (the loop stops three words before the end, so i + 3 exists)
+      continue;
+    }
+    if (lemma_in(w, {"at", "som", "hvis", "når", "fordi", "om", "mens", "hvor", "der", "hva", "hvem", "hvordan", "selv om"})) {
+      return;  // a subordinate clause first: the "og" may join two of them
+    }
+    if (!verb_before) {
+      verb_before = could_be_finite(w) && !some(w, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo"); });
+      continue;
+    }
+    if (before.punct) continue;
+    const Word& a = s.words[i + 1];
+    const Word& b = s.words[i + 2];
+    if (w.lower == "og") {
+      // "og da er det", "og i dag finnes det", "og så gikk jeg"
+      std::size_t v = i + 2;
+      const bool adverb = lemma_in(a, {"da", "så", "der", "her", "nå", "derfor", "dermed", "deretter", "etterpå", "likevel",
+                                       "ellers", "plutselig", "samtidig", "i dag", "i går", "i morgen", "til slutt", "i tillegg",
+                                       "dessuten", "heldigvis", "dessverre", "selvfølgelig", "senere", "snart", "endelig"});
+      if (!adverb) {
+        v = prepositional_phrase_end(s, i + 1);
+        if (v == i + 1) continue;
+      }
+      const Word* verb = at(s, v);
+      const Word* subject = at(s, v + 1);
+      if (!is_word(verb) || !is_word(subject) || !could_be_finite(*verb) || !pronoun_subject(*subject)) continue;
+      if (some(*verb, [](const Reading& r) { return r.has("pr") || r.has("n") || r.has("adj"); })) continue;
+    } else if (w.lower == "for" || w.lower == "så") {
+      // "for han var syk", "så vi gikk hjem": the conjunction, a subject-only pronoun, a verb.
+      // "for det var ...": "det" only before "er" or "var" ("for det" is also "for it").
+      const bool subject = lemma_in(a, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) ||
+                           (a.lower == "det" && lemma_in(b, {"er", "var"}));
+      // "så det ikke er så dyrt": the clause may have "ikke" before its verb.
+      const Word& verb = w.lower == "så" && b.lower == "ikke" ? s.words[i + 3] : b;
+      if (!subject || !could_be_finite(verb) || some(verb, [](const Reading& r) { return r.has("pr"); })) continue;
+      // "glad for han kom", "redd for vi": after an adjective "for" wants an "at" clause.
+      if (w.lower == "for" && some(before, [](const Reading& r) { return r.has("adj"); }) &&
+          !some(before, [](const Reading& r) { return r.has("n"); }))
+        continue;
+    } else {
+      continue;
+    }
+    c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return;
   }
 }
 

@@ -1,75 +1,399 @@
-// O: verb second after a fronted element; clause adverbs in subordinate clauses.
-#include "feedback/rules/rule_helpers.h"
+// O: word order. Verb second after a fronted element and in questions; clause adverbs in
+// subordinate and main clauses; subject before verb in subordinate clauses and indirect questions;
+// unstressed object pronouns before "ikke".
+#include "feedback/rules/clause_helpers.h"
 
 namespace voki::feedback {
 
 using namespace rule_helpers;
+using namespace clause_helpers;
 
-// O: verb second. After a fronted adverb, adverbial phrase or subordinate clause the finite verb
-// comes before the subject: "I dag jeg går" → "I dag går jeg".
-void rule_v2(const RuleContext& c) {
-  const auto& s = c.sentence;
-  const std::size_t first = first_word(s);
-  const Word* w0 = at(s, first);
-  if (!is_word(w0)) return;
-  std::size_t subject = 0;
-  bool fronted_clause = false;  // a subordinate clause closed by a comma, rather than a phrase
-  static const std::vector<std::string_view> no_inversion = {
-      "ikke", "bare", "også", "kanskje", "jo", "altså", "heller", "bl.a.", "dessverre", "nok", "faktisk", "egentlig",
-      "likevel", "derfor", "så", "da", "der", "her", "nå", "hvorfor", "hvordan", "hvor", "når", "hva", "hvem", "men", "og", "eller", "for"};
-  const bool adverb = every(*w0, [](const Reading& r) { return r.has("adv"); }) &&
-                      std::find(no_inversion.begin(), no_inversion.end(), w0->lower) == no_inversion.end();
-  if (adverb) {
-    subject = first + 1;
-  } else if (every(*w0, [](const Reading& r) { return r.has("pr"); }) && w0->lower != "for") {
-    // Prepositional phrase: preposition, up to three determiners/adjectives, then a noun or name.
-    std::size_t i = first + 1;
-    while (i < s.words.size() && i < first + 4 &&
-           some(s.words[i], [](const Reading& r) { return r.has("det") || r.has("adj") || r.has("num"); }))
-      ++i;
-    const Word* head = at(s, i);
-    if (!is_word(head) || !some(*head, [](const Reading& r) { return r.has("n") || r.has("np"); })) return;
-    subject = i + 1;
-  } else if (is_subjunction(*w0) && w0->lower != "at") {
-    fronted_clause = true;
-    // Fronted subordinate clause closed by a comma.
-    std::size_t i = first + 1;
-    while (i < s.words.size() && s.words[i].text != ",") {
-      if (s.words[i].punct) return;
-      ++i;
-    }
-    if (i - first < 3) return;
-    subject = i + 1;
-  } else {
-    return;
-  }
-  const Word* subj = at(s, subject);
-  const Word* verb = at(s, subject + 1);
-  if (!is_word(subj) || !is_word(verb) || !is_subject_pronoun(*subj)) return;
-  if (!every(*verb, finite)) return;
-  // "På alle steder du drar, finner du ...": the fronted element goes on to a comma and the verb
-  // comes second after it, so the order is right.
-  for (std::size_t i = subject + 2; !fronted_clause && i + 2 < s.words.size(); ++i)
-    if (s.words[i].text == "," && every(s.words[i + 1], finite) && is_subject_pronoun(s.words[i + 2])) return;
-  c.add("v2-word-order", "O", subj->start, verb->end, {like(*subj, verb->lower) + " " + subj->lower}, 0.8);
+namespace {
+
+// Fronted adverbs that do not move the verb before the subject: focus adverbs that belong to the
+// subject ("Bare jeg vet", "Nesten alle"), "kanskje" (either order), words that also join
+// clauses or start relative and subordinate clauses ("så", "da", "der", "nå" for "når"), and
+// question words (rule_question_order).
+bool keeps_subject_first(const Word& w) {
+  return lemma_in(w, {"ikke", "bare", "også", "kanskje", "jo", "altså", "heller", "bl.a.", "nok", "så", "da", "der", "her",
+                      "nå", "hvorfor", "hvordan", "hvor", "når", "hva", "hvem", "men", "og", "eller", "for", "nesten",
+                      "særlig", "spesielt", "kun", "selv", "enda", "omtrent", "akkurat", "især", "vel", "både", "enten",
+                      "verken", "hverken", "ja", "nei", "sammen", "sist", "mest", "minst",
+                      "blant annet", "bortsett", "unntatt", "inkludert", "til og med", "likeså",
+                      "til tross for at", "i og med at", "liksom", "ellers", "hvis", "om", "mer", "mindre", "alt",
+                      "som", "hjem", "hjemme", "ute", "inne", "borte", "opp", "ned", "ut", "inn", "fram", "frem", "tilbake"});
+}
+// Sentence adverbs after which also a noun subject shows that the verb has not come second
+// ("Derfor kvinner bør jobbe").
+bool sentence_adverb(const Word& w) {
+  return lemma_in(w, {"derfor", "dessuten", "heldigvis", "dessverre", "selvfølgelig", "likevel", "allikevel", "egentlig",
+                      "i dag", "i går", "i morgen", "i fjor", "i år", "nå for tiden", "samtidig", "etterpå",
+                      "deretter", "senere", "tidligere", "plutselig", "endelig", "til slutt", "i tillegg", "vanligvis",
+                      "ofte", "alltid", "aldri", "sannsynligvis", "forhåpentligvis", "faktisk", "derimot", "dermed",
+                      "i begynnelsen", "til sist", "etter hvert", "med en gang"});
 }
 
-// O: in a subordinate clause "ikke" and other clause adverbs come before the finite verb:
-// "fordi han kommer ikke" → "fordi han ikke kommer".
+enum class Fronted { none, adverb, phrase, clause };
+
+struct FrontedElement {
+  Fronted kind = Fronted::none;
+  std::size_t end = 0;  // the first word after it (where the verb should be)
+};
+
+// The fronted element of a main clause starting at word p: an adverb, a prepositional phrase,
+// or a subordinate clause closed by a comma.
+FrontedElement fronted_element(const Sentence& s, std::size_t p) {
+  const Word* w = at(s, p);
+  if (!is_word(w)) return {};
+  if (const std::size_t n = subjunction_length(s, p); n > 0) {
+    // Subjunction, subject, a finite verb, then a comma; no other punctuation.
+    std::size_t i = p + n;
+    if (const Word* x = at(s, i); is_word(x) && x->lower == "ikke") ++i;  // "Hvis ikke vi ..."
+    const Word* subject = at(s, i);
+    if (!is_word(subject)) return {};
+    if (!pronoun_subject(*subject) && noun_phrase_end(s, i) == i &&
+        !some(*subject, [](const Reading& r) { return r.has("det") || r.has("prn"); }))
+      return {};
+    bool verb = w->lower == "når det gjelder";  // one preposition to the analyser, and a clause
+    for (++i; i < s.words.size(); ++i) {
+      const Word& x = s.words[i];
+      if (x.punct) break;
+      verb = verb || likely_finite(x);
+    }
+    if (!verb || !is_punct(at(s, i), ",")) return {};
+    return {Fronted::clause, i + 1};
+  }
+  if (w->lower == "for" && is_word(at(s, p + 1)) && s.words[p + 1].lower == "å") {
+    // "For å lære norsk, ..." with its comma.
+    std::size_t i = p + 2;
+    while (i < s.words.size() && !s.words[i].punct) ++i;
+    if (!is_punct(at(s, i), ",") || i < p + 3) return {};
+    return {Fronted::clause, i + 1};
+  }
+  // "..., desto verre det er": the comparative of "jo ..., desto ..." comes first in its clause.
+  if (lemma_in(*w, {"desto", "dess"}) || (w->lower == "jo" && p > 0 && s.words[p - 1].text == ",")) {
+    if (const Word* x = at(s, p + 1); is_word(x) && some(*x, [](const Reading& r) { return r.has("comp"); }))
+      return {Fronted::adverb, p + 2};
+    return {};
+  }
+  // Fixed adverbials of several words: "til sist", "til slutt", "først av alt".
+  if (const Word* x = at(s, p + 1); is_word(x) && w->lower == "til" && lemma_in(*x, {"sist", "slutt"}))
+    return {Fronted::adverb, p + 2};
+  if (const Word* x = at(s, p + 2); is_word(x) && w->lower == "først" && s.words[p + 1].lower == "av" && x->lower == "alt")
+    return {Fronted::adverb, p + 3};
+  if (const std::size_t e = prepositional_phrase_end(s, p); e > p) return {Fronted::phrase, e};
+  // "For eksempel de kan ...": only at the start of a sentence, where it is not an insertion.
+  if (lemma_in(*w, {"for eksempel", "f.eks.", "eksempelvis"}))
+    return p == first_word(s) ? FrontedElement{Fronted::adverb, p + 1} : FrontedElement{};
+  // An adverb, not also a word that joins clauses; one that is also a preposition ("etterpå") only
+  // from the list of sentence adverbs.
+  const bool adverb =
+      (some(*w, [](const Reading& r) { return r.has("adv"); }) && !some(*w, [](const Reading& r) { return r.has("pr"); })) ||
+      sentence_adverb(*w) || lemma_in(*w, {"til sist", "til slutt", "først av alt"});
+  if (adverb && !keeps_subject_first(*w) &&
+      !some(*w, [](const Reading& r) { return r.has("cnjsub") || r.has("cnjcoo") || r.has("prn") || r.has("det"); }) &&
+      !w->lower.ends_with(" at") && !w->lower.ends_with(" som") && !w->lower.ends_with(" om"))
+    return {Fronted::adverb, p + 1};
+  return {};
+}
+
+// Where main clauses start: the sentence's first word, and after "men", "og", ";" (and, for
+// subordinate clauses that come first, after "at").
+std::vector<std::size_t> clause_starts(const Sentence& s) {
+  std::vector<std::size_t> starts;
+  const std::size_t first = first_word(s);
+  if (first < s.words.size()) starts.push_back(first);
+  for (std::size_t i = first; i + 1 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    const Word& next = s.words[i + 1];
+    if (lemma_in(w, {"men", "og", "at", "fordi", ";"}) && !next.punct) starts.push_back(i + 1);
+    // ", derfor jeg ...": a sentence adverb after a comma starts a main clause of its own, as does
+    // the "desto" of "jo ..., desto ...".
+    if (w.text == "," && ((sentence_adverb(next) && !lemma_in(next, {"ofte", "alltid", "aldri"})) ||
+                          lemma_in(next, {"desto", "dess", "jo"})))
+      starts.push_back(i + 1);
+  }
+  return starts;
+}
+
+// After "I landet jeg kommer fra" a finite verb and its subject follow: the words were a relative
+// clause, not the subject and verb of the main clause. After a phrase ("Som denne samtalen jeg
+// hadde med henne var fin") a second finite verb in the same clause shows the same.
+bool verb_and_subject_follow(const Sentence& s, std::size_t from, bool any_verb) {
+  for (std::size_t k = from; k + 1 < s.words.size(); ++k) {
+    const Word& w = s.words[k];
+    if (w.punct && w.text != ",") return false;
+    if (lemma_in(w, {"og", "men", "eller"})) return false;
+    if (likely_finite(w) && pronoun_subject(s.words[k + 1])) return true;
+    // A verb in a clause of its own ("... at jeg er glad") says nothing about these words.
+    if (lemma_in(w, {"at", "som", "hvis", "når", "fordi", "om"})) any_verb = false;
+    if (any_verb && w.text != "," && likely_finite(w) && !some(w, noun_or_name)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// O: verb second. After a fronted adverb, adverbial phrase or subordinate clause the finite verb
+// comes before the subject: "I dag jeg går" → "I dag går jeg", "Når jeg kom hjem, jeg spiste" →
+// "spiste jeg".
+void rule_v2(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (const std::size_t p : clause_starts(s)) {
+    const bool after_at = p > 0 && lemma_in(s.words[p - 1], {"at", "fordi"});
+    const FrontedElement f = fronted_element(s, p);
+    if (f.kind == Fronted::none || (after_at && f.kind != Fronted::clause)) continue;
+    // After "og" and "men" a phrase may still belong to the clause before ("... og utfra det man
+    // har"); a comma before the conjunction shows that a new clause starts.
+    if (p != first_word(s) && f.kind == Fronted::phrase && !(p >= 2 && s.words[p - 2].text == ",")) continue;
+    const Word* subject = at(s, f.end);
+    if (!is_word(subject) || subject->lower == "så") continue;
+    std::size_t verb_at = f.end + 1;
+    // "en" as a pronoun ("one"), right before its verb.
+    const bool generic_en = subject->lower == "en" && is_word(at(s, verb_at)) && likely_finite(s.words[verb_at]) &&
+                            !some(s.words[verb_at], noun_or_name);
+    if (!pronoun_subject(*subject) && !generic_en) {
+      // A noun subject only after a subordinate clause or a sentence adverb, where the border
+      // of the fronted element is clear.
+      if (f.kind == Fronted::phrase || (f.kind == Fronted::adverb && !sentence_adverb(s.words[p]))) continue;
+      verb_at = noun_phrase_end(s, f.end);
+      if (verb_at == f.end) continue;
+    }
+    // "Før jeg kom, jeg ikke kunne gå": "ikke" between subject and verb.
+    const Word* negation = nullptr;
+    if (const Word* x = at(s, verb_at); x && lemma_in(*x, {"ikke", "aldri"}) && pronoun_subject(*subject)) negation = x, ++verb_at;
+    const Word* verb = at(s, verb_at);
+    if (!is_word(verb) || !could_be_finite(*verb)) continue;
+    if (f.kind != Fronted::clause && verb_and_subject_follow(s, verb_at + 1, f.kind == Fronted::phrase)) continue;
+    if (negation) {
+      c.add("v2-word-order", "O", subject->start, verb->end, {verb->lower + " " + subject->lower + " " + negation->lower}, 0.8);
+      return;
+    }
+    std::string moved = verb->lower;
+    for (std::size_t k = f.end; k < verb_at; ++k)
+      moved += " " + (k == f.end && pronoun_subject(*subject) ? s.words[k].lower : s.words[k].text);
+    c.add("v2-word-order", "O", subject->start, verb->end, {moved}, 0.8);
+    return;
+  }
+}
+
+// O: a direct question that starts with a question word has the verb second: "Hvorfor du kommer
+// ikke?" → "Hvorfor kommer du ikke?"
+void rule_question_order(const RuleContext& c) {
+  const auto& s = c.sentence;
+  if (s.words.empty() || s.words.back().text != "?") return;
+  const std::size_t first = first_word(s);
+  const Word* q = at(s, first);
+  if (!is_word(q) || !lemma_in(*q, {"hvorfor", "hvordan", "hva", "hvem", "hvor", "når"})) return;
+  std::size_t i = first + 1;
+  if (q->lower == "hvor" && is_word(at(s, i)) && some(s.words[i], [](const Reading& r) { return r.has("adj") || r.has("adv"); }))
+    ++i;  // "Hvor mye ...", "Hvor lenge ..."
+  const Word* subject = at(s, i);
+  const Word* verb = at(s, i + 1);
+  if (!is_word(subject) || !is_word(verb) || !pronoun_subject(*subject) || !could_be_finite(*verb)) return;
+  // One clause only: a comma or a second verb may mean an indirect question inside a longer one.
+  for (std::size_t k = i + 2; k < s.words.size(); ++k)
+    if (s.words[k].text == "," || s.words[k].text == ":" || could_be_finite(s.words[k])) return;
+  c.add("question-word-order", "O", subject->start, verb->end, {verb->lower + " " + subject->lower}, 0.75);
+}
+
+namespace {
+// Adverbs that stand before the finite verb in a subordinate clause. "bare", "ofte", "sikkert" and
+// "virkelig" may also follow the verb when they belong to what follows ("fordi jeg har bare
+// grunnskole", "at det regner ofte"), so they are left out.
+bool subclause_adverb(const Word& w) {
+  return lemma_in(w, {"ikke", "aldri", "alltid", "også", "gjerne", "helst", "egentlig", "fremdeles", "fortsatt",
+                      "nødvendigvis", "vanligvis", "jo", "allerede", "faktisk", "neppe", "sjelden", "absolutt", "noen gang"});
+}
+// "ikke", "aldri" and "alltid" only negate or qualify the verb; the others may end the clause as
+// "too" or "already" ("at han kommer også").
+bool verb_adverb(const Word& w) { return lemma_in(w, {"ikke", "aldri", "alltid"}); }
+
+// Words that open a subordinate clause with the order subject, adverb, verb.
+bool opens_subclause(const Sentence& s, std::size_t i) {
+  const Word& w = s.words[i];
+  // "fordi" is read apart (rule_adverb_subclause).
+  if (lemma_in(w, {"at", "hvis", "når", "dersom", "mens", "siden", "selv om", "ettersom", "idet", "til tross for at",
+                   "i og med at", "hvorfor", "hvordan", "hvor", "hva", "hvem", "hvilken", "hvilket", "hvilke", "om"}))
+    return i > first_word(s) || !lemma_in(w, {"hvorfor", "hvordan", "hvor", "hva", "hvem", "hvilken", "hvilket", "hvilke"});
+  return false;
+}
+}  // namespace
+
+// O: in a subordinate clause "ikke", "aldri" and "alltid" come before the finite verb:
+// "fordi han kommer ikke" → "fordi han ikke kommer"; "at det er ikke lett" → "at det ikke er
+// lett"; "noen som er ikke enige" → "noen som ikke er enige".
 void rule_adverb_subclause(const RuleContext& c) {
   const auto& s = c.sentence;
-  for (std::size_t i = 0; i + 3 < s.words.size(); ++i) {
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
     const Word& sub = s.words[i];
-    if (!is_subjunction(sub) || sub.lower == "om") continue;
-    const Word& subj = s.words[i + 1];
+    std::size_t verb_at;
+    if (sub.lower == "som") {
+      // Relative "som" as the subject, after a noun or pronoun ("noen som er ikke").
+      if (i == 0 || !some(s.words[i - 1], [](const Reading& r) { return r.has("n") || r.has("prn") || r.has("np"); }) ||
+          lemma_in(s.words[i - 1], {"slik", "sånn", "samme", "like", "så"}))
+        continue;
+      verb_at = i + 1;
+      // "som jeg vil ikke": a subject after "som".
+      if (pronoun_subject(s.words[i + 1])) verb_at = i + 2;
+    } else if (sub.lower == "fordi") {
+      // After "fordi" main-clause order is common in speech ("fordi det koster ikke mye"); only a
+      // personal pronoun and "ikke", "aldri" or "alltid" are read.
+      if (!nominative_pronoun(s.words[i + 1])) continue;
+      verb_at = i + 2;
+      if (const Word* a = at(s, verb_at + 1); !a || !verb_adverb(*a)) continue;
+    } else if (opens_subclause(s, i)) {
+      // "om" is also a preposition ("boka om Per er ikke god"): only after a verb or "på".
+      if (sub.lower == "om" && !(i > 0 && (could_be_finite(s.words[i - 1]) || lemma_in(s.words[i - 1], {"på", "ikke"}))))
+        continue;
+      const Word& first = s.words[i + 1];
+      if (pronoun_subject(first)) {
+        verb_at = i + 2;
+      } else {
+        verb_at = noun_phrase_end(s, i + 1);
+        if (verb_at == i + 1) continue;
+        // "at folk flest", "at penger"
+        if (const Word* w = at(s, verb_at); is_word(w) && w->lower == "flest") ++verb_at;
+      }
+    } else {
+      continue;
+    }
+    const Word* verb = at(s, verb_at);
+    if (!is_word(verb) || !every(*verb, finite)) continue;
+    std::size_t adverb_at = verb_at + 1;
+    // "når man har det ikke bra": an unstressed object pronoun may come between.
+    if (const Word* o = at(s, adverb_at); is_word(o) && (object_pronoun(*o) || o->lower == "det") && o->lower != "seg")
+      ++adverb_at;
+    const Word* adverb = at(s, adverb_at);
+    if (!is_word(adverb) || !subclause_adverb(*adverb)) continue;
+    if (!verb_adverb(*adverb) && (!is_word(at(s, adverb_at + 1)) || adverb_at > verb_at + 1)) continue;
+    // "ikke bare ..., men": the adverb belongs to what follows.
+    if (const Word* n = at(s, adverb_at + 1); n && lemma_in(*n, {"bare", "minst", "engang", "en gang"})) continue;
+    std::string fixed = adverb->lower + " " + verb->text;
+    for (std::size_t k = verb_at + 1; k < adverb_at; ++k) fixed += " " + s.words[k].text;
+    c.add("adverb-subclause", "O", verb->start, adverb->end, {fixed}, 0.75);
+  }
+}
+
+// O: in a subordinate clause and an indirect question the subject comes before the verb: "at har
+// de" → "at de har"; "jeg vet ikke hva skal jeg gjøre" → "hva jeg skal gjøre"; "hvor gammel er
+// man" → "hvor gammel man er".
+void rule_subclause_order(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  const bool question = !s.words.empty() && s.words.back().text == "?";
+  for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
+    const Word& sub = s.words[i];
+    const Word& before = s.words[i - 1];
+    // After a comma or colon a direct question or a new sentence may start; "mens", "fordi",
+    // "hvis", "at" and a relative "hvor" after a noun still open subordinate clauses.
+    const bool after_comma = before.text == "," && i >= 2 && !s.words[i - 2].punct;
+    if (before.punct && !(after_comma && !question &&
+                          (lemma_in(sub, {"mens", "fordi", "hvis", "dersom", "at", "ettersom"}) ||
+                           (sub.lower == "hvor" && some(s.words[i - 2], noun_or_name)))))
+      continue;
+    std::size_t verb_at = i + 1;
+    bool wh = false;
+    if (lemma_in(sub, {"hva", "hvem", "hvordan", "hvorfor", "hvor"})) {
+      wh = true;
+      // "hvor gammel", "hvor mye", "hvor ofte"
+      if (sub.lower == "hvor" && some(s.words[i + 1], [](const Reading& r) { return r.has("adj") || r.has("adv"); }) &&
+          !surely_could_be_finite(s.words[i + 1]))
+        ++verb_at;
+    } else if (lemma_in(sub, {"at", "når", "mens", "fordi", "hvis", "dersom", "ettersom"})) {
+      if (sub.lower == "når" && question) continue;
+    } else if (sub.lower == "som") {
+      if (!some(before, noun_or_name)) continue;
+    } else {
+      continue;
+    }
+    // The question word must follow a word of the main clause (a verb, "på", "om", "ikke").
+    if (wh && !after_comma &&
+        !(could_be_finite(before) || (lemma_in(before, {"og", "eller"}) && !question) ||
+          lemma_in(before, {"på", "om", "ikke", "over", "i", "for", "meg", "deg", "seg", "oss", "dem", "ham", "henne", "vite",
+                            "forstå", "se", "spørre", "fortelle", "skjønne", "forklare", "lære", "finne", "vise", "bestemme",
+                            "velge", "avhenger", "av", "til"})))
+      continue;
+    const Word* verb = at(s, verb_at);
+    const Word* subject = at(s, verb_at + 1);
+    if (!is_word(verb) || !is_word(subject)) continue;
+    // "som" takes only the subject-only pronouns: "som kjente han" may have an object. After "at"
+    // a verb cannot be followed by its object. After "hva er" a "det" may start a cleft ("hva er
+    // det som ...").
+    bool clear_subject;
+    if (sub.lower == "som") {
+      clear_subject = lemma_in(*subject, {"jeg", "du", "vi", "man"});
+    } else {
+      const Word* after = at(s, verb_at + 2);
+      clear_subject = pronoun_subject(*subject) && !(subject->lower == "det" && after && after->lower == "som");
+    }
+    if (!clear_subject) continue;
+    if (!every(*verb, finite) || surely_some(*verb, [](const Reading& r) { return r.has("n") || r.has("pr") || r.has("adv"); }))
+      continue;
+    c.add("subclause-word-order", "O", verb->start, subject->end, {subject->lower + " " + verb->text}, 0.75);
+    return;
+  }
+}
+
+// O: a clause adverb after the subject of a main clause comes after the finite verb: "Jeg ikke
+// liker kaffe" → "Jeg liker ikke kaffe".
+void rule_adverb_main_clause(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first; i + 2 < s.words.size(); ++i) {
+    if (i != first && s.words[i - 1].lower != "men") continue;
+    const Word& subject = s.words[i];
+    const Word& adverb = s.words[i + 1];
     const Word& verb = s.words[i + 2];
-    const Word& adverb = s.words[i + 3];
-    if (!is_subject_pronoun(subj) || !every(verb, finite) || !is_clause_adverb(adverb)) continue;
-    if (adverb.lower == "bare" || adverb.lower == "også" || adverb.lower == "ofte") continue;
-    // "at" clauses with main-clause order are common in speech, but written Bokmål wants the
-    // adverb first; keep "at" only for "ikke".
-    if (sub.lower == "at" && adverb.lower != "ikke") continue;
-    c.add("adverb-subclause", "O", verb.start, adverb.end, {adverb.lower + " " + verb.text}, 0.75);
+    if (!nominative_pronoun(subject) || !lemma_in(adverb, {"ikke", "aldri"})) continue;
+    if (!every(verb, finite) || surely_some(verb, [](const Reading& r) { return r.has("n") || r.has("adj"); })) continue;
+    c.add("adverb-main-clause", "O", adverb.start, verb.end, {verb.text + " " + adverb.text}, 0.75);
+  }
+}
+
+// O: an unstressed object pronoun comes before "ikke" in a main clause: "jeg ser ikke ham" →
+// "jeg ser ham ikke", "det dreier ikke seg" → "det dreier seg ikke".
+void rule_object_pronoun_order(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 1; i + 1 < s.words.size(); ++i) {
+    const Word& adverb = s.words[i];
+    const Word& pronoun = s.words[i + 1];
+    if (!lemma_in(adverb, {"ikke", "aldri", "alltid", "også", "ofte"})) continue;
+    if (!lemma_in(pronoun, {"meg", "deg", "seg", "oss", "dem"})) continue;
+    // "det er ikke meg": after "være" and "bli" the pronoun is stressed.
+    const Word& verb = s.words[i - 1];
+    if (!every(verb, finite) || surely_some(verb, [](const Reading& r) { return r.lemma == "være" || r.lemma == "bli"; })) continue;
+    // "ikke meg, men deg", "ikke oss selv": a contrast or "selv" stresses it.
+    if (const Word* n = at(s, i + 2); n && (n->text == "," || n->lower == "selv" || n->lower == "men")) continue;
+    c.add("object-pronoun-order", "O", adverb.start, pronoun.end, {pronoun.text + " " + adverb.text}, 0.75);
+  }
+}
+
+// O: a clause adverb stands before an infinitive or participle, right after the finite verb (or
+// its subject): "Man kan velge også størrelsen" → "kan også velge", "Jeg har sett aldri noe
+// slikt" → "har aldri sett".
+void rule_adverb_nonfinite(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 3 < s.words.size(); ++i) {
+    const Word& aux = s.words[i];
+    const bool modal = is_modal(aux);
+    const bool perfect = lemma_in(aux, {"har", "hadde"});
+    if (!modal && !perfect) continue;
+    if (!every(aux, finite)) continue;
+    std::size_t j = i + 1;
+    if (pronoun_subject(s.words[j])) ++j;
+    if (j + 2 >= s.words.size()) continue;
+    const Word& verb = s.words[j];
+    const Word& adverb = s.words[j + 1];
+    const Word& next = s.words[j + 2];
+    // "bare", "selv" and "ofte" may belong to what follows ("bety bare fordeler", "kjempe selv").
+    if (!lemma_in(adverb, {"ikke", "aldri", "alltid", "også"}) || next.punct) continue;
+    // "forstå også at ...": "også" before a clause may add the clause.
+    if (adverb.lower == "også" && lemma_in(next, {"at", "som", "om", "hvis", "når", "fordi"})) continue;
+    if (!every(verb, [&](const Reading& r) { return r.has("vblex") && r.has(modal ? "inf" : "pp"); })) continue;
+    // "kan gjøre ikke bare ..., men": the adverb belongs to what follows.
+    if (lemma_in(next, {"bare", "minst", "om", "enn", "mer", "mindre"})) continue;
+    c.add("adverb-nonfinite", "O", verb.start, adverb.end, {adverb.lower + " " + verb.text}, 0.7);
   }
 }
 

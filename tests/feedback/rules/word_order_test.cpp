@@ -1,0 +1,96 @@
+// Word order (O): right and wrong examples written for these tests.
+#include "rules/rule_test_util.h"
+
+namespace voki::feedback::testing {
+namespace {
+
+TEST(WordOrderV2, AfterFrontedAdverb) {
+  expect_finding("Derfor jeg liker ikke kaffe.", "v2-word-order", "liker jeg");
+  expect_finding("Til slutt jeg vil takke alle.", "v2-word-order", "vil jeg");
+  // A noun subject after a sentence adverb.
+  expect_finding("Dessverre naboene har ikke tid.", "v2-word-order", "har naboene");
+  // "kanskje" allows both orders; focus adverbs belong to the subject.
+  expect_no_rule("Kanskje jeg kommer i morgen.", "v2-word-order");
+  expect_clean("Bare jeg vet svaret.");
+  expect_clean("Nesten alle liker sommeren.");
+}
+
+TEST(WordOrderV2, AfterFrontedPhrase) {
+  expect_finding("Etter min mening det er for dyrt å bo i byen.", "v2-word-order", "er det");
+  expect_finding("På den andre siden det er fint å bo på landet.", "v2-word-order", "er det");
+  expect_clean("Om sommeren bader vi i sjøen.");
+  // A relative clause without "som" after the phrase, then the verb and subject.
+  expect_clean("I landet jeg kommer fra er det varmt om sommeren.");
+  expect_no_rule("Etter det vi har hørt, er saken klar.", "v2-word-order");
+}
+
+TEST(WordOrderV2, AfterFrontedSubordinateClause) {
+  expect_finding("Når jeg kom hjem, jeg laget middag.", "v2-word-order", "laget jeg");
+  expect_finding("Hvis det regner i morgen, vi blir hjemme.", "v2-word-order", "blir vi");
+  expect_finding("Hun var syk, men hvis hun blir frisk, hun kommer på festen.", "v2-word-order", "kommer hun");
+  expect_clean("Før jeg kom til Norge, bodde jeg i Polen.");
+  expect_clean("Hvis du vil, så kan vi gå nå.");
+  // "ikke" between subject and verb; inside an "at" clause; after "desto" and its comparative.
+  expect_finding("Før jeg kom til Norge, jeg ikke kunne gå på ski.", "v2-word-order", "kunne jeg ikke");
+  expect_finding("Han sa at hvis det regner, vi blir hjemme.", "v2-word-order", "blir vi");
+  expect_finding("Jo mer du øver, desto bedre du blir.", "v2-word-order", "blir du");
+  expect_clean("Jo mer du øver, desto bedre blir du.");
+  // A verb in a later clause does not make the fronted adverb's clause a relative clause.
+  expect_finding("Hovedsakelig jeg tror at barna er glade når de er ute.", "v2-word-order", "tror jeg");
+}
+
+TEST(WordOrderQuestion, VerbAfterQuestionWord) {
+  expect_finding("Hvorfor du kommer ikke i dag?", "question-word-order", "kommer du");
+  expect_clean("Hvorfor kommer du ikke i dag?");
+  // A clause that starts with a question word inside a statement.
+  expect_no_rule("Hvordan du har det, vet jeg ikke.", "question-word-order");
+}
+
+TEST(WordOrderSubclause, AdverbBeforeTheVerb) {
+  expect_finding("Jeg tror at det er ikke lett.", "adverb-subclause", "ikke er");
+  expect_finding("Hun sier at barna er ikke hjemme.", "adverb-subclause", "ikke er");
+  expect_finding("Vi har naboer som er aldri hjemme.", "adverb-subclause", "aldri er");
+  expect_finding("Jeg vet at han kan også svømme.", "adverb-subclause", "også kan");
+  expect_finding("Han er trist fordi han har ikke jobb.", "adverb-subclause", "ikke har");
+  expect_clean("Jeg tror at det ikke er lett.");
+  // "også" at the end means "too"; "bare" may belong to what follows.
+  expect_clean("Han sier at han kommer også.");
+  expect_no_rule("Jeg vet at han har bare to barn.", "adverb-subclause");
+  // "om" as a preposition; "fordi" with "det" and main-clause order is left alone.
+  expect_clean("Boka om Per er ikke god.");
+  expect_no_rule("Det er bra fordi det koster ikke mye.", "adverb-subclause");
+}
+
+TEST(WordOrderSubclause, SubjectBeforeTheVerb) {
+  expect_finding("Jeg vet ikke hva skal jeg gjøre.", "subclause-word-order", "jeg skal");
+  expect_finding("Vi glemmer at har vi venner.", "subclause-word-order", "vi har");
+  expect_finding("Hun spør hvor gammel er du.", "subclause-word-order", "du er");
+  expect_clean("Jeg vet ikke hva jeg skal gjøre.");
+  expect_clean("Hva skal jeg gjøre?");
+  expect_no_rule("Jeg lurer på: hva gjør vi nå?", "subclause-word-order");
+}
+
+TEST(WordOrderMainClause, AdverbAfterTheVerb) {
+  expect_finding("Jeg ikke liker kaffe.", "adverb-main-clause", "liker ikke");
+  expect_finding("Vi har bil, men vi aldri kjører den.", "adverb-main-clause", "kjører aldri");
+  expect_clean("Jeg liker ikke kaffe.");
+  expect_clean("Han sier at han ikke liker kaffe.");
+}
+
+TEST(WordOrderMainClause, ObjectPronounBeforeIkke) {
+  expect_finding("Hun gleder ikke seg til ferien.", "object-pronoun-order", "seg ikke");
+  expect_finding("Jeg husker ikke dem.", "object-pronoun-order", "dem ikke");
+  expect_clean("Jeg ser deg ikke.");
+  // After "være" the pronoun is stressed.
+  expect_clean("Det er ikke meg du ser.");
+}
+
+TEST(WordOrderMainClause, AdverbBeforeInfinitiveOrParticiple) {
+  expect_finding("Jeg har sett aldri en elg.", "adverb-nonfinite", "aldri sett");
+  expect_finding("Man kan velge også farge på bilen.", "adverb-nonfinite", "også velge");
+  expect_clean("Jeg har aldri sett en elg.");
+  expect_clean("Du kan komme også.");
+}
+
+}  // namespace
+}  // namespace voki::feedback::testing
