@@ -62,9 +62,8 @@ const std::vector<std::pair<std::u32string, std::u32string>>& sound_pairs() {
   return pairs;
 }
 
-// Doubled and undoubled consonants and confused sounds: the most frequent learner errors, also
-// used as the first of two edits.
-void doubling_and_sounds(const std::u32string& w, std::vector<std::u32string>& out) {
+// Doubled and undoubled consonants: the most frequent learner error.
+void doubling(const std::u32string& w, std::vector<std::u32string>& out) {
   for (std::size_t i = 1; i < w.size(); ++i)
     if (w[i] == w[i - 1] && !is_vowel(w[i])) out.push_back(w.substr(0, i) + w.substr(i + 1));
   for (std::size_t i = 0; i < w.size(); ++i) {
@@ -72,6 +71,11 @@ void doubling_and_sounds(const std::u32string& w, std::vector<std::u32string>& o
     if ((i + 1 < w.size() && w[i + 1] == w[i]) || (i > 0 && w[i - 1] == w[i])) continue;
     out.push_back(w.substr(0, i + 1) + w[i] + w.substr(i + 1));
   }
+}
+
+// Doubling and confused sounds, also used as the first of two edits.
+void doubling_and_sounds(const std::u32string& w, std::vector<std::u32string>& out) {
+  doubling(w, out);
   for (const auto& [from, to] : sound_pairs())
     for (auto at = w.find(from); at != std::u32string::npos; at = w.find(from, at + 1))
       out.push_back(w.substr(0, at) + to + w.substr(at + from.size()));
@@ -266,6 +270,25 @@ std::optional<std::u32string> negated_adjective(Worker& worker, const std::u32st
 
 }  // namespace
 
+std::vector<std::string> rule_helpers::typical_respellings(
+    Worker& worker, const std::string& lower, const std::function<bool(const std::vector<Reading>&)>& fits,
+    std::size_t limit, bool doubling_only) {
+  std::vector<std::string> result;
+  const std::u32string w = to_u32(lower);
+  if (w.size() < 2 || w.size() > 40) return result;
+  std::vector<std::u32string> candidates;
+  if (doubling_only) doubling(w, candidates);
+  else
+    for (auto& c : respellings(w, kTypical)) candidates.push_back(std::move(c.text));
+  std::unordered_set<std::u32string> seen{w};
+  std::vector<std::string> texts;
+  for (const auto& c : candidates)
+    if (c.size() > 1 && seen.insert(c).second) texts.push_back(to_utf8(c));
+  const auto readings = worker.lookup_many(texts);
+  for (std::size_t k = 0; k < texts.size() && result.size() < limit; ++k)
+    if (dictionary_word(readings[k]) && fits(readings[k]) && worker.spelled_right(texts[k])) result.push_back(texts[k]);
+  return result;
+}
 
 // ORT: a word neither hunspell nor the Apertium analyser knows. Proper nouns (capitalised inside a
 // sentence) and words with digits are left alone.

@@ -1,0 +1,306 @@
+// ORT: existing words written in place of another (real-word errors): "man"/"mann", "en"/"enn",
+// "og"/"å", "dem"/"de", frequent pairs such as "høyre"/"høyere", and words that cannot stand in
+// their slot but are one learner-typical edit from a word that can ("jeg skall", "å byge", "et nyt
+// liv"). Each confusion fires only where the grammar rules the written word out; the readings are
+// the analyser's own (no CG-3), so every condition holds for all of them.
+#include "feedback/rules/rule_helpers.h"
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+
+const Word* word(const Sentence& s, std::size_t i) {
+  const Word* w = at(s, i);
+  return is_word(w) ? w : nullptr;
+}
+const Word* before(const Sentence& s, std::size_t i) { return i == 0 ? nullptr : word(s, i - 1); }
+
+template <typename P>
+bool any_reading(const Word* w, P p) {
+  return w && std::any_of(w->readings.begin(), w->readings.end(), p);
+}
+template <typename P>
+bool all_readings(const Word* w, P p) {
+  return w && !w->readings.empty() && std::all_of(w->readings.begin(), w->readings.end(), p);
+}
+bool any_tag(const Word* w, std::string_view tag) { return w && w->any(tag); }
+bool is(const Word* w, std::initializer_list<std::string_view> forms) { return w && lemma_in(*w, forms); }
+
+bool infinitive(const Reading& r) { return r.has("vblex") && r.has("inf"); }
+bool noun(const Reading& r) { return r.has("n"); }
+bool adjective(const Reading& r) { return r.has("adj"); }
+bool function_word(const Reading& r) {
+  return r.has("adv") || r.has("prn") || r.has("det") || r.has("pr") || r.has("cnjcoo") || r.has("cnjsub") ||
+         r.has("cnjadv") || r.has("num") || r.has("ij") || r.has("np");
+}
+
+// A clause begins at word i: the first word, or after a comma, a subjunction or a conjunction.
+bool clause_start(const Sentence& s, std::size_t i) {
+  if (sentence_initial(s, i)) return true;
+  const Word& prev = s.words[i - 1];
+  if (prev.punct) return prev.text == "," || prev.text == ";" || prev.text == ":" || prev.text == "–";
+  return is_subjunction(prev) || lemma_in(prev, {"og", "men", "eller", "som", "da", "så", "hvordan", "hva", "hvor"});
+}
+
+bool motion_verb(const Word* w) {
+  return any_reading(w, [](const Reading& r) {
+    static const std::vector<std::string_view> lemmas = {"gå", "dra", "reise", "komme", "kjøre", "flytte", "fly",
+                                                          "løpe", "sykle", "sende", "følge", "haste", "seile", "vende"};
+    return r.has("vblex") && std::find(lemmas.begin(), lemmas.end(), r.lemma) != lemmas.end();
+  });
+}
+
+// Verbs followed by an infinitive with "å": "prøver å lære".
+bool takes_infinitive_marker(const Word* w) {
+  return any_reading(w, [](const Reading& r) {
+    static const std::vector<std::string_view> lemmas = {
+        "prøve", "begynne", "slutte", "like",  "pleie", "huske", "glemme", "elske", "ønske", "klare", "forsøke",
+        "orke",  "gidde",   "hate",   "våge",  "nekte", "unngå", "fortsette", "love", "slippe", "greie", "trenge"};
+    return finite(r) && std::find(lemmas.begin(), lemmas.end(), r.lemma) != lemmas.end();
+  });
+}
+
+struct Emit {
+  const RuleContext& c;
+  void operator()(const char* rule, const Word& w, const std::string& suggestion, double confidence = 0.7) const {
+    c.add(rule, "ORT", w.start, w.end, {like(w, suggestion)}, confidence);
+  }
+};
+
+// "man" (the pronoun, "one") and "mann" (the noun, "a man").
+void man_mann(const Sentence& s, std::size_t i, const Emit& emit) {
+  const Word& w = s.words[i];
+  const Word* prev = before(s, i);
+  const Word* next = word(s, i + 1);
+  if (w.lower == "man") {
+    // After a possessive or an article and an adjective, or joined to a noun: a noun.
+    const bool possessive = is(prev, {"min", "din", "sin", "hans", "hennes", "vår", "deres", "én"});
+    const bool article_adjective = all_readings(prev, adjective) && !any_tag(prev, "adv") && is(before(s, i - 1), {"en", "én"});
+    // "en man som", but not "en man kan" (someone one can...).
+    const bool article = is(prev, {"en"}) && (!next || (!any_reading(next, [](const Reading& r) {
+                                                  return finite(r) || r.has("vbmod");
+                                                }) && !is_clause_adverb(*next)));
+    const Word* after = word(s, i + 2);
+    const bool coordinated = is(next, {"og", "eller"}) && all_readings(after, [](const Reading& r) {
+                               return noun(r) && r.has("sg") && r.has("ind");
+                             });
+    if (possessive || article_adjective || article || coordinated) emit("man-mann", w, "mann");
+    return;
+  }
+  if (w.lower != "mann") return;
+  // "mann" with no determiner as the subject: at the start of a clause before a finite verb, or
+  // right after the finite verb in an inverted clause ("kan mann gjøre").
+  if (is(next, {"og", "eller"}) || !next) return;
+  const Word* after = word(s, i + 2);
+  auto finite_next = [&](const Word* v) {
+    return any_reading(v, finite) && !all_readings(v, noun);
+  };
+  bool subject = false;
+  if (clause_start(s, i)) {
+    subject = finite_next(next) || (is_clause_adverb(*next) && finite_next(after));
+  } else if (any_reading(prev, finite) && !all_readings(prev, noun)) {
+    subject = any_reading(next, infinitive) || is_clause_adverb(*next) || is(next, {"dessuten", "ikke", "da", "så"});
+  }
+  if (subject) emit("man-mann", w, "man");
+}
+
+// "en" for "enn" after a comparative: "større en", "mer en". Not "bedre en stund" (for a while),
+// not after the verb "bedre" (improve), not when "enn" follows later ("mer en venn enn ...").
+void en_enn(const Sentence& s, std::size_t i, const Emit& emit) {
+  const Word& w = s.words[i];
+  if (w.lower != "en" || i == 0) return;
+  const Word* prev = before(s, i);
+  if (!prev || !(any_tag(prev, "comp") || prev->lower == "annerledes")) return;
+  const Word* prev2 = before(s, i - 1);
+  if (is(prev2, {"å", "en", "et", "ei"}) || (prev2 && is_modal(*prev2))) return;
+  const Word* next = word(s, i + 1);
+  if (is(next, {"stund", "gang", "tid", "dag", "uke", "måned", "periode", "time", "kveld", "morgen", "natt", "helg"}))
+    return;
+  for (std::size_t j = i + 1; j < s.words.size(); ++j)
+    if (s.words[j].lower == "enn") return;
+  emit("en-enn", w, "enn", 0.75);
+}
+
+// "og" and "å": "prøver og lære", "for og lære" → "å"; "å" before a subject pronoun or between two
+// adjectives ("enkelt å greit") → "og".
+void og_aa(const Sentence& s, std::size_t i, const Emit& emit) {
+  const Word& w = s.words[i];
+  const Word* prev = before(s, i);
+  const Word* next = word(s, i + 1);
+  if (w.lower == "og" && next && !next->capitalised) {
+    const bool bare_infinitive = any_reading(next, infinitive) && !any_reading(next, finite);
+    if (!bare_infinitive) return;
+    if (is(prev, {"for", "uten"})) emit("og-aa", w, "å");
+    if (!takes_infinitive_marker(prev)) return;
+    // After a modal or "å" earlier in the clause, "og" joins two infinitives: "kan gjøre det de
+    // ønsker og nekte".
+    for (std::size_t j = i - 1; j-- > 0;) {
+      const Word& b = s.words[j];
+      if (b.punct && b.text != "\"") break;
+      if (is_modal(b) || b.lower == "å") return;
+    }
+    emit("og-aa", w, "å");
+    return;
+  }
+  if (w.lower != "å" || !prev || !next) return;
+  if (is(next, {"jeg", "du", "han", "hun", "vi", "dere"})) {
+    emit("og-aa", w, "og");
+    return;
+  }
+  auto adjective_only = [](const Word* x) {
+    return all_readings(x, adjective) && !any_reading(x, [](const Reading& r) { return verb_any(r) || r.has("adv"); });
+  };
+  if (adjective_only(prev) && adjective_only(next)) emit("og-aa", w, "og");
+}
+
+// "dem" and "di" as the subject: "dem har" → "de har".
+void de_dem(const Sentence& s, std::size_t i, const Emit& emit) {
+  const Word& w = s.words[i];
+  if (w.lower != "dem" && w.lower != "di") return;
+  if (!clause_start(s, i)) return;
+  const Word* next = word(s, i + 1);
+  if (!next || !any_reading(next, finite) || all_readings(next, noun)) return;
+  emit("de-dem", w, "de", 0.7);
+}
+
+// Pairs that learners confuse, each in a context the written word cannot stand in.
+void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
+  const Word& w = s.words[i];
+  const Word* prev = before(s, i);
+  const Word* next = word(s, i + 1);
+  const std::string& x = w.lower;
+  if (x == "høyre" && !w.capitalised) {
+    // "høyre" is the right-hand side; "høyere" the comparative of "høy".
+    static const std::vector<std::string_view> sides = {
+        "side", "hånd", "arm", "fot", "bein", "ben", "øye", "øre", "kne", "skulder", "hofte", "kant", "hjørne", "fil",
+        "felt", "sving", "fløy", "vinge", "lomme", "hjul", "dør", "vindu", "kinn", "bryst", "lunge", "nyre", "tommel",
+        "retning", "hånd", "halvdel", "back", "ving", "ytterkant"};
+    const bool degree = is(prev, {"mye", "litt", "enda", "stadig", "noe", "langt", "betydelig"});
+    // Before a noun that is no side of anything ("høyre lønn"), possibly after an adjective.
+    const Word* noun_after = any_reading(next, adjective) && !any_reading(next, noun) ? word(s, i + 2) : next;
+    const bool comparative_noun = any_reading(noun_after, noun) && !noun_after->capitalised &&
+                                  !any_reading(noun_after, [&](const Reading& r) {
+                                    return r.has("det") || r.has("pr") ||
+                                           std::find(sides.begin(), sides.end(), r.lemma) != sides.end();
+                                  });
+    if (is(next, {"enn"}) || degree || comparative_noun) emit("real-word", w, "høyere");
+  } else if (x == "a" && w.text == "a" && next && !next->capitalised && any_reading(next, infinitive)) {
+    emit("real-word", w, "å", 0.75);  // "a" for "å" on a keyboard without å
+  } else if (x == "lit" && !is(next, {"på"}) && !any_tag(prev, "det")) {
+    emit("real-word", w, "litt");
+  } else if (x == "velde" && any_reading(next, [](const Reading& r) { return r.has("adj") || r.has("adv"); })) {
+    emit("real-word", w, "veldig");
+  } else if ((x.rfind("forsett", 0) == 0 || x.rfind("forsatt", 0) == 0) && is(next, {"å", "med"})) {
+    emit("real-word", w, "fort" + x.substr(3));  // "forsette å" → "fortsette å"
+  } else if (x == "måtte" && prev && (is(prev, {"en", "ei", "denne", "samme", "hvilken", "annen", "enhver", "hver"}) ||
+                                      (all_readings(prev, adjective) && is(before(s, i - 1), {"en", "ei", "denne", "samme"}))) &&
+             !any_reading(next, infinitive)) {
+    emit("real-word", w, "måte");  // "på en måtte" → "på en måte"
+  } else if (x == "måte" && any_reading(next, infinitive) && !any_reading(next, noun) &&
+             !any_reading(prev, [](const Reading& r) { return r.has("det") || r.has("adj") || r.has("pr"); })) {
+    emit("real-word", w, "måtte");  // "og måte finne" → "og måtte finne"
+  } else if (x == "vare" && next) {
+    // "å vare" / "kan vare" + a predicative adjective: "være" ("vare" is to last: "vare lenge").
+    bool verb_slot = is(prev, {"å"}) || (prev && is_modal(*prev));
+    if (!verb_slot && prev && is_clause_adverb(*prev))
+      for (std::size_t back = 2; back <= 3 && back <= i; ++back)
+        if (const Word* b = word(s, i - back); b && (is_modal(*b) || b->lower == "å")) verb_slot = true;
+    // Not a comparative: "vare lengre" (last longer).
+    const bool predicative = (any_reading(next, adjective) && !any_tag(next, "adv") && !any_tag(next, "comp") &&
+                              !any_reading(next, noun)) ||
+                             is(next, {"med"});
+    if (verb_slot && predicative) emit("real-word", w, "være");
+  } else if (x == "helle" && any_reading(next, [](const Reading& r) { return r.has("n") && r.has("def"); }) &&
+             !is(prev, {"å"}) && !(prev && (is_modal(*prev) || is_subject_pronoun(*prev)))) {
+    emit("real-word", w, "hele");  // "helle året" → "hele året"
+  } else if (x == "same" && is(prev, {"den", "det", "de", "på", "i", "med", "av", "til", "om", "for", "fra"})) {
+    emit("real-word", w, "samme");
+  } else if (x == "vis" && clause_start(s, i) && is(next, {"du", "jeg", "han", "hun", "vi", "dere", "man"})) {
+    emit("real-word", w, "hvis");  // an imperative has no subject: "Vis du vil" → "Hvis du vil"
+  } else if ((x == "hver" || x == "vert") && is(prev, {"etter"}) &&
+             (!next || any_reading(next, finite) || any_tag(next, "prn")) && !any_reading(next, noun) &&
+             !any_reading(next, adjective)) {
+    emit("real-word", w, "hvert");  // "etter hvert"
+  } else if ((x == "ditt" || x == "hjemme") && motion_verb(prev) && !any_reading(next, noun)) {
+    emit("real-word", w, x == "ditt" ? "dit" : "hjem");  // direction after a verb of motion
+  } else if (x == "att" && (any_tag(next, "prn") || any_tag(next, "det") || all_readings(next, noun))) {
+    emit("real-word", w, "at");
+  } else if (x == "my" && any_reading(next, [](const Reading& r) { return r.has("n") || r.has("adj"); }) &&
+             !any_tag(prev, "det")) {
+    emit("real-word", w, "mye");
+  } else if ((x == "lekke" || x == "lekker" || x == "lekket") && is(next, {"med", "sammen", "ute", "inne", "fritt"})) {
+    emit("real-word", w, x == "lekke" ? "leke" : x == "lekker" ? "leker" : "lekte");
+  } else if ((x == "lette" || x == "letter") && is(next, {"etter"}) && (x == "letter" || is(prev, {"å"}) || (prev && is_modal(*prev)))) {
+    emit("real-word", w, x == "lette" ? "lete" : "leter");  // "å lette etter" → "å lete etter"
+  } else if (x == "våret" && any_reading(next, finite) && !is(prev, {"har", "hadde", "seg", "det"})) {
+    emit("real-word", w, "været");
+  }
+}
+
+// Words that cannot stand in their slot, one learner-typical edit from a word that can: a verb
+// after "å" ("å byge" → "bygge"), a finite verb after a subject pronoun at the start of a clause
+// ("jeg skall" → "skal"), a noun or adjective after an article ("et nyt liv" → "nytt").
+void slot_respellings(const RuleContext& c, std::size_t i, const Emit& emit) {
+  const Sentence& s = c.sentence;
+  const Word& w = s.words[i];
+  const Word* next = word(s, i + 1);
+  if (!next || next->capitalised || next->unknown || count_code_points(next->text) < 3) return;
+  const Word* prev = before(s, i);
+  auto respell = [&](const std::function<bool(const std::vector<Reading>&)>& fits, bool doubling_only = false) {
+    const auto found = typical_respellings(c.worker, next->lower, fits, 1, doubling_only);
+    if (!found.empty()) emit("real-word", *next, found.front(), 0.65);
+  };
+  if (w.lower == "å" && prev && !any_tag(prev, "det")) {
+    if (all_readings(next, [](const Reading& r) { return (noun(r) || adjective(r)) && !function_word(r); }))
+      respell([](const std::vector<Reading>& rs) { return std::any_of(rs.begin(), rs.end(), infinitive); });
+    return;
+  }
+  // After a subject pronoun only a doubled or single consonant counts: other respellings of a noun
+  // there are more often a wrong verb form ("du spørrer") or an apposition ("vi elever").
+  if (is(&w, {"jeg", "du", "han", "hun", "vi", "dere", "man"}) && clause_start(s, i)) {
+    if (all_readings(next, [](const Reading& r) {
+          return (noun(r) || (adjective(r) && !r.has("comp") && !r.has("sup")) || (r.has("vblex") && r.has("imp"))) &&
+                 !function_word(r);
+        }) && !is(next, {"selv", "alle", "begge", "to", "tre"}))
+      respell(
+          [](const std::vector<Reading>& rs) {
+            return std::any_of(rs.begin(), rs.end(), [](const Reading& r) { return finite(r); });
+          },
+          true);
+    return;
+  }
+  const bool article = is(&w, {"et", "ei"}) ||
+                       (w.lower == "en" && all_readings(prev, [](const Reading& r) { return r.has("pr"); }) &&
+                        !is(prev, {"til", "før", "etter", "om", "siden", "for", "enn", "mens"}));
+  // After an article only a verb form can be ruled out (not a present tense, where the article is
+  // more likely the superfluous word); the respelling agrees with the article.
+  if (!article || !all_readings(next, [](const Reading& r) { return r.has("vblex") && !r.has("pres"); })) return;
+  const char* gender = w.lower == "et" ? "nt" : w.lower == "ei" ? "f" : "m";
+  respell([gender](const std::vector<Reading>& rs) {
+    return std::any_of(rs.begin(), rs.end(), [gender](const Reading& r) {
+      return (noun(r) || adjective(r)) && r.has("sg") && r.has("ind") &&
+             (r.has(gender) || (adjective(r) && std::string_view(gender) != "nt" && r.has("mf")));
+    });
+  });
+}
+
+}  // namespace
+
+void rule_real_words(const RuleContext& c) {
+  const Sentence& s = c.sentence;
+  const Emit emit{c};
+  for (std::size_t i = 0; i < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.punct || w.unknown) continue;
+    man_mann(s, i, emit);
+    en_enn(s, i, emit);
+    og_aa(s, i, emit);
+    de_dem(s, i, emit);
+    frequent_pairs(s, i, emit);
+    slot_respellings(c, i, emit);
+  }
+}
+
+}  // namespace voki::feedback

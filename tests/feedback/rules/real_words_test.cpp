@@ -1,0 +1,99 @@
+// Real-word errors (ORT): an existing word written in place of another, each caught only where the
+// grammar rules the written word out, with a sentence where the same word is right.
+#include "rules/rule_test_util.h"
+
+namespace {
+
+using namespace voki::feedback::testing;
+
+TEST(RealWords, ManAndMann) {
+  expect_finding("Når mann er trøtt, bør man sove.", "man-mann", "man");
+  expect_finding("Her kan mann bade hele året.", "man-mann", "man");
+  expect_finding("Hun bor sammen med min man i Bergen.", "man-mann", "mann");
+  expect_finding("Både man og kvinne må hjelpe til.", "man-mann", "mann");
+  expect_finding("Hun ble kjent med en man fra Chile.", "man-mann", "mann");
+  expect_clean("En mann kom inn i butikken.");
+  expect_clean("Man må ha tålmodighet.");
+  expect_no_rule("Hun gir blomster til en man er glad i.", "man-mann");
+}
+
+TEST(RealWords, EnnAfterAComparative) {
+  expect_finding("Huset er større en leiligheten.", "en-enn", "enn");
+  expect_finding("Toget var raskere en bussen.", "en-enn", "enn");
+  expect_clean("Det ble bedre en stund etter ferien.");
+  expect_clean("Vi må bedre en vanskelig situasjon.");
+  expect_clean("Han er mer en venn enn en kollega.");
+}
+
+TEST(RealWords, OgAndAa) {
+  expect_finding("Jeg prøver og lære norsk hver dag.", "og-aa", "å");
+  expect_finding("Hun reiste til Oslo for og studere.", "og-aa", "å");
+  expect_finding("Vi handlet mat å jeg lagde middag.", "og-aa", "og");
+  expect_finding("Det var enkelt å greit.", "og-aa", "og");
+  expect_clean("Vi spiste og drakk hele kvelden.");
+  expect_clean("De kan lese og skrive godt.");
+  expect_clean("Det er lett å lære.");
+  expect_no_rule("Vi kan gjøre det vi ønsker og reise når vi vil.", "og-aa");
+}
+
+TEST(RealWords, DeAsTheSubject) {
+  expect_finding("Dem har mange barn.", "de-dem", "De");
+  expect_finding("Hvis dem kommer, blir jeg glad.", "de-dem", "de");
+  expect_clean("Jeg liker dem godt.");
+  expect_clean("Mange av dem har bil.");
+}
+
+TEST(RealWords, FrequentPairsInTheirContext) {
+  expect_finding("Sykepleiere fortjener høyre lønn.", "real-word", "høyere");
+  expect_clean("Hun skriver med høyre hånd.");
+  expect_clean("Vi svingte til høyre ved kirka.");
+  expect_finding("Det er viktig a lære språket.", "real-word", "å");
+  expect_finding("Jeg har lit tid i dag.", "real-word", "litt");
+  expect_finding("Maten var velde god.", "real-word", "veldig");
+  expect_finding("Vi må forsette å trene.", "real-word", "fortsette");
+  expect_finding("Vi gjorde det på en annen måtte.", "real-word", "måte");
+  expect_clean("Vi måtte vente lenge.");
+  expect_finding("Han måte gå hjem tidlig.", "real-word", "måtte");
+  expect_clean("Det er en god måte å lære på.");
+  expect_finding("Man må ikke vare redd.", "real-word", "være");
+  expect_clean("Festen vil vare lenge.");
+  expect_finding("Jeg har ryddet helle huset.", "real-word", "hele");
+  expect_finding("Vi går i same klasse.", "real-word", "samme");
+  expect_finding("Vis du vil, kan du bli med.", "real-word", "Hvis");
+  expect_clean("Vis meg veien, er du snill.");
+  expect_finding("Etter hver ble det lettere.", "real-word", "hvert");
+  expect_clean("Etter hver time tar vi pause.");
+  expect_finding("Vi gikk ditt i går.", "real-word", "dit");
+  expect_clean("Huset ditt er fint.");
+  expect_finding("Vi dro hjemme etter skolen.", "real-word", "hjem");
+  expect_clean("Vi er hjemme nå.");
+  expect_finding("Jeg tror att det blir fint.", "real-word", "at");
+  expect_finding("Vi har my tid.", "real-word", "mye");
+  expect_finding("Barna lekker ute hele dagen.", "real-word", "leker");
+  expect_clean("Taket lekker når det regner.");
+  expect_finding("Jeg må lette etter nøkkelen.", "real-word", "lete");
+  expect_clean("Han lette etter nøkkelen i går.");
+}
+
+// A word that cannot stand in its slot, one learner-typical edit from one that can.
+TEST(RealWords, WordsThatDoNotFitTheirSlot) {
+  expect_finding("Jeg skall ringe deg.", "real-word", "skal");
+  expect_finding("De har startet et nyt liv.", "real-word", "nytt");
+  expect_clean("Vi har et nytt liv.");
+  expect_finding("Hun har begynt å byge et hus.", "real-word", "bygge");
+  expect_clean("Vi elever ble glade.");
+  expect_no_rule("Du spørrer ofte om hjelp.", "real-word");  // a verb form, not another word
+}
+
+TEST(RealWords, ExplainedInEveryLanguage) {
+  for (const char* language : {"nb", "nn", "en", "ar", "uk", "so", "ti", "prs", "pl", "tr"})
+    for (const char* text : {"Jeg har lit tid.", "Vi bor her, og mann trives.", "Den er større en huset.",
+                             "Jeg prøver og lære.", "Dem har en bil."}) {
+      const auto findings = check(text, language);
+      ASSERT_FALSE(findings.empty()) << text;
+      EXPECT_FALSE(findings.front().explanation.empty()) << text << " " << language;
+      EXPECT_EQ(findings.front().language, language) << text;
+    }
+}
+
+}  // namespace
