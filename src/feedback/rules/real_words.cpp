@@ -201,12 +201,21 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
   } else if (x == "måte" && any_reading(next, infinitive) && !any_reading(next, noun) &&
              !any_reading(prev, [](const Reading& r) { return r.has("det") || r.has("adj") || r.has("pr"); })) {
     emit("real-word", w, "måtte");  // "og måte finne" → "og måtte finne"
+  } else if (x == "vare" && is(prev, {"la"}) && is(next, {"å"})) {
+    emit("real-word", w, "være");  // "la være å røyke"
+  } else if (x == "være" && is(next, {"på"}) && any_reading(prev, [](const Reading& r) { return r.lemma == "ta"; })) {
+    emit("real-word", w, "vare");  // "ta vare på"
   } else if (x == "vare" && next) {
-    // "å vare" / "kan vare" + a predicative adjective: "være" ("vare" is to last: "vare lenge").
+    // "å vare" / "kan vare" + a predicative adjective: "være" ("vare" is to last: "vare lenge"). A
+    // clause adverb or an inverted subject may stand between: "må man ikke vare".
     bool verb_slot = is(prev, {"å"}) || (prev && is_modal(*prev));
-    if (!verb_slot && prev && is_clause_adverb(*prev))
-      for (std::size_t back = 2; back <= 3 && back <= i; ++back)
-        if (const Word* b = word(s, i - back); b && (is_modal(*b) || b->lower == "å")) verb_slot = true;
+    for (std::size_t back = 2; !verb_slot && back <= 3 && back <= i; ++back) {
+      const Word* between = word(s, i - back + 1);
+      if (!between || !(is_clause_adverb(*between) || is_subject_pronoun(*between) ||
+                        all_readings(between, [](const Reading& r) { return noun(r) && r.has("def"); })))
+        break;
+      if (const Word* b = word(s, i - back); b && (is_modal(*b) || b->lower == "å")) verb_slot = true;
+    }
     // Not a comparative: "vare lengre" (last longer).
     const bool predicative = (any_reading(next, adjective) && !any_tag(next, "adv") && !any_tag(next, "comp") &&
                               !any_reading(next, noun)) ||
@@ -236,6 +245,29 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
     emit("real-word", w, x == "lette" ? "lete" : "leter");  // "å lette etter" → "å lete etter"
   } else if (x == "våret" && any_reading(next, finite) && !is(prev, {"har", "hadde", "seg", "det"})) {
     emit("real-word", w, "været");
+  } else if (x == "menn" && i > 0 && s.words[i - 1].text == "," && next &&
+             any_reading(next, [](const Reading& r) { return r.has("prn") || r.has("adv"); }) &&
+             !is(next, {"og", "eller"}) && !any_reading(next, finite)) {
+    emit("real-word", w, "men");  // ", menn nå bor vi" → ", men nå bor vi"
+  } else if (x == "sinne" && ((!any_reading(next, finite) &&
+                               any_reading(next, [](const Reading& r) { return r.has("pl") || (adjective(r) && r.has("def")); })) ||
+                              (all_readings(prev, [](const Reading& r) { return noun(r) && r.has("def"); }) &&
+                               (!next || !any_reading(next, noun))))) {
+    emit("real-word", w, "sine");  // "barna sinne", "sinne første barn"
+  } else if (x == "o" && w.text == "o" && next && !next->capitalised && any_reading(next, infinitive) &&
+             is(prev, {"for", "og", "til", "om", "uten"})) {
+    emit("real-word", w, "å", 0.7);
+  } else if (x == "hvis" && is(prev, {"en", "ei"}) && any_reading(next, [](const Reading& r) { return noun(r) && r.has("ind"); }) &&
+             !any_reading(next, finite) && !is_subject_pronoun(*next)) {
+    emit("real-word", w, "viss");  // "til en hvis grad" → "til en viss grad"
+  } else if (x == "vert" && is(prev, {"i"}) && is(next, {"fall"})) {
+    emit("real-word", w, "hvert");  // "i hvert fall"
+  } else if (x == "an" && prev && (any_tag(prev, "comp") || prev->lower == "annerledes")) {
+    emit("en-enn", w, "enn");
+  } else if (x == "elle" && prev && !is(prev, {"å"}) && !is_modal(*prev) && next) {
+    emit("real-word", w, "eller");
+  } else if (x == "till" && (is(next, {"å"}) || any_reading(next, [](const Reading& r) { return r.has("det") || r.has("prn") || noun(r); }))) {
+    emit("real-word", w, "til");
   }
 }
 
@@ -246,15 +278,36 @@ void slot_respellings(const RuleContext& c, std::size_t i, const Emit& emit) {
   const Sentence& s = c.sentence;
   const Word& w = s.words[i];
   const Word* next = word(s, i + 1);
-  if (!next || next->capitalised || next->unknown || count_code_points(next->text) < 3) return;
+  if (!next || next->capitalised || next->unknown || count_code_points(next->text) < 2) return;
   const Word* prev = before(s, i);
   auto respell = [&](const std::function<bool(const std::vector<Reading>&)>& fits, bool doubling_only = false) {
     const auto found = typical_respellings(c.worker, next->lower, fits, 1, doubling_only);
     if (!found.empty()) emit("real-word", *next, found.front(), 0.65);
   };
-  if (w.lower == "å" && prev && !any_tag(prev, "det")) {
+  auto to_infinitive = [](const std::vector<Reading>& rs) { return std::any_of(rs.begin(), rs.end(), infinitive); };
+  if (w.lower == "å" && prev && !is(prev, {"en", "ei", "et", "den"})) {  // not "en å" (a small river)
     if (all_readings(next, [](const Reading& r) { return (noun(r) || adjective(r)) && !function_word(r); }))
-      respell([](const std::vector<Reading>& rs) { return std::any_of(rs.begin(), rs.end(), infinitive); });
+      respell(to_infinitive);
+    return;
+  }
+  // After a modal (and its adverbs), an adjective can only be a misspelt infinitive ("vil gjerne
+  // fine" → "finne"); a noun too, except after "kan" and "vil" ("kan norsk", "vil hjem").
+  if (is_modal(w) && any_reading(&w, [](const Reading& r) { return r.has("vblex") || r.has("vbmod"); })) {
+    std::size_t j = i + 1;
+    while (const Word* a = word(s, j)) {
+      if (!is_clause_adverb(*a) && !is(a, {"gjerne", "helst", "sikkert", "nok"})) break;
+      ++j;
+    }
+    const Word* v = word(s, j);
+    if (!v || v->capitalised || v->unknown || count_code_points(v->text) < 2) return;
+    // A noun followed by an infinitive is the inverted subject: "må kvinnen gi".
+    const bool object_modal = is(&w, {"kan", "kunne", "vil", "ville"}) || any_reading(word(s, j + 1), infinitive);
+    if (all_readings(v, [&](const Reading& r) {
+          return (adjective(r) || (noun(r) && !object_modal)) && !function_word(r) && !r.has("comp") && !r.has("sup");
+        })) {
+      const auto found = typical_respellings(c.worker, v->lower, to_infinitive, 1);
+      if (!found.empty()) emit("real-word", *v, found.front(), 0.65);
+    }
     return;
   }
   // After a subject pronoun only a doubled or single consonant counts: other respellings of a noun
@@ -274,6 +327,24 @@ void slot_respellings(const RuleContext& c, std::size_t i, const Emit& emit) {
   const bool article = is(&w, {"et", "ei"}) ||
                        (w.lower == "en" && all_readings(prev, [](const Reading& r) { return r.has("pr"); }) &&
                         !is(prev, {"til", "før", "etter", "om", "siden", "for", "enn", "mens"}));
+  // After a degree adverb or a copula an adjective is expected: a noun there, or a finite verb
+  // after a copula, one doubled or single consonant from an adjective is that adjective ("veldig
+  // snile" → "snille", "var ikke red" → "redd").
+  auto to_adjective = [](const std::vector<Reading>& rs) { return std::any_of(rs.begin(), rs.end(), adjective); };
+  if (is(&w, {"veldig", "svært", "meget", "ganske", "nokså", "temmelig", "særdeles", "utrolig"})) {
+    if (all_readings(next, [](const Reading& r) { return noun(r) && !function_word(r); })) respell(to_adjective, true);
+    return;
+  }
+  if (is(&w, {"er", "var", "være", "blir", "ble", "bli", "vært", "blitt"})) {
+    const Word* v = next;
+    for (std::size_t j = i + 1; v && is_clause_adverb(*v);) v = word(s, ++j);
+    if (v && !v->capitalised && !v->unknown && any_reading(v, finite) &&
+        !any_reading(v, [](const Reading& r) { return adjective(r) || function_word(r); })) {
+      const auto found = typical_respellings(c.worker, v->lower, to_adjective, 1, true);
+      if (!found.empty()) emit("real-word", *v, found.front(), 0.65);
+    }
+    return;
+  }
   // After an article only a verb form can be ruled out (not a present tense, where the article is
   // more likely the superfluous word); the respelling agrees with the article.
   if (!article || !all_readings(next, [](const Reading& r) { return r.has("vblex") && !r.has("pres"); })) return;

@@ -75,6 +75,24 @@ TEST(RealWords, FrequentPairsInTheirContext) {
   expect_clean("Han lette etter nøkkelen i går.");
 }
 
+TEST(RealWords, MorePairsInTheirContext) {
+  expect_finding("Det er viktig å la vare å drikke.", "real-word", "være");
+  expect_finding("Vi må ta være på naturen.", "real-word", "vare");
+  expect_clean("Da må vi være forsiktige.");
+  expect_finding("Da kan byen vare uforberedt.", "real-word", "være");
+  expect_finding("Huset er lite, menn nå bor vi der.", "real-word", "men");
+  expect_clean("Der var kvinner, menn og barn.");
+  expect_finding("Hun ryddet alle sinne bøker.", "real-word", "sine");
+  expect_clean("Han ble sint, og sinne var stort.");
+  expect_finding("Vi reiste dit for o lære språket.", "real-word", "å");
+  expect_finding("Til en hvis grad er det sant.", "real-word", "viss");
+  expect_clean("Hvis en vil, kan en lære alt.");
+  expect_finding("Jeg har i vert fall prøvd.", "real-word", "hvert");
+  expect_finding("Han er annerledes an de andre.", "en-enn", "enn");
+  expect_finding("Vi kan ta buss elle tog.", "real-word", "eller");
+  expect_finding("Hun har lyst till å reise.", "real-word", "til");
+}
+
 // A word that cannot stand in its slot, one learner-typical edit from one that can.
 TEST(RealWords, WordsThatDoNotFitTheirSlot) {
   expect_finding("Jeg skall ringe deg.", "real-word", "skal");
@@ -83,6 +101,17 @@ TEST(RealWords, WordsThatDoNotFitTheirSlot) {
   expect_finding("Hun har begynt å byge et hus.", "real-word", "bygge");
   expect_clean("Vi elever ble glade.");
   expect_no_rule("Du spørrer ofte om hjelp.", "real-word");  // a verb form, not another word
+  // After a modal: an adjective, or a noun where no object can stand.
+  expect_finding("Vi vil gjerne fine en ny leilighet.", "real-word", "finne");
+  expect_finding("Vi må hå tålmodighet.", "real-word", "ha");
+  expect_clean("Hun kan norsk godt.");
+  expect_no_rule("Da må kvinne gi plass.", "real-word");  // the inverted subject
+  expect_finding("Det er noe å feiere.", "real-word", "feire");
+  // An adjective after a degree adverb or a copula.
+  expect_finding("De er veldig snile mot oss.", "real-word", "snille");
+  expect_clean("Hun er veldig pen.");
+  expect_finding("Vi var ikke red for å prøve.", "real-word", "redd");
+  expect_clean("Han red på en hest.");
 }
 
 TEST(RealWords, ExplainedInEveryLanguage) {
