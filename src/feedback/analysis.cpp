@@ -667,15 +667,11 @@ std::vector<Reading> Worker::lookup_uncached(const std::string& word) {
 
 bool Worker::analyser_knows(const std::string& word) { return !lookup(word).empty(); }
 
-std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::string>& words) {
+std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32string>& chars) {
   auto& d = *impl_;
-  std::vector<std::vector<Reading>> result(words.size());
-  std::vector<std::u32string> chars(words.size());
-  std::vector<std::size_t> order(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    chars[i] = to_u32(words[i]);
-    order[i] = i;
-  }
+  std::vector<std::vector<Reading>> result(chars.size());
+  std::vector<std::size_t> order(chars.size());
+  for (std::size_t i = 0; i < chars.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return chars[a] < chars[b]; });
   // states[k] is the state after the first k characters of the previous word (the walk stops
   // where the transducer has no path).

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <unicode/unistr.h>
@@ -26,10 +27,36 @@ std::u32string to_u32(std::string_view utf8) {
 }
 
 std::string to_utf8(const std::u32string& s) {
-  icu::UnicodeString u;
-  for (char32_t c : s) u.append(static_cast<UChar32>(c));
   std::string out;
-  u.toUTF8String(out);
+  out.reserve(s.size() + 4);
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+// `w` with `length` code points at `at` replaced by `with` (built in place: the respellings make
+// thousands of these per word).
+std::u32string edited(const std::u32string& w, std::size_t at, std::size_t length, std::u32string_view with) {
+  std::u32string out;
+  out.reserve(w.size() + with.size());
+  out.append(w, 0, at);
+  out.append(with);
+  out.append(w, at + length, std::u32string::npos);
   return out;
 }
 
@@ -66,11 +93,11 @@ const std::vector<std::pair<std::u32string, std::u32string>>& sound_pairs() {
 // Doubled and undoubled consonants: the most frequent learner error.
 void doubling(const std::u32string& w, std::vector<std::u32string>& out) {
   for (std::size_t i = 1; i < w.size(); ++i)
-    if (w[i] == w[i - 1] && !is_vowel(w[i])) out.push_back(w.substr(0, i) + w.substr(i + 1));
+    if (w[i] == w[i - 1] && !is_vowel(w[i])) out.push_back(edited(w, i, 1, {}));
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (is_vowel(w[i]) || !is_letter(w[i])) continue;
     if ((i + 1 < w.size() && w[i + 1] == w[i]) || (i > 0 && w[i - 1] == w[i])) continue;
-    out.push_back(w.substr(0, i + 1) + w[i] + w.substr(i + 1));
+    out.push_back(edited(w, i, 0, std::u32string_view(&w[i], 1)));
   }
 }
 
@@ -79,7 +106,7 @@ void doubling_and_sounds(const std::u32string& w, std::vector<std::u32string>& o
   doubling(w, out);
   for (const auto& [from, to] : sound_pairs())
     for (auto at = w.find(from); at != std::u32string::npos; at = w.find(from, at + 1))
-      out.push_back(w.substr(0, at) + to + w.substr(at + from.size()));
+      out.push_back(edited(w, at, from.size(), to));
   if (w.size() > 1 && w[0] == U'v') out.push_back(U"h" + w);  // hv- words: "vordan"
   if (w.size() > 2 && w[0] == U'h' && w[1] == U'v') out.push_back(w.substr(1));
 }
@@ -88,9 +115,9 @@ void doubling_and_sounds(const std::u32string& w, std::vector<std::u32string>& o
 void silent_letters(const std::u32string& w, std::vector<std::u32string>& out) {
   static const std::u32string silent = U"dtgvhes";
   for (std::size_t i = 0; i < w.size(); ++i)
-    if (silent.find(w[i]) != std::u32string::npos) out.push_back(w.substr(0, i) + w.substr(i + 1));
+    if (silent.find(w[i]) != std::u32string::npos) out.push_back(edited(w, i, 1, {}));
   for (std::size_t i = 1; i <= w.size(); ++i)
-    for (char32_t a : silent) out.push_back(w.substr(0, i) + a + w.substr(i));
+    for (const char32_t& a : silent) out.push_back(edited(w, i, 0, std::u32string_view(&a, 1)));
 }
 
 // The respellings of `w` of one cost tier: typical edits, other single edits (a consonant for a
@@ -103,7 +130,7 @@ std::vector<Candidate> respellings(const std::u32string& w, int tier) {
     silent_letters(w, typical);
     for (auto& t : typical) out.push_back({std::move(t), kTypical});
   } else if (tier == kOneEdit) {
-    for (std::size_t i = 0; i < w.size(); ++i) out.push_back({w.substr(0, i) + w.substr(i + 1), kOneEdit});
+    for (std::size_t i = 0; i < w.size(); ++i) out.push_back({edited(w, i, 1, {}), kOneEdit});
     for (std::size_t i = 0; i + 1 < w.size(); ++i) {
       if (w[i] == w[i + 1]) continue;
       std::u32string c = w;
@@ -118,17 +145,22 @@ std::vector<Candidate> respellings(const std::u32string& w, int tier) {
         out.push_back({c, is_vowel(a) && is_vowel(w[i]) ? kOneEdit : kConsonant});
       }
     for (std::size_t i = 0; i <= w.size(); ++i)
-      for (char32_t a : kAlphabet) out.push_back({w.substr(0, i) + a + w.substr(i), kOneEdit});
+      for (const char32_t& a : kAlphabet) out.push_back({edited(w, i, 0, std::u32string_view(&a, 1)), kOneEdit});
   } else {
+    // Two edits only in words of five letters or more; two silent letters added are not tried
+    // (thousands of candidates for little).
+    if (w.size() < 5) return out;
     std::vector<std::u32string> first;
     doubling_and_sounds(w, first);
+    const std::size_t sounds = first.size();
     silent_letters(w, first);
-    for (const auto& v : first) {
+    for (std::size_t k = 0; k < first.size(); ++k) {
+      const std::u32string& v = first[k];
       std::vector<std::u32string> second;
       doubling_and_sounds(v, second);
-      silent_letters(v, second);
+      if (k < sounds) silent_letters(v, second);
       for (std::size_t i = 0; i < v.size(); ++i) {
-        second.push_back(v.substr(0, i) + v.substr(i + 1));
+        second.push_back(edited(v, i, 1, {}));
         if (!is_vowel(v[i])) continue;
         for (char32_t a : std::u32string_view(U"aeiouyæøå")) {
           if (a == v[i]) continue;
@@ -137,7 +169,7 @@ std::vector<Candidate> respellings(const std::u32string& w, int tier) {
           second.push_back(std::move(c));
         }
       }
-      for (auto& s : second) out.push_back({std::move(s), kTwoEdits});
+      for (auto& x : second) out.push_back({std::move(x), kTwoEdits});
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
@@ -161,24 +193,36 @@ struct Neighbour {
 // candidate costs a walk of the analyser.
 std::vector<Neighbour> dictionary_neighbours(Worker& worker, const std::string& lower, int min_cost,
                                              int max_cost, std::size_t limit = 3) {
+  // Learners repeat their misspellings: the answer depends only on the word and the dictionaries,
+  // so it is kept per thread (bounded).
+  thread_local std::unordered_map<std::string, std::vector<Neighbour>> cache;
+  const std::string key = lower + '\t' + std::to_string(min_cost) + std::to_string(max_cost) + std::to_string(limit);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
   std::vector<Neighbour> result;
   const std::u32string w = to_u32(lower);
-  if (w.size() < 2 || w.size() > 40) return result;
-  std::unordered_set<std::u32string> seen{w};
-  for (int tier : {kTypical, kOneEdit, kTwoEdits}) {
-    if (tier > max_cost) break;
-    if (tier == kTypical && min_cost > kTypical) continue;
-    std::vector<Candidate> candidates;
-    for (auto& c : respellings(w, tier))
-      if (c.cost >= min_cost && c.cost <= max_cost && c.text.size() > 1 && seen.insert(c.text).second) candidates.push_back(std::move(c));
-    std::vector<std::string> texts;
-    texts.reserve(candidates.size());
-    for (const auto& c : candidates) texts.push_back(to_utf8(c.text));
-    const auto readings = worker.lookup_many(texts);
-    for (std::size_t k = 0; k < candidates.size() && result.size() < limit; ++k)
-      if (dictionary_word(readings[k]) && worker.spelled_right(texts[k])) result.push_back({texts[k], candidates[k].cost});
-    if (!result.empty()) break;
+  if (w.size() >= 2 && w.size() <= 40) {
+    std::unordered_set<std::u32string> seen{w};
+    for (int tier : {kTypical, kOneEdit, kTwoEdits}) {
+      if (tier > max_cost) break;
+      if (tier == kTypical && min_cost > kTypical) continue;
+      std::vector<std::u32string> texts;
+      std::vector<int> costs;
+      for (auto& c : respellings(w, tier))
+        if (c.cost >= min_cost && c.cost <= max_cost && c.text.size() > 1 && seen.insert(c.text).second) {
+          texts.push_back(std::move(c.text));
+          costs.push_back(c.cost);
+        }
+      const auto readings = worker.lookup_many(texts);
+      for (std::size_t k = 0; k < texts.size() && result.size() < limit; ++k) {
+        if (!dictionary_word(readings[k])) continue;
+        std::string text = to_utf8(texts[k]);
+        if (worker.spelled_right(text)) result.push_back({std::move(text), costs[k]});
+      }
+      if (!result.empty()) break;
+    }
   }
+  if (cache.size() > 20000) cache.clear();
+  cache.emplace(key, result);
   return result;
 }
 
@@ -305,12 +349,15 @@ std::vector<std::string> rule_helpers::typical_respellings(
   else
     for (auto& c : respellings(w, kTypical)) candidates.push_back(std::move(c.text));
   std::unordered_set<std::u32string> seen{w};
-  std::vector<std::string> texts;
-  for (const auto& c : candidates)
-    if (c.size() > 1 && seen.insert(c).second) texts.push_back(to_utf8(c));
+  std::vector<std::u32string> texts;
+  for (auto& c : candidates)
+    if (c.size() > 1 && seen.insert(c).second) texts.push_back(std::move(c));
   const auto readings = worker.lookup_many(texts);
-  for (std::size_t k = 0; k < texts.size() && result.size() < limit; ++k)
-    if (dictionary_word(readings[k]) && fits(readings[k]) && worker.spelled_right(texts[k])) result.push_back(texts[k]);
+  for (std::size_t k = 0; k < texts.size() && result.size() < limit; ++k) {
+    if (!dictionary_word(readings[k]) || !fits(readings[k])) continue;
+    std::string text = to_utf8(texts[k]);
+    if (worker.spelled_right(text)) result.push_back(std::move(text));
+  }
   return result;
 }
 
