@@ -264,6 +264,18 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
     emit("real-word", w, "hvert");  // "i hvert fall"
   } else if (x == "an" && prev && (any_tag(prev, "comp") || prev->lower == "annerledes")) {
     emit("en-enn", w, "enn");
+  } else if (x == "live" && !is(prev, {"i"}) && !is(next, {"opp"}) &&
+             (is(prev, {"å"}) || (prev && is_modal(*prev)) ||
+              (is_subject_pronoun(*(prev ? prev : &w)) && is_modal(*(before(s, i - 1) ? before(s, i - 1) : &w))))) {
+    emit("real-word", w, "leve");  // "kunne live" → "kunne leve" ("live opp" is to liven up)
+  } else if (x == "live" && !is(prev, {"i"}) &&
+             (is(prev, {"hele"}) || all_readings(prev, [](const Reading& r) { return adjective(r) && r.has("def"); }))) {
+    emit("real-word", w, "livet");  // "det daglige live" → "det daglige livet"
+  } else if (x == "heler" && (is(next, {"ikke"}) || is(prev, {"ikke", "eller"}))) {
+    emit("real-word", w, "heller");
+  } else if (x == "vær" && prev && is(prev, {"det", "den", "han", "hun", "jeg", "vi", "de", "du"}) && clause_start(s, i - 1) &&
+             next && !is(next, {"så", "snill", "snille"})) {
+    emit("real-word", w, "var", 0.6);  // an imperative has no subject: "Det vær" → "Det var"
   } else if (x == "elle" && prev && !is(prev, {"å"}) && !is_modal(*prev) && next) {
     emit("real-word", w, "eller");
   } else if (x == "till" && (is(next, {"å"}) || any_reading(next, [](const Reading& r) { return r.has("det") || r.has("prn") || noun(r); }))) {
@@ -342,6 +354,23 @@ void slot_respellings(const RuleContext& c, std::size_t i, const Emit& emit) {
         !any_reading(v, [](const Reading& r) { return adjective(r) || function_word(r); })) {
       const auto found = typical_respellings(c.worker, v->lower, to_adjective, 1, true);
       if (!found.empty()) emit("real-word", *v, found.front(), 0.65);
+    }
+    return;
+  }
+  // After a preposition that never takes a bare infinitive, an infinitive or a stem is a noun
+  // misspelt ("på lande" → "landet"). Not a finite verb: that ends a clause ("det man tror på er").
+  const bool noun_slot =
+      is(&w, {"på", "i", "med", "av", "fra", "mot", "hos", "under", "over", "gjennom", "mellom", "blant", "langs"}) &&
+      all_readings(&w, [](const Reading& r) { return r.has("pr") || r.has("adv"); });
+  if (noun_slot && next->text.find('-') == std::string::npos &&
+      all_readings(next, [&](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); }) &&
+      !is(next, {"å", "være", "ha", "bli"})) {
+    const auto found = typical_respellings(
+        c.worker, next->lower, [](const std::vector<Reading>& rs) { return std::any_of(rs.begin(), rs.end(), noun); }, 3);
+    if (!found.empty()) {
+      std::vector<std::string> suggestions;
+      for (const auto& f : found) suggestions.push_back(like(*next, f));
+      c.add("real-word", "ORT", next->start, next->end, std::move(suggestions), 0.6);
     }
     return;
   }

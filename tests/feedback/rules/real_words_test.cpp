@@ -91,6 +91,12 @@ TEST(RealWords, MorePairsInTheirContext) {
   expect_finding("Han er annerledes an de andre.", "en-enn", "enn");
   expect_finding("Vi kan ta buss elle tog.", "real-word", "eller");
   expect_finding("Hun har lyst till å reise.", "real-word", "til");
+  expect_finding("Vi vil live et godt liv.", "real-word", "leve");
+  expect_finding("Det gjelder hele live hennes.", "real-word", "livet");
+  expect_clean("Han var fortsatt i live.");
+  expect_finding("Det hjelper heler ikke.", "real-word", "heller");
+  expect_finding("Det vær en fin dag i går.", "real-word", "var");
+  expect_clean("Vær så snill og kom.");
 }
 
 // A word that cannot stand in its slot, one learner-typical edit from one that can.
@@ -112,6 +118,9 @@ TEST(RealWords, WordsThatDoNotFitTheirSlot) {
   expect_clean("Hun er veldig pen.");
   expect_finding("Vi var ikke red for å prøve.", "real-word", "redd");
   expect_clean("Han red på en hest.");
+  // After a preposition: a noun, not an infinitive; a finite verb there ends a clause.
+  expect_finding("Vi bodde på lande i mange år.", "real-word", "land");
+  expect_clean("Det er noe man tror på er viktig.");
 }
 
 TEST(RealWords, ExplainedInEveryLanguage) {
