@@ -415,8 +415,21 @@ void rule_spelling(const RuleContext& c) {
     }
     if (w.text.find('.') != std::string::npos) continue;  // abbreviations such as "f.eks", "p.g.a"
     if (w.text.size() > 1 && is_upper_initial(w.text.substr(1))) continue;  // all capitals: a name or acronym
-    // Quoted words are often titles, names or words in another language.
-    if ((i > 0 && is_quote(words[i - 1])) || (i + 1 < words.size() && is_quote(words[i + 1]))) continue;
+    // Quoted words are often titles, names or words in another language: only a small letter word
+    // one learner-typical edit from a dictionary word counts ("kallt" → "kalt").
+    if ((i > 0 && is_quote(words[i - 1])) || (i + 1 < words.size() && is_quote(words[i + 1]))) {
+      // Not with letters Norwegian words rarely have ("wai", "car-sharing").
+      if (w.text != w.lower || w.lower.find_first_of("cqwxz") != std::string::npos ||
+          (i + 1 < words.size() && words[i + 1].text == "-"))
+        continue;
+      const auto typical = dictionary_neighbours(c.worker, w.lower, kTypical, kTypical);
+      if (!typical.empty()) {
+        std::vector<std::string> suggestions;
+        for (const auto& n : typical) suggestions.push_back(n.word);
+        c.add("spelling", "ORT", w.start, w.end, std::move(suggestions), 0.7);
+      }
+      continue;
+    }
     const auto before = neighbour(i, -1), after = neighbour(i, +1);
     if ((before && foreign(*before)) || (after && foreign(*after))) continue;
     // Next to a capitalised word that is no common word of the dictionary, the word is part of a

@@ -55,6 +55,14 @@ TEST(SpellingCompounds, HunspellCompoundsOneDoublingFromAWord) {
   expect_clean("Hun bar en annens sekk.");
 }
 
+// A quoted word may be a title or a foreign word; a small letter word one learner-typical edit from
+// a dictionary word is still a misspelling.
+TEST(SpellingQuotes, QuotedMisspellingsOneTypicalEditAway) {
+  expect_finding("Han sa at maten var \"fanntastisk\" i går.", "spelling", "fantastisk");
+  expect_clean("Boka heter \"Tullemor\" og er morsom.");
+  expect_clean("De hilser med en \"wai\" når de møtes.");
+}
+
 TEST(SpellingNames, WordsOfANameOrTitleStayQuiet) {
   expect_clean("Zorbo Kwanta er en kjent figur.");
   expect_clean("Vi møtte Zirka Mbeki i går.");
