@@ -1,4 +1,4 @@
-// ORT: existing words written in place of another (real-word errors): "man"/"mann", "en"/"enn",
+// ORT (and W for determiners): existing words written in place of another (real-word errors): "man"/"mann", "en"/"enn",
 // "og"/"å", "dem"/"de", frequent pairs such as "høyre"/"høyere", and words that cannot stand in
 // their slot but are one learner-typical edit from a word that can ("jeg skall", "å byge", "et nyt
 // liv"). Each confusion fires only where the grammar rules the written word out; the readings are
@@ -163,6 +163,24 @@ void de_dem(const Sentence& s, std::size_t i, const Emit& emit) {
   const Word* next = word(s, i + 1);
   if (!next || !any_reading(next, finite) || all_readings(next, noun)) return;
   emit("de-dem", w, "de", 0.7);
+}
+
+// "noe" before a plural noun is "noen" ("noe bøker"), "dem" before a definite noun is "de" ("dem
+// bøkene"): the wrong determiner (W in ASK).
+void determiner_forms(const RuleContext& c, std::size_t i) {
+  const Sentence& s = c.sentence;
+  const Word& w = s.words[i];
+  const Word* next = word(s, i + 1);
+  if (!next || next->capitalised) return;
+  auto plural_noun = [](const Word* x, const char* definiteness) {
+    return all_readings(x, [&](const Reading& r) { return noun(r) && r.has("pl") && r.has(definiteness); });
+  };
+  if (w.lower == "noe" && plural_noun(next, "ind") && !is(next, {"penger"}))
+    c.add("determiner-form", "W", w.start, w.end, {like(w, "noen")}, 0.7);
+  // Not after a verb, where "dem" is an indirect object ("ga dem bøkene").
+  else if (w.lower == "dem" && plural_noun(next, "def") &&
+           (clause_start(s, i) || (any_tag(before(s, i), "pr") && !any_reading(before(s, i), verb_any))))
+    c.add("determiner-form", "W", w.start, w.end, {like(w, "de")}, 0.7);
 }
 
 // Pairs that learners confuse, each in a context the written word cannot stand in.
@@ -398,6 +416,7 @@ void rule_real_words(const RuleContext& c) {
     en_enn(s, i, emit);
     og_aa(s, i, emit);
     de_dem(s, i, emit);
+    determiner_forms(c, i);
     frequent_pairs(s, i, emit);
     slot_respellings(c, i, emit);
   }

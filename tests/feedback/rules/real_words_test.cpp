@@ -36,6 +36,14 @@ TEST(RealWords, OgAndAa) {
   expect_no_rule("Vi kan gjøre det vi ønsker og reise når vi vil.", "og-aa");
 }
 
+TEST(RealWords, DeterminerBeforeAPluralOrDefiniteNoun) {
+  expect_finding("Vi har noe bøker hjemme.", "determiner-form", "noen");
+  expect_finding("Dem bøkene er mine.", "determiner-form", "De");
+  expect_finding("Vi leste i dem bøkene.", "determiner-form", "de");
+  expect_clean("Vi har noe mat hjemme.");
+  expect_clean("Jeg ga dem bøkene.");  // an indirect object: "dem" is right
+}
+
 TEST(RealWords, DeAsTheSubject) {
   expect_finding("Dem har mange barn.", "de-dem", "De");
   expect_finding("Hvis dem kommer, blir jeg glad.", "de-dem", "de");
@@ -128,7 +136,8 @@ TEST(RealWords, ExplainedInEveryLanguage) {
                                                                   {"Vi bor her, og mann trives.", "man-mann"},
                                                                   {"Den er større en huset.", "en-enn"},
                                                                   {"Jeg prøver og lære.", "og-aa"},
-                                                                  {"Dem har en bil.", "de-dem"}};
+                                                                  {"Dem har en bil.", "de-dem"},
+                                                                  {"Vi har noe bøker.", "determiner-form"}};
   for (const char* language : {"nb", "nn", "en", "ar", "uk", "so", "ti", "prs", "pl", "tr"})
     for (const auto& [text, rule] : cases) {
       const auto findings = check(text, language);
