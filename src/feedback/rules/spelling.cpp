@@ -433,12 +433,16 @@ void rule_spelling(const RuleContext& c) {
     const auto before = neighbour(i, -1), after = neighbour(i, +1);
     if ((before && foreign(*before)) || (after && foreign(*after))) continue;
     // Next to a capitalised word that is no common word of the dictionary, the word is part of a
-    // name or a title: "Walt Disney", "War child".
+    // name or a title: "Walt Disney", "War child" (an organisation). Not next to a place or a
+    // person the analyser knows: "i Bergen ellr Oslo", "profeta Muhammed".
     auto name_part = [&](std::size_t j) {
       const Word& n = words[j];
       if (!n.capitalised || (j < i && sentence_initial(c.sentence, j))) return false;
       if (n.readings.empty()) return true;
-      return w.capitalised && std::all_of(n.readings.begin(), n.readings.end(), [](const Reading& r) { return r.has("np"); });
+      const bool name = std::all_of(n.readings.begin(), n.readings.end(), [](const Reading& r) { return r.has("np"); });
+      const bool place = std::any_of(n.readings.begin(), n.readings.end(),
+                                     [](const Reading& r) { return r.has("top") || r.has("ant"); });
+      return name && (w.capitalised || !place);
     };
     if ((i > 0 && !words[i - 1].punct && name_part(i - 1)) ||
         (i + 1 < words.size() && !words[i + 1].punct && (w.capitalised || !sentence_initial(c.sentence, i)) &&
