@@ -451,6 +451,15 @@ void rule_spelling(const RuleContext& c) {
     // A misspelling is more likely than a new compound, a derived adjective or a name when a
     // dictionary word is one edit away (a prefixed adjective's own base does not count).
     const std::u32string lower = to_u32(w.lower);
+    // Adjectives in -sk that are not -isk take -t in the neuter ("groteskt", "friskt"); the
+    // analyser lists some without it.
+    if (lower.size() > 5 && lower.compare(lower.size() - 3, 3, U"skt") == 0 &&
+        lower.compare(lower.size() - 4, 4, U"iskt") != 0) {
+      const std::string base = to_utf8(lower.substr(0, lower.size() - 1));
+      const auto readings = c.worker.lookup(base);
+      if (std::any_of(readings.begin(), readings.end(), [&](const Reading& r) { return r.has("adj") && r.lemma == base; }))
+        continue;
+    }
     auto neighbours = dictionary_neighbours(c.worker, w.lower, kTypical, kOneEdit);
     if (const auto base = negated_adjective(c.worker, lower)) {
       const std::string base_text = to_utf8(*base);

@@ -27,6 +27,11 @@ TEST(SpellingCompounds, NewCompoundsOfKnownWordsAreAccepted) {
 
 // u- and (for adjectives of Latin origin) in- make new adjectives; the base one edit away does not
 // make them misspellings.
+TEST(SpellingForms, NeuterOfAdjectivesInSk) {
+  expect_clean("Det var et groteskt syn.");
+  expect_finding("Det var et typiskt syn.", "spelling", "typisk");
+}
+
 TEST(SpellingCompounds, NegatedAdjectivesAreAccepted) {
   expect_clean("Det er et uromantisk og ufotogent sted.");
   expect_clean("Det var helt inakseptabelt.");
