@@ -1,8 +1,8 @@
-// ORT (and W for determiners): existing words written in place of another (real-word errors): "man"/"mann", "en"/"enn",
-// "og"/"å", "dem"/"de", frequent pairs such as "høyre"/"høyere", and words that cannot stand in
-// their slot but are one learner-typical edit from a word that can ("jeg skall", "å byge", "et nyt
-// liv"). Each confusion fires only where the grammar rules the written word out; the readings are
-// the analyser's own (no CG-3), so every condition holds for all of them.
+// ORT (W for determiners): existing words written in place of another (real-word errors):
+// "man"/"mann", "en"/"enn", "og"/"å", "dem"/"de", frequent pairs such as "høyre"/"høyere", and words
+// that cannot stand in their slot but are one learner-typical edit from a word that can ("jeg
+// skall", "å byge", "et nyt liv"). Each confusion fires only where the grammar rules the written
+// word out; the readings are the analyser's own (no CG-3), so the conditions hold for all of them.
 #include "feedback/rules/rule_helpers.h"
 
 namespace voki::feedback {
@@ -132,7 +132,10 @@ void og_aa(const Sentence& s, std::size_t i, const Emit& emit) {
   if (w.lower == "og" && next && !next->capitalised) {
     const bool bare_infinitive = any_reading(next, infinitive) && !any_reading(next, finite);
     if (!bare_infinitive) return;
-    if (is(prev, {"for", "uten"})) emit("og-aa", w, "å");
+    if (is(prev, {"for", "uten"})) {
+      emit("og-aa", w, "å");
+      return;
+    }
     if (!takes_infinitive_marker(prev)) return;
     // After a modal or "å" earlier in the clause, "og" joins two infinitives: "kan gjøre det de
     // ønsker og nekte".
@@ -194,7 +197,7 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
     static const std::vector<std::string_view> sides = {
         "side", "hånd", "arm", "fot", "bein", "ben", "øye", "øre", "kne", "skulder", "hofte", "kant", "hjørne", "fil",
         "felt", "sving", "fløy", "vinge", "lomme", "hjul", "dør", "vindu", "kinn", "bryst", "lunge", "nyre", "tommel",
-        "retning", "hånd", "halvdel", "back", "ving", "ytterkant"};
+        "retning", "halvdel", "back", "ytterkant"};
     const bool degree = is(prev, {"mye", "litt", "enda", "stadig", "noe", "langt", "betydelig"});
     // Before a noun that is no side of anything ("høyre lønn"), possibly after an adjective.
     const Word* noun_after = any_reading(next, adjective) && !any_reading(next, noun) ? word(s, i + 2) : next;
@@ -282,9 +285,9 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
     emit("real-word", w, "hvert");  // "i hvert fall"
   } else if (x == "an" && prev && (any_tag(prev, "comp") || prev->lower == "annerledes")) {
     emit("en-enn", w, "enn");
-  } else if (x == "live" && !is(prev, {"i"}) && !is(next, {"opp"}) &&
-             (is(prev, {"å"}) || (prev && is_modal(*prev)) ||
-              (is_subject_pronoun(*(prev ? prev : &w)) && is_modal(*(before(s, i - 1) ? before(s, i - 1) : &w))))) {
+  } else if (x == "live" && !is(prev, {"i"}) && !is(next, {"opp"}) && prev &&
+             (prev->lower == "å" || is_modal(*prev) ||
+              (is_subject_pronoun(*prev) && i > 1 && before(s, i - 1) && is_modal(*before(s, i - 1))))) {
     emit("real-word", w, "leve");  // "kunne live" → "kunne leve" ("live opp" is to liven up)
   } else if (x == "live" && !is(prev, {"i"}) &&
              (is(prev, {"hele"}) || all_readings(prev, [](const Reading& r) { return adjective(r) && r.has("def"); }))) {
@@ -302,8 +305,9 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
 }
 
 // Words that cannot stand in their slot, one learner-typical edit from a word that can: a verb
-// after "å" ("å byge" → "bygge"), a finite verb after a subject pronoun at the start of a clause
-// ("jeg skall" → "skal"), a noun or adjective after an article ("et nyt liv" → "nytt").
+// after "å" or a modal ("å byge" → "bygge"), a finite verb after a subject pronoun at the start of
+// a clause ("jeg skall" → "skal"), an adjective after a degree adverb or a copula ("veldig snile"),
+// a noun after a preposition ("på lande") and a noun or adjective after an article ("et nyt liv").
 void slot_respellings(const RuleContext& c, std::size_t i, const Emit& emit) {
   const Sentence& s = c.sentence;
   const Word& w = s.words[i];
@@ -354,9 +358,6 @@ void slot_respellings(const RuleContext& c, std::size_t i, const Emit& emit) {
           true);
     return;
   }
-  const bool article = is(&w, {"et", "ei"}) ||
-                       (w.lower == "en" && all_readings(prev, [](const Reading& r) { return r.has("pr"); }) &&
-                        !is(prev, {"til", "før", "etter", "om", "siden", "for", "enn", "mens"}));
   // After a degree adverb or a copula an adjective is expected: a noun there, or a finite verb
   // after a copula, one doubled or single consonant from an adjective is that adjective ("veldig
   // snile" → "snille", "var ikke red" → "redd").
@@ -393,7 +394,11 @@ void slot_respellings(const RuleContext& c, std::size_t i, const Emit& emit) {
     return;
   }
   // After an article only a verb form can be ruled out (not a present tense, where the article is
-  // more likely the superfluous word); the respelling agrees with the article.
+  // more likely the superfluous word); the respelling agrees with the article. "en" is an article
+  // after a preposition that is no subjunction ("på en", not "til en kan").
+  const bool article = is(&w, {"et", "ei"}) ||
+                       (w.lower == "en" && all_readings(prev, [](const Reading& r) { return r.has("pr"); }) &&
+                        !is(prev, {"til", "før", "etter", "om", "siden", "for", "enn", "mens"}));
   if (!article || !all_readings(next, [](const Reading& r) { return r.has("vblex") && !r.has("pres"); })) return;
   const char* gender = w.lower == "et" ? "nt" : w.lower == "ei" ? "f" : "m";
   respell([gender](const std::vector<Reading>& rs) {
