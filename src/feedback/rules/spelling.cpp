@@ -361,8 +361,10 @@ std::vector<std::string> rule_helpers::typical_respellings(
   return result;
 }
 
-// ORT: a word neither hunspell nor the Apertium analyser knows. Proper nouns (capitalised inside a
-// sentence) and words with digits are left alone.
+// ORT: a word neither hunspell nor the Apertium analyser knows, unless it is a new compound or
+// derivation of known words with no dictionary word close by; or a word only hunspell's
+// compounding accepts, one doubled consonant from a dictionary word. Proper nouns (capitalised
+// inside a sentence), words of names and titles, and words with digits are left alone.
 void rule_spelling(const RuleContext& c) {
   const auto& words = c.sentence.words;
   // Words neither dictionary knows. Two of them side by side are more often a foreign phrase or
@@ -448,8 +450,6 @@ void rule_spelling(const RuleContext& c) {
         (i + 1 < words.size() && !words[i + 1].punct && (w.capitalised || !sentence_initial(c.sentence, i)) &&
          name_part(i + 1)))
       continue;
-    // A misspelling is more likely than a new compound, a derived adjective or a name when a
-    // dictionary word is one edit away (a prefixed adjective's own base does not count).
     const std::u32string lower = to_u32(w.lower);
     // Adjectives in -sk that are not -isk take -t in the neuter ("groteskt", "friskt"); the
     // analyser lists some without it.
@@ -460,6 +460,8 @@ void rule_spelling(const RuleContext& c) {
       if (std::any_of(readings.begin(), readings.end(), [&](const Reading& r) { return r.has("adj") && r.lemma == base; }))
         continue;
     }
+    // A misspelling is more likely than a new compound, a derived adjective or a name when a
+    // dictionary word is one edit away (a prefixed adjective's own base does not count).
     auto neighbours = dictionary_neighbours(c.worker, w.lower, kTypical, kOneEdit);
     if (const auto base = negated_adjective(c.worker, lower)) {
       const std::string base_text = to_utf8(*base);
