@@ -147,9 +147,9 @@ std::vector<Candidate> respellings(const std::u32string& w, int tier) {
     for (std::size_t i = 0; i <= w.size(); ++i)
       for (const char32_t& a : kAlphabet) out.push_back({edited(w, i, 0, std::u32string_view(&a, 1)), kOneEdit});
   } else {
-    // Two edits only in words of five letters or more; two silent letters added are not tried
+    // Two edits only in words of five to twenty letters; two silent letters added are not tried
     // (thousands of candidates for little).
-    if (w.size() < 5) return out;
+    if (w.size() < 5 || w.size() > 20) return out;
     std::vector<std::u32string> first;
     doubling_and_sounds(w, first);
     const std::size_t sounds = first.size();
