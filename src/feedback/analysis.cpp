@@ -667,4 +667,37 @@ std::vector<Reading> Worker::lookup_uncached(const std::string& word) {
 
 bool Worker::analyser_knows(const std::string& word) { return !lookup(word).empty(); }
 
+std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32string>& chars) {
+  auto& d = *impl_;
+  std::vector<std::vector<Reading>> result(chars.size());
+  std::vector<std::size_t> order(chars.size());
+  for (std::size_t i = 0; i < chars.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return chars[a] < chars[b]; });
+  // states[k] is the state after the first k characters of the previous word (the walk stops
+  // where the transducer has no path).
+  std::vector<State> states{d.analyser->initial()};
+  const std::u32string* previous = nullptr;
+  for (const std::size_t i : order) {
+    const std::u32string& w = chars[i];
+    std::size_t common = 0;
+    if (previous)
+      while (common < previous->size() && common < w.size() && (*previous)[common] == w[common]) ++common;
+    states.resize(std::min(states.size(), common + 1));
+    previous = &w;
+    while (states.size() <= w.size() && states.back().size() > 0) {
+      State next = states.back();
+      Lexicon::step(next, static_cast<UChar32>(w[states.size() - 1]));
+      states.push_back(std::move(next));
+    }
+    if (w.empty() || states.size() != w.size() + 1 || !d.analyser->final(states.back())) continue;
+    for (const auto& a : d.analyser->outputs(states.back())) {
+      if (a.find("<compound-only-L>") != std::string::npos || a.find("<compound-R>") != std::string::npos ||
+          a.find("<cmp>") != std::string::npos)
+        continue;
+      result[i].push_back(parse_analysis(a));
+    }
+  }
+  return result;
+}
+
 }  // namespace voki::feedback

@@ -83,6 +83,9 @@ class Worker {
   bool analyser_knows(const std::string& word);
   // Readings of a single word from the analyser (no disambiguation).
   std::vector<Reading> lookup(const std::string& word);
+  // The same for many lower-case words (code points) at once, such as spelling candidates: one walk
+  // of the transducer shared by words with a common prefix, without tokenising or caching.
+  std::vector<std::vector<Reading>> lookup_many(const std::vector<std::u32string>& words);
 
  private:
   std::vector<Reading> lookup_uncached(const std::string& word);

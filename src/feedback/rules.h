@@ -49,6 +49,7 @@ class CandidateScope {
 
 // Individual rules (exposed for their unit tests).
 void rule_spelling(const RuleContext& context);
+void rule_real_words(const RuleContext& context);
 void rule_final_punctuation(const RuleContext& context);
 void rule_capital_start(const RuleContext& context);
 void rule_capitals_inside(const RuleContext& context);

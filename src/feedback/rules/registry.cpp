@@ -6,6 +6,7 @@ namespace voki::feedback {
 const std::vector<RuleInfo>& all_rules() {
   static const std::vector<RuleInfo> rules = {
       {"spelling", rule_spelling, false},
+      {"real-words", rule_real_words, false},
       {"capital-start", rule_capital_start, false},
       {"capitals-inside", rule_capitals_inside, true},
       {"v2-word-order", rule_v2, false},

@@ -3,6 +3,7 @@
 #pragma once
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -85,6 +86,14 @@ std::string regenerate(Worker& worker, const Word& w, P p, C change) {
 }
 void replace_tag(std::vector<std::string>& tags, std::initializer_list<std::string_view> from, const std::string& to);
 std::size_t first_word(const Sentence& s);  // index of the first word that is not punctuation
+
+// Dictionary words one learner-typical edit from `lower` (a doubled or single consonant, a sound
+// spelt as in other words, a silent letter; see spelling.cpp; only the first with
+// `doubling_only`), cheapest first, whose readings pass `fits` and that hunspell accepts: for
+// existing words written in place of another ("skall" → "skal").
+std::vector<std::string> typical_respellings(Worker& worker, const std::string& lower,
+                                             const std::function<bool(const std::vector<Reading>&)>& fits,
+                                             std::size_t limit = 3, bool doubling_only = false);
 
 // The UTF-8 bytes of `text` before code point `cp`.
 std::string_view text_before(std::string_view text, std::size_t cp);

@@ -1,7 +1,13 @@
-// ORT: words neither dictionary knows, with hunspell suggestions; place names written small (CAP).
+// ORT: words neither dictionary knows, with suggestions from the analyser's dictionary; place names
+// written small (CAP).
 #include "feedback/rules/rule_helpers.h"
 
+#include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <unicode/unistr.h>
 
 namespace voki::feedback {
 
@@ -9,57 +15,356 @@ using namespace rule_helpers;
 
 namespace {
 
-// Content words can be joined freely in Norwegian, and neither dictionary lists every compound.
-// A word made of two known content words (optionally joined by -s- or -e-), each at least three
-// letters, is accepted: "simkort", "arbeidsaktive", "bredbåndsforbindelse".
-bool is_content(const std::vector<Reading>& readings) {
+std::u32string to_u32(std::string_view utf8) {
+  std::u32string out;
+  const auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    out.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+std::string to_utf8(const std::u32string& s) {
+  std::string out;
+  out.reserve(s.size() + 4);
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+// `w` with `length` code points at `at` replaced by `with` (built in place: the respellings make
+// thousands of these per word).
+std::u32string edited(const std::u32string& w, std::size_t at, std::size_t length, std::u32string_view with) {
+  std::u32string out;
+  out.reserve(w.size() + with.size());
+  out.append(w, 0, at);
+  out.append(with);
+  out.append(w, at + length, std::u32string::npos);
+  return out;
+}
+
+const std::u32string kAlphabet = U"abcdefghijklmnopqrstuvwxyzæøå";
+bool is_vowel(char32_t c) { return std::u32string_view(U"aeiouyæøå").find(c) != std::u32string_view::npos; }
+bool is_letter(char32_t c) { return kAlphabet.find(c) != std::u32string::npos; }
+
+// How likely a respelling is as a learner's error, cheapest first. A learner-typical edit: a
+// consonant doubled or undoubled, a sound spelt as in another word (skj/sj/kj, å/o, æ/e, ø/o...),
+// a silent or linking letter (d, t, g, v, h, e, s) added or left out. Then any other single edit,
+// a consonant for another consonant, and two edits of which the first is doubling or a sound.
+enum Cost { kTypical = 2, kOneEdit = 3, kConsonant = 4, kTwoEdits = 5 };
+
+struct Candidate {
+  std::u32string text;
+  int cost;
+};
+
+// Spellings of the same sound that learners confuse (both directions are listed where both occur).
+const std::vector<std::pair<std::u32string, std::u32string>>& sound_pairs() {
+  static const std::vector<std::pair<std::u32string, std::u32string>> pairs = {
+      {U"sj", U"skj"}, {U"skj", U"sj"}, {U"kj", U"skj"}, {U"skj", U"kj"}, {U"sj", U"kj"}, {U"kj", U"sj"},
+      {U"ch", U"sj"},  {U"ch", U"kj"},  {U"sh", U"sj"},  {U"gj", U"j"},   {U"j", U"gj"},   {U"hj", U"j"},
+      {U"j", U"hj"},   {U"o", U"å"},    {U"å", U"o"},    {U"ø", U"o"},    {U"o", U"ø"},    {U"e", U"æ"},
+      {U"æ", U"e"},    {U"a", U"å"},    {U"å", U"a"},    {U"æ", U"a"},    {U"a", U"æ"},    {U"ø", U"e"},
+      {U"e", U"ø"},    {U"u", U"o"},    {U"o", U"u"},    {U"y", U"i"},    {U"i", U"y"},    {U"y", U"ø"},
+      {U"ks", U"x"},   {U"x", U"ks"},   {U"c", U"k"},    {U"c", U"s"},    {U"w", U"v"},    {U"z", U"s"},
+      {U"q", U"k"},    {U"ph", U"f"},   {U"th", U"t"},   {U"aa", U"å"},   {U"oe", U"ø"},   {U"ae", U"æ"},
+      {U"ck", U"kk"},  {U"b", U"p"},    {U"p", U"b"},    {U"d", U"t"},    {U"t", U"d"},    {U"g", U"k"},
+      {U"k", U"g"},    {U"lig", U"ig"}, {U"ig", U"lig"}, {U"ei", U"eg"}, {U"eg", U"ei"}};
+  return pairs;
+}
+
+// Doubled and undoubled consonants: the most frequent learner error.
+void doubling(const std::u32string& w, std::vector<std::u32string>& out) {
+  for (std::size_t i = 1; i < w.size(); ++i)
+    if (w[i] == w[i - 1] && !is_vowel(w[i])) out.push_back(edited(w, i, 1, {}));
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (is_vowel(w[i]) || !is_letter(w[i])) continue;
+    if ((i + 1 < w.size() && w[i + 1] == w[i]) || (i > 0 && w[i - 1] == w[i])) continue;
+    out.push_back(edited(w, i, 0, std::u32string_view(&w[i], 1)));
+  }
+}
+
+// Doubling and confused sounds, also used as the first of two edits.
+void doubling_and_sounds(const std::u32string& w, std::vector<std::u32string>& out) {
+  doubling(w, out);
+  for (const auto& [from, to] : sound_pairs())
+    for (auto at = w.find(from); at != std::u32string::npos; at = w.find(from, at + 1))
+      out.push_back(edited(w, at, from.size(), to));
+  if (w.size() > 1 && w[0] == U'v') out.push_back(U"h" + w);  // hv- words: "vordan"
+  if (w.size() > 2 && w[0] == U'h' && w[1] == U'v') out.push_back(w.substr(1));
+}
+
+// Silent and linking letters left out or added.
+void silent_letters(const std::u32string& w, std::vector<std::u32string>& out) {
+  static const std::u32string silent = U"dtgvhes";
+  for (std::size_t i = 0; i < w.size(); ++i)
+    if (silent.find(w[i]) != std::u32string::npos) out.push_back(edited(w, i, 1, {}));
+  for (std::size_t i = 1; i <= w.size(); ++i)
+    for (const char32_t& a : silent) out.push_back(edited(w, i, 0, std::u32string_view(&a, 1)));
+}
+
+// The respellings of `w` of one cost tier: typical edits, other single edits (a consonant for a
+// consonant costs more), or two edits of which the first is doubling or a sound.
+std::vector<Candidate> respellings(const std::u32string& w, int tier) {
+  std::vector<Candidate> out;
+  if (tier == kTypical) {
+    std::vector<std::u32string> typical;
+    doubling_and_sounds(w, typical);
+    silent_letters(w, typical);
+    for (auto& t : typical) out.push_back({std::move(t), kTypical});
+  } else if (tier == kOneEdit) {
+    for (std::size_t i = 0; i < w.size(); ++i) out.push_back({edited(w, i, 1, {}), kOneEdit});
+    for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+      if (w[i] == w[i + 1]) continue;
+      std::u32string c = w;
+      std::swap(c[i], c[i + 1]);
+      out.push_back({c, kOneEdit});
+    }
+    for (std::size_t i = 0; i < w.size(); ++i)
+      for (char32_t a : kAlphabet) {
+        if (a == w[i]) continue;
+        std::u32string c = w;
+        c[i] = a;
+        out.push_back({c, is_vowel(a) && is_vowel(w[i]) ? kOneEdit : kConsonant});
+      }
+    for (std::size_t i = 0; i <= w.size(); ++i)
+      for (const char32_t& a : kAlphabet) out.push_back({edited(w, i, 0, std::u32string_view(&a, 1)), kOneEdit});
+  } else {
+    // Two edits only in words of five to twenty letters; two silent letters added are not tried
+    // (thousands of candidates for little).
+    if (w.size() < 5 || w.size() > 20) return out;
+    std::vector<std::u32string> first;
+    doubling_and_sounds(w, first);
+    const std::size_t sounds = first.size();
+    silent_letters(w, first);
+    for (std::size_t k = 0; k < first.size(); ++k) {
+      const std::u32string& v = first[k];
+      std::vector<std::u32string> second;
+      doubling_and_sounds(v, second);
+      if (k < sounds) silent_letters(v, second);
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        second.push_back(edited(v, i, 1, {}));
+        if (!is_vowel(v[i])) continue;
+        for (char32_t a : std::u32string_view(U"aeiouyæøå")) {
+          if (a == v[i]) continue;
+          std::u32string c = v;
+          c[i] = a;
+          second.push_back(std::move(c));
+        }
+      }
+      for (auto& x : second) out.push_back({std::move(x), kTwoEdits});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+  return out;
+}
+
+// A word of the analyser's dictionary itself: not a compound it puts together, a name or an
+// abbreviation.
+bool dictionary_word(const std::vector<Reading>& readings) {
   return std::any_of(readings.begin(), readings.end(), [](const Reading& r) {
-    return r.has("n") || r.has("adj") || r.has("vblex");
+    return !r.compound && !r.has("np") && !r.has("abbr") && !r.has("acr");
   });
 }
 
-bool is_open_compound(Worker& worker, const std::string& lower) {
-  const std::u32string w = [&] {
-    std::u32string out;
-    for (std::size_t i = 0; i < lower.size();) {
-      unsigned char c = static_cast<unsigned char>(lower[i]);
-      int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
-      for (int k = 1; k < len && i + k < lower.size(); ++k) cp = (cp << 6) | (lower[i + k] & 0x3F);
-      out.push_back(cp);
-      i += len;
+// Dictionary words close to a misspelt word, cheapest first, each also accepted by hunspell.
+struct Neighbour {
+  std::string word;
+  int cost;
+};
+// Tier by tier (see Cost), costs from `min_cost` to `max_cost`, stopping at the first tier that gives a word: each
+// candidate costs a walk of the analyser.
+std::vector<Neighbour> dictionary_neighbours(Worker& worker, const std::string& lower, int min_cost,
+                                             int max_cost, std::size_t limit = 3) {
+  // Learners repeat their misspellings: the answer depends only on the word and the dictionaries,
+  // so it is kept per thread (bounded).
+  thread_local std::unordered_map<std::string, std::vector<Neighbour>> cache;
+  const std::string key = lower + '\t' + std::to_string(min_cost) + std::to_string(max_cost) + std::to_string(limit);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  std::vector<Neighbour> result;
+  const std::u32string w = to_u32(lower);
+  if (w.size() >= 2 && w.size() <= 40) {
+    std::unordered_set<std::u32string> seen{w};
+    for (int tier : {kTypical, kOneEdit, kTwoEdits}) {
+      if (tier > max_cost) break;
+      if (tier == kTypical && min_cost > kTypical) continue;
+      std::vector<std::u32string> texts;
+      std::vector<int> costs;
+      for (auto& c : respellings(w, tier))
+        if (c.cost >= min_cost && c.cost <= max_cost && c.text.size() > 1 && seen.insert(c.text).second) {
+          texts.push_back(std::move(c.text));
+          costs.push_back(c.cost);
+        }
+      const auto readings = worker.lookup_many(texts);
+      for (std::size_t k = 0; k < texts.size() && result.size() < limit; ++k) {
+        if (!dictionary_word(readings[k])) continue;
+        std::string text = to_utf8(texts[k]);
+        if (worker.spelled_right(text)) result.push_back({std::move(text), costs[k]});
+      }
+      if (!result.empty()) break;
     }
-    return out;
-  }();
-  auto utf8 = [](const std::u32string& s) {
-    std::string out;
-    for (char32_t c : s) {
-      if (c < 0x80) out += static_cast<char>(c);
-      else if (c < 0x800) { out += static_cast<char>(0xC0 | (c >> 6)); out += static_cast<char>(0x80 | (c & 0x3F)); }
-      else { out += static_cast<char>(0xE0 | (c >> 12)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); out += static_cast<char>(0x80 | (c & 0x3F)); }
-    }
-    return out;
+  }
+  if (cache.size() > 20000) cache.clear();
+  cache.emplace(key, result);
+  return result;
+}
+
+// Hunspell's words among the typical respellings (it knows compounds the analyser lacks,
+// "internett"); only for suggestions, since hunspell also builds compounds no one would write.
+std::vector<Neighbour> hunspell_neighbours(Worker& worker, const std::string& lower, std::size_t limit = 3) {
+  std::vector<Neighbour> result;
+  const std::u32string w = to_u32(lower);
+  if (w.size() < 2 || w.size() > 40) return result;
+  std::unordered_set<std::u32string> seen{w};
+  for (const auto& c : respellings(w, kTypical)) {
+    if (c.text.size() < 2 || !seen.insert(c.text).second) continue;
+    const std::string text = to_utf8(c.text);
+    if (worker.spelled_right(text)) result.push_back({text, c.cost});
+    if (result.size() == limit) break;
+  }
+  return result;
+}
+
+// A dictionary word that the word is with one consonant doubled or undoubled ("snile" → "snille"),
+// for words hunspell accepts but the analyser does not know. Not a genitive (rare nouns' genitives
+// are close to many words: "annens" → "anens"), nor "ss" undoubled where the second s begins a
+// word ("retts|sikkerheten").
+std::optional<std::string> doubled_consonant_of(Worker& worker, const std::string& lower) {
+  const auto found = typical_respellings(
+      worker, lower,
+      [](const std::vector<Reading>& readings) {
+        return std::none_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("gen"); });
+      },
+      3, true);
+  const std::u32string w = to_u32(lower);
+  for (const auto& candidate : found) {
+    const std::u32string c = to_u32(candidate);
+    std::size_t at = 0;
+    while (at < c.size() && at < w.size() && c[at] == w[at]) ++at;
+    const bool linking_s = c.size() < w.size() && at > 0 && w[at] == U's' && w[at - 1] == U's' &&
+                           !worker.lookup(to_utf8(w.substr(at))).empty();
+    if (!linking_s) return candidate;
+  }
+  return std::nullopt;
+}
+
+// Content words can be joined freely in Norwegian, and neither dictionary lists every compound.
+// A word made of known content words, the last a noun or an adjective, is accepted when no
+// dictionary word is close: "arbeidsaktive", "sosialliv", "bilregistreringskostnader". The joints
+// that misspellings also happen to have are stricter: the first part has the form of a compound's
+// first part; a last part of three letters follows a plain noun or adjective of four letters or
+// more ("sosial|liv", "nyre|syk"); a first part that is itself a compound, or a part only hunspell
+// knows, needs the linking -s- ("bil|registrerings|kostnader", "måteholds|perspektiv",
+// "ansvars|berøvelse").
+
+// The form a word has as the first part of a compound: a noun or an adjective in its base form, a
+// verb's infinitive or stem ("sosial|liv", "skole|sekk", "vaske|maskin", "spar|konto"), not an
+// inflected form ("sosialt|liv", "forende|rer").
+bool compound_left(const std::vector<Reading>& readings, bool verbs = true) {
+  return std::any_of(readings.begin(), readings.end(), [&](const Reading& r) {
+    if (r.has("gen") || r.has("def") || r.has("pl") || r.has("pprs") || r.has("pp")) return false;
+    if (r.has("n")) return r.has("sg") || r.has("sp");
+    if (r.has("adj")) return !r.has("nt") || r.lemma.back() == 't';
+    return verbs && r.has("vblex") && (r.has("inf") || r.has("imp"));
+  });
+}
+
+bool is_open_compound(Worker& worker, const std::u32string& w, bool inner = false) {
+  if (w.size() < 6 || w.size() > 60) return false;
+  auto hunspell_only = [&](const std::u32string& part, const std::vector<Reading>& readings) {
+    return readings.empty() && part.size() >= 7 && worker.spelled_right(to_utf8(part));
   };
-  if (w.size() < 7 || w.size() > 60) return false;
-  for (std::size_t split = 3; split + 4 <= w.size(); ++split) {
-    const auto right = worker.lookup(utf8(w.substr(split)));
-    if (!std::any_of(right.begin(), right.end(), [](const Reading& r) { return r.has("n") || r.has("adj"); }))
+  for (std::size_t split = 3; split + 3 <= w.size(); ++split) {
+    const std::u32string right_text = w.substr(split);
+    const auto right = worker.lookup(to_utf8(right_text));
+    const bool noun = std::any_of(right.begin(), right.end(), [](const Reading& r) { return r.has("n"); });
+    const bool head = noun || std::any_of(right.begin(), right.end(), [](const Reading& r) { return r.has("adj"); });
+    const std::u32string left = w.substr(0, split);
+    if (right_text.size() == 3) {
+      if (head && !inner && left.size() >= 4 && compound_left(worker.lookup(to_utf8(left)), false)) return true;
       continue;
-    std::u32string left = w.substr(0, split);
-    if (is_content(worker.lookup(utf8(left)))) return true;
-    if (left.size() > 4 && (left.back() == U's' || left.back() == U'e') &&
-        is_content(worker.lookup(utf8(left.substr(0, left.size() - 1)))))
-      return true;
+    }
+    if (head && compound_left(worker.lookup(to_utf8(left)))) return true;
+    if (left.size() < 4 || (left.back() != U's' && left.back() != U'e')) continue;
+    const std::u32string stem = left.substr(0, left.size() - 1);
+    const auto stem_readings = worker.lookup(to_utf8(stem));
+    if (head && compound_left(stem_readings)) return true;
+    if (left.back() != U's' || inner) continue;
+    if (head && (hunspell_only(stem, stem_readings) || is_open_compound(worker, stem, true))) return true;
+    if (!head && hunspell_only(right_text, right) && compound_left(stem_readings, false)) return true;
   }
   return false;
 }
 
+// Adjectives negated with u- ("umaterialistisk"), or with in-/im-/il-/ir- where the adjective is
+// of Latin origin ("inautentisk", "inaktiv"): the adjective without the prefix.
+std::optional<std::u32string> negated_adjective(Worker& worker, const std::u32string& w) {
+  auto adjective = [&](const std::u32string& base, bool latin) {
+    const auto readings = worker.lookup(to_utf8(base));
+    return std::any_of(readings.begin(), readings.end(), [&](const Reading& r) {
+      if (!r.has("adj") || r.compound) return false;
+      if (!latin) return true;
+      static const std::vector<std::u32string> endings = {U"isk", U"iv", U"ent", U"ant", U"ell", U"al", U"ær",
+                                                          U"abel", U"ibel", U"ert", U"ær", U"ibel", U"ivt"};
+      const std::u32string lemma = to_u32(r.lemma);
+      return std::any_of(endings.begin(), endings.end(), [&](const std::u32string& e) {
+        return lemma.size() > e.size() && lemma.compare(lemma.size() - e.size(), e.size(), e) == 0;
+      });
+    });
+  };
+  if (w.size() >= 6 && w[0] == U'u' && adjective(w.substr(1), false)) return w.substr(1);
+  if (w.size() >= 8 && w[0] == U'i' && std::u32string_view(U"nmlr").find(w[1]) != std::u32string_view::npos &&
+      adjective(w.substr(2), true))
+    return w.substr(2);
+  return std::nullopt;
+}
 
 }  // namespace
 
+std::vector<std::string> rule_helpers::typical_respellings(
+    Worker& worker, const std::string& lower, const std::function<bool(const std::vector<Reading>&)>& fits,
+    std::size_t limit, bool doubling_only) {
+  std::vector<std::string> result;
+  const std::u32string w = to_u32(lower);
+  if (w.size() < 2 || w.size() > 40) return result;
+  std::vector<std::u32string> candidates;
+  if (doubling_only) doubling(w, candidates);
+  else
+    for (auto& c : respellings(w, kTypical)) candidates.push_back(std::move(c.text));
+  std::unordered_set<std::u32string> seen{w};
+  std::vector<std::u32string> texts;
+  for (auto& c : candidates)
+    if (c.size() > 1 && seen.insert(c).second) texts.push_back(std::move(c));
+  const auto readings = worker.lookup_many(texts);
+  for (std::size_t k = 0; k < texts.size() && result.size() < limit; ++k) {
+    if (!dictionary_word(readings[k]) || !fits(readings[k])) continue;
+    std::string text = to_utf8(texts[k]);
+    if (worker.spelled_right(text)) result.push_back(std::move(text));
+  }
+  return result;
+}
 
-// ORT: a word neither hunspell nor the Apertium analyser knows. Proper nouns (capitalised inside a
-// sentence) and words with digits are left alone.
+// ORT: a word neither hunspell nor the Apertium analyser knows, unless it is a new compound or
+// derivation of known words with no dictionary word close by; or a word only hunspell's
+// compounding accepts, one doubled consonant from a dictionary word. Proper nouns (capitalised
+// inside a sentence), words of names and titles, and words with digits are left alone.
 void rule_spelling(const RuleContext& c) {
   const auto& words = c.sentence.words;
   // Words neither dictionary knows. Two of them side by side are more often a foreign phrase or
@@ -103,24 +408,79 @@ void rule_spelling(const RuleContext& c) {
         continue;
       }
     }
-    if (c.worker.spelled_right(w.text)) continue;
-    if (w.capitalised && c.worker.spelled_right(w.lower)) continue;
+    if (c.worker.spelled_right(w.text) || (w.capitalised && c.worker.spelled_right(w.lower))) {
+      // Hunspell's compounding accepts many misspellings ("overasker" = over+asker); a word the
+      // analyser does not know, one doubled or single consonant from a dictionary word, is one.
+      if (const auto near = doubled_consonant_of(c.worker, w.lower))
+        c.add("spelling", "ORT", w.start, w.end, {w.capitalised ? capitalise(*near) : *near}, 0.7);
+      continue;
+    }
     if (w.text.find('.') != std::string::npos) continue;  // abbreviations such as "f.eks", "p.g.a"
     if (w.text.size() > 1 && is_upper_initial(w.text.substr(1))) continue;  // all capitals: a name or acronym
-    // Quoted words are often titles, names or words in another language.
-    if ((i > 0 && is_quote(words[i - 1])) || (i + 1 < words.size() && is_quote(words[i + 1]))) continue;
+    // Quoted words are often titles, names or words in another language: only a small letter word
+    // one learner-typical edit from a dictionary word counts ("kallt" → "kalt").
+    if ((i > 0 && is_quote(words[i - 1])) || (i + 1 < words.size() && is_quote(words[i + 1]))) {
+      // Not with letters Norwegian words rarely have ("wai", "car-sharing").
+      if (w.text != w.lower || w.lower.find_first_of("cqwxz") != std::string::npos ||
+          (i + 1 < words.size() && words[i + 1].text == "-"))
+        continue;
+      const auto typical = dictionary_neighbours(c.worker, w.lower, kTypical, kTypical);
+      if (!typical.empty()) {
+        std::vector<std::string> suggestions;
+        for (const auto& n : typical) suggestions.push_back(n.word);
+        c.add("spelling", "ORT", w.start, w.end, std::move(suggestions), 0.7);
+      }
+      continue;
+    }
     const auto before = neighbour(i, -1), after = neighbour(i, +1);
     if ((before && foreign(*before)) || (after && foreign(*after))) continue;
-    if (is_open_compound(c.worker, w.lower)) continue;
-    auto suggestions = c.worker.suggest(w.text);
-    if (suggestions.size() > 3) suggestions.resize(3);
-    // A capital word at the start may be a name ("Sindbad"): only flag it when hunspell offers a
-    // word the analyser knows as a dictionary word, not a compound hunspell made up ("Sinkbad").
-    if (w.capitalised && std::none_of(suggestions.begin(), suggestions.end(), [&](const std::string& s) {
-          const auto readings = c.worker.lookup(to_lower(s));
-          return std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return !r.compound; });
-        }))
+    // Next to a capitalised word that is no common word of the dictionary, the word is part of a
+    // name or a title: "Walt Disney", "War child" (an organisation). Not next to a place or a
+    // person the analyser knows: "i Bergen ellr Oslo", "profeta Muhammed".
+    auto name_part = [&](std::size_t j) {
+      const Word& n = words[j];
+      if (!n.capitalised || (j < i && sentence_initial(c.sentence, j))) return false;
+      if (n.readings.empty()) return true;
+      const bool name = std::all_of(n.readings.begin(), n.readings.end(), [](const Reading& r) { return r.has("np"); });
+      const bool place = std::any_of(n.readings.begin(), n.readings.end(),
+                                     [](const Reading& r) { return r.has("top") || r.has("ant"); });
+      return name && (w.capitalised || !place);
+    };
+    if ((i > 0 && !words[i - 1].punct && name_part(i - 1)) ||
+        (i + 1 < words.size() && !words[i + 1].punct && (w.capitalised || !sentence_initial(c.sentence, i)) &&
+         name_part(i + 1)))
       continue;
+    const std::u32string lower = to_u32(w.lower);
+    // Adjectives in -sk that are not -isk take -t in the neuter ("groteskt", "friskt"); the
+    // analyser lists some without it.
+    if (lower.size() > 5 && lower.compare(lower.size() - 3, 3, U"skt") == 0 &&
+        lower.compare(lower.size() - 4, 4, U"iskt") != 0) {
+      const std::string base = to_utf8(lower.substr(0, lower.size() - 1));
+      const auto readings = c.worker.lookup(base);
+      if (std::any_of(readings.begin(), readings.end(), [&](const Reading& r) { return r.has("adj") && r.lemma == base; }))
+        continue;
+    }
+    // A misspelling is more likely than a new compound, a derived adjective or a name when a
+    // dictionary word is one edit away (a prefixed adjective's own base does not count).
+    auto neighbours = dictionary_neighbours(c.worker, w.lower, kTypical, kOneEdit);
+    if (const auto base = negated_adjective(c.worker, lower)) {
+      const std::string base_text = to_utf8(*base);
+      if (std::all_of(neighbours.begin(), neighbours.end(), [&](const Neighbour& n) { return n.word == base_text; }))
+        continue;
+    }
+    const bool close = !neighbours.empty();
+    if (!close && is_open_compound(c.worker, lower)) continue;
+    if (!close && !w.capitalised) neighbours = hunspell_neighbours(c.worker, w.lower);
+    if (neighbours.empty()) neighbours = dictionary_neighbours(c.worker, w.lower, kConsonant, kTwoEdits);
+    // A capital word at the start may be a name ("Sindbad"): it is only flagged with a dictionary
+    // word one edit away, or two in longer words.
+    if (w.capitalised && (neighbours.empty() || (neighbours.front().cost > kConsonant && lower.size() < 7))) continue;
+    std::vector<std::string> suggestions;
+    for (const auto& n : neighbours) suggestions.push_back(w.capitalised ? capitalise(n.word) : n.word);
+    if (suggestions.empty()) {
+      suggestions = c.worker.suggest(w.text);
+      if (suggestions.size() > 3) suggestions.resize(3);
+    }
     c.add("spelling", "ORT", w.start, w.end, std::move(suggestions), 0.8);
   }
 }

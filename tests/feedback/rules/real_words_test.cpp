@@ -1,0 +1,154 @@
+// Real-word errors (ORT): an existing word written in place of another, each caught only where the
+// grammar rules the written word out, with a sentence where the same word is right.
+#include "rules/rule_test_util.h"
+
+namespace {
+
+using namespace voki::feedback::testing;
+
+TEST(RealWords, ManAndMann) {
+  expect_finding("Når mann er trøtt, bør man sove.", "man-mann", "man");
+  expect_finding("Her kan mann bade hele året.", "man-mann", "man");
+  expect_finding("Hun bor sammen med min man i Bergen.", "man-mann", "mann");
+  expect_finding("Både man og kvinne må hjelpe til.", "man-mann", "mann");
+  expect_finding("Hun ble kjent med en man fra Chile.", "man-mann", "mann");
+  expect_clean("En mann kom inn i butikken.");
+  expect_clean("Man må ha tålmodighet.");
+  expect_no_rule("Hun gir blomster til en man er glad i.", "man-mann");
+}
+
+TEST(RealWords, EnnAfterAComparative) {
+  expect_finding("Huset er større en leiligheten.", "en-enn", "enn");
+  expect_finding("Toget var raskere en bussen.", "en-enn", "enn");
+  expect_clean("Det ble bedre en stund etter ferien.");
+  expect_clean("Vi må bedre en vanskelig situasjon.");
+  expect_clean("Han er mer en venn enn en kollega.");
+}
+
+TEST(RealWords, OgAndAa) {
+  expect_finding("Jeg prøver og lære norsk hver dag.", "og-aa", "å");
+  expect_finding("Hun reiste til Oslo for og studere.", "og-aa", "å");
+  expect_finding("Vi handlet mat å jeg lagde middag.", "og-aa", "og");
+  expect_finding("Det var enkelt å greit.", "og-aa", "og");
+  expect_clean("Vi spiste og drakk hele kvelden.");
+  expect_clean("De kan lese og skrive godt.");
+  expect_clean("Det er lett å lære.");
+  expect_no_rule("Vi kan gjøre det vi ønsker og reise når vi vil.", "og-aa");
+}
+
+TEST(RealWords, DeterminerBeforeAPluralOrDefiniteNoun) {
+  expect_finding("Vi har noe bøker hjemme.", "determiner-form", "noen");
+  expect_finding("Dem bøkene er mine.", "determiner-form", "De");
+  expect_finding("Vi leste i dem bøkene.", "determiner-form", "de");
+  expect_clean("Vi har noe mat hjemme.");
+  expect_clean("Jeg ga dem bøkene.");  // an indirect object: "dem" is right
+}
+
+TEST(RealWords, DeAsTheSubject) {
+  expect_finding("Dem har mange barn.", "de-dem", "De");
+  expect_finding("Hvis dem kommer, blir jeg glad.", "de-dem", "de");
+  expect_clean("Jeg liker dem godt.");
+  expect_clean("Mange av dem har bil.");
+}
+
+TEST(RealWords, FrequentPairsInTheirContext) {
+  expect_finding("Sykepleiere fortjener høyre lønn.", "real-word", "høyere");
+  expect_clean("Hun skriver med høyre hånd.");
+  expect_clean("Vi svingte til høyre ved kirka.");
+  expect_finding("Det er viktig a lære språket.", "real-word", "å");
+  expect_finding("Jeg har lit tid i dag.", "real-word", "litt");
+  expect_finding("Maten var velde god.", "real-word", "veldig");
+  expect_finding("Vi må forsette å trene.", "real-word", "fortsette");
+  expect_finding("Vi gjorde det på en annen måtte.", "real-word", "måte");
+  expect_clean("Vi måtte vente lenge.");
+  expect_finding("Han måte gå hjem tidlig.", "real-word", "måtte");
+  expect_clean("Det er en god måte å lære på.");
+  expect_finding("Man må ikke vare redd.", "real-word", "være");
+  expect_clean("Festen vil vare lenge.");
+  expect_finding("Jeg har ryddet helle huset.", "real-word", "hele");
+  expect_finding("Vi går i same klasse.", "real-word", "samme");
+  expect_finding("Vis du vil, kan du bli med.", "real-word", "Hvis");
+  expect_clean("Vis meg veien, er du snill.");
+  expect_finding("Etter hver ble det lettere.", "real-word", "hvert");
+  expect_clean("Etter hver time tar vi pause.");
+  expect_finding("Vi gikk ditt i går.", "real-word", "dit");
+  expect_clean("Huset ditt er fint.");
+  expect_finding("Vi dro hjemme etter skolen.", "real-word", "hjem");
+  expect_clean("Vi er hjemme nå.");
+  expect_finding("Jeg tror att det blir fint.", "real-word", "at");
+  expect_finding("Vi har my tid.", "real-word", "mye");
+  expect_finding("Barna lekker ute hele dagen.", "real-word", "leker");
+  expect_clean("Taket lekker når det regner.");
+  expect_finding("Jeg må lette etter nøkkelen.", "real-word", "lete");
+  expect_clean("Han lette etter nøkkelen i går.");
+}
+
+TEST(RealWords, MorePairsInTheirContext) {
+  expect_finding("Det er viktig å la vare å drikke.", "real-word", "være");
+  expect_finding("Vi må ta være på naturen.", "real-word", "vare");
+  expect_clean("Da må vi være forsiktige.");
+  expect_finding("Da kan byen vare uforberedt.", "real-word", "være");
+  expect_finding("Huset er lite, menn nå bor vi der.", "real-word", "men");
+  expect_clean("Der var kvinner, menn og barn.");
+  expect_finding("Hun ryddet alle sinne bøker.", "real-word", "sine");
+  expect_clean("Han ble sint, og sinne var stort.");
+  expect_finding("Vi reiste dit for o lære språket.", "real-word", "å");
+  expect_finding("Til en hvis grad er det sant.", "real-word", "viss");
+  expect_clean("Hvis en vil, kan en lære alt.");
+  expect_finding("Jeg har i vert fall prøvd.", "real-word", "hvert");
+  expect_finding("Han er annerledes an de andre.", "en-enn", "enn");
+  expect_finding("Vi kan ta buss elle tog.", "real-word", "eller");
+  expect_finding("Hun har lyst till å reise.", "real-word", "til");
+  expect_finding("Vi vil live et godt liv.", "real-word", "leve");
+  expect_finding("Det gjelder hele live hennes.", "real-word", "livet");
+  expect_clean("Han var fortsatt i live.");
+  expect_finding("Det hjelper heler ikke.", "real-word", "heller");
+  expect_finding("Det vær en fin dag i går.", "real-word", "var");
+  expect_clean("Vær så snill og kom.");
+}
+
+// A word that cannot stand in its slot, one learner-typical edit from one that can.
+TEST(RealWords, WordsThatDoNotFitTheirSlot) {
+  expect_finding("Jeg skall ringe deg.", "real-word", "skal");
+  expect_finding("De har startet et nyt liv.", "real-word", "nytt");
+  expect_clean("Vi har et nytt liv.");
+  expect_finding("Hun har begynt å byge et hus.", "real-word", "bygge");
+  expect_clean("Vi elever ble glade.");
+  expect_no_rule("Du spørrer ofte om hjelp.", "real-word");  // a verb form, not another word
+  // After a modal: an adjective, or a noun where no object can stand.
+  expect_finding("Vi vil gjerne fine en ny leilighet.", "real-word", "finne");
+  expect_finding("Vi må hå tålmodighet.", "real-word", "ha");
+  expect_clean("Hun kan norsk godt.");
+  expect_no_rule("Da må kvinne gi plass.", "real-word");  // the inverted subject
+  expect_finding("Det er noe å feiere.", "real-word", "feire");
+  // An adjective after a degree adverb or a copula.
+  expect_finding("De er veldig snile mot oss.", "real-word", "snille");
+  expect_clean("Hun er veldig pen.");
+  expect_finding("Vi var ikke red for å prøve.", "real-word", "redd");
+  expect_clean("Han red på en hest.");
+  // After a preposition: a noun, not an infinitive; a finite verb there ends a clause.
+  expect_finding("Vi bodde på lande i mange år.", "real-word", "land");
+  expect_clean("Det er noe man tror på er viktig.");
+}
+
+TEST(RealWords, ExplainedInEveryLanguage) {
+  const std::vector<std::pair<std::string, std::string>> cases = {{"Jeg har lit tid.", "real-word"},
+                                                                  {"Vi bor her, og mann trives.", "man-mann"},
+                                                                  {"Den er større en huset.", "en-enn"},
+                                                                  {"Jeg prøver og lære.", "og-aa"},
+                                                                  {"Dem har en bil.", "de-dem"},
+                                                                  {"Vi har noe bøker.", "determiner-form"}};
+  for (const char* language : {"nb", "nn", "en", "ar", "uk", "so", "ti", "prs", "pl", "tr"})
+    for (const auto& [text, rule] : cases) {
+      const auto findings = check(text, language);
+      const auto* f = find_rule(findings, rule);
+      ASSERT_NE(f, nullptr) << text;
+      EXPECT_FALSE(f->explanation.empty()) << text << " " << language;
+      EXPECT_EQ(f->language, language) << text;
+      if (std::string(language) != "nb") {
+        EXPECT_NE(f->explanation, f->explanation_nb) << text << " " << language;
+      }
+    }
+}
+
+}  // namespace

@@ -1,0 +1,79 @@
+// ORT spelling: misspellings that look like compounds, learner-typical suggestions, and the valid
+// compounds, derived adjectives and names that stay quiet.
+#include "rules/rule_test_util.h"
+
+namespace {
+
+using namespace voki::feedback::testing;
+
+// Each of these splits into two words the analyser knows ("ven|skap", "kle|skapet"), but a
+// dictionary word is one learner-typical edit away: the misspelling is the likelier reading.
+TEST(SpellingCompounds, MisspellingsThatSplitIntoWordsAreFlagged) {
+  expect_finding("Vi har et godt venskap.", "spelling", "vennskap");
+  expect_finding("Jakken henger i kleskapet.", "spelling", "klesskapet");
+  expect_finding("Vi bestilte en flyreisse.", "spelling", "flyreise");
+  expect_finding("Vi må ta vare på miljøet og natturen.", "spelling", "naturen");
+  expect_finding("Vi kjøpte en ny vaskmaskin.", "spelling", "vaskemaskin");
+}
+
+// Compounds of known words with no dictionary word close by: three parts, a short last part, an
+// adjective as the last part.
+TEST(SpellingCompounds, NewCompoundsOfKnownWordsAreAccepted) {
+  expect_clean("Byen har mange sykkelparkeringsplasser.");
+  expect_clean("Jeg har et aktivt kulturliv.");
+  expect_clean("Han ble sjøsyk på båten.");
+  expect_clean("Han drakk en kafekopp med melk.");
+}
+
+// u- and (for adjectives of Latin origin) in- make new adjectives; the base one edit away does not
+// make them misspellings.
+TEST(SpellingForms, NeuterOfAdjectivesInSk) {
+  expect_clean("Det var et groteskt syn.");
+  expect_finding("Det var et typiskt syn.", "spelling", "typisk");
+}
+
+TEST(SpellingCompounds, NegatedAdjectivesAreAccepted) {
+  expect_clean("Det er et uromantisk og ufotogent sted.");
+  expect_clean("Det var helt inakseptabelt.");
+  expect_finding("Han var veldig uheldigg.", "spelling", "uheldig");
+}
+
+TEST(SpellingSuggestions, LearnerTypicalEditsComeFirst) {
+  expect_finding("Han jobber som sykepleir.", "spelling", "sykepleier");  // a dropped silent e
+  expect_finding("Jeg liker skjokolade veldig godt.", "spelling", "sjokolade");  // skj for sj
+  expect_finding("Hun har mange venniner.", "spelling", "venninner");  // a single consonant
+  expect_finding("Vi spiste frokost på kjøkenet.", "spelling", "kjøkkenet");
+}
+
+TEST(SpellingSuggestions, TwoEditsForLongerWordsAtTheStart) {
+  expect_finding("Vanlivis spiser vi klokka fem.", "spelling", "Vanligvis");
+  expect_finding("Selvfølglig kommer jeg.", "spelling", "Selvfølgelig");
+  // A short capitalised word two edits from a dictionary word is more likely a name.
+  expect_clean("Kvarnobel er en figur i en gammel fortelling.");
+}
+
+// Hunspell's compounding accepts these, but the analyser knows no such word and one consonant
+// doubled or undoubled gives a dictionary word.
+TEST(SpellingCompounds, HunspellCompoundsOneDoublingFromAWord) {
+  expect_finding("Vi vil overaske henne med en kake.", "spelling", "overraske");  // over|aske
+  expect_clean("Han studerer rettssikkerhet ved universitetet.");
+  expect_clean("Hun bar en annens sekk.");
+}
+
+// A quoted word may be a title or a foreign word; a small letter word one learner-typical edit from
+// a dictionary word is still a misspelling.
+TEST(SpellingQuotes, QuotedMisspellingsOneTypicalEditAway) {
+  expect_finding("Han sa at maten var \"fanntastisk\" i går.", "spelling", "fantastisk");
+  expect_clean("Boka heter \"Tullemor\" og er morsom.");
+  expect_clean("De hilser med en \"wai\" når de møtes.");
+}
+
+TEST(SpellingNames, WordsOfANameOrTitleStayQuiet) {
+  expect_clean("Zorbo Kwanta er en kjent figur.");
+  expect_clean("Vi møtte Zirka Mbeki i går.");
+  expect_clean("Hun så filmen Dark wintr på kino.");
+  // Next to a name the analyser knows, a misspelt word is still a misspelling.
+  expect_finding("Han bor i Bergen ellr Oslo.", "spelling", "eller");
+}
+
+}  // namespace
