@@ -64,5 +64,24 @@ void rule_preposition(const RuleContext& context);
 void rule_repeated_word(const RuleContext& context);
 void rule_comma_subclause(const RuleContext& context);
 void rule_comma_men(const RuleContext& context);
+// Missing, superfluous and chosen words (missing_words.cpp, extra_words.cpp, collocations.cpp) and
+// superfluous punctuation (punctuation_extra.cpp).
+void rule_missing_formal_subject(const RuleContext& context);
+void rule_missing_infinitive_marker(const RuleContext& context);
+void rule_missing_ha(const RuleContext& context);
+void rule_missing_som(const RuleContext& context);
+void rule_missing_preposition(const RuleContext& context);
+void rule_quantifier(const RuleContext& context);
+void rule_place_adverb(const RuleContext& context);
+void rule_indirect_if(const RuleContext& context);
+void rule_now_when(const RuleContext& context);
+void rule_extra_til(const RuleContext& context);
+void rule_extra_article_role(const RuleContext& context);
+void rule_modal_marker(const RuleContext& context);
+void rule_extra_at(const RuleContext& context);
+void rule_extra_reflexive(const RuleContext& context);
+void rule_extra_preposition(const RuleContext& context);
+void rule_article_plural(const RuleContext& context);
+void rule_comma_after_phrase(const RuleContext& context);
 
 }  // namespace voki::feedback

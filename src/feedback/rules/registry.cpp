@@ -21,6 +21,23 @@ const std::vector<RuleInfo>& all_rules() {
       {"comma-subclause", rule_comma_subclause, true},
       {"comma-men", rule_comma_men, true},
       {"final-punctuation", rule_final_punctuation, false},
+      {"missing-formal-subject", rule_missing_formal_subject, false},
+      {"missing-infinitive-marker", rule_missing_infinitive_marker, false},
+      {"missing-ha", rule_missing_ha, false},
+      {"missing-som", rule_missing_som, false},
+      {"missing-preposition", rule_missing_preposition, false},
+      {"quantifier", rule_quantifier, false},
+      {"place-adverb", rule_place_adverb, false},
+      {"indirect-if", rule_indirect_if, false},
+      {"now-when", rule_now_when, false},
+      {"extra-til", rule_extra_til, false},
+      {"extra-article", rule_extra_article_role, false},
+      {"modal-marker", rule_modal_marker, false},
+      {"extra-at", rule_extra_at, false},
+      {"extra-reflexive", rule_extra_reflexive, false},
+      {"extra-preposition", rule_extra_preposition, false},
+      {"article-plural", rule_article_plural, false},
+      {"comma-after-phrase", rule_comma_after_phrase, false},
   };
   return rules;
 }

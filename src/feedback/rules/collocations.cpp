@@ -1,0 +1,315 @@
+// W and M: fixed prepositions after adjectives, nouns and verbs, quantifiers that fit countable or
+// uncountable nouns, place adverbs (ute/ut), "om" in indirect yes/no questions, "når" for "nå".
+#include "feedback/rules/rule_helpers.h"
+
+#include <unordered_map>
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+
+enum class Pos { adjective, noun, verb, participle };
+
+// A head word and the preposition it takes. `wrong` are the prepositions learners put there
+// instead that are never right after this head; `before_marker` lists "å"/"at" when the
+// preposition must stand before them ("redd for å", "årsaken til at"). Only prepositions that
+// are wrong in every sense of the head are listed ("glad for" is right, so only "glad på").
+struct Collocation {
+  std::string_view lemma;
+  Pos pos;
+  std::string_view right;
+  std::vector<std::string_view> wrong;
+  std::vector<std::string_view> before_marker;
+  bool reflexive = false;  // the verb takes "seg" first: "glede seg til"
+};
+
+const std::vector<Collocation>& collocations() {
+  static const std::vector<Collocation> table = {
+      // Adjectives.
+      {"interessere", Pos::participle, "i", {"for", "på", "om", "av", "med"}, {"å"}},
+      {"avhengig", Pos::adjective, "av", {"på", "fra", "om", "til"}, {}},
+      {"uavhengig", Pos::adjective, "av", {"på", "fra"}, {}},
+      {"gift", Pos::adjective, "med", {"på", "til"}, {}},
+      {"forelske", Pos::participle, "i", {"på", "med"}, {}},
+      {"fornøyd", Pos::adjective, "med", {"på", "av", "for"}, {}},
+      {"misfornøyd", Pos::adjective, "med", {"på", "av", "for"}, {}},
+      {"redd", Pos::adjective, "for", {"av", "på", "om"}, {"å", "at"}},
+      {"flink", Pos::adjective, "til", {}, {"å"}},
+      {"stolt", Pos::adjective, "av", {"på", "om"}, {}},
+      {"ansvarlig", Pos::adjective, "for", {"på", "av", "om", "til"}, {}},
+      {"glad", Pos::adjective, "i", {"på"}, {}},
+      {"lei", Pos::adjective, "av", {"på", "med"}, {}},
+      {"vant", Pos::adjective, "til", {"med", "på", "for", "av"}, {"å"}},
+      {"villig", Pos::adjective, "til", {"for", "på", "med"}, {"å"}},
+      {"nødt", Pos::adjective, "til", {"for", "på"}, {"å"}},
+      {"bekymret", Pos::adjective, "for", {"om", "på"}, {}},
+      {"sjalu", Pos::adjective, "på", {"for", "av"}, {}},
+      {"nysgjerrig", Pos::adjective, "på", {"om", "for", "i"}, {}},
+      {"typisk", Pos::adjective, "for", {"til"}, {}},
+      {"sikker", Pos::adjective, "på", {}, {"at"}},
+      {"forskjellig", Pos::adjective, "fra", {"av"}, {}},
+      // Nouns.
+      {"respekt", Pos::noun, "for", {"til", "av", "på"}, {}},
+      {"behov", Pos::noun, "for", {"til", "av", "om", "på"}, {"å"}},
+      {"forståelse", Pos::noun, "for", {"til"}, {}},
+      {"årsak", Pos::noun, "til", {"for", "av", "på"}, {"at"}},
+      {"grunn", Pos::noun, "til", {}, {"at"}},
+      {"mulighet", Pos::noun, "til", {}, {"å"}},
+      {"lyst", Pos::noun, "til", {"for"}, {}},  // "ha lyst å" is common and often left as it is
+      {"evne", Pos::noun, "til", {}, {"å"}},
+      {"mangel", Pos::noun, "på", {"av", "for"}, {}},
+      {"eksempel", Pos::noun, "på", {"av", "til"}, {}},
+      {"ansvar", Pos::noun, "for", {"til", "av", "på", "om"}, {}},  // "det er et ansvar å …" is right
+      {"frykt", Pos::noun, "for", {"av", "til"}, {}},
+      {"håp", Pos::noun, "om", {"for", "til"}, {}},
+      {"tillit", Pos::noun, "til", {"for", "på"}, {}},
+      {"interesse", Pos::noun, "for", {"til", "om", "på"}, {}},
+      // Verbs.
+      {"vente", Pos::verb, "på", {"for"}, {}},
+      {"drømme", Pos::verb, "om", {"på", "for"}, {"å"}},
+      {"lytte", Pos::verb, "til", {"på"}, {}},
+      {"avhenge", Pos::verb, "av", {"på", "fra", "om"}, {}},
+      {"bestå", Pos::verb, "av", {"fra"}, {}},
+      {"gratulere", Pos::verb, "med", {"for", "på"}, {}},
+      {"le", Pos::verb, "av", {"på"}, {}},
+      {"håpe", Pos::verb, "på", {"for"}, {}},
+      {"lete", Pos::verb, "etter", {"for"}, {}},
+      {"glede", Pos::verb, "til", {"på", "for"}, {"å"}, true},
+      {"interessere", Pos::verb, "for", {"i", "om", "på"}, {}, true},
+      {"konsentrere", Pos::verb, "om", {"på", "i"}, {}, true},
+      {"bry", Pos::verb, "om", {"for", "på", "med"}, {}, true},
+      {"gifte", Pos::verb, "med", {"på", "til"}, {}, true},
+      {"forelske", Pos::verb, "i", {"på", "med"}, {}, true},
+      {"bekymre", Pos::verb, "for", {"om", "på"}, {}, true},
+      {"forberede", Pos::verb, "på", {"for"}, {}, true},
+      {"bestemme", Pos::verb, "for", {}, {"å"}, true},
+  };
+  return table;
+}
+
+// The collocations whose head has one of this word's lemmas (most words have none).
+std::vector<const Collocation*> candidates_for(const Word& w) {
+  static const auto by_lemma = [] {
+    std::unordered_map<std::string_view, std::vector<const Collocation*>> map;
+    for (const auto& col : collocations()) map[col.lemma].push_back(&col);
+    return map;
+  }();
+  std::vector<const Collocation*> found;
+  if (w.punct) return found;
+  for (const auto& r : w.readings) {
+    auto it = by_lemma.find(r.lemma);
+    if (it == by_lemma.end()) continue;
+    for (const auto* col : it->second)
+      if (std::find(found.begin(), found.end(), col) == found.end()) found.push_back(col);
+  }
+  return found;
+}
+
+bool head_matches(const Word& w, const Collocation& col) {
+  if (w.punct) return false;
+  return std::any_of(w.readings.begin(), w.readings.end(), [&](const Reading& r) {
+    if (r.lemma != col.lemma || r.compound) return false;
+    switch (col.pos) {
+      // "stolte" is also the past of "stole (på)": no adjective head where a finite verb reads.
+      case Pos::adjective: return r.has("adj") && std::none_of(w.readings.begin(), w.readings.end(), finite);
+      case Pos::noun: return r.has("n");
+      // A participle only before "seg" ("bestemt meg"): "lett" is also the participle of "lete".
+      case Pos::verb: return r.has("vblex") && (!r.has("pp") || col.reflexive);
+      case Pos::participle: return r.has("vblex") && r.has("pp");
+    }
+    return false;
+  });
+}
+bool is_reflexive(const Word& w) { return lemma_in(w, {"seg", "meg", "deg", "oss", "dere"}); }
+
+}  // namespace
+
+// W: a fixed preposition after an adjective, noun or verb: "interessert for" → "interessert i",
+// "respekt til" → "respekt for", "gleder meg på" → "gleder meg til".
+void rule_preposition(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    for (const auto* entry : candidates_for(s.words[i])) {
+      const Collocation& col = *entry;
+      if (col.wrong.empty() || !head_matches(s.words[i], col)) continue;
+      std::size_t j = i + 1;
+      if (col.reflexive) {
+        if (!is_reflexive(s.words[j])) continue;
+        ++j;
+      }
+      const Word* prep = at(s, j);
+      if (!is_word(prep) || std::find(col.wrong.begin(), col.wrong.end(), prep->lower) == col.wrong.end()) continue;
+      if (!some(*prep, [](const Reading& r) { return r.has("pr"); })) continue;
+      if (col.pos == Pos::noun) {
+        // "behovet til familiene" is the family's need, and "ansvaret på" may close a clause
+        // ("måte å dele ansvaret på").
+        if (prep->lower == "til" && some(s.words[i], [](const Reading& r) { return r.has("n") && r.has("def"); })) continue;
+        const Word* next = at(s, j + 1);
+        if (!next || next->punct || lemma_in(*next, {"og", "eller", "men", "slik", "så"})) continue;
+      }
+      c.add("preposition", "W", prep->start, prep->end, {like(*prep, std::string(col.right))}, 0.65);
+      break;
+    }
+  }
+}
+
+// M: the preposition is missing before "å" or "at": "redd å spørre" → "redd for å spørre",
+// "årsaken at" → "årsaken til at", "til tross at" → "til tross for at".
+void rule_missing_preposition(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& head = s.words[i];
+    if (head.punct) continue;
+    std::string right;
+    std::size_t j = i + 1;
+    if (head.lower == "tross" && i > 0 && s.words[i - 1].lower == "til") {
+      right = "for";
+    } else if (head.lower == "i stand" || (head.lower == "stand" && i > 0 && s.words[i - 1].lower == "i")) {
+      right = "til";
+    } else if (head.lower == "på grunn" || (head.lower == "grunn" && i > 0 && s.words[i - 1].lower == "på")) {
+      right = "av";
+    } else {
+      for (const auto* entry : candidates_for(head)) {
+        const Collocation& col = *entry;
+        if (col.before_marker.empty() || !head_matches(head, col)) continue;
+        if (col.lemma == "sikker" && head.lower != "sikker" && head.lower != "sikre") continue;  // "det er sikkert at"
+        std::size_t k = i + 1;
+        if (col.reflexive) {
+          if (!is_reflexive(s.words[k])) continue;
+          ++k;
+        }
+        const Word* marker = at(s, k);
+        if (!is_word(marker) || std::find(col.before_marker.begin(), col.before_marker.end(), marker->lower) == col.before_marker.end())
+          continue;
+        right = std::string(col.right);
+        j = k;
+        break;
+      }
+    }
+    if (right.empty()) continue;
+    const Word* marker = at(s, j);
+    if (!is_word(marker) || !(marker->lower == "å" || marker->lower == "at")) continue;
+    if (marker->lower == "at" && !some(*marker, [](const Reading& r) { return r.has("cnjsub"); })) continue;
+    if (marker->lower == "å" && !marker->any("part")) continue;
+    const Word& before = s.words[j - 1];
+    c.add("missing-preposition", "M", before.start, before.end, {before.text + " " + right}, 0.7);
+  }
+}
+
+namespace {
+// Nouns that are not counted: "mye tid", not "mange tid".
+bool mass_noun(const Word& w) {
+  return lemma_in(w, {"tid", "informasjon", "mat", "vann", "kunnskap", "musikk", "hjelp", "stress", "luft", "snø", "regn",
+                      "sukker", "melk", "kaffe", "brød", "kjøtt", "frukt", "energi", "trafikk", "forurensning", "støy",
+                      "kjærlighet", "moro", "fritid", "søvn", "mosjon", "oppmerksomhet", "omsorg", "press", "fett",
+                      "salt", "alkohol", "røyk", "litteratur", "snakk", "arbeidskraft", "utstyr", "bagasje", "gjeld"});
+}
+// Plural nouns that are measured rather than counted ("mye penger" is right).
+bool measured_plural(const Word& w) {
+  return std::any_of(w.readings.begin(), w.readings.end(), [](const Reading& r) {
+    return r.lemma == "penge" || r.lemma == "klær" || r.lemma == "lekse" || r.lemma == "møbel" || r.lemma == "folk" ||
+           r.lemma == "grønnsak" || r.lemma == "penger";
+  });
+}
+bool plural_only_noun(const Word& w) {
+  return !w.punct && !w.unknown && !w.readings.empty() && std::all_of(w.readings.begin(), w.readings.end(), [](const Reading& r) {
+    return r.has("n") && r.has("pl") && r.has("ind");
+  });
+}
+}  // namespace
+
+// W: quantifiers for countable and uncountable nouns: "noe problemer" → "noen problemer",
+// "mange tid" → "mye tid", "noen informasjon" → "noe informasjon".
+void rule_quantifier(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& q = s.words[i];
+    if (q.punct) continue;
+    // Right before the noun only: in "mer idealistiske menn" and "noe store problemer" the
+    // quantifier is a degree adverb of the adjective.
+    const std::size_t j = i + 1;
+    const Word& noun = s.words[j];
+    const Word* after = at(s, j + 1);
+    // "mye barnehage…": a noun followed by another noun may be a split compound.
+    if (after && !after->punct && some(*after, [](const Reading& r) { return r.has("n"); }) &&
+        !some(*after, [](const Reading& r) { return r.has("pr") || r.has("vblex") || r.has("cnjcoo") || r.has("adv"); }))
+      continue;
+    std::string right;
+    // ("mye/mer" before a plural are left alone: "mye folk", "mer penger" and many others are
+    // right, and annotators often accept "mye mennesker".)
+    if (q.lower == "noe" && plural_only_noun(noun) && !measured_plural(noun)) {
+      right = "noen";
+    } else if (lemma_in(q, {"mange", "noen", "flere"}) && mass_noun(noun) &&
+               every(noun, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind"); })) {
+      if (q.lower == "mange") right = "mye";
+      else if (q.lower == "noen") right = "noe";
+      else right = "mer";
+    }
+    if (right.empty()) continue;
+    c.add("quantifier", "W", q.start, q.end, {like(q, right)}, 0.65);
+  }
+}
+
+// W: place and direction: "Vi er ut i naturen" → "ute", "Han er hjem" → "hjemme".
+void rule_place_adverb(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    if (!lemma_in(verb, {"er", "var", "være", "vært", "bor", "bodde", "bo", "sitter", "satt", "sitte", "ligger", "lå", "bli", "blir",
+                         "ble", "blitt"}))
+      continue;
+    std::size_t j = i + 1;
+    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    const Word* adverb = at(s, j);
+    if (!is_word(adverb)) continue;
+    std::string right;
+    if (adverb->lower == "ut") right = "ute";
+    else if (adverb->lower == "hjem") right = "hjemme";
+    else continue;
+    // "bli ut" has no meaning of its own; "ble hjem" neither; but "blir ut av" is idiomatic
+    // nowhere either: only be- and position verbs are listed above.
+    if (lemma_in(verb, {"bli", "blir", "ble", "blitt"}) && adverb->lower == "ut") continue;
+    c.add("place-adverb", "W", adverb->start, adverb->end, {like(*adverb, right)}, 0.65);
+  }
+}
+
+// W: "om", not "hvis", in an indirect yes/no question: "Jeg vet ikke hvis han kommer" → "om".
+void rule_indirect_if(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 1; i < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "hvis") continue;
+    std::size_t k = i - 1;
+    while (k > 0 && lemma_in(s.words[k], {"ikke", "aldri", "ofte", "heller"})) --k;
+    const Word& verb = s.words[k];
+    const bool asks = lemma_in(verb, {"vet", "visste", "vite", "spør", "spurte", "spørre", "lurer", "lurte", "lure", "usikker",
+                                      "sikker", "bestemme", "avgjøre", "sjekke", "undersøke"}) ||
+                      (verb.lower == "på" && k > 0 && lemma_in(s.words[k - 1], {"lurer", "lurte", "lure", "sikker", "usikker"}));
+    if (!asks) continue;
+    c.add("indirect-if", "W", w.start, w.end, {like(w, "om")}, 0.7);
+  }
+}
+
+// W: "Nå" where "Når" begins a subordinate clause: "Nå jeg kom hjem, …" → "Når jeg kom hjem".
+void rule_now_when(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "nå") continue;
+    if (i > 0 && !s.words[i - 1].punct && !lemma_in(s.words[i - 1], {"og", "men"})) continue;
+    if (!is_subject_pronoun(s.words[i + 1]) && s.words[i + 1].lower != "det") continue;
+    std::size_t j = i + 2;
+    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    if (j >= s.words.size() || !likely_finite(s.words[j])) continue;
+    // A main clause follows after a comma: "Nå jeg kommer hjem, spiser vi".
+    bool comma = false;
+    for (std::size_t k = j + 1; k + 1 < s.words.size() && !comma; ++k)
+      if (s.words[k].text == "," && likely_finite(s.words[k + 1])) comma = true;
+    if (!comma) continue;
+    c.add("now-when", "W", w.start, w.end, {like(w, "når")}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback

@@ -1,0 +1,168 @@
+// R: superfluous words — "til" between an adjective and "å", the article before a bare profession,
+// "å" after a modal, "at" after a subjunction, "seg" with verbs that take none, a preposition after
+// verbs that take a direct object, an indefinite article before a plural noun.
+#include "feedback/rules/rule_helpers.h"
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+// Adjectives that take "å" directly: "det er viktig å", never "viktig til å".
+bool takes_bare_infinitive(const Word& w) {
+  // Not "bedre/best": "bli bedre til å" means getting good at something.
+  return lemma_in(w, {"mulig", "umulig", "vanskelig", "lett", "viktig", "verdt", "spennende", "morsomt", "morsom", "koselig",
+                      "nødvendig", "unødvendig", "greit", "farlig", "kjedelig", "hyggelig", "interessant", "deilig", "gøy",
+                      "fint", "godt", "vanlig", "uvanlig", "tungt", "naturlig", "lurt", "enklere", "enkelt",
+                      "lettere", "vanskeligere", "viktigere", "behagelig", "nyttig", "ulovlig", "lovlig", "sunt", "usunt",
+                      "dyrt", "billig", "billigere", "dyrere", "trist", "rart", "flott", "herlig", "fantastisk"});
+}
+bool ends_clause(const Word* w) {
+  return !w || (w->punct && (w->text == "." || w->text == "!" || w->text == "," || w->text == "?")) ||
+         lemma_in(*w, {"og", "eller", "men"});
+}
+// Professions, beliefs and nationalities: "Hun er lærer", "Han ble muslim".
+bool is_role_noun(const Word& w) {
+  static const std::initializer_list<std::string_view> roles = {
+      "lærer", "sykepleier", "lege", "student", "elev", "ingeniør", "pensjonist", "tannlege", "advokat", "journalist", "kokk",
+      "sjåfør", "frisør", "rørlegger", "snekker", "elektriker", "bonde", "fisker", "prest", "politimann", "soldat",
+      "sekretær", "økonom", "arkitekt", "forsker", "professor", "farmasøyt", "servitør", "selger", "renholder",
+      "barnehagelærer", "hjelpepleier", "helsefagarbeider", "assistent", "mekaniker", "maler", "kunstner", "musiker",
+      "forfatter", "fotograf", "psykolog", "dommer", "jurist", "rektor", "førskolelærer", "vaktmester", "tolk",
+      "oversetter", "direktør", "politiker", "muslim", "buddhist", "katolikk", "hindu", "nordmann", "svenske", "danske",
+      "amerikaner", "pakistaner", "somalier", "afghaner", "polakk", "tyrker", "iraner", "iraker", "eritreer", "syrer",
+      "russer", "ukrainer", "vietnameser", "kineser", "filippiner", "thailender", "innvandrer", "flyktning", "asylsøker",
+      "bibliotekar", "regnskapsfører", "programmerer", "dataingeniør", "frisør", "pilot", "vekter", "bussjåfør",
+      "taxisjåfør", "lærling", "sjef", "babysitter", "au pair", "aupair", "pleier", "ergoterapeut", "fysioterapeut",
+      "jordmor", "veterinær", "apotektekniker", "helsesøster", "sosionom", "barnevernspedagog", "vernepleier"};
+  return std::any_of(w.readings.begin(), w.readings.end(), [&](const Reading& r) {
+    return r.has("n") && r.has("sg") && r.has("ind") && !r.compound &&
+           std::any_of(roles.begin(), roles.end(), [&](std::string_view l) { return r.lemma == l; });
+  });
+}
+}  // namespace
+
+// R: "til" between an adjective and "å": "Det er viktig til å lære" → "viktig å lære".
+void rule_extra_til(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& adjective = s.words[i];
+    const Word& til = s.words[i + 1];
+    const Word& marker = s.words[i + 2];
+    if (til.lower != "til" || marker.lower != "å" || !takes_bare_infinitive(adjective)) continue;
+    if (!some(adjective, [](const Reading& r) { return r.has("adj"); })) continue;
+    c.add("extra-til", "R", til.start, marker.end, {marker.text}, 0.7);
+  }
+}
+
+// R: no article before a bare profession or nationality after "bli/være/jobbe som": "Jeg vil bli
+// en sykepleier." → "bli sykepleier". Silent when something follows that makes it a description
+// ("en lærer som alle liker", "en student fra utlandet").
+void rule_extra_article_role(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    if (!lemma_in(verb, {"er", "var", "være", "vært", "blir", "ble", "bli", "blitt", "som"})) continue;
+    if (verb.lower == "som" && !(i > 0 && lemma_in(s.words[i - 1], {"jobber", "jobbet", "jobbe", "arbeider", "arbeidet",
+                                                                    "arbeide", "jobb", "ansatt", "begynte", "utdannet"})))
+      continue;
+    const Word& article = s.words[i + 1];
+    if (!lemma_in(article, {"en", "ei", "et"})) continue;
+    const Word& noun = s.words[i + 2];
+    if (noun.punct || !is_role_noun(noun)) continue;
+    // Nothing that describes the person may follow: only the end of the clause or an adverb
+    // ("i fjor", "nå").
+    const Word* after = at(s, i + 3);
+    if (!ends_clause(after) && !every(*after, [](const Reading& r) { return r.has("adv"); })) continue;
+    c.add("extra-article", "R", article.start, noun.end, {noun.text}, 0.65);
+  }
+}
+
+// R: no "å" after a modal verb: "Jeg vil å lære norsk" → "Jeg vil lære norsk".
+void rule_modal_marker(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& modal = s.words[i];
+    if (!lemma_in(modal, {"kan", "vil", "skal", "må", "bør", "kunne", "ville", "skulle", "måtte", "burde"})) continue;
+    if (!every(modal, verb_any)) continue;
+    std::size_t j = i + 1;
+    if (j < s.words.size() && is_subject_pronoun(s.words[j])) ++j;
+    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    if (j + 1 >= s.words.size()) continue;
+    const Word& marker = s.words[j];
+    const Word& verb = s.words[j + 1];
+    if (marker.lower != "å" || !marker.any("part")) continue;
+    if (!some(verb, [](const Reading& r) { return r.has("vblex") && r.has("inf"); })) continue;
+    c.add("modal-marker", "R", marker.start, verb.end, {verb.text}, 0.75);
+  }
+}
+
+// R: "at" after a subjunction: "hvis at han kom" → "hvis han kom". ("fordi at" is common in speech
+// and left alone.)
+void rule_extra_at(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& sub = s.words[i];
+    const Word& at_word = s.words[i + 1];
+    if (at_word.lower != "at" || !lemma_in(sub, {"hvis", "dersom", "mens", "selv om", "hvorfor", "hvordan"})) continue;
+    c.add("extra-at", "R", sub.start, at_word.end, {sub.text}, 0.7);
+  }
+}
+
+// R: "seg" with verbs that take none: "Jeg trives meg her" → "Jeg trives her".
+void rule_extra_reflexive(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    const Word& pronoun = s.words[i + 1];
+    if (!lemma_in(pronoun, {"seg", "meg", "deg", "oss"})) continue;
+    const bool never_reflexive = std::any_of(verb.readings.begin(), verb.readings.end(), [](const Reading& r) {
+      return r.has("vblex") && (r.lemma == "trives" || r.lemma == "foretrekke" || r.lemma == "kommunisere");
+    });
+    if (!never_reflexive) continue;
+    c.add("extra-reflexive", "R", verb.start, pronoun.end, {verb.text}, 0.7);
+  }
+}
+
+// R: a preposition after verbs that take a direct object: "tilhører til" → "tilhører",
+// "påvirker på barna" → "påvirker barna", "skyldes av" → "skyldes".
+void rule_extra_preposition(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    const Word& prep = s.words[i + 1];
+    if (prep.punct) continue;
+    auto verb_is = [&](std::string_view lemma) {
+      return std::any_of(verb.readings.begin(), verb.readings.end(),
+                         [&](const Reading& r) { return r.has("vblex") && r.lemma == lemma && !r.compound; });
+    };
+    const bool extra = (verb_is("tilhøre") && prep.lower == "til") || (verb_is("påvirke") && prep.lower == "på") ||
+                       (verb_is("skyldes") && prep.lower == "av");
+    if (!extra) continue;
+    c.add("extra-preposition", "R", verb.start, prep.end, {verb.text}, 0.7);
+  }
+}
+
+// R: no indefinite article before a plural noun: "en private skoler" → "private skoler".
+void rule_article_plural(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& article = s.words[i];
+    if (!lemma_in(article, {"en", "et", "ei"}) || !some(article, [](const Reading& r) { return r.has("det"); })) continue;
+    if (i > 0 && lemma_in(s.words[i - 1], {"på", "en", "og"})) continue;  // "på en måte", "en og en"
+    std::size_t j = i + 1;
+    while (j + 1 < s.words.size() && every(s.words[j], [](const Reading& r) { return r.has("adj"); }) &&
+           some(s.words[j], [](const Reading& r) { return r.has("adj") && r.has("pl"); }))
+      ++j;
+    if (j == i + 1) continue;  // "en ting" and other sg/pl nouns: only with an adjective in the plural
+    const Word& noun = s.words[j];
+    if (noun.punct || noun.unknown || noun.readings.empty() ||
+        !std::all_of(noun.readings.begin(), noun.readings.end(), [](const Reading& r) { return r.has("n") && r.has("pl"); }))
+      continue;
+    const Word* after = at(s, j + 1);
+    if (after && !after->punct && some(*after, [](const Reading& r) { return r.has("n"); })) continue;
+    c.add("article-plural", "R", article.start, s.words[i + 1].end, {s.words[i + 1].text}, 0.65);
+  }
+}
+
+}  // namespace voki::feedback

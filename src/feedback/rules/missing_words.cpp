@@ -1,0 +1,180 @@
+// M: missing words — the formal subject "det", the infinitive marker "å", "ha" after "å", and "som"
+// as the subject of an indirect question. Each rule reads raw readings strictly (every reading must
+// fit), so none of them needs CG-3.
+#include "feedback/rules/rule_helpers.h"
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+
+bool adjective_only(const Word& w) {
+  return !w.punct && !w.unknown && every(w, [](const Reading& r) { return r.has("adj"); });
+}
+// Degree and sentence adverbs that may stand between "er" and its adjective.
+bool is_degree_adverb(const Word& w) {
+  return lemma_in(w, {"veldig", "svært", "ganske", "meget", "ikke", "også", "alltid", "ofte", "litt", "mye", "mer", "mest",
+                      "så", "helt", "nok", "jo", "kanskje", "egentlig", "faktisk", "virkelig", "altfor", "enda", "aldri",
+                      "bare", "fortsatt", "sikkert", "spesielt", "utrolig", "vanligvis", "kjempe", "like"});
+}
+// Adverbs that are often fronted and are never the subject themselves.
+bool is_fronted_adverb(const Word& w) {
+  return lemma_in(w, {"derfor", "da", "nå", "her", "likevel", "dessuten", "ofte", "kanskje", "heldigvis", "dessverre",
+                      "selvfølgelig", "egentlig", "vanligvis", "så", "også", "samtidig", "først", "senere", "etterpå",
+                      "hvorfor", "hvordan", "i dag", "i fjor", "i år", "i tillegg", "noen ganger", "til slutt", "ellers",
+                      "allikevel", "nemlig", "faktisk", "plutselig", "sikkert", "ofte", "alltid", "aldri", "sjelden",
+                      "i morgen", "i går", "om sommeren", "om vinteren", "for eksempel", "i hvert fall", "uansett"});
+}
+bool is_be(const Word& w) { return lemma_in(w, {"er", "var", "blir", "ble"}); }
+
+}  // namespace
+
+// M: the formal subject "det" is missing: "For meg er viktig at …" → "For meg er det viktig at …",
+// "Derfor er vanskelig å …", "… fordi er lett å …". The clause has a fronted adverbial (or starts
+// with a subjunction), then "er/var/blir/ble" (or a modal with "være/bli"), then an adjective that
+// is followed by "å", "at" or the end of the sentence: the subject slot is empty.
+void rule_missing_formal_subject(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    const bool be = is_be(verb);
+    const bool modal = is_modal(verb) && i + 1 < s.words.size() && lemma_in(s.words[i + 1], {"være", "bli"});
+    if (!be && !modal) continue;
+    const Word& prev = s.words[i - 1];
+    bool empty_subject = false;
+    if (!prev.punct && is_subjunction(prev) && prev.lower != "at" && prev.lower != "om") {
+      // "… fordi er lett å …": the subjunction is followed directly by the verb.
+      empty_subject = true;
+    } else if (i - first == 1 && is_fronted_adverb(s.words[first]) && !lemma_in(s.words[first], {"der"})) {
+      empty_subject = true;  // "Derfor er viktig å …"
+    } else if (some(s.words[first], [](const Reading& r) { return r.has("pr"); }) && !s.words[first].punct &&
+               i - first >= 2 && i - first <= 5) {
+      // "For meg er viktig …", "I Norge er vanlig å …": a prepositional phrase, then the verb.
+      // ("For" may also be the conjunction, but then a subject follows it.)
+      bool phrase = true;
+      for (std::size_t k = first + 1; k < i && phrase; ++k) {
+        const Word& w = s.words[k];
+        if (w.punct || is_subjunction(w) || is_subject_pronoun(w) ||
+            lemma_in(w, {"som", "og", "eller", "men", "det", "den", "dette", "å"}))
+          phrase = false;
+        else if (maybe_verb(w)) phrase = false;
+      }
+      empty_subject = phrase;
+    }
+    if (!empty_subject) continue;
+    std::size_t j = modal ? i + 2 : i + 1;
+    while (j < s.words.size() && is_degree_adverb(s.words[j])) ++j;
+    const Word* adjective = at(s, j);
+    const Word* after = at(s, j + 1);
+    if (!adjective || !after || !adjective_only(*adjective)) continue;
+    if (lemma_in(*adjective, {"mange", "få", "alle", "flere", "begge", "noen", "mye", "lite", "hele", "egen", "eget", "selv"})) continue;
+    const bool end = after->punct && (after->text == "." || after->text == "!") && j + 2 >= s.words.size();
+    if (!(after->lower == "å" || after->lower == "at" || end)) continue;
+    c.add("missing-formal-subject", "M", verb.start, verb.end, {verb.text + " det"}, 0.7);
+    return;
+  }
+}
+
+namespace {
+// Verbs that take an infinitive with "å": "begynner å lese", "prøvde å forstå".
+bool takes_infinitive_marker(const Word& w) {
+  static const std::initializer_list<std::string_view> lemmas = {
+      "begynne", "prøve", "slutte", "pleie", "elske", "hate", "glemme", "klare", "greie", "orke", "gidde", "nekte", "love",
+      "forsøke", "håpe", "planlegge", "fortsette", "starte", "unngå", "risikere", "foretrekke", "slippe", "lære", "like"};
+  if (w.punct || w.readings.empty()) return false;
+  // Every reading this verb ("like" is also an adjective, "lære" a noun), or its participle used
+  // as an adjective ("begynte" is also begynne<adj><pp>).
+  const auto listed = [&](const Reading& r) {
+    return std::any_of(lemmas.begin(), lemmas.end(), [&](std::string_view l) { return r.lemma == l; });
+  };
+  return std::any_of(w.readings.begin(), w.readings.end(), [](const Reading& r) { return r.has("vblex") && !r.has("pp"); }) &&
+         std::all_of(w.readings.begin(), w.readings.end(), [&](const Reading& r) {
+           return listed(r) && (r.has("vblex") || (r.has("adj") && r.has("pp")));
+         });
+}
+// Only an infinitive (or the same-looking imperative): "studere", "hindre"; not "lære" (also a noun).
+bool bare_infinitive(const Word& w) {
+  if (w.punct || w.unknown || w.readings.empty() || w.capitalised) return false;
+  bool inf = false;
+  for (const auto& r : w.readings) {
+    if (!r.has("vblex") || !(r.has("inf") || r.has("imp")) || r.compound) return false;
+    inf = inf || r.has("inf");
+  }
+  return inf;
+}
+}  // namespace
+
+// M: the infinitive marker "å" is missing after a verb that takes it: "Han begynte studere" →
+// "begynte å studere". (After prepositions, "for komme" → "for å komme", annotators often leave
+// the slip, so the rule stays with verbs.)
+void rule_missing_infinitive_marker(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& head = s.words[i];
+    if (!takes_infinitive_marker(head)) continue;
+    std::size_t j = i + 1;
+    if (j < s.words.size() && is_subject_pronoun(s.words[j])) ++j;  // "Da begynte jeg å …"
+    if (j < s.words.size() && lemma_in(s.words[j], {"meg", "deg", "seg", "oss", "dere"}) && head.lemma_is("lære")) ++j;
+    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    const Word* inf = at(s, j);
+    if (!inf || !bare_infinitive(*inf)) continue;
+    c.add("missing-infinitive-marker", "M", inf->start, inf->end, {"å " + inf->text}, 0.7);
+  }
+}
+
+// M: "å" before a past participle needs "ha": "Etter å studert" → "Etter å ha studert".
+void rule_missing_ha(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& marker = s.words[i];
+    if (marker.lower != "å" || !marker.any("part")) continue;
+    std::size_t j = i + 1;
+    while (j < s.words.size() && lemma_in(s.words[j], {"ikke", "aldri", "allerede", "bare"})) ++j;
+    const Word* participle = at(s, j);
+    if (!is_word(participle) || participle->unknown || participle->readings.empty()) continue;
+    // Only a participle: "studert", "vært"; "snakket" is also past tense (the verb-form rule's case).
+    if (!participle->any("vblex") || !std::all_of(participle->readings.begin(), participle->readings.end(),
+                     [](const Reading& r) { return r.has("pp") && !r.compound; }))
+      continue;
+    c.add("missing-ha", "M", participle->start, participle->end, {"ha " + participle->text}, 0.7);
+  }
+}
+
+// M: "som" is the subject of an indirect question: "Jeg vet hva må gjøres" → "hva som må gjøres",
+// "om hvem vil vinne" → "hvem som vil vinne". Only where "hva/hvem" follows a verb or preposition
+// inside the sentence and is itself followed by a finite verb that has no subject after it.
+void rule_missing_som(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
+    const Word& wh = s.words[i];
+    if (!lemma_in(wh, {"hva", "hvem"})) continue;
+    std::size_t p = i - 1;
+    while (p > first && lemma_in(s.words[p], {"ikke", "aldri", "alltid", "godt", "nøyaktig", "egentlig"})) --p;
+    const Word& prev = s.words[p];
+    if (prev.punct || lemma_in(prev, {"og", "men", "eller", "så", "at"})) continue;
+    if (!some(prev, [](const Reading& r) { return (r.has("vblex") && !r.has("imp")) || r.has("pr"); })) continue;
+    const Word& verb = s.words[i + 1];
+    if (!likely_finite(verb)) continue;
+    const Word& next = s.words[i + 2];
+    // A subject after the verb makes "hva" the object ("hva betyr ordet": word order, not "som").
+    bool fits = false;
+    if (is_modal(verb)) {
+      fits = every(next, [](const Reading& r) { return r.has("vblex") && r.has("inf"); });
+    } else if (lemma_in(verb, {"er", "var", "blir", "ble"})) {
+      std::size_t j = i + 2;
+      while (j < s.words.size() && is_degree_adverb(s.words[j])) ++j;
+      const Word* pred = at(s, j);
+      fits = pred && !pred->punct && every(*pred, [](const Reading& r) { return r.has("adj") || (r.has("vblex") && r.has("pp")); });
+    } else if (lemma_in(verb, {"skjer", "skjedde", "hender", "hendte", "gjelder", "betyr", "skjer"})) {
+      fits = next.punct || some(next, [](const Reading& r) { return r.has("pr") || r.has("adv"); });
+      if (next.lower == "det" || is_subject_pronoun(next)) fits = false;
+    }
+    if (!fits) continue;
+    c.add("missing-som", "M", wh.start, wh.end, {wh.text + " som"}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback

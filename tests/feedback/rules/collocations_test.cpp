@@ -1,0 +1,67 @@
+// Word choice (W) and missing prepositions (M): fixed prepositions, quantifiers, place adverbs,
+// "om" in indirect questions, "når" for "nå".
+#include "rules/rule_test_util.h"
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(Collocations, FixedPreposition) {
+  expect_finding("Jeg er interessert for musikk.", "preposition", "i");
+  expect_finding("Hun har stor respekt til læreren.", "preposition", "for");
+  expect_finding("Jeg gleder meg på ferien.", "preposition", "til");
+  expect_finding("Vi venter for bussen.", "preposition", "på");
+  expect_finding("Han er stolt på sønnen sin.", "preposition", "av");
+  expect_finding("Det er mangel av lærere.", "preposition", "på");
+  expect_no_rule("Jeg er interessert i musikk.", "preposition");
+  expect_no_rule("Jeg er glad for at du kom.", "preposition");
+  expect_no_rule("Behovet til familien er stort.", "preposition");  // the family's need
+  expect_no_rule("Hun stolte på meg.", "preposition");                // the verb "stole på"
+  expect_no_rule("Vi delte ansvaret på.", "preposition");
+}
+
+TEST(Collocations, MissingPreposition) {
+  expect_finding("Jeg er redd å fly.", "missing-preposition", "redd for");
+  expect_finding("Til tross at det regnet, gikk vi ut.", "missing-preposition", "tross for");
+  expect_finding("Årsaken at hun flyttet, var jobben.", "missing-preposition", "Årsaken til");
+  expect_finding("Han er ikke villig å hjelpe oss.", "missing-preposition", "villig til");
+  expect_finding("Vi fikk muligheten å reise.", "missing-preposition", "muligheten til");
+  expect_finding("Jeg har bestemt meg å flytte.", "missing-preposition", "meg for");
+  expect_no_rule("Jeg er redd for å fly.", "missing-preposition");
+  expect_no_rule("Til tross for at det regnet, gikk vi ut.", "missing-preposition");
+  expect_no_rule("Det er et stort ansvar å være lærer.", "missing-preposition");
+  expect_no_rule("Det er sikkert at han kommer.", "missing-preposition");
+}
+
+TEST(Collocations, Quantifier) {
+  expect_finding("Det finnes ikke noe problemer her.", "quantifier", "noen");
+  expect_finding("Vi har ikke mange tid.", "quantifier", "mye");
+  expect_finding("Har du noen informasjon om kurset?", "quantifier", "noe");
+  expect_no_rule("Det finnes noen problemer her.", "quantifier");
+  expect_no_rule("Vi har ikke mye tid.", "quantifier");
+  expect_no_rule("Det er noe store problemer her.", "quantifier");
+  expect_no_rule("Har du noe penger?", "quantifier");
+}
+
+TEST(Collocations, PlaceAdverb) {
+  expect_finding("Barna er ut i hagen.", "place-adverb", "ute");
+  expect_finding("Han er hjem nå.", "place-adverb", "hjemme");
+  expect_no_rule("Vi er ute i hagen.", "place-adverb");
+  expect_no_rule("Vi går ut i hagen.", "place-adverb");
+  expect_no_rule("Hun kom hjem sent.", "place-adverb");
+}
+
+TEST(Collocations, IndirectIf) {
+  expect_finding("Jeg vet ikke hvis han kommer.", "indirect-if", "om");
+  expect_finding("Jeg lurer på hvis hun er hjemme.", "indirect-if", "om");
+  expect_no_rule("Hvis han kommer, blir jeg glad.", "indirect-if");
+  expect_no_rule("Jeg blir glad hvis han kommer.", "indirect-if");
+}
+
+TEST(Collocations, NowForWhen) {
+  expect_finding("Nå jeg kom hjem, spiste vi middag.", "now-when", "Når");
+  expect_no_rule("Nå kom jeg hjem.", "now-when");
+  expect_no_rule("Når jeg kom hjem, spiste vi middag.", "now-when");
+  expect_no_rule("Nå er det sommer, og vi bader.", "now-when");
+}
+
+}  // namespace

@@ -1,0 +1,74 @@
+// Superfluous words (R).
+#include "rules/rule_test_util.h"
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(ExtraWords, TilBeforeInfinitive) {
+  expect_finding("Det er viktig til å lære norsk.", "extra-til", "å");
+  expect_finding("Er det mulig til å komme i morgen?", "extra-til", "å");
+  expect_no_rule("Han er flink til å tegne.", "extra-til");
+  expect_no_rule("Hun ble bedre til å svømme.", "extra-til");
+  expect_no_rule("Det er viktig å lære norsk.", "extra-til");
+}
+
+TEST(ExtraWords, ArticleBeforeRole) {
+  expect_finding("Jeg vil bli en sykepleier.", "extra-article", "sykepleier");
+  expect_finding("Hun jobber som en lege.", "extra-article", "lege");
+  expect_finding("Faren min ble en pensjonist i fjor, og han er glad.", "extra-article", "pensjonist");
+  expect_no_rule("Jeg vil bli sykepleier.", "extra-article");
+  expect_no_rule("Han er en lærer som alle liker.", "extra-article");
+  expect_no_rule("Hun er en flink lege.", "extra-article");
+  expect_no_rule("Jeg er en student fra Polen.", "extra-article");
+}
+
+TEST(ExtraWords, MarkerAfterModal) {
+  expect_finding("Jeg vil å lære norsk.", "modal-marker", "lære");
+  expect_finding("Du kan ikke å gå nå.", "modal-marker", "gå");
+  expect_no_rule("Jeg vil lære norsk.", "modal-marker");
+  expect_no_rule("Jeg liker å lære norsk.", "modal-marker");
+}
+
+TEST(ExtraWords, AtAfterSubjunction) {
+  expect_finding("Vi går hvis at det ikke regner.", "extra-at", "hvis");
+  expect_no_rule("Vi går hvis det ikke regner.", "extra-at");
+  expect_no_rule("Etter at vi spiste, gikk vi.", "extra-at");
+}
+
+TEST(ExtraWords, ReflexiveWithoutReflexiveVerb) {
+  expect_finding("Jeg trives meg her.", "extra-reflexive", "trives");
+  expect_finding("Han foretrekker seg å sykle.", "extra-reflexive", "foretrekker");
+  expect_no_rule("Jeg trives her.", "extra-reflexive");
+  expect_no_rule("Jeg gleder meg til ferien.", "extra-reflexive");
+}
+
+TEST(ExtraWords, PrepositionAfterTransitiveVerb) {
+  expect_finding("Huset tilhører til familien.", "extra-preposition", "tilhører");
+  expect_finding("Været påvirker på humøret.", "extra-preposition", "påvirker");
+  expect_finding("Det skyldes av at det regner.", "extra-preposition", "skyldes");
+  expect_no_rule("Huset tilhører familien.", "extra-preposition");
+  expect_no_rule("Været påvirker humøret.", "extra-preposition");
+}
+
+TEST(ExtraWords, ArticleBeforePlural) {
+  expect_finding("Vi bor i en store leiligheter.", "article-plural", "store");
+  expect_no_rule("Vi bor i store leiligheter.", "article-plural");
+  expect_no_rule("Vi bor i en stor leilighet.", "article-plural");
+}
+
+}  // namespace
+
+#include "feedback/explanations.h"
+
+namespace {
+// The rules of missing_words.cpp, extra_words.cpp, collocations.cpp and punctuation_extra.cpp
+// explain themselves in every support language.
+TEST(ExtraWords, ExplanationsInEveryLanguage) {
+  for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-preposition",
+                           "preposition", "quantifier", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
+                           "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "article-plural",
+                           "comma-after-phrase"})
+    for (const auto& language : voki::feedback::explanation_languages())
+      EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
+}
+}  // namespace
