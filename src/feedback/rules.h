@@ -70,6 +70,7 @@ void rule_missing_formal_subject(const RuleContext& context);
 void rule_missing_infinitive_marker(const RuleContext& context);
 void rule_missing_ha(const RuleContext& context);
 void rule_missing_som(const RuleContext& context);
+void rule_missing_determiner(const RuleContext& context);
 void rule_missing_preposition(const RuleContext& context);
 void rule_quantifier(const RuleContext& context);
 void rule_place_adverb(const RuleContext& context);

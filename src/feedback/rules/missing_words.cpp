@@ -178,3 +178,82 @@ void rule_missing_som(const RuleContext& c) {
 }
 
 }  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// M: an adjective before a definite noun needs the determiner "den/det/de": "i norske naturen" →
+// "i den norske naturen", "på andre siden" → "på den andre siden", "fleste barn" → "de fleste barn".
+void rule_missing_determiner(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first; i < s.words.size(); ++i) {
+    const Word& adjective = s.words[i];
+    if (adjective.punct || adjective.unknown) continue;
+    // Only where a determiner could be missing: at the start, or after a preposition, a verb or a
+    // conjunction (after another adjective or a genitive the phrase is another rule's business).
+    const Word* prev = i > first ? &s.words[i - 1] : nullptr;
+    if (adjective.lower == "fleste") {
+      const Word* before = prev && (prev->lower == "aller" || prev->lower == "alle") && i - 1 > first ? &s.words[i - 2] : prev;
+      if (before && (before->punct || lemma_in(*before, {"de", "dei", "det", "den", "dem"}) ||
+                     some(*before, [](const Reading& r) { return r.has("gen") || r.has("pos"); })))
+        continue;
+      c.add("missing-determiner", "M", adjective.start, adjective.end, {like(adjective, "de fleste")}, 0.7);
+      continue;
+    }
+    if (prev) {
+      if (prev->punct) continue;
+      if (lemma_in(*prev, {"den", "det", "de", "denne", "dette", "disse", "min", "mitt", "mine", "din", "ditt", "dine", "sin",
+                           "sitt", "sine", "vår", "vårt", "våre", "hans", "hennes", "deres", "dens", "dets", "en", "et", "ei",
+                           "noen", "alle", "mange", "flere", "få", "begge", "hver", "hvert", "ingen", "enhver", "dem"}) ||
+          some(*prev, [](const Reading& r) { return r.has("gen") || (r.has("adj") && (r.has("def") || r.has("pl"))); }) ||
+          every(*prev, [](const Reading& r) { return r.has("adj") || r.has("n") || r.has("np") || r.has("det"); }))
+        continue;
+      const bool opens = some(*prev, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo") || r.has("cnjsub") || finite(r); }) ||
+                         lemma_in(*prev, {"som", "enn"});
+      if (!opens) continue;
+      // Degree words: "hvor egoistiske de er", "for store skoene".
+      if (lemma_in(*prev, {"hvor", "så", "for", "altfor", "veldig", "ganske", "svært", "mer", "mest", "like", "helt", "enda"})) continue;
+      // "disse slitsomme og merkelige dyrene": the determiner stands before the first adjective.
+      if (lemma_in(*prev, {"og", "eller"}) && i >= 2 &&
+          some(s.words[i - 2], [](const Reading& r) { return r.has("adj") || r.has("det"); }))
+        continue;
+    }
+    if (i + 1 >= s.words.size()) continue;
+    const Word& noun = s.words[i + 1];
+    if (noun.punct || noun.unknown || noun.capitalised) continue;
+    // Definite-form adjectives that stand without a determiner: "hele dagen", "samme dagen",
+    // "neste uke", "forrige gang", "kjære vennen".
+    if (lemma_in(adjective, {"hele", "halve", "selve", "samme", "neste", "forrige", "kjære", "begge", "rette", "egne", "egen",
+                             "nåværende", "tidligere", "venstre", "høyre", "øvre", "nedre", "indre", "ytre", "mange", "få"}))
+      continue;
+    const bool other = adjective.lower == "andre" || adjective.lower == "ene";  // "på (den) andre siden"
+    const auto& ar = adjective.readings;
+    // A verb that looks like an adjective: "lånte leilighetene", "kan løse problemet".
+    if (std::any_of(ar.begin(), ar.end(), finite)) continue;
+    if (prev && (is_modal(*prev) || prev->lower == "å" || is_clause_adverb(*prev)) &&
+        std::any_of(ar.begin(), ar.end(), [](const Reading& r) { return r.has("vblex") && r.has("inf"); }))
+      continue;
+    if (!std::any_of(ar.begin(), ar.end(), [](const Reading& r) { return r.has("adj") && r.has("def"); })) continue;
+    if (!other && std::any_of(ar.begin(), ar.end(), [](const Reading& r) { return r.has("n") || r.has("det") || r.has("pr") || r.has("adv"); }))
+      continue;
+    const auto& nr = noun.readings;
+    const auto definite = std::find_if(nr.begin(), nr.end(), [](const Reading& r) { return r.has("n") && r.has("def"); });
+    if (definite == nr.end()) continue;
+    // Every other reading a verb or participle ("livet" is also a form of "live"); "siden" only
+    // after "andre/ene".
+    if (!std::all_of(nr.begin(), nr.end(), [](const Reading& r) {
+          return (r.has("n") && r.has("def")) || r.has("vblex") || (r.has("adj") && r.has("pp"));
+        }) &&
+        !(other && noun.lower == "siden"))
+      continue;
+    if (other && !(definite->has("sg"))) continue;  // "andre" before a plural is "other": "andre barna"? leave it
+    if (noun.lower.rfind("verdenskrig", 0) == 0) continue;  // "etter andre verdenskrigen": a name
+    const char* determiner = definite->has("pl") ? "de" : definite->has("nt") ? "det" : "den";
+    c.add("missing-determiner", "M", adjective.start, adjective.end, {like(adjective, std::string(determiner) + " " + adjective.lower)},
+          0.7);
+  }
+}
+
+}  // namespace voki::feedback

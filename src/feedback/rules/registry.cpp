@@ -25,6 +25,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"missing-infinitive-marker", rule_missing_infinitive_marker, false},
       {"missing-ha", rule_missing_ha, false},
       {"missing-som", rule_missing_som, false},
+      {"missing-determiner", rule_missing_determiner, false},
       {"missing-preposition", rule_missing_preposition, false},
       {"quantifier", rule_quantifier, false},
       {"place-adverb", rule_place_adverb, false},

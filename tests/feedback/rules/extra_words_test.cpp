@@ -64,7 +64,7 @@ namespace {
 // The rules of missing_words.cpp, extra_words.cpp, collocations.cpp and punctuation_extra.cpp
 // explain themselves in every support language.
 TEST(ExtraWords, ExplanationsInEveryLanguage) {
-  for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-preposition",
+  for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-preposition",
                            "preposition", "quantifier", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
                            "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "article-plural",
                            "comma-after-phrase"})

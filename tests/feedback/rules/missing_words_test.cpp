@@ -43,3 +43,26 @@ TEST(MissingWords, SomInIndirectQuestion) {
 }
 
 }  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(MissingWords, DeterminerBeforeAdjectiveAndDefiniteNoun) {
+  expect_finding("Jeg trives i norske naturen.", "missing-determiner", "den norske");
+  expect_finding("Han reiser ofte til store byene.", "missing-determiner", "de store");
+  expect_finding("På andre siden er det dyrt.", "missing-determiner", "den andre");
+  expect_finding("Han snakket om flyvende teppet.", "missing-determiner", "det flyvende");
+  expect_finding("Fleste barn liker is.", "missing-determiner", "De fleste");
+  expect_finding("Det gjelder for fleste av oss.", "missing-determiner", "de fleste");
+  expect_no_rule("Jeg trives i den norske naturen.", "missing-determiner");
+  expect_no_rule("De aller fleste liker is.", "missing-determiner");
+  expect_no_rule("Hele familien bor her.", "missing-determiner");
+  expect_no_rule("Vi kom samme dagen.", "missing-determiner");
+  expect_no_rule("Han kjøpte nye sko.", "missing-determiner");
+  expect_no_rule("De lånte leilighetene ut.", "missing-determiner");
+  expect_no_rule("Hun er den mest kjente norske forfatteren.", "missing-determiner");
+  expect_no_rule("Disse store og tunge kassene er mine.", "missing-determiner");
+  expect_no_rule("Norges største byen er Oslo.", "missing-determiner");
+}
+
+}  // namespace
