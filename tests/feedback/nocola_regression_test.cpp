@@ -36,7 +36,7 @@ TEST(NocolaRegression, RecallAndFalseFlagsDoNotGetWorse) {
   const auto& puncm = result.by_code.at("PUNCM");
   EXPECT_GE(double(puncm.detected) / double(puncm.total), 0.156 - 0.01);
   // Missing, superfluous and chosen words, superfluous punctuation (reached: M 0.137, R 0.212,
-  // W 0.088, PUNCR 0.147).
+  // W 0.092, PUNCR 0.147).
   for (const auto& [code, reached] : {std::pair{"M", 0.137}, {"R", 0.212}, {"W", 0.088}, {"PUNCR", 0.147}}) {
     const auto& c = result.by_code.at(code);
     EXPECT_GE(double(c.detected) / double(c.total), reached - 0.01) << code;

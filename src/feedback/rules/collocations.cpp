@@ -213,10 +213,36 @@ bool measured_plural(const Word& w) {
            r.lemma == "grønnsak" || r.lemma == "penger";
   });
 }
+// A plural noun (its other readings, if any, verbs: "ganger" is also the present of "gange").
 bool plural_only_noun(const Word& w) {
-  return !w.punct && !w.unknown && !w.readings.empty() && std::all_of(w.readings.begin(), w.readings.end(), [](const Reading& r) {
-    return r.has("n") && r.has("pl") && r.has("ind");
-  });
+  if (w.punct || w.unknown || w.readings.empty()) return false;
+  bool noun = false;
+  for (const auto& r : w.readings) {
+    if (r.has("n")) {
+      if (!r.has("pl") || !r.has("ind")) return false;
+      noun = true;
+    } else if (!r.has("vblex")) {
+      return false;
+    }
+  }
+  return noun;
+}
+// "nytt", "positivt": as an adjective only the neuter singular (readings of verbs aside: "nytt" is
+// also a form of "nyte").
+bool neuter_adjective(const Word& w) {
+  if (w.punct || w.unknown) return false;
+  bool neuter = false;
+  for (const auto& r : w.readings) {
+    if (r.has("vblex") || r.has("pp")) continue;
+    if (!r.has("adj") || !r.has("nt") || !r.has("sg") || !r.has("ind")) return false;
+    neuter = true;
+  }
+  return neuter;
+}
+// "alvorlige", "farlige": an adjective with a plural reading and no other part of speech.
+bool plural_adjective(const Word& w) {
+  return !w.punct && !w.unknown && every(w, [](const Reading& r) { return r.has("adj"); }) &&
+         some(w, [](const Reading& r) { return r.has("adj") && r.has("pl"); });
 }
 }  // namespace
 
@@ -227,9 +253,10 @@ void rule_quantifier(const RuleContext& c) {
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& q = s.words[i];
     if (q.punct) continue;
-    // Right before the noun only: in "mer idealistiske menn" and "noe store problemer" the
-    // quantifier is a degree adverb of the adjective.
-    const std::size_t j = i + 1;
+    // Right before the noun, or for "noe" also before a plural adjective ("noe alvorlige
+    // problemer"); "mer idealistiske menn" compares the adjective.
+    std::size_t j = i + 1;
+    if (q.lower == "noe" && j + 1 < s.words.size() && plural_adjective(s.words[j])) ++j;
     const Word& noun = s.words[j];
     const Word* after = at(s, j + 1);
     // "mye barnehage…": a noun followed by another noun may be a split compound.
@@ -241,6 +268,8 @@ void rule_quantifier(const RuleContext& c) {
     // right, and annotators often accept "mye mennesker".)
     if (q.lower == "noe" && plural_only_noun(noun) && !measured_plural(noun)) {
       right = "noen";
+    } else if (q.lower == "noen" && j == i + 1 && neuter_adjective(noun)) {
+      right = "noe";  // "noen nytt" → "noe nytt"
     } else if (lemma_in(q, {"mange", "noen", "flere"}) && mass_noun(noun) &&
                every(noun, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind"); })) {
       if (q.lower == "mange") right = "mye";
@@ -249,6 +278,34 @@ void rule_quantifier(const RuleContext& c) {
     }
     if (right.empty()) continue;
     c.add("quantifier", "W", q.start, q.end, {like(q, right)}, 0.65);
+  }
+}
+
+// W: "å", not "og", before an infinitive after an adjective that takes one: "Det er viktig og
+// holde kontakt" → "viktig å holde", "en god måte og lære" → "måte å lære".
+void rule_og_for_marker(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 1; i + 1 < s.words.size(); ++i) {
+    const Word& og = s.words[i];
+    if (og.lower != "og") continue;
+    const Word& head = s.words[i - 1];
+    const bool takes = lemma_in(head, {"viktig", "vanskelig", "lett", "mulig", "umulig", "nødvendig", "morsomt", "gøy", "fint",
+                                       "koselig", "hyggelig", "kjedelig", "spennende", "interessant", "lurt", "vanlig", "greit",
+                                       "måte", "måten", "formålet", "pleier", "pleide", "pleie"});
+    if (!takes) continue;
+    // "å ha det gøy og ha penger": "og" joins two infinitives after an earlier "å".
+    bool joins = false;
+    for (std::size_t k = i - 1; k > 0 && i - k < 8 && !s.words[k - 1].punct && !joins; --k) joins = s.words[k - 1].lower == "å";
+    if (joins) continue;
+    const Word& verb = s.words[i + 1];
+    // Only an infinitive: "viktig og riktig" joins two adjectives.
+    if (verb.punct || verb.unknown || verb.readings.empty() ||
+        !std::all_of(verb.readings.begin(), verb.readings.end(), [](const Reading& r) {
+          return r.has("vblex") && (r.has("inf") || r.has("imp"));
+        }) ||
+        !verb.any("inf"))
+      continue;
+    c.add("og-for-marker", "W", og.start, og.end, {like(og, "å")}, 0.7);
   }
 }
 

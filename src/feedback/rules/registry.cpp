@@ -28,6 +28,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"missing-determiner", rule_missing_determiner, false},
       {"missing-preposition", rule_missing_preposition, false},
       {"quantifier", rule_quantifier, false},
+      {"og-for-marker", rule_og_for_marker, false},
       {"place-adverb", rule_place_adverb, false},
       {"indirect-if", rule_indirect_if, false},
       {"now-when", rule_now_when, false},

@@ -38,8 +38,20 @@ TEST(Collocations, Quantifier) {
   expect_finding("Har du noen informasjon om kurset?", "quantifier", "noe");
   expect_no_rule("Det finnes noen problemer her.", "quantifier");
   expect_no_rule("Vi har ikke mye tid.", "quantifier");
-  expect_no_rule("Det er noe store problemer her.", "quantifier");
+  expect_no_rule("Det var noe større enn vi trodde.", "quantifier");
   expect_no_rule("Har du noe penger?", "quantifier");
+  expect_finding("De har ikke noe alvorlige problemer.", "quantifier", "noen");
+  expect_finding("Vi har noe ideer til deg.", "quantifier", "noen");
+  expect_finding("Hun lærte noen nytt hver dag.", "quantifier", "noe");
+  expect_no_rule("Hun møtte noen nye venner.", "quantifier");
+}
+
+TEST(Collocations, OgForInfinitiveMarker) {
+  expect_finding("Det er viktig og holde kontakt med familien.", "og-for-marker", "å");
+  expect_finding("Han pleide og sove lenge.", "og-for-marker", "å");
+  expect_no_rule("Det er viktig å holde kontakt.", "og-for-marker");
+  expect_no_rule("Det er viktig og riktig.", "og-for-marker");
+  expect_no_rule("Å ha det gøy og ha mange venner er fint.", "og-for-marker");
 }
 
 TEST(Collocations, PlaceAdverb) {

@@ -65,7 +65,7 @@ namespace {
 // explain themselves in every support language.
 TEST(ExtraWords, ExplanationsInEveryLanguage) {
   for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-preposition",
-                           "preposition", "quantifier", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
+                           "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
                            "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "article-plural",
                            "comma-after-phrase"})
     for (const auto& language : voki::feedback::explanation_languages())
