@@ -84,6 +84,8 @@ void rule_extra_at(const RuleContext& context);
 void rule_extra_reflexive(const RuleContext& context);
 void rule_extra_preposition(const RuleContext& context);
 void rule_article_plural(const RuleContext& context);
+void rule_extra_article_pair(const RuleContext& context);
+void rule_extra_copula(const RuleContext& context);
 void rule_comma_after_phrase(const RuleContext& context);
 
 }  // namespace voki::feedback

@@ -166,3 +166,58 @@ void rule_article_plural(const RuleContext& c) {
 }
 
 }  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// R: an indefinite article too many: "en et kvotesystem" → "et kvotesystem"; F: a definite noun
+// after an indefinite article: "en muligheten" → "en mulighet" (or "muligheten").
+void rule_extra_article_pair(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& article = s.words[i];
+    if (!lemma_in(article, {"en", "et", "ei"}) || !some(article, [](const Reading& r) { return r.has("det"); })) continue;
+    const Word& next = s.words[i + 1];
+    if (next.punct || next.capitalised) continue;
+    if (lemma_in(next, {"en", "et", "ei"}) && next.lower != article.lower) {
+      // The second article is the one that fits the noun after it; the first goes.
+      c.add("double-article", "R", article.start, next.end, {next.text}, 0.7);
+      continue;
+    }
+    if (i > 0 && lemma_in(s.words[i - 1], {"en", "et", "ei", "hver", "hvert", "det", "som"})) continue;  // "en og en", "det en trenger"
+    const auto& nr = next.readings;
+    if (nr.empty() || next.unknown ||
+        !std::all_of(nr.begin(), nr.end(), [](const Reading& r) { return r.has("n") && r.has("def") && r.has("sg") && !r.compound; }))
+      continue;
+    // Either the noun loses its ending or the article goes; annotators mostly change the noun.
+    std::vector<std::string> suggestions;
+    auto indefinite = regenerate(c.worker, next, [](const Reading& r) { return r.has("def"); },
+                                 [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+    if (!indefinite.empty()) suggestions.push_back(article.text + " " + indefinite);
+    suggestions.push_back(like(article, next.text));
+    c.add("article-definite", "F", article.start, next.end, suggestions, 0.65);
+  }
+}
+
+// R: "er" before another finite verb: "Min venninne er betyr mye" → "betyr", "Folk er blir …".
+void rule_extra_copula(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 1; i + 1 < s.words.size(); ++i) {
+    const Word& be = s.words[i];
+    if (be.lower != "er" && be.lower != "var") continue;
+    const Word& verb = s.words[i + 1];
+    if (verb.punct || verb.unknown || verb.readings.empty()) continue;
+    // Every reading finite (or the same-looking imperative): no participle or adjective that "er"
+    // could take ("er vant", "er kjent").
+    if (!std::all_of(verb.readings.begin(), verb.readings.end(), [](const Reading& r) {
+          return finite(r) || (r.has("vblex") && r.has("imp"));
+        }) ||
+        !verb.any("vblex") || !some(verb, finite))
+      continue;
+    if (lemma_in(verb, {"er", "var", "har", "hadde"})) continue;  // "er er": repeated word; "er har" may be a slip either way
+    c.add("extra-copula", "R", be.start, verb.end, {verb.text}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback

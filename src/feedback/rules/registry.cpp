@@ -39,6 +39,8 @@ const std::vector<RuleInfo>& all_rules() {
       {"extra-reflexive", rule_extra_reflexive, false},
       {"extra-preposition", rule_extra_preposition, false},
       {"article-plural", rule_article_plural, false},
+      {"double-article", rule_extra_article_pair, false},
+      {"extra-copula", rule_extra_copula, false},
       {"comma-after-phrase", rule_comma_after_phrase, false},
   };
   return rules;

@@ -50,6 +50,28 @@ TEST(ExtraWords, PrepositionAfterTransitiveVerb) {
   expect_no_rule("Været påvirker humøret.", "extra-preposition");
 }
 
+TEST(ExtraWords, DoubleArticle) {
+  expect_finding("Jeg tror ikke en et kvotesystem er bra.", "double-article", "et");
+  expect_finding("Vi bor i et en liten by.", "double-article", "en");
+  expect_no_rule("Vi bor i en liten by.", "double-article");
+  expect_no_rule("De kom en og en.", "double-article");
+}
+
+TEST(ExtraWords, ArticleBeforeDefiniteNoun) {
+  expect_finding("Nå får vi en muligheten til å reise.", "article-definite", "en mulighet");
+  expect_finding("Han så et bildet av henne.", "article-definite", "et bilde");
+  expect_no_rule("Nå får vi en mulighet til å reise.", "article-definite");
+  expect_no_rule("Nå får vi muligheten til å reise.", "article-definite");
+}
+
+TEST(ExtraWords, CopulaBeforeFiniteVerb) {
+  expect_finding("Min venninne er betyr mye for meg.", "extra-copula", "betyr");
+  expect_finding("Folk er blir ikke behandlet likt.", "extra-copula", "blir");
+  expect_no_rule("Hun er vant til det.", "extra-copula");
+  expect_no_rule("Han er kjent for det.", "extra-copula");
+  expect_no_rule("Min venninne betyr mye for meg.", "extra-copula");
+}
+
 TEST(ExtraWords, ArticleBeforePlural) {
   expect_finding("Vi bor i en store leiligheter.", "article-plural", "store");
   expect_no_rule("Vi bor i store leiligheter.", "article-plural");
@@ -66,7 +88,7 @@ namespace {
 TEST(ExtraWords, ExplanationsInEveryLanguage) {
   for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-preposition",
                            "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
-                           "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "article-plural",
+                           "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "article-plural", "double-article", "article-definite", "extra-copula",
                            "comma-after-phrase"})
     for (const auto& language : voki::feedback::explanation_languages())
       EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
