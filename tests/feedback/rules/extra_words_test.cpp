@@ -89,7 +89,7 @@ TEST(ExtraWords, ExplanationsInEveryLanguage) {
   for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-preposition",
                            "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
                            "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "article-plural", "double-article", "article-definite", "extra-copula",
-                           "comma-after-phrase"})
+                           "comma-after-phrase", "comma-before-at", "comma-before-som"})
     for (const auto& language : voki::feedback::explanation_languages())
       EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
 }

@@ -18,4 +18,19 @@ TEST(PunctuationExtra, CommaAfterFrontedPhrase) {
   expect_no_rule("Når det gjelder mat, er vi enige.", "comma-after-phrase");
 }
 
+TEST(PunctuationExtra, CommaBeforeAtAfterCopula) {
+  expect_finding("Problemet er, at vi har for lite tid.", "comma-before-at", "er");
+  expect_finding("Det er vanlig, at barna går i barnehage.", "comma-before-at", "vanlig");
+  expect_no_rule("Problemet er at vi har for lite tid.", "comma-before-at");
+  expect_no_rule("Han kom hjem, at jeg vet.", "comma-before-at");
+}
+
+TEST(PunctuationExtra, CommaBeforeRestrictiveSom) {
+  expect_finding("Jeg kjenner noen, som kan hjelpe deg.", "comma-before-som", "noen");
+  expect_finding("Hun var den første læreren, som jeg snakket med.", "comma-before-som", "læreren");
+  expect_no_rule("Jeg kjenner noen som kan hjelpe deg.", "comma-before-som");
+  expect_no_rule("Jeg ringte Kari, som bor i Bergen.", "comma-before-som");
+  expect_no_rule("Jeg har en bror, som bor i Oslo.", "comma-before-som");
+}
+
 }  // namespace
