@@ -71,6 +71,7 @@ void rule_missing_infinitive_marker(const RuleContext& context);
 void rule_missing_ha(const RuleContext& context);
 void rule_missing_som(const RuleContext& context);
 void rule_missing_determiner(const RuleContext& context);
+void rule_missing_reflexive(const RuleContext& context);
 void rule_missing_preposition(const RuleContext& context);
 void rule_quantifier(const RuleContext& context);
 void rule_og_for_marker(const RuleContext& context);

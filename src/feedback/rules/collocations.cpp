@@ -48,7 +48,7 @@ const std::vector<Collocation>& collocations() {
       {"sjalu", Pos::adjective, "på", {"for", "av"}, {}},
       {"nysgjerrig", Pos::adjective, "på", {"om", "for", "i"}, {}},
       {"typisk", Pos::adjective, "for", {"til"}, {}},
-      {"sikker", Pos::adjective, "på", {}, {"at"}},
+      {"sikker", Pos::adjective, "på", {}, {"at", "om"}},
       {"forskjellig", Pos::adjective, "fra", {"av"}, {}},
       // Nouns.
       {"respekt", Pos::noun, "for", {"til", "av", "på"}, {}},
@@ -85,6 +85,8 @@ const std::vector<Collocation>& collocations() {
       {"bekymre", Pos::verb, "for", {"om", "på"}, {}, true},
       {"forberede", Pos::verb, "på", {"for"}, {}, true},
       {"bestemme", Pos::verb, "for", {}, {"å"}, true},
+      {"lure", Pos::verb, "på", {}, {"om", "hvordan", "hvorfor", "hva", "hvem"}},  // "lurer om" → "lurer på om"
+      {"passe", Pos::verb, "på", {}, {"at", "hva", "hvordan"}},                   // "pass på at …"
   };
   return table;
 }
@@ -170,6 +172,12 @@ void rule_missing_preposition(const RuleContext& c) {
       right = "til";
     } else if (head.lower == "på grunn" || (head.lower == "grunn" && i > 0 && s.words[i - 1].lower == "på")) {
       right = "av";
+    } else if (head.lower == "vare" && i > 0 && lemma_in(s.words[i - 1], {"ta", "tar", "tok", "tatt", "tas"})) {
+      // "ta vare barna" → "ta vare på barna".
+      const Word* next = at(s, i + 1);
+      if (is_word(next) && next->lower != "på" && !some(*next, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo"); }))
+        c.add("missing-preposition", "M", head.start, head.end, {head.text + " på"}, 0.7);
+      continue;
     } else {
       for (const auto* entry : candidates_for(head)) {
         const Collocation& col = *entry;
@@ -179,6 +187,13 @@ void rule_missing_preposition(const RuleContext& c) {
         if (col.reflexive) {
           if (!is_reflexive(s.words[k])) continue;
           ++k;
+        }
+        if (col.lemma == "passe") {
+          // "Det passer (bra) at du kommer": "passe" without "på" is "suit".
+          bool suits = false;
+          for (std::size_t b = i; b > 0 && i - b < 3 && !suits; --b) suits = lemma_in(s.words[b - 1], {"det", "dette", "som"});
+          if (suits) continue;
+          if (k < s.words.size() && lemma_in(s.words[k], {"godt", "nøye", "ekstra"})) ++k;  // "passe godt på at"
         }
         const Word* marker = at(s, k);
         if (!is_word(marker) || std::find(col.before_marker.begin(), col.before_marker.end(), marker->lower) == col.before_marker.end())
@@ -190,7 +205,10 @@ void rule_missing_preposition(const RuleContext& c) {
     }
     if (right.empty()) continue;
     const Word* marker = at(s, j);
-    if (!is_word(marker) || !(marker->lower == "å" || marker->lower == "at")) continue;
+    if (!is_word(marker)) continue;
+    if (head.lower == "tross" || head.lower == "i stand" || head.lower == "stand" || head.lower == "på grunn" || head.lower == "grunn") {
+      if (marker->lower != "å" && marker->lower != "at") continue;
+    }
     if (marker->lower == "at" && !some(*marker, [](const Reading& r) { return r.has("cnjsub"); })) continue;
     if (marker->lower == "å" && !marker->any("part")) continue;
     const Word& before = s.words[j - 1];

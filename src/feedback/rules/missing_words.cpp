@@ -162,7 +162,10 @@ void rule_missing_som(const RuleContext& c) {
     // A subject after the verb makes "hva" the object ("hva betyr ordet": word order, not "som").
     bool fits = false;
     if (is_modal(verb)) {
-      fits = every(next, [](const Reading& r) { return r.has("vblex") && r.has("inf"); });
+      fits = some(next, [](const Reading& r) { return r.has("vblex") && r.has("inf"); }) &&
+             surely_none(next, [](const Reading& r) { return r.has("n") || r.has("prn"); });
+    } else if (lemma_in(verb, {"har", "hadde"})) {
+      fits = every(next, [](const Reading& r) { return r.has("pp"); });  // "hva som hadde hendt"
     } else if (lemma_in(verb, {"er", "var", "blir", "ble"})) {
       std::size_t j = i + 2;
       while (j < s.words.size() && is_degree_adverb(s.words[j])) ++j;
@@ -253,6 +256,71 @@ void rule_missing_determiner(const RuleContext& c) {
     const char* determiner = definite->has("pl") ? "de" : definite->has("nt") ? "det" : "den";
     c.add("missing-determiner", "M", adjective.start, adjective.end, {like(adjective, std::string(determiner) + " " + adjective.lower)},
           0.7);
+  }
+}
+
+}  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+// The reflexive pronoun that goes with the subject just before the verb: "jeg føler meg".
+std::string reflexive_for(const Sentence& s, std::size_t verb) {
+  std::size_t k = verb;
+  while (k > 0 && (is_modal(s.words[k - 1]) || is_clause_adverb(s.words[k - 1]))) --k;
+  if (k == 0) return "seg";
+  const std::string& subject = s.words[k - 1].lower;
+  if (subject == "jeg") return "meg";
+  if (subject == "du") return "deg";
+  if (subject == "vi") return "oss";
+  if (subject == "dere") return "dere";
+  return "seg";
+}
+bool reflexive_pronoun(const Word& w) { return lemma_in(w, {"seg", "meg", "deg", "oss", "dere"}); }
+}  // namespace
+
+// M: "seg" is missing with verbs that need it: "Jeg føler trygg" → "føler meg trygg", "Han
+// oppfører pent" → "oppfører seg pent".
+void rule_missing_reflexive(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    if (verb.punct) continue;
+    const auto lemma_of = [&](std::string_view lemma) {
+      return std::any_of(verb.readings.begin(), verb.readings.end(),
+                         [&](const Reading& r) { return r.has("vblex") && !r.has("pp") && r.lemma == lemma && !r.compound; });
+    };
+    // ("forelsket" is also the participle used as an adjective: "han var forelsket i henne".)
+    if (verb.any("pp")) continue;
+    const Word& next = s.words[i + 1];
+    if (next.punct || reflexive_pronoun(next) || is_subject_pronoun(next) || next.lower == "det") continue;
+    // "oppfører kvinner seg": the reflexive after an inverted subject.
+    bool later = false;
+    for (std::size_t k = i + 2; k < s.words.size() && k < i + 5 && !s.words[k].punct && !later; ++k) later = reflexive_pronoun(s.words[k]);
+    if (later) continue;
+    bool missing = false;
+    if (lemma_of("føle")) {
+      // "føler trygg": an adjective (not the neuter, which is also an adverb: "føler sterkt at").
+      std::size_t j = i + 1;
+      while (j < s.words.size() && lemma_in(s.words[j], {"ikke", "veldig", "litt", "så", "mer", "helt", "ofte", "alltid", "aldri"})) ++j;
+      const Word* adjective = at(s, j);
+      if (!is_word(adjective) || adjective->unknown) continue;
+      const auto& ar = adjective->readings;
+      const bool adj = std::any_of(ar.begin(), ar.end(), [](const Reading& r) { return r.has("adj") && !r.has("nt"); }) &&
+                       std::all_of(ar.begin(), ar.end(), [](const Reading& r) {
+                         return (r.has("adj") && !r.has("nt")) || (r.has("vblex") && r.has("imp"));
+                       });
+      const Word* after = at(s, j + 1);
+      const bool noun_follows = after && !after->punct && some(*after, [](const Reading& r) { return r.has("n"); }) &&
+                                !some(*after, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo") || r.has("cnjsub"); });
+      missing = adj && !noun_follows;
+    } else if (lemma_of("oppføre") || lemma_of("skamme") || lemma_of("forelske") || lemma_of("befinne") || lemma_of("anstrenge")) {
+      missing = true;
+    }
+    if (!missing) continue;
+    c.add("missing-reflexive", "M", verb.start, verb.end, {verb.text + " " + reflexive_for(s, i)}, 0.7);
   }
 }
 

@@ -26,6 +26,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"missing-ha", rule_missing_ha, false},
       {"missing-som", rule_missing_som, false},
       {"missing-determiner", rule_missing_determiner, false},
+      {"missing-reflexive", rule_missing_reflexive, false},
       {"missing-preposition", rule_missing_preposition, false},
       {"quantifier", rule_quantifier, false},
       {"og-for-marker", rule_og_for_marker, false},

@@ -30,6 +30,12 @@ TEST(Collocations, MissingPreposition) {
   expect_no_rule("Til tross for at det regnet, gikk vi ut.", "missing-preposition");
   expect_no_rule("Det er et stort ansvar å være lærer.", "missing-preposition");
   expect_no_rule("Det er sikkert at han kommer.", "missing-preposition");
+  expect_finding("Jeg er ikke sikker om han kommer.", "missing-preposition", "sikker på");
+  expect_finding("Jeg lurer om han kommer.", "missing-preposition", "lurer på");
+  expect_finding("Vi må passe godt at barna spiser.", "missing-preposition", "godt på");
+  expect_finding("De tar vare barna.", "missing-preposition", "vare på");
+  expect_no_rule("De tar vare på barna.", "missing-preposition");
+  expect_no_rule("Det passer at du kommer.", "missing-preposition");
 }
 
 TEST(Collocations, Quantifier) {

@@ -86,7 +86,7 @@ namespace {
 // The rules of missing_words.cpp, extra_words.cpp, collocations.cpp and punctuation_extra.cpp
 // explain themselves in every support language.
 TEST(ExtraWords, ExplanationsInEveryLanguage) {
-  for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-preposition",
+  for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-reflexive", "missing-preposition",
                            "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
                            "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "article-plural", "double-article", "article-definite", "extra-copula",
                            "comma-after-phrase", "comma-before-at", "comma-before-som"})

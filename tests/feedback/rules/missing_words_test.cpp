@@ -66,3 +66,19 @@ TEST(MissingWords, DeterminerBeforeAdjectiveAndDefiniteNoun) {
 }
 
 }  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(MissingWords, Reflexive) {
+  expect_finding("Jeg føler trygg her.", "missing-reflexive", "føler meg");
+  expect_finding("Barna oppfører pent.", "missing-reflexive", "oppfører seg");
+  expect_finding("Mange eldre føler ensomme.", "missing-reflexive", "føler seg");
+  expect_no_rule("De føler seg trygge.", "missing-reflexive");
+  expect_no_rule("Jeg føler sterkt at det er galt.", "missing-reflexive");
+  expect_no_rule("Hun følte stor glede.", "missing-reflexive");
+  expect_no_rule("Han var forelsket i henne.", "missing-reflexive");
+  expect_no_rule("Nå oppfører barna seg pent.", "missing-reflexive");
+}
+
+}  // namespace
