@@ -84,6 +84,7 @@ void rule_modal_marker(const RuleContext& context);
 void rule_extra_at(const RuleContext& context);
 void rule_extra_reflexive(const RuleContext& context);
 void rule_extra_preposition(const RuleContext& context);
+void rule_extra_for_manner(const RuleContext& context);
 void rule_article_plural(const RuleContext& context);
 void rule_extra_article_pair(const RuleContext& context);
 void rule_extra_copula(const RuleContext& context);

@@ -15,7 +15,8 @@ bool takes_bare_infinitive(const Word& w) {
                       "nødvendig", "unødvendig", "greit", "farlig", "kjedelig", "hyggelig", "interessant", "deilig", "gøy",
                       "fint", "godt", "vanlig", "uvanlig", "tungt", "naturlig", "lurt", "enklere", "enkelt",
                       "lettere", "vanskeligere", "viktigere", "behagelig", "nyttig", "ulovlig", "lovlig", "sunt", "usunt",
-                      "dyrt", "billig", "billigere", "dyrere", "trist", "rart", "flott", "herlig", "fantastisk"});
+                      "dyrt", "billig", "billigere", "dyrere", "trist", "rart", "flott", "herlig", "fantastisk", "perfekt",
+                      "uhøflig", "høflig", "vondt", "pinlig"});
 }
 bool ends_clause(const Word* w) {
   return !w || (w->punct && (w->text == "." || w->text == "!" || w->text == "," || w->text == "?")) ||
@@ -136,10 +137,51 @@ void rule_extra_preposition(const RuleContext& c) {
       return std::any_of(verb.readings.begin(), verb.readings.end(),
                          [&](const Reading& r) { return r.has("vblex") && r.lemma == lemma && !r.compound; });
     };
-    const bool extra = (verb_is("tilhøre") && prep.lower == "til") || (verb_is("påvirke") && prep.lower == "på") ||
-                       (verb_is("skyldes") && prep.lower == "av");
+    bool extra = (verb_is("tilhøre") && prep.lower == "til") || (verb_is("påvirke") && prep.lower == "på") ||
+                 (verb_is("skyldes") && prep.lower == "av") || (verb_is("medføre") && prep.lower == "til");
+    // "å møte med folk" → "å møte folk" (the noun "et møte med" is right).
+    if (!extra && verb.lower == "møte" && prep.lower == "med" && i > 0 && (s.words[i - 1].lower == "å" || is_modal(s.words[i - 1])))
+      extra = true;
+    // "diskutere om hvordan …" → "diskutere hvordan …" ("diskutere om vi skal …" asks whether).
+    if (!extra && verb_is("diskutere") && prep.lower == "om" && i + 2 < s.words.size() &&
+        lemma_in(s.words[i + 2], {"hvordan", "hva", "hvorfor", "hvem", "hvilke", "hvilken", "hvilket"}))
+      extra = true;
+    // "nær til sentrum" → "nær sentrum".
+    if (!extra && verb.lower == "nær" && prep.lower == "til") extra = true;
     if (!extra) continue;
     c.add("extra-preposition", "R", verb.start, prep.end, {verb.text}, 0.7);
+  }
+  for (std::size_t i = 0; i + 3 < s.words.size(); ++i) {
+    // "nærme seg til kulturen" → "nærme seg kulturen".
+    if (s.words[i].lower.rfind("nærme", 0) == 0 && lemma_in(s.words[i + 1], {"seg", "meg", "deg", "oss"}) && s.words[i + 2].lower == "til")
+      c.add("extra-preposition", "R", s.words[i + 1].start, s.words[i + 2].end, {s.words[i + 1].text}, 0.7);
+    // "de fleste av land" → "de fleste land" ("de fleste av oss/landene" is right).
+    const std::string& most = s.words[i].lower;  // the analyser reads "de fleste" as one word
+    if ((most == "fleste" || (most.size() > 7 && most.ends_with(" fleste"))) && s.words[i + 1].lower == "av") {
+      const Word& noun = s.words[i + 2];
+      // An indefinite noun (other readings verbs: "land" is also the imperative of "lande").
+      if (!noun.punct && !noun.unknown && some(noun, [](const Reading& r) { return r.has("n") && r.has("ind"); }) &&
+          std::all_of(noun.readings.begin(), noun.readings.end(),
+                      [](const Reading& r) { return (r.has("n") && r.has("ind")) || r.has("vblex"); }))
+        c.add("extra-preposition", "R", s.words[i].start, s.words[i + 1].end, {s.words[i].text}, 0.7);
+    }
+  }
+}
+
+// R: "en måte for å … på" → "en måte å … på": with the preposition at the end, "for/til" is one
+// too many.
+void rule_extra_for_manner(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 3 < s.words.size(); ++i) {
+    const Word& noun = s.words[i];
+    if (!std::any_of(noun.readings.begin(), noun.readings.end(), [](const Reading& r) { return r.has("n") && r.lemma == "måte"; })) continue;
+    const Word& prep = s.words[i + 1];
+    if (!lemma_in(prep, {"for", "til"}) || s.words[i + 2].lower != "å") continue;
+    bool stranded = false;
+    for (std::size_t k = i + 3; k < s.words.size() && !s.words[k].punct && !stranded; ++k)
+      stranded = s.words[k].lower == "på" && (k + 1 == s.words.size() || s.words[k + 1].punct);
+    if (!stranded) continue;
+    c.add("extra-for-manner", "R", prep.start, s.words[i + 2].end, {s.words[i + 2].text}, 0.7);
   }
 }
 

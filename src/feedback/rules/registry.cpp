@@ -39,6 +39,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"extra-at", rule_extra_at, false},
       {"extra-reflexive", rule_extra_reflexive, false},
       {"extra-preposition", rule_extra_preposition, false},
+      {"extra-for-manner", rule_extra_for_manner, false},
       {"article-plural", rule_article_plural, false},
       {"double-article", rule_extra_article_pair, false},
       {"extra-copula", rule_extra_copula, false},

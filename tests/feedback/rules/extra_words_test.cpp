@@ -48,6 +48,22 @@ TEST(ExtraWords, PrepositionAfterTransitiveVerb) {
   expect_finding("Det skyldes av at det regner.", "extra-preposition", "skyldes");
   expect_no_rule("Huset tilhører familien.", "extra-preposition");
   expect_no_rule("Været påvirker humøret.", "extra-preposition");
+  expect_no_rule("Været påvirker i stor grad humøret.", "extra-preposition");
+  expect_finding("Jeg liker å møte med nye folk.", "extra-preposition", "møte");
+  expect_no_rule("Mitt første møte med Norge var fint.", "extra-preposition");
+  expect_finding("Vi diskuterte om hvordan vi skulle gjøre det.", "extra-preposition", "diskuterte");
+  expect_no_rule("Vi diskuterte om vi skulle reise.", "extra-preposition");
+  expect_finding("Huset ligger nær til sentrum.", "extra-preposition", "nær");
+  expect_finding("Det er vanskelig å nærme seg til dem.", "extra-preposition", "seg");
+  expect_finding("Det gjelder i de fleste av land.", "extra-preposition", "de fleste");
+  expect_no_rule("Det gjelder de fleste av oss.", "extra-preposition");
+  expect_no_rule("Det gjelder de fleste av landene.", "extra-preposition");
+}
+
+TEST(ExtraWords, ForInMannerPhrase) {
+  expect_finding("Det er en god måte for å lære språket på.", "extra-for-manner", "å");
+  expect_no_rule("Det er en god måte å lære språket på.", "extra-for-manner");
+  expect_no_rule("Vi fant nye måter for å lage energi.", "extra-for-manner");
 }
 
 TEST(ExtraWords, DoubleArticle) {
@@ -88,7 +104,7 @@ namespace {
 TEST(ExtraWords, ExplanationsInEveryLanguage) {
   for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-reflexive", "missing-preposition",
                            "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
-                           "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "article-plural", "double-article", "article-definite", "extra-copula",
+                           "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula",
                            "comma-after-phrase", "comma-before-at", "comma-before-som"})
     for (const auto& language : voki::feedback::explanation_languages())
       EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
