@@ -33,13 +33,14 @@ const std::vector<Collocation>& collocations() {
       {"uavhengig", Pos::adjective, "av", {"på", "fra"}, {}},
       {"gift", Pos::adjective, "med", {"på", "til"}, {}},
       {"forelske", Pos::participle, "i", {"på", "med"}, {}},
-      {"fornøyd", Pos::adjective, "med", {"på", "av", "for"}, {}},
+      {"fornøyd", Pos::adjective, "med", {"på", "av", "for"}, {"at"}},
       {"misfornøyd", Pos::adjective, "med", {"på", "av", "for"}, {}},
-      {"redd", Pos::adjective, "for", {"av", "på", "om"}, {"å", "at"}},
-      {"flink", Pos::adjective, "til", {}, {"å"}},
+      {"redd", Pos::adjective, "for", {"av", "på", "om", "til"}, {"å", "at"}},
+      {"flink", Pos::adjective, "til", {"i", "med", "på"}, {"å"}},  // wrong only before "å": "flink i norsk" is right
       {"stolt", Pos::adjective, "av", {"på", "om"}, {}},
       {"ansvarlig", Pos::adjective, "for", {"på", "av", "om", "til"}, {}},
       {"glad", Pos::adjective, "i", {"på"}, {}},
+      {"glad", Pos::adjective, "for", {}, {"at"}},  // "glad at" → "glad for at"
       {"lei", Pos::adjective, "av", {"på", "med"}, {}},
       {"vant", Pos::adjective, "til", {"med", "på", "for", "av"}, {"å"}},
       {"villig", Pos::adjective, "til", {"for", "på", "med"}, {"å"}},
@@ -48,7 +49,7 @@ const std::vector<Collocation>& collocations() {
       {"sjalu", Pos::adjective, "på", {"for", "av"}, {}},
       {"nysgjerrig", Pos::adjective, "på", {"om", "for", "i"}, {}},
       {"typisk", Pos::adjective, "for", {"til"}, {}},
-      {"sikker", Pos::adjective, "på", {}, {"at", "om"}},
+      {"sikker", Pos::adjective, "på", {"over"}, {"at", "om"}},
       {"forskjellig", Pos::adjective, "fra", {"av"}, {}},
       // Nouns.
       {"respekt", Pos::noun, "for", {"til", "av", "på"}, {}},
@@ -56,7 +57,7 @@ const std::vector<Collocation>& collocations() {
       {"forståelse", Pos::noun, "for", {"til"}, {}},
       {"årsak", Pos::noun, "til", {"for", "av", "på"}, {"at"}},
       {"grunn", Pos::noun, "til", {}, {"at"}},
-      {"mulighet", Pos::noun, "til", {}, {"å"}},
+      {"mulighet", Pos::noun, "til", {"om"}, {"å"}},
       {"lyst", Pos::noun, "til", {"for"}, {}},  // "ha lyst å" is common and often left as it is
       {"evne", Pos::noun, "til", {}, {"å"}},
       {"mangel", Pos::noun, "på", {"av", "for"}, {}},
@@ -78,7 +79,7 @@ const std::vector<Collocation>& collocations() {
       {"lete", Pos::verb, "etter", {"for"}, {}},
       {"glede", Pos::verb, "til", {"på", "for"}, {"å"}, true},
       {"interessere", Pos::verb, "for", {"i", "om", "på"}, {}, true},
-      {"konsentrere", Pos::verb, "om", {"på", "i"}, {}, true},
+      {"konsentrere", Pos::verb, "om", {"på", "i", "til"}, {}, true},
       {"bry", Pos::verb, "om", {"for", "på", "med"}, {}, true},
       {"gifte", Pos::verb, "med", {"på", "til"}, {}, true},
       {"forelske", Pos::verb, "i", {"på", "med"}, {}, true},
@@ -116,6 +117,7 @@ bool head_matches(const Word& w, const Collocation& col) {
     switch (col.pos) {
       // "stolte" is also the past of "stole (på)": no adjective head where a finite verb reads.
       case Pos::adjective: return r.has("adj") && std::none_of(w.readings.begin(), w.readings.end(), finite);
+      // ("vant" is also the past of "vinne": see copula_adjective below.)
       case Pos::noun: return r.has("n");
       // A participle only before "seg" ("bestemt meg"): "lett" is also the participle of "lete".
       case Pos::verb: return r.has("vblex") && (!r.has("pp") || col.reflexive);
@@ -125,6 +127,15 @@ bool head_matches(const Word& w, const Collocation& col) {
   });
 }
 bool is_reflexive(const Word& w) { return lemma_in(w, {"seg", "meg", "deg", "oss", "dere"}); }
+// After "er/ble/bli …" an adjective that is also a past tense is the adjective: "ble vant til".
+bool copula_adjective(const Sentence& s, std::size_t i, const Collocation& col) {
+  if (col.pos != Pos::adjective || i == 0) return false;
+  std::size_t k = i - 1;
+  while (k > 0 && is_clause_adverb(s.words[k])) --k;
+  if (!lemma_in(s.words[k], {"er", "var", "ble", "blir", "bli", "blitt", "vært", "være"})) return false;
+  const Word& w = s.words[i];
+  return std::any_of(w.readings.begin(), w.readings.end(), [&](const Reading& r) { return r.has("adj") && r.lemma == col.lemma; });
+}
 
 }  // namespace
 
@@ -135,7 +146,7 @@ void rule_preposition(const RuleContext& c) {
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     for (const auto* entry : candidates_for(s.words[i])) {
       const Collocation& col = *entry;
-      if (col.wrong.empty() || !head_matches(s.words[i], col)) continue;
+      if (col.wrong.empty() || !(head_matches(s.words[i], col) || copula_adjective(s, i, col))) continue;
       std::size_t j = i + 1;
       if (col.reflexive) {
         if (!is_reflexive(s.words[j])) continue;
@@ -144,6 +155,8 @@ void rule_preposition(const RuleContext& c) {
       const Word* prep = at(s, j);
       if (!is_word(prep) || std::find(col.wrong.begin(), col.wrong.end(), prep->lower) == col.wrong.end()) continue;
       if (!some(*prep, [](const Reading& r) { return r.has("pr"); })) continue;
+      if (col.lemma == "flink" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
+      if (col.lemma == "mulighet" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
       if (col.pos == Pos::noun) {
         // "behovet til familiene" is the family's need, and "ansvaret på" may close a clause
         // ("måte å dele ansvaret på").
@@ -181,7 +194,7 @@ void rule_missing_preposition(const RuleContext& c) {
     } else {
       for (const auto* entry : candidates_for(head)) {
         const Collocation& col = *entry;
-        if (col.before_marker.empty() || !head_matches(head, col)) continue;
+        if (col.before_marker.empty() || !(head_matches(head, col) || copula_adjective(s, i, col))) continue;
         if (col.lemma == "sikker" && head.lower != "sikker" && head.lower != "sikre") continue;  // "det er sikkert at"
         std::size_t k = i + 1;
         if (col.reflexive) {

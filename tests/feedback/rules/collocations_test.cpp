@@ -17,6 +17,11 @@ TEST(Collocations, FixedPreposition) {
   expect_no_rule("Behovet til familien er stort.", "preposition");  // the family's need
   expect_no_rule("Hun stolte på meg.", "preposition");                // the verb "stole på"
   expect_no_rule("Vi delte ansvaret på.", "preposition");
+  expect_finding("Hun er flink med å lage mat.", "preposition", "til");
+  expect_no_rule("Hun er flink med hendene.", "preposition");
+  expect_no_rule("Han er flink i norsk.", "preposition");
+  expect_finding("Jeg er helt sikker over det.", "preposition", "på");
+  expect_finding("Han var redd til å spørre.", "preposition", "for");
 }
 
 TEST(Collocations, MissingPreposition) {
@@ -36,6 +41,10 @@ TEST(Collocations, MissingPreposition) {
   expect_finding("De tar vare barna.", "missing-preposition", "vare på");
   expect_no_rule("De tar vare på barna.", "missing-preposition");
   expect_no_rule("Det passer at du kommer.", "missing-preposition");
+  expect_finding("Jeg ble vant å stå opp tidlig.", "missing-preposition", "vant til");
+  expect_no_rule("Laget vant å få være med.", "missing-preposition");
+  expect_finding("Jeg er glad at du kom.", "missing-preposition", "glad for");
+  expect_finding("Hun er fornøyd at det gikk bra.", "missing-preposition", "fornøyd med");
 }
 
 TEST(Collocations, Quantifier) {
