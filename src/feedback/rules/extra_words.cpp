@@ -138,7 +138,8 @@ void rule_extra_preposition(const RuleContext& c) {
                          [&](const Reading& r) { return r.has("vblex") && r.lemma == lemma && !r.compound; });
     };
     bool extra = (verb_is("tilhøre") && prep.lower == "til") || (verb_is("påvirke") && prep.lower == "på") ||
-                 (verb_is("skyldes") && prep.lower == "av") || (verb_is("medføre") && prep.lower == "til");
+                 (verb_is("skyldes") && prep.lower == "av") || (verb_is("medføre") && prep.lower == "til") ||
+                 (verb_is("savne") && (prep.lower == "etter" || prep.lower == "om"));
     // "å møte med folk" → "å møte folk" (the noun "et møte med" is right).
     if (!extra && verb.lower == "møte" && prep.lower == "med" && i > 0 && (s.words[i - 1].lower == "å" || is_modal(s.words[i - 1])))
       extra = true;

@@ -22,6 +22,12 @@ TEST(Collocations, FixedPreposition) {
   expect_no_rule("Han er flink i norsk.", "preposition");
   expect_finding("Jeg er helt sikker over det.", "preposition", "på");
   expect_finding("Han var redd til å spørre.", "preposition", "for");
+  expect_finding("Vi var skuffet på resultatet.", "preposition", "over");
+  expect_finding("Hun er sint til meg.", "preposition", "på");
+  expect_finding("Planen er basert av tall fra i fjor.", "preposition", "på");
+  expect_no_rule("Firmaet er basert i Oslo.", "preposition");
+  expect_finding("Jeg lengter for familien min.", "preposition", "etter");
+  expect_finding("De reagerte til nyheten.", "preposition", "på");
 }
 
 TEST(Collocations, MissingPreposition) {
@@ -45,6 +51,8 @@ TEST(Collocations, MissingPreposition) {
   expect_no_rule("Laget vant å få være med.", "missing-preposition");
   expect_finding("Jeg er glad at du kom.", "missing-preposition", "glad for");
   expect_finding("Hun er fornøyd at det gikk bra.", "missing-preposition", "fornøyd med");
+  expect_finding("Jeg er ferdig å spise.", "missing-preposition", "ferdig med");
+  expect_finding("Vi er takknemlige at dere kom.", "missing-preposition", "takknemlige for");
 }
 
 TEST(Collocations, Quantifier) {

@@ -54,6 +54,7 @@ TEST(ExtraWords, PrepositionAfterTransitiveVerb) {
   expect_finding("Vi diskuterte om hvordan vi skulle gjøre det.", "extra-preposition", "diskuterte");
   expect_no_rule("Vi diskuterte om vi skulle reise.", "extra-preposition");
   expect_finding("Huset ligger nær til sentrum.", "extra-preposition", "nær");
+  expect_finding("Jeg savner etter familien min.", "extra-preposition", "savner");
   expect_finding("Det er vanskelig å nærme seg til dem.", "extra-preposition", "seg");
   expect_finding("Det gjelder i de fleste av land.", "extra-preposition", "de fleste");
   expect_no_rule("Det gjelder de fleste av oss.", "extra-preposition");
