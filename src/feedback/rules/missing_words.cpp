@@ -89,20 +89,15 @@ bool takes_infinitive_marker(const Word& w) {
   const auto listed = [&](const Reading& r) {
     return std::any_of(lemmas.begin(), lemmas.end(), [&](std::string_view l) { return r.lemma == l; });
   };
-  return std::any_of(w.readings.begin(), w.readings.end(), [](const Reading& r) { return r.has("vblex") && !r.has("pp"); }) &&
-         std::all_of(w.readings.begin(), w.readings.end(), [&](const Reading& r) {
-           return listed(r) && (r.has("vblex") || (r.has("adj") && r.has("pp")));
-         });
+  return some(w, [&](const Reading& r) { return listed(r) && r.has("vblex") && !r.has("pp"); }) &&
+         every(w, [&](const Reading& r) { return listed(r) && (r.has("vblex") || (r.has("adj") && r.has("pp"))); });
 }
-// Only an infinitive (or the same-looking imperative): "studere", "hindre"; not "lære" (also a noun).
+// An infinitive (or the same-looking imperative) once CG-3 has chosen: "studere", and "lære" in
+// "prøver lære" (also a noun).
 bool bare_infinitive(const Word& w) {
-  if (w.punct || w.unknown || w.readings.empty() || w.capitalised) return false;
-  bool inf = false;
-  for (const auto& r : w.readings) {
-    if (!r.has("vblex") || !(r.has("inf") || r.has("imp")) || r.compound) return false;
-    inf = inf || r.has("inf");
-  }
-  return inf;
+  if (w.punct || w.unknown || w.capitalised) return false;
+  return every(w, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")) && !r.compound; }) &&
+         some(w, [](const Reading& r) { return r.has("vblex") && r.has("inf"); });
 }
 }  // namespace
 

@@ -22,7 +22,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"comma-men", rule_comma_men, true},
       {"final-punctuation", rule_final_punctuation, false},
       {"missing-formal-subject", rule_missing_formal_subject, false},
-      {"missing-infinitive-marker", rule_missing_infinitive_marker, false},
+      {"missing-infinitive-marker", rule_missing_infinitive_marker, true},
       {"missing-ha", rule_missing_ha, false},
       {"missing-som", rule_missing_som, false},
       {"missing-determiner", rule_missing_determiner, false},
