@@ -9,8 +9,11 @@ using namespace rule_helpers;
 
 namespace {
 
+// An adjective, whatever else the analyser reads ("lett" is also a participle, a noun and an
+// adverb); before "å/at" without a subject any of these lacks "det" just as much.
 bool adjective_only(const Word& w) {
-  return !w.punct && !w.unknown && every(w, [](const Reading& r) { return r.has("adj"); });
+  return !w.punct && !w.unknown && some(w, [](const Reading& r) { return r.has("adj"); }) &&
+         every(w, [](const Reading& r) { return r.has("adj") || r.has("pp") || r.has("adv") || r.has("n") || r.has("imp"); });
 }
 // Degree and sentence adverbs that may stand between "er" and its adjective.
 bool is_degree_adverb(const Word& w) {
@@ -49,7 +52,14 @@ void rule_missing_formal_subject(const RuleContext& c) {
       empty_subject = true;
     } else if (i - first == 1 && is_fronted_adverb(s.words[first]) && !lemma_in(s.words[first], {"der"})) {
       empty_subject = true;  // "Derfor er viktig å …"
+    } else if (i - first <= 3 && !lemma_in(s.words[first], {"der", "det", "her"}) &&
+               std::all_of(s.words.begin() + first, s.words.begin() + i, [](const Word& w) {
+                 return !w.punct && !w.readings.empty() &&
+                        std::all_of(w.readings.begin(), w.readings.end(), [](const Reading& r) { return r.has("adv"); });
+               })) {
+      empty_subject = true;  // "For tiden er vanlig at …", "Akkurat nå er vanskelig å …": adverbs only
     } else if (some(s.words[first], [](const Reading& r) { return r.has("pr"); }) && !s.words[first].punct &&
+               surely_none(s.words[first], [](const Reading& r) { return r.has("det") || r.has("prn"); }) &&  // "De kvinnene"
                i - first >= 2 && i - first <= 5) {
       // "For meg er viktig …", "I Norge er vanlig å …": a prepositional phrase, then the verb.
       // ("For" may also be the conjunction, but then a subject follows it.)
@@ -71,7 +81,9 @@ void rule_missing_formal_subject(const RuleContext& c) {
     if (!adjective || !after || !adjective_only(*adjective)) continue;
     if (lemma_in(*adjective, {"mange", "få", "alle", "flere", "begge", "noen", "mye", "lite", "hele", "egen", "eget", "selv"})) continue;
     const bool end = after->punct && (after->text == "." || after->text == "!") && j + 2 >= s.words.size();
-    if (!(after->lower == "å" || after->lower == "at" || end)) continue;
+    // "å", "at" or the end; or a preposition ("I dag er populært med …").
+    const bool preposition = lemma_in(*after, {"med", "blant", "for"}) && some(*after, [](const Reading& r) { return r.has("pr"); });
+    if (!(after->lower == "å" || after->lower == "at" || end || preposition)) continue;
     c.add("missing-formal-subject", "M", verb.start, verb.end, {verb.text + " det"}, 0.7);
     return;
   }

@@ -9,10 +9,14 @@ TEST(MissingWords, FormalSubject) {
   expect_finding("For meg er veldig viktig at barna har det bra.", "missing-formal-subject", "er det");
   expect_finding("Hun ble hjemme fordi var vanskelig å finne veien.", "missing-formal-subject", "var det");
   expect_finding("I vinter blir kaldt.", "missing-formal-subject", "blir det");
+  expect_finding("Derfor er lett å se.", "missing-formal-subject", "er det");          // "lett" is also a participle
+  expect_finding("For tiden er vanlig at folk jobber hjemme.", "missing-formal-subject", "er det");
+  expect_finding("I dag er populært med hytter.", "missing-formal-subject", "er det");
   expect_no_rule("Derfor er det viktig å lære norsk.", "missing-formal-subject");
   expect_no_rule("For meg er familien viktig.", "missing-formal-subject");
   expect_no_rule("I dag er været fint.", "missing-formal-subject");
   expect_no_rule("Her er norsk viktig.", "missing-formal-subject");
+  expect_no_rule("De kvinnene kan være redd for at de mister jobben.", "missing-formal-subject");
   expect_no_rule("Boka som er viktig å lese, ligger der.", "missing-formal-subject");
 }
 
