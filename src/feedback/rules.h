@@ -73,6 +73,7 @@ void rule_missing_som(const RuleContext& context);
 void rule_missing_determiner(const RuleContext& context);
 void rule_missing_reflexive(const RuleContext& context);
 void rule_missing_preposition(const RuleContext& context);
+void rule_missing_preposition_object(const RuleContext& context);
 void rule_quantifier(const RuleContext& context);
 void rule_og_for_marker(const RuleContext& context);
 void rule_place_adverb(const RuleContext& context);

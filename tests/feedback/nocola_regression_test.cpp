@@ -35,9 +35,9 @@ TEST(NocolaRegression, RecallAndFalseFlagsDoNotGetWorse) {
   EXPECT_GE(double(cap.detected) / double(cap.total), 0.71 - 0.01);
   const auto& puncm = result.by_code.at("PUNCM");
   EXPECT_GE(double(puncm.detected) / double(puncm.total), 0.156 - 0.01);
-  // Missing, superfluous and chosen words, superfluous punctuation (reached: M 0.150, R 0.240,
+  // Missing, superfluous and chosen words, superfluous punctuation (reached: M 0.155, R 0.240,
   // W 0.098, PUNCR 0.183).
-  for (const auto& [code, reached] : {std::pair{"M", 0.150}, {"R", 0.240}, {"W", 0.098}, {"PUNCR", 0.183}}) {
+  for (const auto& [code, reached] : {std::pair{"M", 0.155}, {"R", 0.240}, {"W", 0.098}, {"PUNCR", 0.183}}) {
     const auto& c = result.by_code.at(code);
     EXPECT_GE(double(c.detected) / double(c.total), reached - 0.01) << code;
   }

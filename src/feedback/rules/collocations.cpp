@@ -70,6 +70,7 @@ const std::vector<Collocation>& collocations() {
       {"mulighet", Pos::noun, "til", {"om"}, {"å"}},
       {"lyst", Pos::noun, "til", {"for"}, {}},  // "ha lyst å" is common and often left as it is
       {"evne", Pos::noun, "til", {}, {"å"}},
+      {"sjanse", Pos::noun, "til", {}, {"å"}},
       {"mangel", Pos::noun, "på", {"av", "for"}, {}},
       {"eksempel", Pos::noun, "på", {"av", "til"}, {}},
       {"ansvar", Pos::noun, "for", {"til", "av", "på", "om"}, {}},  // "det er et ansvar å …" is right
@@ -203,6 +204,13 @@ void rule_missing_preposition(const RuleContext& c) {
       right = "til";
     } else if (head.lower == "på grunn" || (head.lower == "grunn" && i > 0 && s.words[i - 1].lower == "på")) {
       right = "av";
+    } else if (head.lower == "tid" && i > 0 && [&] {
+                 std::size_t k = i - 1;
+                 while (k > 0 && is_clause_adverb(s.words[k])) --k;
+                 // (Not "ingen tid å miste", an idiom.)
+                 return lemma_in(s.words[k], {"mer", "nok", "lite", "god", "har", "hadde", "ha", "få", "får", "fikk"});
+               }()) {
+      right = "til";  // "har ikke tid å" → "tid til å" ("det tar tid å lære" stays)
     } else if (head.lower == "vare" && i > 0 && lemma_in(s.words[i - 1], {"ta", "tar", "tok", "tatt", "tas"})) {
       // "ta vare barna" → "ta vare på barna".
       const Word* next = at(s, i + 1);
@@ -237,13 +245,48 @@ void rule_missing_preposition(const RuleContext& c) {
     if (right.empty()) continue;
     const Word* marker = at(s, j);
     if (!is_word(marker)) continue;
-    if (head.lower == "tross" || head.lower == "i stand" || head.lower == "stand" || head.lower == "på grunn" || head.lower == "grunn") {
+    if (head.lower == "tross" || head.lower == "i stand" || head.lower == "stand" || head.lower == "på grunn" || head.lower == "grunn" ||
+        head.lower == "tid") {
       if (marker->lower != "å" && marker->lower != "at") continue;
     }
     if (marker->lower == "at" && !some(*marker, [](const Reading& r) { return r.has("cnjsub"); })) continue;
     if (marker->lower == "å" && !marker->any("part")) continue;
     const Word& before = s.words[j - 1];
     c.add("missing-preposition", "M", before.start, before.end, {before.text + " " + right}, 0.7);
+  }
+}
+
+// M: verbs that push someone to do something take "til å" (or "i å") after the object: "Klimaet
+// tvinger folk å være inne" → "folk til å", "hindrer oss å tenke" → "oss i å".
+void rule_missing_preposition_object(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    std::string right;
+    for (const auto& r : verb.readings) {
+      if (!r.has("vblex") || r.compound) continue;
+      if (r.lemma == "tvinge" || r.lemma == "inspirere" || r.lemma == "oppmuntre" || r.lemma == "motivere" || r.lemma == "oppfordre")
+        right = "til";
+      else if (r.lemma == "hindre" || r.lemma == "forhindre")
+        right = "i";
+    }
+    if (right.empty()) continue;
+    // The object: a pronoun, or up to three words of a noun phrase, then "å".
+    std::size_t j = i + 1;
+    if (j < s.words.size() && lemma_in(s.words[j], {"meg", "deg", "ham", "han", "henne", "oss", "dere", "dem", "seg"})) {
+      ++j;
+    } else {
+      std::size_t k = j;
+      while (k < s.words.size() && k < j + 3 && !s.words[k].punct && s.words[k].lower != "å" &&
+             some(s.words[k], [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("det") || r.has("np"); }) &&
+             !some(s.words[k], [](const Reading& r) { return r.has("pr") || r.has("cnjsub") || r.has("cnjcoo"); }))
+        ++k;
+      if (k == j || !some(s.words[k - 1], [](const Reading& r) { return r.has("n") || r.has("np"); })) continue;
+      j = k;
+    }
+    if (j >= s.words.size() || s.words[j].lower != "å" || !s.words[j].any("part")) continue;
+    const Word& object = s.words[j - 1];
+    c.add("missing-preposition", "M", object.start, object.end, {object.text + " " + right}, 0.7);
   }
 }
 

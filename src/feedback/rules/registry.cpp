@@ -28,6 +28,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"missing-determiner", rule_missing_determiner, false},
       {"missing-reflexive", rule_missing_reflexive, false},
       {"missing-preposition", rule_missing_preposition, false},
+      {"missing-preposition-object", rule_missing_preposition_object, false},
       {"quantifier", rule_quantifier, false},
       {"og-for-marker", rule_og_for_marker, false},
       {"place-adverb", rule_place_adverb, false},

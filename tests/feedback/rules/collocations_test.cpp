@@ -52,7 +52,18 @@ TEST(Collocations, MissingPreposition) {
   expect_finding("Jeg er glad at du kom.", "missing-preposition", "glad for");
   expect_finding("Hun er fornøyd at det gikk bra.", "missing-preposition", "fornøyd med");
   expect_finding("Jeg er ferdig å spise.", "missing-preposition", "ferdig med");
+  expect_finding("Vi har ikke tid å lese.", "missing-preposition", "tid til");
+  expect_no_rule("Det tar tid å lære et språk.", "missing-preposition");
+  expect_finding("Sjansen å vinne er liten.", "missing-preposition", "Sjansen til");
   expect_finding("Vi er takknemlige at dere kom.", "missing-preposition", "takknemlige for");
+}
+
+TEST(Collocations, MissingPrepositionAfterObject) {
+  expect_finding("Klimaet tvinger folk å være inne.", "missing-preposition", "folk til");
+  expect_finding("Det hindrer oss å tenke.", "missing-preposition", "oss i");
+  expect_finding("Læreren oppmuntret elevene å lese mer.", "missing-preposition", "elevene til");
+  expect_no_rule("De oppmuntrer oss til å lese.", "missing-preposition");
+  expect_no_rule("Det hindrer oss i å tenke.", "missing-preposition");
 }
 
 TEST(Collocations, Quantifier) {
