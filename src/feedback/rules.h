@@ -61,6 +61,7 @@ void rule_definiteness(const RuleContext& context);
 void rule_noun_phrase(const RuleContext& context);
 void rule_split_compound(const RuleContext& context);
 void rule_preposition(const RuleContext& context);
+void rule_phrase_preposition(const RuleContext& context);
 void rule_repeated_word(const RuleContext& context);
 void rule_comma_subclause(const RuleContext& context);
 void rule_comma_men(const RuleContext& context);

@@ -24,10 +24,10 @@ TEST(NocolaRegression, RecallAndFalseFlagsDoNotGetWorse) {
   auto engine = voki::feedback::load_engine();
   const auto result = voki::feedback::evaluate_nocola(*engine, path);
   std::cout << voki::feedback::eval_to_json(result) << '\n';
-  // Reached on dev.tsv: recall 0.254, false-flag rate 0.030, CAP 0.71, PUNCM 0.156 (see bench/feedback).
+  // Reached on dev.tsv: recall 0.255, false-flag rate 0.030, CAP 0.71, PUNCM 0.156 (see bench/feedback).
   // The first pass had recall 0.225 at 0.040 false flags; part of that recall was findings on the
   // wrong word (names, "osv.") that the second pass no longer makes.
-  EXPECT_GE(result.recall(), 0.254 - 0.01);
+  EXPECT_GE(result.recall(), 0.255 - 0.01);
   EXPECT_LE(result.false_flag_rate(), 0.028 + 0.01);
   const auto& ort = result.by_code.at("ORT");
   EXPECT_GE(double(ort.detected) / double(ort.total), 0.616 - 0.01);
@@ -36,8 +36,8 @@ TEST(NocolaRegression, RecallAndFalseFlagsDoNotGetWorse) {
   const auto& puncm = result.by_code.at("PUNCM");
   EXPECT_GE(double(puncm.detected) / double(puncm.total), 0.156 - 0.01);
   // Missing, superfluous and chosen words, superfluous punctuation (reached: M 0.155, R 0.240,
-  // W 0.098, PUNCR 0.183).
-  for (const auto& [code, reached] : {std::pair{"M", 0.155}, {"R", 0.240}, {"W", 0.098}, {"PUNCR", 0.183}}) {
+  // W 0.104, PUNCR 0.183).
+  for (const auto& [code, reached] : {std::pair{"M", 0.155}, {"R", 0.240}, {"W", 0.104}, {"PUNCR", 0.183}}) {
     const auto& c = result.by_code.at(code);
     EXPECT_GE(double(c.detected) / double(c.total), reached - 0.01) << code;
   }

@@ -189,6 +189,40 @@ void rule_preposition(const RuleContext& c) {
   }
 }
 
+// W: prepositions of fixed phrases: "i den riktige måten" → "på den riktige måten", "i slutten av"
+// → "på slutten av", "i 1800-tallet" → "på 1800-tallet", "i to år siden" → "for to år siden".
+void rule_phrase_preposition(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& prep = s.words[i];
+    if (prep.lower != "i" && prep.lower != "på" && prep.lower != "om") continue;
+    std::string right;
+    const Word& next = s.words[i + 1];
+    if (prep.lower == "i") {
+      // "måte" takes "på" in the singular; "forskjeller i måter å …" is right.
+      std::size_t j = i + 1;
+      bool determiner = false;
+      while (j < s.words.size() && (lemma_in(s.words[j], {"den", "denne", "det", "samme", "en", "ei", "et", "annen", "hver"}) ||
+                                    every(s.words[j], [](const Reading& r) { return r.has("adj"); }))) {
+        determiner = determiner || lemma_in(s.words[j], {"den", "denne", "det", "samme", "en", "ei", "et", "annen", "hver"});
+        ++j;
+      }
+      if (determiner && j < s.words.size() && (s.words[j].lower == "måte" || s.words[j].lower == "måten")) right = "på";
+      if (next.lower == "slutten" && i + 2 < s.words.size() && s.words[i + 2].lower == "av") right = "på";
+      if (next.lower.size() > 7 && next.lower.ends_with("-tallet") && has_digit(next.lower)) right = "på";
+    }
+    // "i to år siden": a point in the past is "for … siden".
+    if (right.empty() && i + 3 < s.words.size() &&
+        (has_digit(next.text) || lemma_in(next, {"to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti", "noen",
+                                                 "mange", "et", "ett", "en", "flere", "tjue", "hundre"})) &&
+        lemma_in(s.words[i + 2], {"år", "måneder", "måned", "uker", "uke", "dager", "dag", "timer", "time", "minutter", "tiår"}) &&
+        s.words[i + 3].lower == "siden")
+      right = "for";
+    if (right.empty()) continue;
+    c.add("preposition", "W", prep.start, prep.end, {like(prep, right)}, 0.7);
+  }
+}
+
 // M: the preposition is missing before "å" or "at": "redd å spørre" → "redd for å spørre",
 // "årsaken at" → "årsaken til at", "til tross at" → "til tross for at".
 void rule_missing_preposition(const RuleContext& c) {

@@ -17,6 +17,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"noun-phrase", rule_noun_phrase, true},
       {"split-compound", rule_split_compound, true},
       {"preposition", rule_preposition, false},
+      {"phrase-preposition", rule_phrase_preposition, false},
       {"repeated-word", rule_repeated_word, false},
       {"comma-subclause", rule_comma_subclause, true},
       {"comma-men", rule_comma_men, true},

@@ -30,6 +30,17 @@ TEST(Collocations, FixedPreposition) {
   expect_finding("De reagerte til nyheten.", "preposition", "på");
 }
 
+TEST(Collocations, PrepositionOfFixedPhrase) {
+  expect_finding("Han gjorde det i den riktige måten.", "preposition", "på");
+  expect_finding("I slutten av 1800-tallet flyttet mange.", "preposition", "På");
+  expect_finding("Landet ble rikt i 1900-tallet.", "preposition", "på");
+  expect_finding("Jeg kjøpte den i 2 år siden.", "preposition", "for");
+  expect_no_rule("Det er forskjeller i måter å feire på.", "preposition");
+  expect_no_rule("Han gjorde det på den riktige måten.", "preposition");
+  expect_no_rule("Han har bodd her i to år.", "preposition");
+  expect_no_rule("Jeg kjøpte den for to år siden.", "preposition");
+}
+
 TEST(Collocations, MissingPreposition) {
   expect_finding("Jeg er redd å fly.", "missing-preposition", "redd for");
   expect_finding("Til tross at det regnet, gikk vi ut.", "missing-preposition", "tross for");
