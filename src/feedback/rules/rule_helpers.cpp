@@ -51,6 +51,20 @@ bool lemma_in(const Word& w, std::initializer_list<std::string_view> lemmas) {
 bool finite(const Reading& r) { return r.has("vblex") && (r.has("pres") || r.has("pret")); }
 bool finite_verb(const Word& w) { return !w.punct && every(w, finite); }
 bool verb_any(const Reading& r) { return r.has("vblex") || r.has("vbmod") || r.has("vbser") || r.has("vbhaver"); }
+bool finite_on_raw_readings(const Word& w) {
+  if (w.punct || w.readings.empty()) return false;
+  bool any_finite = false;
+  for (const auto& r : w.readings) {
+    if (finite(r)) any_finite = true;
+    else if (!(r.has("vblex") && r.has("imp")) && !(r.has("adj") && r.has("pp"))) return false;
+  }
+  return any_finite;
+}
+bool maybe_verb(const Word& w) {
+  const auto& rs = w.readings;
+  if (std::any_of(rs.begin(), rs.end(), [](const Reading& r) { return r.has("prn") || r.has("det"); })) return false;
+  return std::any_of(rs.begin(), rs.end(), [](const Reading& r) { return verb_any(r) && !r.has("imp"); });
+}
 bool is_subject_pronoun(const Word& w) {
   return lemma_in(w, {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"});
 }

@@ -58,6 +58,12 @@ bool surely_none(const Word& w, P p) {
 bool finite(const Reading& r);
 bool finite_verb(const Word& w);
 bool verb_any(const Reading& r);
+// On raw readings: a finite verb whose other readings are only its imperative or its participle
+// used as an adjective ("begynte" is also begynne<adj><pp>, "kom" also komme<vblex><imp>).
+bool finite_on_raw_readings(const Word& w);
+// Could be a verb: some verb reading (imperatives aside), unless the word is also a pronoun or
+// determiner ("meg" is also mige<vblex><pret>, "min" mine<vblex><imp>).
+bool maybe_verb(const Word& w);
 bool is_subject_pronoun(const Word& w);
 bool is_modal(const Word& w);
 bool is_clause_adverb(const Word& w);

@@ -1,4 +1,4 @@
-// SPL, W and R: split compounds, fixed prepositions and repeated words.
+// SPL and R: split compounds and repeated words (fixed prepositions: collocations.cpp).
 #include "feedback/rules/rule_helpers.h"
 
 namespace voki::feedback {
@@ -21,32 +21,18 @@ void rule_split_compound(const RuleContext& c) {
     const auto readings = c.worker.lookup(joined);
     if (readings.empty() || !std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n") && !r.compound; }))
       continue;
+    // "en flaske øl", "en kopp kaffe": a measure and what is measured.
+    if (lemma_in(a, {"flaske", "kopp", "glass", "kilo", "liter", "boks", "pakke", "stykke", "bit", "skive", "tallerken", "kurv",
+                     "pose", "eske", "bolle", "porsjon"}))
+      continue;
+    // "et annet menneske livet": an indefinite determiner before a cannot belong to a definite b.
+    if (i > 0 && every(b, [](const Reading& r) { return r.has("def"); }) &&
+        some(s.words[i - 1], [](const Reading& r) { return r.has("det") && (r.has("ind") || r.has("qnt")); }))
+      continue;
     if (i > 0 && surely_some(s.words[i - 1], [](const Reading& r) { return r.has("vblex"); }) &&
         surely_none(s.words[i - 1], [](const Reading& r) { return r.has("det") || r.has("pr"); }))
       continue;  // "gir barn mat": two objects
     c.add("split-compound", "SPL", a.start, b.end, {a.text + b.lower}, 0.7);
-  }
-}
-
-// W: fixed prepositions after common adjectives and verbs: "interessert for" → "interessert i".
-void rule_preposition(const RuleContext& c) {
-  struct Collocation { std::string_view head; std::vector<std::string_view> wrong; std::string_view right; };
-  static const std::vector<Collocation> table = {
-      {"interessert", {"for", "på", "om", "av"}, "i"}, {"avhengig", {"på", "fra", "om"}, "av"},
-      {"gift", {"på", "til"}, "med"}, {"forelsket", {"på", "med"}, "i"}, {"fornøyd", {"på", "av", "over"}, "med"},
-      {"redd", {"av", "på"}, "for"}, {"flink", {"på", "med"}, "til"}, {"drømmer", {"på"}, "om"},
-      {"venter", {"for"}, "på"}, {"vente", {"for"}, "på"}, {"ventet", {"for"}, "på"},
-      {"stolt", {"på", "av", "om"}, "av"}, {"ansvarlig", {"på", "av", "om"}, "for"},
-      {"lytte", {"på"}, "til"}, {"lytter", {"på"}, "til"}, {"glad", {"på"}, "i"}};
-  const auto& s = c.sentence;
-  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
-    for (const auto& col : table) {
-      if (s.words[i].lower != col.head) continue;
-      const Word& prep = s.words[i + 1];
-      if (std::find(col.wrong.begin(), col.wrong.end(), prep.lower) == col.wrong.end()) continue;
-      if (col.head == "stolt" && prep.lower == "av") continue;
-      c.add("preposition", "W", prep.start, prep.end, {std::string(col.right)}, 0.65);
-    }
   }
 }
 

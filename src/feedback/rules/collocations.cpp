@@ -1,0 +1,500 @@
+// W and M: fixed prepositions after adjectives, nouns and verbs, quantifiers that fit countable or
+// uncountable nouns, place adverbs (ute/ut), "om" in indirect yes/no questions, "når" for "nå".
+#include "feedback/rules/rule_helpers.h"
+
+#include <unordered_map>
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+
+enum class Pos { adjective, noun, verb, participle };
+
+// A head word and the preposition it takes. `wrong` are the prepositions learners put there
+// instead that are never right after this head; `before_marker` lists "å"/"at" when the
+// preposition must stand before them ("redd for å", "årsaken til at"). Only prepositions that
+// are wrong in every sense of the head are listed ("glad for" is right, so only "glad på").
+struct Collocation {
+  std::string_view lemma;
+  Pos pos;
+  std::string_view right;
+  std::vector<std::string_view> wrong;
+  std::vector<std::string_view> before_marker;
+  bool reflexive = false;  // the verb takes "seg" first: "glede seg til"
+};
+
+const std::vector<Collocation>& collocations() {
+  static const std::vector<Collocation> table = {
+      // Adjectives.
+      {"interessere", Pos::participle, "i", {"for", "på", "om", "av", "med"}, {"å"}},
+      {"avhengig", Pos::adjective, "av", {"på", "fra", "om", "til"}, {}},
+      {"uavhengig", Pos::adjective, "av", {"på", "fra"}, {}},
+      {"gift", Pos::adjective, "med", {"på", "til"}, {}},
+      {"forelske", Pos::participle, "i", {"på", "med"}, {}},
+      {"fornøyd", Pos::adjective, "med", {"på", "av", "for"}, {"at"}},
+      {"misfornøyd", Pos::adjective, "med", {"på", "av", "for"}, {}},
+      {"redd", Pos::adjective, "for", {"av", "på", "om", "til"}, {"å", "at"}},
+      {"flink", Pos::adjective, "til", {"i", "med", "på"}, {"å"}},  // wrong only before "å": "flink i norsk" is right
+      {"stolt", Pos::adjective, "av", {"på", "om"}, {}},
+      {"ansvarlig", Pos::adjective, "for", {"på", "av", "om", "til"}, {}},
+      {"glad", Pos::adjective, "i", {"på"}, {}},
+      {"glad", Pos::adjective, "for", {}, {"at"}},  // "glad at" → "glad for at"
+      {"lei", Pos::adjective, "av", {"på", "med"}, {}},
+      {"vant", Pos::adjective, "til", {"med", "på", "for", "av"}, {"å"}},
+      {"villig", Pos::adjective, "til", {"for", "på", "med"}, {"å"}},
+      {"nødt", Pos::adjective, "til", {"for", "på"}, {"å"}},
+      {"bekymret", Pos::adjective, "for", {"om", "på"}, {}},
+      {"sjalu", Pos::adjective, "på", {"for", "av"}, {}},
+      {"nysgjerrig", Pos::adjective, "på", {"om", "for", "i"}, {}},
+      {"typisk", Pos::adjective, "for", {"til"}, {}},
+      {"sikker", Pos::adjective, "på", {"over"}, {"at", "om"}},
+      {"forskjellig", Pos::adjective, "fra", {"av"}, {}},
+      {"opptatt", Pos::adjective, "av", {"for", "om"}, {}},  // "opptatt med" (busy with) is right too
+      {"engstelig", Pos::adjective, "for", {"av", "om"}, {}},
+      {"takknemlig", Pos::adjective, "for", {"av", "om"}, {"at"}},
+      {"skuffe", Pos::participle, "over", {"på", "om"}, {}},
+      {"overraske", Pos::participle, "over", {"på", "om"}, {}},
+      {"sint", Pos::adjective, "på", {"til", "med"}, {}},
+      {"ferdig", Pos::adjective, "med", {}, {"å"}},
+      {"knytte", Pos::participle, "til", {"med", "på"}, {}},
+      {"basere", Pos::participle, "på", {"av", "om"}, {}},
+      {"fokusere", Pos::participle, "på", {"om"}, {}},
+      // Nouns.
+      {"respekt", Pos::noun, "for", {"til", "av", "på"}, {}},
+      {"behov", Pos::noun, "for", {"til", "av", "om", "på"}, {"å"}},
+      {"forståelse", Pos::noun, "for", {"til"}, {}},
+      {"årsak", Pos::noun, "til", {"for", "av", "på"}, {"at"}},
+      {"grunn", Pos::noun, "til", {}, {"at"}},
+      {"mulighet", Pos::noun, "til", {"om"}, {"å"}},
+      {"lyst", Pos::noun, "til", {"for"}, {}},  // "ha lyst å" is common and often left as it is
+      {"evne", Pos::noun, "til", {}, {"å"}},
+      {"sjanse", Pos::noun, "til", {}, {"å"}},
+      {"mangel", Pos::noun, "på", {"av", "for"}, {}},
+      {"eksempel", Pos::noun, "på", {"av", "til"}, {}},
+      {"ansvar", Pos::noun, "for", {"til", "av", "på", "om"}, {}},  // "det er et ansvar å …" is right
+      {"frykt", Pos::noun, "for", {"av", "til"}, {}},
+      {"håp", Pos::noun, "om", {"for", "til"}, {}},
+      {"tillit", Pos::noun, "til", {"for", "på"}, {}},
+      {"interesse", Pos::noun, "for", {"til", "om", "på"}, {}},
+      {"drøm", Pos::noun, "om", {"på"}, {}},
+      // Verbs.
+      {"vente", Pos::verb, "på", {"for"}, {}},
+      {"drømme", Pos::verb, "om", {"på", "for"}, {"å"}},
+      {"lytte", Pos::verb, "til", {"på"}, {}},
+      {"avhenge", Pos::verb, "av", {"på", "fra", "om"}, {}},
+      {"bestå", Pos::verb, "av", {"fra"}, {}},
+      {"gratulere", Pos::verb, "med", {"for", "på"}, {}},
+      {"le", Pos::verb, "av", {"på"}, {}},
+      {"håpe", Pos::verb, "på", {"for"}, {}},
+      {"lete", Pos::verb, "etter", {"for"}, {}},
+      {"lengte", Pos::verb, "etter", {"på", "for"}, {}},
+      {"takke", Pos::verb, "for", {"om", "på"}, {}},
+      {"reagere", Pos::verb, "på", {"til"}, {}},
+      {"fokusere", Pos::verb, "på", {"om", "i"}, {}},
+      {"irritere", Pos::verb, "over", {"om"}, {}, true},
+      {"skamme", Pos::verb, "over", {"om", "av"}, {}, true},
+      {"engasjere", Pos::verb, "i", {"på", "om"}, {}, true},
+      {"glede", Pos::verb, "til", {"på", "for"}, {"å"}, true},
+      {"interessere", Pos::verb, "for", {"i", "om", "på"}, {}, true},
+      {"konsentrere", Pos::verb, "om", {"på", "i", "til"}, {}, true},
+      {"bry", Pos::verb, "om", {"for", "på", "med"}, {}, true},
+      {"gifte", Pos::verb, "med", {"på", "til"}, {}, true},
+      {"forelske", Pos::verb, "i", {"på", "med"}, {}, true},
+      {"bekymre", Pos::verb, "for", {"om", "på"}, {}, true},
+      {"forberede", Pos::verb, "på", {"for"}, {}, true},
+      {"bestemme", Pos::verb, "for", {}, {"å"}, true},
+      {"lure", Pos::verb, "på", {}, {"om", "hvordan", "hvorfor", "hva", "hvem"}},  // "lurer om" → "lurer på om"
+      {"passe", Pos::verb, "på", {}, {"at", "hva", "hvordan"}},                   // "pass på at …"
+  };
+  return table;
+}
+
+// The collocations whose head has one of this word's lemmas (most words have none).
+std::vector<const Collocation*> candidates_for(const Word& w) {
+  static const auto by_lemma = [] {
+    std::unordered_map<std::string_view, std::vector<const Collocation*>> map;
+    for (const auto& col : collocations()) map[col.lemma].push_back(&col);
+    return map;
+  }();
+  std::vector<const Collocation*> found;
+  if (w.punct) return found;
+  for (const auto& r : w.readings) {
+    auto it = by_lemma.find(r.lemma);
+    if (it == by_lemma.end()) continue;
+    for (const auto* col : it->second)
+      if (std::find(found.begin(), found.end(), col) == found.end()) found.push_back(col);
+  }
+  return found;
+}
+
+bool head_matches(const Word& w, const Collocation& col) {
+  if (w.punct) return false;
+  return std::any_of(w.readings.begin(), w.readings.end(), [&](const Reading& r) {
+    if (r.lemma != col.lemma || r.compound) return false;
+    switch (col.pos) {
+      // "stolte" is also the past of "stole (på)": no adjective head where a finite verb reads.
+      case Pos::adjective: return r.has("adj") && std::none_of(w.readings.begin(), w.readings.end(), finite);
+      // ("vant" is also the past of "vinne": see copula_adjective below.)
+      case Pos::noun: return r.has("n");
+      // A participle only before "seg" ("bestemt meg"): "lett" is also the participle of "lete".
+      case Pos::verb: return r.has("vblex") && (!r.has("pp") || col.reflexive);
+      case Pos::participle: return r.has("vblex") && r.has("pp");
+    }
+    return false;
+  });
+}
+bool is_reflexive(const Word& w) { return lemma_in(w, {"seg", "meg", "deg", "oss", "dere"}); }
+// After "er/ble/bli …" an adjective that is also a past tense is the adjective: "ble vant til".
+bool copula_adjective(const Sentence& s, std::size_t i, const Collocation& col) {
+  if (col.pos != Pos::adjective || i == 0) return false;
+  std::size_t k = i - 1;
+  while (k > 0 && is_clause_adverb(s.words[k])) --k;
+  if (!lemma_in(s.words[k], {"er", "var", "ble", "blir", "bli", "blitt", "vært", "være"})) return false;
+  const Word& w = s.words[i];
+  return std::any_of(w.readings.begin(), w.readings.end(), [&](const Reading& r) { return r.has("adj") && r.lemma == col.lemma; });
+}
+
+}  // namespace
+
+// W: a fixed preposition after an adjective, noun or verb: "interessert for" → "interessert i",
+// "respekt til" → "respekt for", "gleder meg på" → "gleder meg til".
+void rule_preposition(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    for (const auto* entry : candidates_for(s.words[i])) {
+      const Collocation& col = *entry;
+      if (col.wrong.empty() || !(head_matches(s.words[i], col) || copula_adjective(s, i, col))) continue;
+      std::size_t j = i + 1;
+      if (col.reflexive) {
+        if (!is_reflexive(s.words[j])) continue;
+        ++j;
+      }
+      const Word* prep = at(s, j);
+      if (!is_word(prep) || std::find(col.wrong.begin(), col.wrong.end(), prep->lower) == col.wrong.end()) continue;
+      if (!some(*prep, [](const Reading& r) { return r.has("pr"); })) continue;
+      if (col.lemma == "flink" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
+      if (col.lemma == "mulighet" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
+      if (col.pos == Pos::noun) {
+        // "behovet til familiene" is the family's need, and "ansvaret på" may close a clause
+        // ("måte å dele ansvaret på").
+        if (prep->lower == "til" && some(s.words[i], [](const Reading& r) { return r.has("n") && r.has("def"); })) continue;
+        const Word* next = at(s, j + 1);
+        if (!next || next->punct || lemma_in(*next, {"og", "eller", "men", "slik", "så"})) continue;
+      }
+      c.add("preposition", "W", prep->start, prep->end, {like(*prep, std::string(col.right))}, 0.65);
+      break;
+    }
+  }
+}
+
+// W: prepositions of fixed phrases: "i den riktige måten" → "på den riktige måten", "i slutten av"
+// → "på slutten av", "i 1800-tallet" → "på 1800-tallet", "i to år siden" → "for to år siden".
+void rule_phrase_preposition(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& prep = s.words[i];
+    if (prep.lower != "i" && prep.lower != "på" && prep.lower != "om") continue;
+    std::string right;
+    const Word& next = s.words[i + 1];
+    if (prep.lower == "i") {
+      // "måte" takes "på" in the singular; "forskjeller i måter å …" is right.
+      std::size_t j = i + 1;
+      bool determiner = false;
+      while (j < s.words.size() && (lemma_in(s.words[j], {"den", "denne", "det", "samme", "en", "ei", "et", "annen", "hver"}) ||
+                                    every(s.words[j], [](const Reading& r) { return r.has("adj"); }))) {
+        determiner = determiner || lemma_in(s.words[j], {"den", "denne", "det", "samme", "en", "ei", "et", "annen", "hver"});
+        ++j;
+      }
+      if (determiner && j < s.words.size() && (s.words[j].lower == "måte" || s.words[j].lower == "måten")) right = "på";
+      if (next.lower == "slutten" && i + 2 < s.words.size() && s.words[i + 2].lower == "av") right = "på";
+      if (next.lower.size() > 7 && next.lower.ends_with("-tallet") && has_digit(next.lower)) right = "på";
+    }
+    // "i to år siden": a point in the past is "for … siden".
+    if (right.empty() && i + 3 < s.words.size() &&
+        (has_digit(next.text) || lemma_in(next, {"to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti", "noen",
+                                                 "mange", "et", "ett", "en", "flere", "tjue", "hundre"})) &&
+        lemma_in(s.words[i + 2], {"år", "måneder", "måned", "uker", "uke", "dager", "dag", "timer", "time", "minutter", "tiår"}) &&
+        s.words[i + 3].lower == "siden")
+      right = "for";
+    if (right.empty()) continue;
+    c.add("preposition", "W", prep.start, prep.end, {like(prep, right)}, 0.7);
+  }
+}
+
+// M: the preposition is missing before "å" or "at": "redd å spørre" → "redd for å spørre",
+// "årsaken at" → "årsaken til at", "til tross at" → "til tross for at".
+void rule_missing_preposition(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& head = s.words[i];
+    if (head.punct) continue;
+    std::string right;
+    std::size_t j = i + 1;
+    if (head.lower == "tross" && i > 0 && s.words[i - 1].lower == "til") {
+      right = "for";
+    } else if (head.lower == "i stand" || (head.lower == "stand" && i > 0 && s.words[i - 1].lower == "i")) {
+      right = "til";
+    } else if (head.lower == "på grunn" || (head.lower == "grunn" && i > 0 && s.words[i - 1].lower == "på")) {
+      right = "av";
+    } else if (head.lower == "tid" && i > 0 && [&] {
+                 std::size_t k = i - 1;
+                 while (k > 0 && is_clause_adverb(s.words[k])) --k;
+                 // (Not "ingen tid å miste", an idiom.)
+                 return lemma_in(s.words[k], {"mer", "nok", "lite", "god", "har", "hadde", "ha", "få", "får", "fikk"});
+               }()) {
+      right = "til";  // "har ikke tid å" → "tid til å" ("det tar tid å lære" stays)
+    } else if (head.lower == "vare" && i > 0 && lemma_in(s.words[i - 1], {"ta", "tar", "tok", "tatt", "tas"})) {
+      // "ta vare barna" → "ta vare på barna".
+      const Word* next = at(s, i + 1);
+      if (is_word(next) && next->lower != "på" && !some(*next, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo"); }))
+        c.add("missing-preposition", "M", head.start, head.end, {head.text + " på"}, 0.7);
+      continue;
+    } else {
+      for (const auto* entry : candidates_for(head)) {
+        const Collocation& col = *entry;
+        if (col.before_marker.empty() || !(head_matches(head, col) || copula_adjective(s, i, col))) continue;
+        if (col.lemma == "sikker" && head.lower != "sikker" && head.lower != "sikre") continue;  // "det er sikkert at"
+        std::size_t k = i + 1;
+        if (col.reflexive) {
+          if (!is_reflexive(s.words[k])) continue;
+          ++k;
+        }
+        if (col.lemma == "passe") {
+          // "Det passer (bra) at du kommer": "passe" without "på" is "suit".
+          bool suits = false;
+          for (std::size_t b = i; b > 0 && i - b < 3 && !suits; --b) suits = lemma_in(s.words[b - 1], {"det", "dette", "som"});
+          if (suits) continue;
+          if (k < s.words.size() && lemma_in(s.words[k], {"godt", "nøye", "ekstra"})) ++k;  // "passe godt på at"
+        }
+        const Word* marker = at(s, k);
+        if (!is_word(marker) || std::find(col.before_marker.begin(), col.before_marker.end(), marker->lower) == col.before_marker.end())
+          continue;
+        right = std::string(col.right);
+        j = k;
+        break;
+      }
+    }
+    if (right.empty()) continue;
+    const Word* marker = at(s, j);
+    if (!is_word(marker)) continue;
+    if (head.lower == "tross" || head.lower == "i stand" || head.lower == "stand" || head.lower == "på grunn" || head.lower == "grunn" ||
+        head.lower == "tid") {
+      if (marker->lower != "å" && marker->lower != "at") continue;
+    }
+    if (marker->lower == "at" && !some(*marker, [](const Reading& r) { return r.has("cnjsub"); })) continue;
+    if (marker->lower == "å" && !marker->any("part")) continue;
+    const Word& before = s.words[j - 1];
+    c.add("missing-preposition", "M", before.start, before.end, {before.text + " " + right}, 0.7);
+  }
+}
+
+// M: verbs that push someone to do something take "til å" (or "i å") after the object: "Klimaet
+// tvinger folk å være inne" → "folk til å", "hindrer oss å tenke" → "oss i å".
+void rule_missing_preposition_object(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    std::string right;
+    for (const auto& r : verb.readings) {
+      if (!r.has("vblex") || r.compound) continue;
+      if (r.lemma == "tvinge" || r.lemma == "inspirere" || r.lemma == "oppmuntre" || r.lemma == "motivere" || r.lemma == "oppfordre")
+        right = "til";
+      else if (r.lemma == "hindre" || r.lemma == "forhindre")
+        right = "i";
+    }
+    if (right.empty()) continue;
+    // The object: a pronoun, or up to three words of a noun phrase, then "å".
+    std::size_t j = i + 1;
+    if (j < s.words.size() && lemma_in(s.words[j], {"meg", "deg", "ham", "han", "henne", "oss", "dere", "dem", "seg"})) {
+      ++j;
+    } else {
+      std::size_t k = j;
+      while (k < s.words.size() && k < j + 3 && !s.words[k].punct && s.words[k].lower != "å" &&
+             some(s.words[k], [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("det") || r.has("np"); }) &&
+             !some(s.words[k], [](const Reading& r) { return r.has("pr") || r.has("cnjsub") || r.has("cnjcoo"); }))
+        ++k;
+      if (k == j || !some(s.words[k - 1], [](const Reading& r) { return r.has("n") || r.has("np"); })) continue;
+      j = k;
+    }
+    if (j >= s.words.size() || s.words[j].lower != "å" || !s.words[j].any("part")) continue;
+    const Word& object = s.words[j - 1];
+    c.add("missing-preposition", "M", object.start, object.end, {object.text + " " + right}, 0.7);
+  }
+}
+
+namespace {
+// Nouns that are not counted: "mye tid", not "mange tid".
+bool mass_noun(const Word& w) {
+  return lemma_in(w, {"tid", "informasjon", "mat", "vann", "kunnskap", "musikk", "hjelp", "stress", "luft", "snø", "regn",
+                      "sukker", "melk", "kaffe", "brød", "kjøtt", "frukt", "energi", "trafikk", "forurensning", "støy",
+                      "kjærlighet", "moro", "fritid", "søvn", "mosjon", "oppmerksomhet", "omsorg", "press", "fett",
+                      "salt", "alkohol", "røyk", "litteratur", "snakk", "arbeidskraft", "utstyr", "bagasje", "gjeld"});
+}
+// Plural nouns that are measured rather than counted ("mye penger" is right).
+bool measured_plural(const Word& w) {
+  return std::any_of(w.readings.begin(), w.readings.end(), [](const Reading& r) {
+    return r.lemma == "penge" || r.lemma == "klær" || r.lemma == "lekse" || r.lemma == "møbel" || r.lemma == "folk" ||
+           r.lemma == "grønnsak" || r.lemma == "penger";
+  });
+}
+// A plural noun (its other readings, if any, verbs: "ganger" is also the present of "gange").
+bool plural_only_noun(const Word& w) {
+  if (w.punct || w.unknown || w.readings.empty()) return false;
+  bool noun = false;
+  for (const auto& r : w.readings) {
+    if (r.has("n")) {
+      if (!r.has("pl") || !r.has("ind")) return false;
+      noun = true;
+    } else if (!r.has("vblex")) {
+      return false;
+    }
+  }
+  return noun;
+}
+// "nytt", "positivt": as an adjective only the neuter singular (readings of verbs aside: "nytt" is
+// also a form of "nyte").
+bool neuter_adjective(const Word& w) {
+  if (w.punct || w.unknown) return false;
+  bool neuter = false;
+  for (const auto& r : w.readings) {
+    if (r.has("vblex") || r.has("pp")) continue;
+    if (!r.has("adj") || !r.has("nt") || !r.has("sg") || !r.has("ind")) return false;
+    neuter = true;
+  }
+  return neuter;
+}
+// "alvorlige", "farlige": an adjective with a plural reading and no other part of speech.
+bool plural_adjective(const Word& w) {
+  return !w.punct && !w.unknown && every(w, [](const Reading& r) { return r.has("adj"); }) &&
+         some(w, [](const Reading& r) { return r.has("adj") && r.has("pl"); });
+}
+}  // namespace
+
+// W: quantifiers for countable and uncountable nouns: "noe problemer" → "noen problemer",
+// "mange tid" → "mye tid", "noen informasjon" → "noe informasjon".
+void rule_quantifier(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& q = s.words[i];
+    if (q.punct) continue;
+    // Right before the noun, or for "noe" also before a plural adjective ("noe alvorlige
+    // problemer"); "mer idealistiske menn" compares the adjective.
+    std::size_t j = i + 1;
+    if (q.lower == "noe" && j + 1 < s.words.size() && plural_adjective(s.words[j])) ++j;
+    const Word& noun = s.words[j];
+    const Word* after = at(s, j + 1);
+    // "mye barnehage…": a noun followed by another noun may be a split compound.
+    if (after && !after->punct && some(*after, [](const Reading& r) { return r.has("n"); }) &&
+        !some(*after, [](const Reading& r) { return r.has("pr") || r.has("vblex") || r.has("cnjcoo") || r.has("adv"); }))
+      continue;
+    std::string right;
+    // ("mye/mer" before a plural are left alone: "mye folk", "mer penger" and many others are
+    // right, and annotators often accept "mye mennesker".)
+    // "noe" right before a plural noun is determiner-form's (real_words.cpp); here only with an
+    // adjective between.
+    if (q.lower == "noe" && j > i + 1 && plural_only_noun(noun) && !measured_plural(noun)) {
+      right = "noen";
+    } else if (q.lower == "noen" && j == i + 1 && neuter_adjective(noun)) {
+      right = "noe";  // "noen nytt" → "noe nytt"
+    } else if (lemma_in(q, {"mange", "noen", "flere"}) && mass_noun(noun) &&
+               every(noun, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind"); })) {
+      if (q.lower == "mange") right = "mye";
+      else if (q.lower == "noen") right = "noe";
+      else right = "mer";
+    }
+    if (right.empty()) continue;
+    c.add("quantifier", "W", q.start, q.end, {like(q, right)}, 0.65);
+  }
+}
+
+// W: "å", not "og", before an infinitive after an adjective that takes one: "Det er viktig og
+// holde kontakt" → "viktig å holde", "en god måte og lære" → "måte å lære".
+void rule_og_for_marker(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 1; i + 1 < s.words.size(); ++i) {
+    const Word& og = s.words[i];
+    if (og.lower != "og") continue;
+    const Word& head = s.words[i - 1];
+    const bool takes = lemma_in(head, {"viktig", "vanskelig", "lett", "mulig", "umulig", "nødvendig", "morsomt", "gøy", "fint",
+                                       "koselig", "hyggelig", "kjedelig", "spennende", "interessant", "lurt", "vanlig", "greit",
+                                       "måte", "måten", "formålet"});  // after verbs ("pleier og sove"): og-aa
+    if (!takes) continue;
+    // "å ha det gøy og ha penger": "og" joins two infinitives after an earlier "å".
+    bool joins = false;
+    for (std::size_t k = i - 1; k > 0 && i - k < 8 && !s.words[k - 1].punct && !joins; --k) joins = s.words[k - 1].lower == "å";
+    if (joins) continue;
+    const Word& verb = s.words[i + 1];
+    // Only an infinitive: "viktig og riktig" joins two adjectives.
+    if (verb.punct || verb.unknown || verb.readings.empty() ||
+        !std::all_of(verb.readings.begin(), verb.readings.end(), [](const Reading& r) {
+          return r.has("vblex") && (r.has("inf") || r.has("imp"));
+        }) ||
+        !verb.any("inf"))
+      continue;
+    c.add("og-for-marker", "W", og.start, og.end, {like(og, "å")}, 0.7);
+  }
+}
+
+// W: place and direction: "Vi er ut i naturen" → "ute", "Han er hjem" → "hjemme".
+void rule_place_adverb(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    if (!lemma_in(verb, {"er", "var", "være", "vært", "bor", "bodde", "bo", "sitter", "satt", "sitte", "ligger", "lå", "bli", "blir",
+                         "ble", "blitt"}))
+      continue;
+    std::size_t j = i + 1;
+    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    const Word* adverb = at(s, j);
+    if (!is_word(adverb)) continue;
+    std::string right;
+    if (adverb->lower == "ut") right = "ute";
+    else if (adverb->lower == "hjem") right = "hjemme";
+    else continue;
+    // "bli ut" has no meaning of its own; "ble hjem" neither; but "blir ut av" is idiomatic
+    // nowhere either: only be- and position verbs are listed above.
+    if (lemma_in(verb, {"bli", "blir", "ble", "blitt"}) && adverb->lower == "ut") continue;
+    c.add("place-adverb", "W", adverb->start, adverb->end, {like(*adverb, right)}, 0.65);
+  }
+}
+
+// W: "om", not "hvis", in an indirect yes/no question: "Jeg vet ikke hvis han kommer" → "om".
+void rule_indirect_if(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 1; i < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "hvis") continue;
+    std::size_t k = i - 1;
+    while (k > 0 && lemma_in(s.words[k], {"ikke", "aldri", "ofte", "heller"})) --k;
+    const Word& verb = s.words[k];
+    const bool asks = lemma_in(verb, {"vet", "visste", "vite", "spør", "spurte", "spørre", "lurer", "lurte", "lure", "usikker",
+                                      "sikker", "bestemme", "avgjøre", "sjekke", "undersøke"}) ||
+                      (verb.lower == "på" && k > 0 && lemma_in(s.words[k - 1], {"lurer", "lurte", "lure", "sikker", "usikker"}));
+    if (!asks) continue;
+    c.add("indirect-if", "W", w.start, w.end, {like(w, "om")}, 0.7);
+  }
+}
+
+// W: "Nå" where "Når" begins a subordinate clause: "Nå jeg kom hjem, …" → "Når jeg kom hjem".
+void rule_now_when(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "nå") continue;
+    if (i > 0 && !s.words[i - 1].punct && !lemma_in(s.words[i - 1], {"og", "men"})) continue;
+    if (!is_subject_pronoun(s.words[i + 1]) && s.words[i + 1].lower != "det") continue;
+    std::size_t j = i + 2;
+    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    if (j >= s.words.size() || !finite_on_raw_readings(s.words[j])) continue;
+    // A main clause follows after a comma: "Nå jeg kommer hjem, spiser vi".
+    bool comma = false;
+    for (std::size_t k = j + 1; k + 1 < s.words.size() && !comma; ++k)
+      if (s.words[k].text == "," && finite_on_raw_readings(s.words[k + 1])) comma = true;
+    if (!comma) continue;
+    c.add("now-when", "W", w.start, w.end, {like(w, "når")}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback

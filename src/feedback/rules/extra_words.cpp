@@ -1,0 +1,266 @@
+// R: superfluous words — "til" between an adjective and "å", the article before a bare profession,
+// "å" after a modal, "at" after a subjunction, "seg" with verbs that take none, a preposition after
+// verbs that take a direct object, an indefinite article before a plural noun.
+#include "feedback/rules/rule_helpers.h"
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+// Adjectives that take "å" directly: "det er viktig å", never "viktig til å".
+bool takes_bare_infinitive(const Word& w) {
+  // Not "bedre/best": "bli bedre til å" means getting good at something.
+  return lemma_in(w, {"mulig", "umulig", "vanskelig", "lett", "viktig", "verdt", "spennende", "morsomt", "morsom", "koselig",
+                      "nødvendig", "unødvendig", "greit", "farlig", "kjedelig", "hyggelig", "interessant", "deilig", "gøy",
+                      "fint", "godt", "vanlig", "uvanlig", "tungt", "naturlig", "lurt", "enklere", "enkelt",
+                      "lettere", "vanskeligere", "viktigere", "behagelig", "nyttig", "ulovlig", "lovlig", "sunt", "usunt",
+                      "dyrt", "billig", "billigere", "dyrere", "trist", "rart", "flott", "herlig", "fantastisk", "perfekt",
+                      "uhøflig", "høflig", "vondt", "pinlig"});
+}
+bool ends_clause(const Word* w) {
+  return !w || (w->punct && (w->text == "." || w->text == "!" || w->text == "," || w->text == "?")) ||
+         lemma_in(*w, {"og", "eller", "men"});
+}
+// Professions, beliefs and nationalities: "Hun er lærer", "Han ble muslim".
+bool is_role_noun(const Word& w) {
+  static const std::initializer_list<std::string_view> roles = {
+      "lærer", "sykepleier", "lege", "student", "elev", "ingeniør", "pensjonist", "tannlege", "advokat", "journalist", "kokk",
+      "sjåfør", "frisør", "rørlegger", "snekker", "elektriker", "bonde", "fisker", "prest", "politimann", "soldat",
+      "sekretær", "økonom", "arkitekt", "forsker", "professor", "farmasøyt", "servitør", "selger", "renholder",
+      "barnehagelærer", "hjelpepleier", "helsefagarbeider", "assistent", "mekaniker", "maler", "kunstner", "musiker",
+      "forfatter", "fotograf", "psykolog", "dommer", "jurist", "rektor", "førskolelærer", "vaktmester", "tolk",
+      "oversetter", "direktør", "politiker", "muslim", "buddhist", "katolikk", "hindu", "nordmann", "svenske", "danske",
+      "amerikaner", "pakistaner", "somalier", "afghaner", "polakk", "tyrker", "iraner", "iraker", "eritreer", "syrer",
+      "russer", "ukrainer", "vietnameser", "kineser", "filippiner", "thailender", "innvandrer", "flyktning", "asylsøker",
+      "bibliotekar", "regnskapsfører", "programmerer", "dataingeniør", "frisør", "pilot", "vekter", "bussjåfør",
+      "taxisjåfør", "lærling", "sjef", "babysitter", "au pair", "aupair", "pleier", "ergoterapeut", "fysioterapeut",
+      "jordmor", "veterinær", "apotektekniker", "helsesøster", "sosionom", "barnevernspedagog", "vernepleier"};
+  return std::any_of(w.readings.begin(), w.readings.end(), [&](const Reading& r) {
+    return r.has("n") && r.has("sg") && r.has("ind") && !r.compound &&
+           std::any_of(roles.begin(), roles.end(), [&](std::string_view l) { return r.lemma == l; });
+  });
+}
+}  // namespace
+
+// R: "til" between an adjective and "å": "Det er viktig til å lære" → "viktig å lære".
+void rule_extra_til(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& adjective = s.words[i];
+    const Word& til = s.words[i + 1];
+    const Word& marker = s.words[i + 2];
+    if (til.lower != "til" || marker.lower != "å" || !takes_bare_infinitive(adjective)) continue;
+    if (!some(adjective, [](const Reading& r) { return r.has("adj"); })) continue;
+    c.add("extra-til", "R", til.start, marker.end, {marker.text}, 0.7);
+  }
+}
+
+// R: no article before a bare profession or nationality after "bli/være/jobbe som": "Jeg vil bli
+// en sykepleier." → "bli sykepleier". Silent when something follows that makes it a description
+// ("en lærer som alle liker", "en student fra utlandet").
+void rule_extra_article_role(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    if (!lemma_in(verb, {"er", "var", "være", "vært", "blir", "ble", "bli", "blitt", "som"})) continue;
+    if (verb.lower == "som" && !(i > 0 && lemma_in(s.words[i - 1], {"jobber", "jobbet", "jobbe", "arbeider", "arbeidet",
+                                                                    "arbeide", "jobb", "ansatt", "begynte", "utdannet"})))
+      continue;
+    const Word& article = s.words[i + 1];
+    if (!lemma_in(article, {"en", "ei", "et"})) continue;
+    const Word& noun = s.words[i + 2];
+    if (noun.punct || !is_role_noun(noun)) continue;
+    // Nothing that describes the person may follow: only the end of the clause or an adverb
+    // ("i fjor", "nå").
+    const Word* after = at(s, i + 3);
+    if (!ends_clause(after) && !every(*after, [](const Reading& r) { return r.has("adv"); })) continue;
+    c.add("extra-article", "R", article.start, noun.end, {noun.text}, 0.65);
+  }
+}
+
+// R: no "å" after a modal verb: "Jeg vil å lære norsk" → "Jeg vil lære norsk".
+void rule_modal_marker(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& modal = s.words[i];
+    if (!lemma_in(modal, {"kan", "vil", "skal", "må", "bør", "kunne", "ville", "skulle", "måtte", "burde"})) continue;
+    if (!every(modal, verb_any)) continue;
+    std::size_t j = i + 1;
+    if (j < s.words.size() && is_subject_pronoun(s.words[j])) ++j;
+    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    if (j + 1 >= s.words.size()) continue;
+    const Word& marker = s.words[j];
+    const Word& verb = s.words[j + 1];
+    if (marker.lower != "å" || !marker.any("part")) continue;
+    if (!some(verb, [](const Reading& r) { return r.has("vblex") && r.has("inf"); })) continue;
+    c.add("modal-marker", "R", marker.start, verb.end, {verb.text}, 0.75);
+  }
+}
+
+// R: "at" after a subjunction: "hvis at han kom" → "hvis han kom". ("fordi at" is common in speech
+// and left alone.)
+void rule_extra_at(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& sub = s.words[i];
+    const Word& at_word = s.words[i + 1];
+    if (at_word.lower != "at" || !lemma_in(sub, {"hvis", "dersom", "mens", "selv om", "hvorfor", "hvordan"})) continue;
+    c.add("extra-at", "R", sub.start, at_word.end, {sub.text}, 0.7);
+  }
+}
+
+// R: "seg" with verbs that take none: "Jeg trives meg her" → "Jeg trives her".
+void rule_extra_reflexive(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    const Word& pronoun = s.words[i + 1];
+    if (!lemma_in(pronoun, {"seg", "meg", "deg", "oss"})) continue;
+    const bool never_reflexive = std::any_of(verb.readings.begin(), verb.readings.end(), [](const Reading& r) {
+      return r.has("vblex") && (r.lemma == "trives" || r.lemma == "foretrekke" || r.lemma == "kommunisere");
+    });
+    if (!never_reflexive) continue;
+    c.add("extra-reflexive", "R", verb.start, pronoun.end, {verb.text}, 0.7);
+  }
+}
+
+// R: a preposition after verbs that take a direct object: "tilhører til" → "tilhører",
+// "påvirker på barna" → "påvirker barna", "skyldes av" → "skyldes".
+void rule_extra_preposition(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    const Word& prep = s.words[i + 1];
+    if (prep.punct) continue;
+    auto verb_is = [&](std::string_view lemma) {
+      return std::any_of(verb.readings.begin(), verb.readings.end(),
+                         [&](const Reading& r) { return r.has("vblex") && r.lemma == lemma && !r.compound; });
+    };
+    bool extra = (verb_is("tilhøre") && prep.lower == "til") || (verb_is("påvirke") && prep.lower == "på") ||
+                 (verb_is("skyldes") && prep.lower == "av") || (verb_is("medføre") && prep.lower == "til") ||
+                 (verb_is("savne") && (prep.lower == "etter" || prep.lower == "om"));
+    // "å møte med folk" → "å møte folk" (the noun "et møte med" is right).
+    if (!extra && verb.lower == "møte" && prep.lower == "med" && i > 0 && (s.words[i - 1].lower == "å" || is_modal(s.words[i - 1])))
+      extra = true;
+    // "diskutere om hvordan …" → "diskutere hvordan …" ("diskutere om vi skal …" asks whether).
+    if (!extra && verb_is("diskutere") && prep.lower == "om" && i + 2 < s.words.size() &&
+        lemma_in(s.words[i + 2], {"hvordan", "hva", "hvorfor", "hvem", "hvilke", "hvilken", "hvilket"}))
+      extra = true;
+    // "nær til sentrum" → "nær sentrum".
+    if (!extra && verb.lower == "nær" && prep.lower == "til") extra = true;
+    if (!extra) continue;
+    c.add("extra-preposition", "R", verb.start, prep.end, {verb.text}, 0.7);
+  }
+  for (std::size_t i = 0; i + 3 < s.words.size(); ++i) {
+    // "nærme seg til kulturen" → "nærme seg kulturen".
+    if (s.words[i].lower.rfind("nærme", 0) == 0 && lemma_in(s.words[i + 1], {"seg", "meg", "deg", "oss"}) && s.words[i + 2].lower == "til")
+      c.add("extra-preposition", "R", s.words[i + 1].start, s.words[i + 2].end, {s.words[i + 1].text}, 0.7);
+    // "de fleste av land" → "de fleste land" ("de fleste av oss/landene" is right).
+    const std::string& most = s.words[i].lower;  // the analyser reads "de fleste" as one word
+    if ((most == "fleste" || (most.size() > 7 && most.ends_with(" fleste"))) && s.words[i + 1].lower == "av") {
+      const Word& noun = s.words[i + 2];
+      // An indefinite noun (other readings verbs: "land" is also the imperative of "lande").
+      if (!noun.punct && !noun.unknown && some(noun, [](const Reading& r) { return r.has("n") && r.has("ind"); }) &&
+          std::all_of(noun.readings.begin(), noun.readings.end(),
+                      [](const Reading& r) { return (r.has("n") && r.has("ind")) || r.has("vblex"); }))
+        c.add("extra-preposition", "R", s.words[i].start, s.words[i + 1].end, {s.words[i].text}, 0.7);
+    }
+  }
+}
+
+// R: "en måte for å … på" → "en måte å … på": with the preposition at the end, "for/til" is one
+// too many.
+void rule_extra_for_manner(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 3 < s.words.size(); ++i) {
+    const Word& noun = s.words[i];
+    if (!std::any_of(noun.readings.begin(), noun.readings.end(), [](const Reading& r) { return r.has("n") && r.lemma == "måte"; })) continue;
+    const Word& prep = s.words[i + 1];
+    if (!lemma_in(prep, {"for", "til"}) || s.words[i + 2].lower != "å") continue;
+    bool stranded = false;
+    for (std::size_t k = i + 3; k < s.words.size() && !s.words[k].punct && !stranded; ++k)
+      stranded = s.words[k].lower == "på" && (k + 1 == s.words.size() || s.words[k + 1].punct);
+    if (!stranded) continue;
+    c.add("extra-for-manner", "R", prep.start, s.words[i + 2].end, {s.words[i + 2].text}, 0.7);
+  }
+}
+
+// R: no indefinite article before a plural noun: "en private skoler" → "private skoler".
+void rule_article_plural(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& article = s.words[i];
+    if (!lemma_in(article, {"en", "et", "ei"}) || !some(article, [](const Reading& r) { return r.has("det"); })) continue;
+    if (i > 0 && lemma_in(s.words[i - 1], {"på", "en", "og"})) continue;  // "på en måte", "en og en"
+    std::size_t j = i + 1;
+    while (j + 1 < s.words.size() && every(s.words[j], [](const Reading& r) { return r.has("adj"); }) &&
+           some(s.words[j], [](const Reading& r) { return r.has("adj") && r.has("pl"); }))
+      ++j;
+    if (j == i + 1) continue;  // "en ting" and other sg/pl nouns: only with an adjective in the plural
+    const Word& noun = s.words[j];
+    if (noun.punct || noun.unknown || noun.readings.empty() ||
+        !std::all_of(noun.readings.begin(), noun.readings.end(), [](const Reading& r) { return r.has("n") && r.has("pl"); }))
+      continue;
+    const Word* after = at(s, j + 1);
+    if (after && !after->punct && some(*after, [](const Reading& r) { return r.has("n"); })) continue;
+    c.add("article-plural", "R", article.start, s.words[i + 1].end, {s.words[i + 1].text}, 0.65);
+  }
+}
+
+}  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// R: an indefinite article too many: "en et kvotesystem" → "et kvotesystem"; F: a definite noun
+// after an indefinite article: "en muligheten" → "en mulighet" (or "muligheten").
+void rule_extra_article_pair(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& article = s.words[i];
+    if (!lemma_in(article, {"en", "et", "ei"}) || !some(article, [](const Reading& r) { return r.has("det"); })) continue;
+    const Word& next = s.words[i + 1];
+    if (next.punct || next.capitalised) continue;
+    if (lemma_in(next, {"en", "et", "ei"}) && next.lower != article.lower) {
+      // The second article is the one that fits the noun after it; the first goes.
+      c.add("double-article", "R", article.start, next.end, {next.text}, 0.7);
+      continue;
+    }
+    if (i > 0 && lemma_in(s.words[i - 1], {"en", "et", "ei", "hver", "hvert", "det", "som"})) continue;  // "en og en", "det en trenger"
+    const auto& nr = next.readings;
+    if (nr.empty() || next.unknown ||
+        !std::all_of(nr.begin(), nr.end(), [](const Reading& r) { return r.has("n") && r.has("def") && r.has("sg") && !r.compound; }))
+      continue;
+    // Either the noun loses its ending or the article goes; annotators mostly change the noun.
+    std::vector<std::string> suggestions;
+    auto indefinite = regenerate(c.worker, next, [](const Reading& r) { return r.has("def"); },
+                                 [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+    if (!indefinite.empty()) suggestions.push_back(article.text + " " + indefinite);
+    suggestions.push_back(like(article, next.text));
+    c.add("article-definite", "F", article.start, next.end, suggestions, 0.65);
+  }
+}
+
+// R: "er" before another finite verb: "Min venninne er betyr mye" → "betyr", "Folk er blir …".
+void rule_extra_copula(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 1; i + 1 < s.words.size(); ++i) {
+    const Word& be = s.words[i];
+    if (be.lower != "er" && be.lower != "var") continue;
+    const Word& verb = s.words[i + 1];
+    if (verb.punct || verb.unknown || verb.readings.empty()) continue;
+    // Every reading finite (or the same-looking imperative): no participle or adjective that "er"
+    // could take ("er vant", "er kjent").
+    if (!std::all_of(verb.readings.begin(), verb.readings.end(), [](const Reading& r) {
+          return finite(r) || (r.has("vblex") && r.has("imp"));
+        }) ||
+        !verb.any("vblex") || !some(verb, finite))
+      continue;
+    if (lemma_in(verb, {"er", "var", "har", "hadde"})) continue;  // "er er": repeated word; "er har" may be a slip either way
+    c.add("extra-copula", "R", be.start, verb.end, {verb.text}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback

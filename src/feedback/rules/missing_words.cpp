@@ -1,0 +1,334 @@
+// M: missing words — the formal subject "det", the infinitive marker "å", "ha" after "å", and "som"
+// as the subject of an indirect question. Each rule reads raw readings strictly (every reading must
+// fit), so none of them needs CG-3.
+#include "feedback/rules/rule_helpers.h"
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+
+// An adjective, whatever else the analyser reads ("lett" is also a participle, a noun and an
+// adverb); before "å/at" without a subject any of these lacks "det" just as much.
+bool adjective_only(const Word& w) {
+  return !w.punct && !w.unknown && some(w, [](const Reading& r) { return r.has("adj"); }) &&
+         every(w, [](const Reading& r) { return r.has("adj") || r.has("pp") || r.has("adv") || r.has("n") || r.has("imp"); });
+}
+// Degree and sentence adverbs that may stand between "er" and its adjective.
+bool is_degree_adverb(const Word& w) {
+  return lemma_in(w, {"veldig", "svært", "ganske", "meget", "ikke", "også", "alltid", "ofte", "litt", "mye", "mer", "mest",
+                      "så", "helt", "nok", "jo", "kanskje", "egentlig", "faktisk", "virkelig", "altfor", "enda", "aldri",
+                      "bare", "fortsatt", "sikkert", "spesielt", "utrolig", "vanligvis", "kjempe", "like"});
+}
+// Adverbs that are often fronted and are never the subject themselves.
+bool is_fronted_adverb(const Word& w) {
+  return lemma_in(w, {"derfor", "da", "nå", "her", "likevel", "dessuten", "ofte", "kanskje", "heldigvis", "dessverre",
+                      "selvfølgelig", "egentlig", "vanligvis", "så", "også", "samtidig", "først", "senere", "etterpå",
+                      "hvorfor", "hvordan", "i dag", "i fjor", "i år", "i tillegg", "noen ganger", "til slutt", "ellers",
+                      "allikevel", "nemlig", "faktisk", "plutselig", "sikkert", "ofte", "alltid", "aldri", "sjelden",
+                      "i morgen", "i går", "om sommeren", "om vinteren", "for eksempel", "i hvert fall", "uansett"});
+}
+bool is_be(const Word& w) { return lemma_in(w, {"er", "var", "blir", "ble"}); }
+
+}  // namespace
+
+// M: the formal subject "det" is missing: "For meg er viktig at …" → "For meg er det viktig at …",
+// "Derfor er vanskelig å …", "… fordi er lett å …". The clause has a fronted adverbial (or starts
+// with a subjunction), then "er/var/blir/ble" (or a modal with "være/bli"), then an adjective that
+// is followed by "å", "at" or the end of the sentence: the subject slot is empty.
+void rule_missing_formal_subject(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    const bool be = is_be(verb);
+    const bool modal = is_modal(verb) && i + 1 < s.words.size() && lemma_in(s.words[i + 1], {"være", "bli"});
+    if (!be && !modal) continue;
+    const Word& prev = s.words[i - 1];
+    bool empty_subject = false;
+    if (!prev.punct && is_subjunction(prev) && prev.lower != "at" && prev.lower != "om") {
+      // "… fordi er lett å …": the subjunction is followed directly by the verb.
+      empty_subject = true;
+    } else if (i - first == 1 && is_fronted_adverb(s.words[first]) && !lemma_in(s.words[first], {"der"})) {
+      empty_subject = true;  // "Derfor er viktig å …"
+    } else if (i - first <= 3 && !lemma_in(s.words[first], {"der", "det", "her"}) &&
+               std::all_of(s.words.begin() + first, s.words.begin() + i, [](const Word& w) {
+                 return !w.punct && !w.readings.empty() &&
+                        std::all_of(w.readings.begin(), w.readings.end(), [](const Reading& r) { return r.has("adv"); });
+               })) {
+      empty_subject = true;  // "For tiden er vanlig at …", "Akkurat nå er vanskelig å …": adverbs only
+    } else if (some(s.words[first], [](const Reading& r) { return r.has("pr"); }) && !s.words[first].punct &&
+               surely_none(s.words[first], [](const Reading& r) { return r.has("det") || r.has("prn"); }) &&  // "De kvinnene"
+               i - first >= 2 && i - first <= 5) {
+      // "For meg er viktig …", "I Norge er vanlig å …": a prepositional phrase, then the verb.
+      // ("For" may also be the conjunction, but then a subject follows it.)
+      bool phrase = true;
+      for (std::size_t k = first + 1; k < i && phrase; ++k) {
+        const Word& w = s.words[k];
+        if (w.punct || is_subjunction(w) || is_subject_pronoun(w) ||
+            lemma_in(w, {"som", "og", "eller", "men", "det", "den", "dette", "å"}))
+          phrase = false;
+        else if (maybe_verb(w)) phrase = false;
+      }
+      empty_subject = phrase;
+    }
+    if (!empty_subject) continue;
+    std::size_t j = modal ? i + 2 : i + 1;
+    while (j < s.words.size() && is_degree_adverb(s.words[j])) ++j;
+    const Word* adjective = at(s, j);
+    const Word* after = at(s, j + 1);
+    if (!adjective || !after || !adjective_only(*adjective)) continue;
+    if (lemma_in(*adjective, {"mange", "få", "alle", "flere", "begge", "noen", "mye", "lite", "hele", "egen", "eget", "selv"})) continue;
+    const bool end = after->punct && (after->text == "." || after->text == "!") && j + 2 >= s.words.size();
+    // "å", "at" or the end; or a preposition ("I dag er populært med …").
+    const bool preposition = lemma_in(*after, {"med", "blant", "for"}) && some(*after, [](const Reading& r) { return r.has("pr"); });
+    if (!(after->lower == "å" || after->lower == "at" || end || preposition)) continue;
+    c.add("missing-formal-subject", "M", verb.start, verb.end, {verb.text + " det"}, 0.7);
+    return;
+  }
+}
+
+namespace {
+// Verbs that take an infinitive with "å": "begynner å lese", "prøvde å forstå".
+bool takes_infinitive_marker(const Word& w) {
+  static const std::initializer_list<std::string_view> lemmas = {
+      "begynne", "prøve", "slutte", "pleie", "elske", "hate", "glemme", "klare", "greie", "orke", "gidde", "nekte", "love",
+      "forsøke", "håpe", "planlegge", "fortsette", "starte", "unngå", "risikere", "foretrekke", "slippe", "lære", "like"};
+  if (w.punct || w.readings.empty()) return false;
+  // Every reading this verb ("like" is also an adjective, "lære" a noun), or its participle used
+  // as an adjective ("begynte" is also begynne<adj><pp>).
+  const auto listed = [&](const Reading& r) {
+    return std::any_of(lemmas.begin(), lemmas.end(), [&](std::string_view l) { return r.lemma == l; });
+  };
+  return some(w, [&](const Reading& r) { return listed(r) && r.has("vblex") && !r.has("pp"); }) &&
+         every(w, [&](const Reading& r) { return listed(r) && (r.has("vblex") || (r.has("adj") && r.has("pp"))); });
+}
+// An infinitive (or the same-looking imperative) once CG-3 has chosen: "studere", and "lære" in
+// "prøver lære" (also a noun).
+bool bare_infinitive(const Word& w) {
+  if (w.punct || w.unknown || w.capitalised) return false;
+  return every(w, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")) && !r.compound; }) &&
+         some(w, [](const Reading& r) { return r.has("vblex") && r.has("inf"); });
+}
+}  // namespace
+
+// M: the infinitive marker "å" is missing after a verb that takes it: "Han begynte studere" →
+// "begynte å studere". (After prepositions, "for komme" → "for å komme", annotators often leave
+// the slip, so the rule stays with verbs.)
+void rule_missing_infinitive_marker(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& head = s.words[i];
+    if (!takes_infinitive_marker(head)) continue;
+    std::size_t j = i + 1;
+    if (j < s.words.size() && is_subject_pronoun(s.words[j])) ++j;  // "Da begynte jeg å …"
+    if (j < s.words.size() && lemma_in(s.words[j], {"meg", "deg", "seg", "oss", "dere"}) && head.lemma_is("lære")) ++j;
+    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    const Word* inf = at(s, j);
+    if (!inf || !bare_infinitive(*inf)) continue;
+    c.add("missing-infinitive-marker", "M", inf->start, inf->end, {"å " + inf->text}, 0.7);
+  }
+}
+
+// M: "å" before a past participle needs "ha": "Etter å studert" → "Etter å ha studert".
+void rule_missing_ha(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& marker = s.words[i];
+    if (marker.lower != "å" || !marker.any("part")) continue;
+    std::size_t j = i + 1;
+    while (j < s.words.size() && lemma_in(s.words[j], {"ikke", "aldri", "allerede", "bare"})) ++j;
+    const Word* participle = at(s, j);
+    if (!is_word(participle) || participle->unknown || participle->readings.empty()) continue;
+    // Only a participle: "studert", "vært"; "snakket" is also past tense (the verb-form rule's case).
+    if (!participle->any("vblex") || !std::all_of(participle->readings.begin(), participle->readings.end(),
+                     [](const Reading& r) { return r.has("pp") && !r.compound; }))
+      continue;
+    c.add("missing-ha", "M", participle->start, participle->end, {"ha " + participle->text}, 0.7);
+  }
+}
+
+// M: "som" is the subject of an indirect question: "Jeg vet hva må gjøres" → "hva som må gjøres",
+// "om hvem vil vinne" → "hvem som vil vinne". Only where "hva/hvem" follows a verb or preposition
+// inside the sentence and is itself followed by a finite verb that has no subject after it.
+void rule_missing_som(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
+    const Word& wh = s.words[i];
+    if (!lemma_in(wh, {"hva", "hvem"})) continue;
+    std::size_t p = i - 1;
+    while (p > first && lemma_in(s.words[p], {"ikke", "aldri", "alltid", "godt", "nøyaktig", "egentlig"})) --p;
+    const Word& prev = s.words[p];
+    if (prev.punct || lemma_in(prev, {"og", "men", "eller", "så", "at"})) continue;
+    if (!some(prev, [](const Reading& r) { return (r.has("vblex") && !r.has("imp")) || r.has("pr"); })) continue;
+    const Word& verb = s.words[i + 1];
+    if (!finite_on_raw_readings(verb)) continue;
+    const Word& next = s.words[i + 2];
+    // A subject after the verb makes "hva" the object ("hva betyr ordet": word order, not "som").
+    bool fits = false;
+    if (is_modal(verb)) {
+      fits = some(next, [](const Reading& r) { return r.has("vblex") && r.has("inf"); }) &&
+             surely_none(next, [](const Reading& r) { return r.has("n") || r.has("prn"); });
+    } else if (lemma_in(verb, {"har", "hadde"})) {
+      fits = every(next, [](const Reading& r) { return r.has("pp"); });  // "hva som hadde hendt"
+    } else if (lemma_in(verb, {"er", "var", "blir", "ble"})) {
+      std::size_t j = i + 2;
+      while (j < s.words.size() && is_degree_adverb(s.words[j])) ++j;
+      const Word* pred = at(s, j);
+      fits = pred && !pred->punct && every(*pred, [](const Reading& r) { return r.has("adj") || (r.has("vblex") && r.has("pp")); });
+    } else if (lemma_in(verb, {"skjer", "skjedde", "hender", "hendte", "gjelder", "betyr", "skjer"})) {
+      fits = next.punct || some(next, [](const Reading& r) { return r.has("pr") || r.has("adv"); });
+      if (next.lower == "det" || is_subject_pronoun(next)) fits = false;
+    }
+    if (!fits) continue;
+    c.add("missing-som", "M", wh.start, wh.end, {wh.text + " som"}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// M: an adjective before a definite noun needs the determiner "den/det/de": "i norske naturen" →
+// "i den norske naturen", "på andre siden" → "på den andre siden", "fleste barn" → "de fleste barn".
+void rule_missing_determiner(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first; i < s.words.size(); ++i) {
+    const Word& adjective = s.words[i];
+    if (adjective.punct || adjective.unknown) continue;
+    // Only where a determiner could be missing: at the start, or after a preposition, a verb or a
+    // conjunction (after another adjective or a genitive the phrase is another rule's business).
+    const Word* prev = i > first ? &s.words[i - 1] : nullptr;
+    if (adjective.lower == "fleste") {
+      const Word* before = prev && (prev->lower == "aller" || prev->lower == "alle") && i - 1 > first ? &s.words[i - 2] : prev;
+      if (before && (before->punct || lemma_in(*before, {"de", "dei", "det", "den", "dem"}) ||
+                     some(*before, [](const Reading& r) { return r.has("gen") || r.has("pos"); })))
+        continue;
+      c.add("missing-determiner", "M", adjective.start, adjective.end, {like(adjective, "de fleste")}, 0.7);
+      continue;
+    }
+    if (prev) {
+      if (prev->punct) continue;
+      if (lemma_in(*prev, {"den", "det", "de", "denne", "dette", "disse", "min", "mitt", "mine", "din", "ditt", "dine", "sin",
+                           "sitt", "sine", "vår", "vårt", "våre", "hans", "hennes", "deres", "dens", "dets", "en", "et", "ei",
+                           "noen", "alle", "mange", "flere", "få", "begge", "hver", "hvert", "ingen", "enhver", "dem"}) ||
+          some(*prev, [](const Reading& r) { return r.has("gen") || (r.has("adj") && (r.has("def") || r.has("pl"))); }) ||
+          every(*prev, [](const Reading& r) { return r.has("adj") || r.has("n") || r.has("np") || r.has("det"); }))
+        continue;
+      const bool opens = some(*prev, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo") || r.has("cnjsub") || finite(r); }) ||
+                         lemma_in(*prev, {"som", "enn"});
+      if (!opens) continue;
+      // Degree words: "hvor egoistiske de er", "for store skoene".
+      if (lemma_in(*prev, {"hvor", "så", "for", "altfor", "veldig", "ganske", "svært", "mer", "mest", "like", "helt", "enda"})) continue;
+      // "disse slitsomme og merkelige dyrene": the determiner stands before the first adjective.
+      if (lemma_in(*prev, {"og", "eller"}) && i >= 2 &&
+          some(s.words[i - 2], [](const Reading& r) { return r.has("adj") || r.has("det"); }))
+        continue;
+    }
+    if (i + 1 >= s.words.size()) continue;
+    const Word& noun = s.words[i + 1];
+    if (noun.punct || noun.unknown || noun.capitalised) continue;
+    // Definite-form adjectives that stand without a determiner: "hele dagen", "samme dagen",
+    // "neste uke", "forrige gang", "kjære vennen".
+    if (lemma_in(adjective, {"hele", "halve", "selve", "samme", "neste", "forrige", "kjære", "begge", "rette", "egne", "egen",
+                             "nåværende", "tidligere", "venstre", "høyre", "øvre", "nedre", "indre", "ytre", "mange", "få"}))
+      continue;
+    const bool other = adjective.lower == "andre" || adjective.lower == "ene";  // "på (den) andre siden"
+    const auto& ar = adjective.readings;
+    // A verb that looks like an adjective: "lånte leilighetene", "kan løse problemet".
+    if (std::any_of(ar.begin(), ar.end(), finite)) continue;
+    if (prev && (is_modal(*prev) || prev->lower == "å" || is_clause_adverb(*prev)) &&
+        std::any_of(ar.begin(), ar.end(), [](const Reading& r) { return r.has("vblex") && r.has("inf"); }))
+      continue;
+    if (!std::any_of(ar.begin(), ar.end(), [](const Reading& r) { return r.has("adj") && r.has("def"); })) continue;
+    if (!other && std::any_of(ar.begin(), ar.end(), [](const Reading& r) { return r.has("n") || r.has("det") || r.has("pr") || r.has("adv"); }))
+      continue;
+    const auto& nr = noun.readings;
+    const auto definite = std::find_if(nr.begin(), nr.end(), [](const Reading& r) { return r.has("n") && r.has("def"); });
+    if (definite == nr.end()) continue;
+    // Every other reading a verb or participle ("livet" is also a form of "live"); "siden" only
+    // after "andre/ene".
+    if (!std::all_of(nr.begin(), nr.end(), [](const Reading& r) {
+          return (r.has("n") && r.has("def")) || r.has("vblex") || (r.has("adj") && r.has("pp"));
+        }) &&
+        !(other && noun.lower == "siden"))
+      continue;
+    if (other && !(definite->has("sg"))) continue;  // "andre" before a plural is "other": "andre barna"? leave it
+    if (noun.lower.rfind("verdenskrig", 0) == 0) continue;  // "etter andre verdenskrigen": a name
+    const char* determiner = definite->has("pl") ? "de" : definite->has("nt") ? "det" : "den";
+    c.add("missing-determiner", "M", adjective.start, adjective.end, {like(adjective, std::string(determiner) + " " + adjective.lower)},
+          0.7);
+  }
+}
+
+}  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+// The reflexive pronoun that goes with the subject just before the verb: "jeg føler meg".
+std::string reflexive_for(const Sentence& s, std::size_t verb) {
+  std::size_t k = verb;
+  while (k > 0 && (is_modal(s.words[k - 1]) || is_clause_adverb(s.words[k - 1]))) --k;
+  if (k == 0) return "seg";
+  const std::string& subject = s.words[k - 1].lower;
+  if (subject == "jeg") return "meg";
+  if (subject == "du") return "deg";
+  if (subject == "vi") return "oss";
+  if (subject == "dere") return "dere";
+  return "seg";
+}
+bool reflexive_pronoun(const Word& w) { return lemma_in(w, {"seg", "meg", "deg", "oss", "dere"}); }
+}  // namespace
+
+// M: "seg" is missing with verbs that need it: "Jeg føler trygg" → "føler meg trygg", "Han
+// oppfører pent" → "oppfører seg pent".
+void rule_missing_reflexive(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    if (verb.punct) continue;
+    const auto lemma_of = [&](std::string_view lemma) {
+      return std::any_of(verb.readings.begin(), verb.readings.end(),
+                         [&](const Reading& r) { return r.has("vblex") && !r.has("pp") && r.lemma == lemma && !r.compound; });
+    };
+    // ("forelsket" is also the participle used as an adjective: "han var forelsket i henne".)
+    if (verb.any("pp")) continue;
+    const Word& next = s.words[i + 1];
+    if (next.punct || reflexive_pronoun(next) || is_subject_pronoun(next) || next.lower == "det") continue;
+    // "oppfører kvinner seg": the reflexive after an inverted subject.
+    bool later = false;
+    for (std::size_t k = i + 2; k < s.words.size() && k < i + 5 && !s.words[k].punct && !later; ++k) later = reflexive_pronoun(s.words[k]);
+    if (later) continue;
+    bool missing = false;
+    if (lemma_of("føle")) {
+      // "føler trygg": an adjective (not the neuter, which is also an adverb: "føler sterkt at").
+      std::size_t j = i + 1;
+      while (j < s.words.size() && lemma_in(s.words[j], {"ikke", "veldig", "litt", "så", "mer", "helt", "ofte", "alltid", "aldri"})) ++j;
+      const Word* adjective = at(s, j);
+      if (!is_word(adjective) || adjective->unknown) continue;
+      const auto& ar = adjective->readings;
+      const bool adj = std::any_of(ar.begin(), ar.end(), [](const Reading& r) { return r.has("adj") && !r.has("nt"); }) &&
+                       std::all_of(ar.begin(), ar.end(), [](const Reading& r) {
+                         return (r.has("adj") && !r.has("nt")) || (r.has("vblex") && r.has("imp"));
+                       });
+      const Word* after = at(s, j + 1);
+      const bool noun_follows = after && !after->punct && some(*after, [](const Reading& r) { return r.has("n"); }) &&
+                                !some(*after, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo") || r.has("cnjsub"); });
+      missing = adj && !noun_follows;
+    } else if (lemma_of("oppføre") || lemma_of("skamme") || lemma_of("forelske") || lemma_of("befinne") || lemma_of("anstrenge")) {
+      missing = true;
+    }
+    if (!missing) continue;
+    c.add("missing-reflexive", "M", verb.start, verb.end, {verb.text + " " + reflexive_for(s, i)}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback

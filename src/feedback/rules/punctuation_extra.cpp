@@ -1,0 +1,106 @@
+// PUNCR: superfluous commas — after a fronted phrase that is no clause.
+#include "feedback/rules/rule_helpers.h"
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+bool sentence_ends_with(const Sentence& s, std::string_view mark) {
+  for (auto it = s.words.rbegin(); it != s.words.rend(); ++it)
+    if (it->punct) {
+      if (it->text == mark) return true;
+    } else {
+      return false;
+    }
+  return false;
+}
+}  // namespace
+
+// PUNCR: no comma after a fronted phrase that is not a clause: "Etter min mening, er det …" →
+// "Etter min mening er det …", "Likevel, mener jeg …". A fronted subordinate clause does take
+// the comma, so the phrase must have no verb, subjunction or infinitive.
+void rule_comma_after_phrase(const RuleContext& c) {
+  const auto& s = c.sentence;
+  if (sentence_ends_with(s, "?") || sentence_ends_with(s, "!")) return;  // "Kari, kommer du?"
+  const std::size_t first = first_word(s);
+  std::size_t k = first;
+  while (k < s.words.size() && !s.words[k].punct) ++k;
+  if (k == first || k - first > 3 || k + 2 >= s.words.size() || s.words[k].text != ",") return;
+  // "Det, synes jeg, har …": a lone pronoun before a parenthesis.
+  if (k - first == 1 && (is_subject_pronoun(s.words[first]) || lemma_in(s.words[first], {"det", "dette", "den"}))) return;
+  // "På grunn av det, har vi …": a phrase that ends in a pronoun refers back and is often set off.
+  if (k - first > 1 && lemma_in(s.words[k - 1], {"det", "dette", "den", "dem", "meg", "deg", "oss", "seg", "ham", "henne"})) return;
+  // Contrastive adverbs are often set off by commas: "I byene derimot, finnes det …".
+  if (lemma_in(s.words[k - 1], {"derimot", "imidlertid", "altså"})) return;
+  if (lemma_in(s.words[first], {"ja", "nei", "jo", "hei", "takk", "vel", "ok", "okei", "altså", "kjære", "hallo", "joda", "neida"}))
+    return;
+  for (std::size_t i = first; i < k; ++i) {
+    const Word& w = s.words[i];
+    if (w.unknown) return;
+    // "Når det gjelder kultur, er …": the analyser reads "når det gjelder" as one preposition.
+    if (w.lower.rfind("når ", 0) == 0) return;
+    // Names inside are vocatives or appositions ("Ola, min bror, …") unless a preposition leads.
+    if (i != first && w.capitalised && !some(s.words[first], [](const Reading& r) { return r.has("pr"); })) return;
+    if (is_subjunction(w) || lemma_in(w, {"som", "å", "at", "da", "hvis", "når", "og", "eller", "men", "der", "hvor", "enn"})) return;
+    // Any verb makes it a clause, and so does an imperative that opens it ("Vis meg veien, er du
+    // snill").
+    if (maybe_verb(w) || some(w, [](const Reading& r) { return r.has("cnjsub"); })) return;
+    if (i == first && some(w, [](const Reading& r) { return r.has("vblex") && r.has("imp"); })) return;
+  }
+  // A name alone before the comma is a vocative or a heading.
+  if (k - first == 1 && s.words[first].capitalised &&
+      std::any_of(s.words[first].readings.begin(), s.words[first].readings.end(), [](const Reading& r) { return r.has("np"); }))
+    return;
+  const Word& verb = s.words[k + 1];
+  // "mener" is also a plural noun; followed by a subject pronoun it is the verb.
+  const Word* next = at(s, k + 2);
+  const bool verb_then_subject = next && (is_subject_pronoun(*next) || next->lower == "det") && some(verb, finite);
+  if (!finite_on_raw_readings(verb) && !verb_then_subject) return;
+  if (is_subjunction(verb)) return;  // "når" is also the present of "nå"
+  // Verb second: the subject follows the verb (or the fronted phrase was the subject itself).
+  const Word& before = s.words[k - 1];
+  c.add("comma-after-phrase", "PUNCR", before.start, s.words[k].end, {before.text}, 0.65);
+}
+
+// PUNCR: no comma between "er" (or "er" and an adjective) and its "at"-clause: "Problemet er, at …"
+// → "Problemet er at …", "Det er vanlig, at …" → "vanlig at". (After verbs of saying and thinking
+// annotators often leave the comma, so those are left alone.)
+void rule_comma_before_at(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 2; i + 1 < s.words.size(); ++i) {
+    const Word& comma = s.words[i];
+    if (comma.text != "," || s.words[i + 1].lower != "at") continue;
+    const Word& before = s.words[i - 1];
+    const bool copula = lemma_in(before, {"er", "var", "blir", "ble"});
+    const bool predicate = lemma_in(s.words[i - 2], {"er", "var", "blir", "ble"}) && !before.punct &&
+                           every(before, [](const Reading& r) { return r.has("adj"); });
+    if (!copula && !predicate) continue;
+    c.add("comma-before-at", "PUNCR", before.start, comma.end, {before.text}, 0.7);
+  }
+}
+
+// PUNCR: no comma before "som" that starts a restrictive relative clause after a pronoun or a
+// noun with "den/det": "Jeg kjenner noen, som kan hjelpe" → "noen som kan hjelpe", "det
+// arbeidet, som de ønsker".
+void rule_comma_before_som(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t k = 1; k + 1 < s.words.size(); ++k) {
+    const Word& comma = s.words[k];
+    if (comma.text != "," || s.words[k + 1].lower != "som") continue;
+    const Word& before = s.words[k - 1];
+    if (before.punct || before.capitalised) continue;
+    // ("de, som …" and "de siste årene, som …" may be insertions or refer to the whole clause.)
+    bool restrictive = lemma_in(before, {"noen", "ingen", "alle", "alt", "noe"}) && (k < 2 || !s.words[k - 2].punct);
+    if (!restrictive && k >= 2 && every(before, [](const Reading& r) { return r.has("n") && r.has("def"); })) {
+      // "den første nordmannen, som …", "det arbeidet, som …": a demonstrative before the noun.
+      std::size_t j = k - 2;
+      while (j > 0 && every(s.words[j], [](const Reading& r) { return r.has("adj"); })) --j;
+      restrictive = lemma_in(s.words[j], {"den", "det"}) && some(s.words[j], [](const Reading& r) { return r.has("det"); });
+    }
+    if (!restrictive) continue;
+    c.add("comma-before-som", "PUNCR", before.start, comma.end, {before.text}, 0.65);
+  }
+}
+
+}  // namespace voki::feedback

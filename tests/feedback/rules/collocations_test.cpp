@@ -1,0 +1,126 @@
+// Word choice (W) and missing prepositions (M): fixed prepositions, quantifiers, place adverbs,
+// "om" in indirect questions, "når" for "nå".
+#include "rules/rule_test_util.h"
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(Collocations, FixedPreposition) {
+  expect_finding("Jeg er interessert for musikk.", "preposition", "i");
+  expect_finding("Hun har stor respekt til læreren.", "preposition", "for");
+  expect_finding("Jeg gleder meg på ferien.", "preposition", "til");
+  expect_finding("Vi venter for bussen.", "preposition", "på");
+  expect_finding("Han er stolt på sønnen sin.", "preposition", "av");
+  expect_finding("Det er mangel av lærere.", "preposition", "på");
+  expect_no_rule("Jeg er interessert i musikk.", "preposition");
+  expect_no_rule("Jeg er glad for at du kom.", "preposition");
+  expect_no_rule("Behovet til familien er stort.", "preposition");  // the family's need
+  expect_no_rule("Hun stolte på meg.", "preposition");                // the verb "stole på"
+  expect_no_rule("Vi delte ansvaret på.", "preposition");
+  expect_finding("Hun er flink med å lage mat.", "preposition", "til");
+  expect_no_rule("Hun er flink med hendene.", "preposition");
+  expect_no_rule("Han er flink i norsk.", "preposition");
+  expect_finding("Jeg er helt sikker over det.", "preposition", "på");
+  expect_finding("Han var redd til å spørre.", "preposition", "for");
+  expect_finding("Vi var skuffet på resultatet.", "preposition", "over");
+  expect_finding("Hun er sint til meg.", "preposition", "på");
+  expect_finding("Planen er basert av tall fra i fjor.", "preposition", "på");
+  expect_no_rule("Firmaet er basert i Oslo.", "preposition");
+  expect_finding("Jeg lengter for familien min.", "preposition", "etter");
+  expect_finding("De reagerte til nyheten.", "preposition", "på");
+}
+
+TEST(Collocations, PrepositionOfFixedPhrase) {
+  expect_finding("Han gjorde det i den riktige måten.", "preposition", "på");
+  expect_finding("I slutten av 1800-tallet flyttet mange.", "preposition", "På");
+  expect_finding("Landet ble rikt i 1900-tallet.", "preposition", "på");
+  expect_finding("Jeg kjøpte den i 2 år siden.", "preposition", "for");
+  expect_no_rule("Det er forskjeller i måter å feire på.", "preposition");
+  expect_no_rule("Han gjorde det på den riktige måten.", "preposition");
+  expect_no_rule("Han har bodd her i to år.", "preposition");
+  expect_no_rule("Jeg kjøpte den for to år siden.", "preposition");
+}
+
+TEST(Collocations, MissingPreposition) {
+  expect_finding("Jeg er redd å fly.", "missing-preposition", "redd for");
+  expect_finding("Til tross at det regnet, gikk vi ut.", "missing-preposition", "tross for");
+  expect_finding("Årsaken at hun flyttet, var jobben.", "missing-preposition", "Årsaken til");
+  expect_finding("Han er ikke villig å hjelpe oss.", "missing-preposition", "villig til");
+  expect_finding("Vi fikk muligheten å reise.", "missing-preposition", "muligheten til");
+  expect_finding("Jeg har bestemt meg å flytte.", "missing-preposition", "meg for");
+  expect_no_rule("Jeg er redd for å fly.", "missing-preposition");
+  expect_no_rule("Til tross for at det regnet, gikk vi ut.", "missing-preposition");
+  expect_no_rule("Det er et stort ansvar å være lærer.", "missing-preposition");
+  expect_no_rule("Det er sikkert at han kommer.", "missing-preposition");
+  expect_finding("Jeg er ikke sikker om han kommer.", "missing-preposition", "sikker på");
+  expect_finding("Jeg lurer om han kommer.", "missing-preposition", "lurer på");
+  expect_finding("Vi må passe godt at barna spiser.", "missing-preposition", "godt på");
+  expect_finding("De tar vare barna.", "missing-preposition", "vare på");
+  expect_no_rule("De tar vare på barna.", "missing-preposition");
+  expect_no_rule("Det passer at du kommer.", "missing-preposition");
+  expect_finding("Jeg ble vant å stå opp tidlig.", "missing-preposition", "vant til");
+  expect_no_rule("Laget vant å få være med.", "missing-preposition");
+  expect_finding("Jeg er glad at du kom.", "missing-preposition", "glad for");
+  expect_finding("Hun er fornøyd at det gikk bra.", "missing-preposition", "fornøyd med");
+  expect_finding("Jeg er ferdig å spise.", "missing-preposition", "ferdig med");
+  expect_finding("Vi har ikke tid å lese.", "missing-preposition", "tid til");
+  expect_no_rule("Det tar tid å lære et språk.", "missing-preposition");
+  expect_finding("Sjansen å vinne er liten.", "missing-preposition", "Sjansen til");
+  expect_finding("Vi er takknemlige at dere kom.", "missing-preposition", "takknemlige for");
+}
+
+TEST(Collocations, MissingPrepositionAfterObject) {
+  expect_finding("Klimaet tvinger folk å være inne.", "missing-preposition", "folk til");
+  expect_finding("Det hindrer oss å tenke.", "missing-preposition", "oss i");
+  expect_finding("Læreren oppmuntret elevene å lese mer.", "missing-preposition", "elevene til");
+  expect_no_rule("De oppmuntrer oss til å lese.", "missing-preposition");
+  expect_no_rule("Det hindrer oss i å tenke.", "missing-preposition");
+}
+
+TEST(Collocations, Quantifier) {
+  // "noe" right before a plural noun is found by determiner-form (real_words_test).
+  expect_finding("Det finnes ikke noe problemer her.", "determiner-form", "noen");
+  expect_finding("Vi har ikke mange tid.", "quantifier", "mye");
+  expect_finding("Har du noen informasjon om kurset?", "quantifier", "noe");
+  expect_no_rule("Det finnes noen problemer her.", "quantifier");
+  expect_no_rule("Vi har ikke mye tid.", "quantifier");
+  expect_no_rule("Det var noe større enn vi trodde.", "quantifier");
+  expect_no_rule("Har du noe penger?", "quantifier");
+  expect_finding("De har ikke noe alvorlige problemer.", "quantifier", "noen");
+  expect_finding("Vi har noe ideer til deg.", "determiner-form", "noen");
+  expect_finding("Hun lærte noen nytt hver dag.", "quantifier", "noe");
+  expect_no_rule("Hun møtte noen nye venner.", "quantifier");
+}
+
+TEST(Collocations, OgForInfinitiveMarker) {
+  expect_finding("Det er viktig og holde kontakt med familien.", "og-for-marker", "å");
+  expect_finding("Det er vanskelig og forstå ham.", "og-for-marker", "å");
+  expect_finding("Han pleide og sove lenge.", "og-aa", "å");  // after a verb: real_words.cpp
+  expect_no_rule("Det er viktig å holde kontakt.", "og-for-marker");
+  expect_no_rule("Det er viktig og riktig.", "og-for-marker");
+  expect_no_rule("Å ha det gøy og ha mange venner er fint.", "og-for-marker");
+}
+
+TEST(Collocations, PlaceAdverb) {
+  expect_finding("Barna er ut i hagen.", "place-adverb", "ute");
+  expect_finding("Han er hjem nå.", "place-adverb", "hjemme");
+  expect_no_rule("Vi er ute i hagen.", "place-adverb");
+  expect_no_rule("Vi går ut i hagen.", "place-adverb");
+  expect_no_rule("Hun kom hjem sent.", "place-adverb");
+}
+
+TEST(Collocations, IndirectIf) {
+  expect_finding("Jeg vet ikke hvis han kommer.", "indirect-if", "om");
+  expect_finding("Jeg lurer på hvis hun er hjemme.", "indirect-if", "om");
+  expect_no_rule("Hvis han kommer, blir jeg glad.", "indirect-if");
+  expect_no_rule("Jeg blir glad hvis han kommer.", "indirect-if");
+}
+
+TEST(Collocations, NowForWhen) {
+  expect_finding("Nå jeg kom hjem, spiste vi middag.", "now-when", "Når");
+  expect_no_rule("Nå kom jeg hjem.", "now-when");
+  expect_no_rule("Når jeg kom hjem, spiste vi middag.", "now-when");
+  expect_no_rule("Nå er det sommer, og vi bader.", "now-when");
+}
+
+}  // namespace

@@ -1,0 +1,113 @@
+// Superfluous words (R).
+#include "rules/rule_test_util.h"
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(ExtraWords, TilBeforeInfinitive) {
+  expect_finding("Det er viktig til å lære norsk.", "extra-til", "å");
+  expect_finding("Er det mulig til å komme i morgen?", "extra-til", "å");
+  expect_no_rule("Han er flink til å tegne.", "extra-til");
+  expect_no_rule("Hun ble bedre til å svømme.", "extra-til");
+  expect_no_rule("Det er viktig å lære norsk.", "extra-til");
+}
+
+TEST(ExtraWords, ArticleBeforeRole) {
+  expect_finding("Jeg vil bli en sykepleier.", "extra-article", "sykepleier");
+  expect_finding("Hun jobber som en lege.", "extra-article", "lege");
+  expect_finding("Faren min ble en pensjonist i fjor, og han er glad.", "extra-article", "pensjonist");
+  expect_no_rule("Jeg vil bli sykepleier.", "extra-article");
+  expect_no_rule("Han er en lærer som alle liker.", "extra-article");
+  expect_no_rule("Hun er en flink lege.", "extra-article");
+  expect_no_rule("Jeg er en student fra Polen.", "extra-article");
+}
+
+TEST(ExtraWords, MarkerAfterModal) {
+  expect_finding("Jeg vil å lære norsk.", "modal-marker", "lære");
+  expect_finding("Du kan ikke å gå nå.", "modal-marker", "gå");
+  expect_no_rule("Jeg vil lære norsk.", "modal-marker");
+  expect_no_rule("Jeg liker å lære norsk.", "modal-marker");
+}
+
+TEST(ExtraWords, AtAfterSubjunction) {
+  expect_finding("Vi går hvis at det ikke regner.", "extra-at", "hvis");
+  expect_no_rule("Vi går hvis det ikke regner.", "extra-at");
+  expect_no_rule("Etter at vi spiste, gikk vi.", "extra-at");
+}
+
+TEST(ExtraWords, ReflexiveWithoutReflexiveVerb) {
+  expect_finding("Jeg trives meg her.", "extra-reflexive", "trives");
+  expect_finding("Han foretrekker seg å sykle.", "extra-reflexive", "foretrekker");
+  expect_no_rule("Jeg trives her.", "extra-reflexive");
+  expect_no_rule("Jeg gleder meg til ferien.", "extra-reflexive");
+}
+
+TEST(ExtraWords, PrepositionAfterTransitiveVerb) {
+  expect_finding("Huset tilhører til familien.", "extra-preposition", "tilhører");
+  expect_finding("Været påvirker på humøret.", "extra-preposition", "påvirker");
+  expect_finding("Det skyldes av at det regner.", "extra-preposition", "skyldes");
+  expect_no_rule("Huset tilhører familien.", "extra-preposition");
+  expect_no_rule("Været påvirker humøret.", "extra-preposition");
+  expect_no_rule("Været påvirker i stor grad humøret.", "extra-preposition");
+  expect_finding("Jeg liker å møte med nye folk.", "extra-preposition", "møte");
+  expect_no_rule("Mitt første møte med Norge var fint.", "extra-preposition");
+  expect_finding("Vi diskuterte om hvordan vi skulle gjøre det.", "extra-preposition", "diskuterte");
+  expect_no_rule("Vi diskuterte om vi skulle reise.", "extra-preposition");
+  expect_finding("Huset ligger nær til sentrum.", "extra-preposition", "nær");
+  expect_finding("Jeg savner etter familien min.", "extra-preposition", "savner");
+  expect_finding("Det er vanskelig å nærme seg til dem.", "extra-preposition", "seg");
+  expect_finding("Det gjelder i de fleste av land.", "extra-preposition", "de fleste");
+  expect_no_rule("Det gjelder de fleste av oss.", "extra-preposition");
+  expect_no_rule("Det gjelder de fleste av landene.", "extra-preposition");
+}
+
+TEST(ExtraWords, ForInMannerPhrase) {
+  expect_finding("Det er en god måte for å lære språket på.", "extra-for-manner", "å");
+  expect_no_rule("Det er en god måte å lære språket på.", "extra-for-manner");
+  expect_no_rule("Vi fant nye måter for å lage energi.", "extra-for-manner");
+}
+
+TEST(ExtraWords, DoubleArticle) {
+  expect_finding("Jeg tror ikke en et kvotesystem er bra.", "double-article", "et");
+  expect_finding("Vi bor i et en liten by.", "double-article", "en");
+  expect_no_rule("Vi bor i en liten by.", "double-article");
+  expect_no_rule("De kom en og en.", "double-article");
+}
+
+TEST(ExtraWords, ArticleBeforeDefiniteNoun) {
+  expect_finding("Nå får vi en muligheten til å reise.", "article-definite", "en mulighet");
+  expect_finding("Han så et bildet av henne.", "article-definite", "et bilde");
+  expect_no_rule("Nå får vi en mulighet til å reise.", "article-definite");
+  expect_no_rule("Nå får vi muligheten til å reise.", "article-definite");
+}
+
+TEST(ExtraWords, CopulaBeforeFiniteVerb) {
+  expect_finding("Min venninne er betyr mye for meg.", "extra-copula", "betyr");
+  expect_finding("Folk er blir ikke behandlet likt.", "extra-copula", "blir");
+  expect_no_rule("Hun er vant til det.", "extra-copula");
+  expect_no_rule("Han er kjent for det.", "extra-copula");
+  expect_no_rule("Min venninne betyr mye for meg.", "extra-copula");
+}
+
+TEST(ExtraWords, ArticleBeforePlural) {
+  expect_finding("Vi bor i en store leiligheter.", "article-plural", "store");
+  expect_no_rule("Vi bor i store leiligheter.", "article-plural");
+  expect_no_rule("Vi bor i en stor leilighet.", "article-plural");
+}
+
+}  // namespace
+
+#include "feedback/explanations.h"
+
+namespace {
+// The rules of missing_words.cpp, extra_words.cpp, collocations.cpp and punctuation_extra.cpp
+// explain themselves in every support language.
+TEST(ExtraWords, ExplanationsInEveryLanguage) {
+  for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-reflexive", "missing-preposition",
+                           "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
+                           "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula",
+                           "comma-after-phrase", "comma-before-at", "comma-before-som"})
+    for (const auto& language : voki::feedback::explanation_languages())
+      EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
+}
+}  // namespace

@@ -1,0 +1,90 @@
+// Missing words (M): formal subject, infinitive marker, "ha" after "å", "som" in indirect questions.
+#include "rules/rule_test_util.h"
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(MissingWords, FormalSubject) {
+  expect_finding("Derfor er viktig å lære norsk.", "missing-formal-subject", "er det");
+  expect_finding("For meg er veldig viktig at barna har det bra.", "missing-formal-subject", "er det");
+  expect_finding("Hun ble hjemme fordi var vanskelig å finne veien.", "missing-formal-subject", "var det");
+  expect_finding("I vinter blir kaldt.", "missing-formal-subject", "blir det");
+  expect_finding("Derfor er lett å se.", "missing-formal-subject", "er det");          // "lett" is also a participle
+  expect_finding("For tiden er vanlig at folk jobber hjemme.", "missing-formal-subject", "er det");
+  expect_finding("I dag er populært med hytter.", "missing-formal-subject", "er det");
+  expect_no_rule("Derfor er det viktig å lære norsk.", "missing-formal-subject");
+  expect_no_rule("For meg er familien viktig.", "missing-formal-subject");
+  expect_no_rule("I dag er været fint.", "missing-formal-subject");
+  expect_no_rule("Her er norsk viktig.", "missing-formal-subject");
+  expect_no_rule("De kvinnene kan være redd for at de mister jobben.", "missing-formal-subject");
+  expect_no_rule("Boka som er viktig å lese, ligger der.", "missing-formal-subject");
+}
+
+TEST(MissingWords, InfinitiveMarker) {
+  expect_finding("Han begynte studere medisin.", "missing-infinitive-marker", "å studere");
+  expect_finding("Jeg prøvde forstå ham.", "missing-infinitive-marker", "å forstå");
+  expect_finding("Da sluttet jeg røyke.", "missing-infinitive-marker", "å røyke");
+  expect_finding("Jeg prøver lære norsk.", "missing-infinitive-marker", "å lære");  // "lære" is also a noun: CG-3 decides
+  expect_no_rule("Hun prøvde kjolen.", "missing-infinitive-marker");
+  expect_no_rule("Han begynte å studere medisin.", "missing-infinitive-marker");
+  expect_no_rule("Jeg liker lærere som er snille.", "missing-infinitive-marker");
+  expect_no_rule("Vi kan begynne nå.", "missing-infinitive-marker");
+}
+
+TEST(MissingWords, HaAfterInfinitiveMarker) {
+  expect_finding("Etter å studert i tre år fikk hun jobb.", "missing-ha", "ha studert");
+  expect_finding("Han var sliten etter å vært borte lenge.", "missing-ha", "ha vært");
+  expect_no_rule("Etter å ha studert i tre år fikk hun jobb.", "missing-ha");
+  expect_no_rule("Det er fint å studere.", "missing-ha");
+}
+
+TEST(MissingWords, SomInIndirectQuestion) {
+  expect_finding("Jeg vet ikke hva skjer i byen.", "missing-som", "hva som");
+  expect_finding("Vi snakket om hvem kan komme.", "missing-som", "hvem som");
+  expect_finding("De lurer på hva er viktig.", "missing-som", "hva som");
+  expect_no_rule("Jeg vet ikke hva som skjer i byen.", "missing-som");
+  expect_no_rule("Hva skjer i byen?", "missing-som");
+  expect_no_rule("Han forstår ikke hva ordet betyr.", "missing-som");
+  expect_no_rule("Jeg vet hva de skal gjøre.", "missing-som");
+}
+
+}  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(MissingWords, DeterminerBeforeAdjectiveAndDefiniteNoun) {
+  expect_finding("Jeg trives i norske naturen.", "missing-determiner", "den norske");
+  expect_finding("Han reiser ofte til store byene.", "missing-determiner", "de store");
+  expect_finding("På andre siden er det dyrt.", "missing-determiner", "den andre");
+  expect_finding("Han snakket om flyvende teppet.", "missing-determiner", "det flyvende");
+  expect_finding("Fleste barn liker is.", "missing-determiner", "De fleste");
+  expect_finding("Det gjelder for fleste av oss.", "missing-determiner", "de fleste");
+  expect_no_rule("Jeg trives i den norske naturen.", "missing-determiner");
+  expect_no_rule("De aller fleste liker is.", "missing-determiner");
+  expect_no_rule("Hele familien bor her.", "missing-determiner");
+  expect_no_rule("Vi kom samme dagen.", "missing-determiner");
+  expect_no_rule("Han kjøpte nye sko.", "missing-determiner");
+  expect_no_rule("De lånte leilighetene ut.", "missing-determiner");
+  expect_no_rule("Hun er den mest kjente norske forfatteren.", "missing-determiner");
+  expect_no_rule("Disse store og tunge kassene er mine.", "missing-determiner");
+  expect_no_rule("Norges største byen er Oslo.", "missing-determiner");
+}
+
+}  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(MissingWords, Reflexive) {
+  expect_finding("Jeg føler trygg her.", "missing-reflexive", "føler meg");
+  expect_finding("Barna oppfører pent.", "missing-reflexive", "oppfører seg");
+  expect_finding("Mange eldre føler ensomme.", "missing-reflexive", "føler seg");
+  expect_no_rule("De føler seg trygge.", "missing-reflexive");
+  expect_no_rule("Jeg føler sterkt at det er galt.", "missing-reflexive");
+  expect_no_rule("Hun følte stor glede.", "missing-reflexive");
+  expect_no_rule("Han var forelsket i henne.", "missing-reflexive");
+  expect_no_rule("Nå oppfører barna seg pent.", "missing-reflexive");
+}
+
+}  // namespace

@@ -1,0 +1,36 @@
+// Superfluous punctuation (PUNCR).
+#include "rules/rule_test_util.h"
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(PunctuationExtra, CommaAfterFrontedPhrase) {
+  expect_finding("Etter min mening, er det for dyrt.", "comma-after-phrase", "mening");
+  expect_finding("Likevel, mener jeg at du tar feil.", "comma-after-phrase", "Likevel");
+  expect_finding("På skolen, lærte vi mye.", "comma-after-phrase", "skolen");
+  expect_no_rule("Etter min mening er det for dyrt.", "comma-after-phrase");
+  expect_no_rule("Når jeg kom hjem, spiste vi.", "comma-after-phrase");
+  expect_no_rule("Ja, det er riktig.", "comma-after-phrase");
+  expect_no_rule("Kari, kommer du?", "comma-after-phrase");
+  expect_no_rule("Ola, min bror, er lege.", "comma-after-phrase");
+  expect_no_rule("Det, tror jeg, er sant.", "comma-after-phrase");
+  expect_no_rule("I byen derimot, er det mange biler.", "comma-after-phrase");
+  expect_no_rule("Når det gjelder mat, er vi enige.", "comma-after-phrase");
+}
+
+TEST(PunctuationExtra, CommaBeforeAtAfterCopula) {
+  expect_finding("Problemet er, at vi har for lite tid.", "comma-before-at", "er");
+  expect_finding("Det er vanlig, at barna går i barnehage.", "comma-before-at", "vanlig");
+  expect_no_rule("Problemet er at vi har for lite tid.", "comma-before-at");
+  expect_no_rule("Han kom hjem, at jeg vet.", "comma-before-at");
+}
+
+TEST(PunctuationExtra, CommaBeforeRestrictiveSom) {
+  expect_finding("Jeg kjenner noen, som kan hjelpe deg.", "comma-before-som", "noen");
+  expect_finding("Hun var den første læreren, som jeg snakket med.", "comma-before-som", "læreren");
+  expect_no_rule("Jeg kjenner noen som kan hjelpe deg.", "comma-before-som");
+  expect_no_rule("Jeg ringte Kari, som bor i Bergen.", "comma-before-som");
+  expect_no_rule("Jeg har en bror, som bor i Oslo.", "comma-before-som");
+}
+
+}  // namespace
