@@ -27,6 +27,7 @@ void rule_agreement(const RuleContext& c) {
                             (has_digit(det.text) && det.text != "1" && det.text.find_first_not_of("0123456789") == std::string::npos);
     if (!indef_article && !plural_det) continue;
     if (i > 0 && (s.words[i - 1].lower == "på" || s.words[i - 1].lower == "en")) continue;  // "på en måte", "en og en"
+    if (plural_det && is_word(at(s, i + 1)) && lemma_in(s.words[i + 1], {"takk"})) continue;  // "mange takk", "tusen takk"
     std::size_t j = i + 1;
     const Word* adjective = nullptr;
     if (j < s.words.size() && every(s.words[j], [](const Reading& r) { return r.has("adj"); })) adjective = &s.words[j++];
@@ -170,6 +171,15 @@ void rule_noun_phrase(const RuleContext& c) {
         lemma_in(before, {"en", "ei", "et"}) || before.any("pr") || before.any("num") || before.any("cnjsub") ||
         lemma_in(before, {"mange", "flere", "noen", "ingen", "alle", "to", "tre", "fire"});
     if (!definite && !indefinite_start) continue;
+    // "mange norske bil", "alle nye elev": after a plural quantifier the noun's number is wrong,
+    // not the plural adjective (the plural rules say so).
+    if (!definite &&
+        (lemma_in(before, {"mange", "flere", "alle", "begge", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti",
+                           "andre", "forskjellige", "ulike", "samtlige", "de fleste"}) ||
+         (has_digit(before.text) && before.text != "1")) &&
+        std::all_of(s.words.begin() + static_cast<std::ptrdiff_t>(k), s.words.begin() + static_cast<std::ptrdiff_t>(j),
+                    [](const Word& a) { return some(a, [](const Reading& r) { return r.has("adj") && (r.has("pl") || r.has("sp")); }); }))
+      continue;
     if (definite && every(noun, [](const Reading& r) { return r.has("def"); }) &&
         genitive(before)) {
       auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },

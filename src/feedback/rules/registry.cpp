@@ -18,6 +18,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"verb-forms", rule_verb_forms, true},
       {"present-r", rule_present_r, true},
       {"agreement", rule_agreement, true},
+      {"plural-after-quantifier", rule_plural_after_quantifier, true},
       {"definiteness", rule_definiteness, true},
       {"noun-phrase", rule_noun_phrase, true},
       {"determiner-agreement", rule_determiner_agreement, true},
