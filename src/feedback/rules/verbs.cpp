@@ -149,3 +149,95 @@ void rule_present_r(const RuleContext& c) {
 }
 
 }  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+
+// Words that end a clause for the past-time check.
+bool clause_boundary(const Word& w) {
+  if (w.punct) return true;
+  return lemma_in(w, {"og", "men", "eller", "at", "som", "fordi", "når", "hvis", "mens", "så", "da", "der", "hvor", "selv om",
+                      "dersom", "enn", "hvordan", "hva", "hvem", "hvorfor", "inntil", "etter at", "før"}) ||
+         surely_some(w, [](const Reading& r) { return r.has("cnjsub") || r.has("cnjcoo"); });
+}
+
+// A time adverbial that places the clause in the past: "i går", "i fjor", "forrige uke", "for to år
+// siden", "for lenge siden". Returns one past its last word, or 0.
+std::size_t past_adverbial(const Sentence& s, std::size_t i) {
+  const Word& w = s.words[i];
+  if (w.punct) return 0;
+  // "siden i fjor", "fra i går": the time reaches up to now.
+  if (i > 0 && lemma_in(s.words[i - 1], {"siden", "fra", "til", "etter", "før", "innen", "fram til", "frem til"})) return 0;
+  if (lemma_in(w, {"i går", "i fjor", "i forgårs", "i forfjor"})) return i + 1;
+  if (w.lower == "i" && i + 1 < s.words.size() && lemma_in(s.words[i + 1], {"går", "fjor", "forgårs", "forfjor"}))
+    return i + 2;
+  if (w.lower == "forrige" && is_word(at(s, i + 1)) &&
+      lemma_in(s.words[i + 1], {"uke", "måned", "år", "helg", "sommer", "vinter", "høst", "vår", "gang", "mandag", "tirsdag",
+                                "onsdag", "torsdag", "fredag", "lørdag", "søndag", "århundre", "tiår", "semester", "uka"}))
+    return i + 2;
+  if (w.lower == "for") {
+    // "for (ca.) 2/to/mange/noen/lenge (år/uker) siden": amounts and time words only.
+    for (std::size_t j = i + 1; j < s.words.size() && j <= i + 5; ++j) {
+      const Word& x = s.words[j];
+      if (x.lower == "siden") return j > i + 1 ? j + 1 : 0;
+      const bool amount = has_digit(x.text) || lemma_in(x, {"ca", "ca.", ".", "cirka", "omtrent", "lenge", "mange", "noen", "få", "en",
+                                                            "ei", "et", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte",
+                                                            "ni", "ti", "tjue", "hundre", "tusen", "par", "halvt", "drøyt", "over"}) ||
+                          lemma_in(x, {"år", "uke", "uker", "dag", "dager", "måned", "måneder", "time", "timer", "minutter",
+                                       "tiår", "århundre", "århundrer", "generasjoner", "sekunder", "døgn", "uka"});
+      if (!amount) return 0;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+// F: a present-tense verb in a clause with a past time adverbial: "I går går jeg på kino" → "gikk",
+// "Vi bor i Bergen for to år siden" → "bodde", "Jeg har kjøpt den for to år siden" → "kjøpte".
+void rule_past_tense_adverbial(const RuleContext& c) {
+  const auto& s = c.sentence;
+  // Quoted speech and reported thought may mix tenses.
+  if (std::any_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.text == "\"" || w.text == "«" || w.text == "»"; }))
+    return;
+  for (std::size_t i = 0; i < s.words.size(); ++i) {
+    const std::size_t end = past_adverbial(s, i);
+    if (end == 0) continue;
+    std::size_t from = i, to = end;
+    while (from > 0 && !clause_boundary(s.words[from - 1])) --from;
+    while (to < s.words.size() && !clause_boundary(s.words[to])) ++to;
+    for (std::size_t v = from; v < to; ++v) {
+      if (v >= i && v < end) continue;
+      const Word& verb = s.words[v];
+      if (verb.punct || verb.unknown || verb.text.find(' ') != std::string::npos) continue;
+      if (!every(verb, [](const Reading& r) { return r.has("vblex") && r.has("pres") && !r.has("pasv"); })) continue;
+      const Word* next = at(s, v + 1);
+      const bool participle_next =
+          is_word(next) && every(*next, [](const Reading& r) { return r.has("vblex") && r.has("pp"); });
+      if (lemma_in(verb, {"har"})) {
+        // "har kjøpt" → "kjøpte"; "har" with its participle further on is left alone.
+        if (!participle_next) {
+          if (std::any_of(s.words.begin() + static_cast<std::ptrdiff_t>(v + 1), s.words.begin() + static_cast<std::ptrdiff_t>(to),
+                          [](const Word& w) { return w.any("pp"); }))
+            continue;
+        } else {
+          auto form = regenerate(c.worker, *next, [](const Reading& r) { return r.has("pp"); },
+                                 [](std::vector<std::string>& t) { replace_tag(t, {"pp"}, "pret"); });
+          if (!form.empty()) c.add("past-tense-adverbial", "F", verb.start, next->end, {like(verb, form)}, 0.7);
+          continue;
+        }
+      }
+      // "er født", "er kommet": "være" with a participle is the usual form.
+      if (lemma_in(verb, {"er"}) && is_word(next) && some(*next, [](const Reading& r) { return r.has("pp") || r.has("adj"); }))
+        continue;
+      auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("pres"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"pres"}, "pret"); });
+      if (!form.empty()) c.add("past-tense-adverbial", "F", verb.start, verb.end, {form}, 0.7);
+    }
+  }
+}
+
+}  // namespace voki::feedback

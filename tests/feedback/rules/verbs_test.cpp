@@ -47,3 +47,18 @@ TEST(VerbForms, PresentRAfterOtherSubjects) {
   expect_clean("Det være seg store eller små.");
   expect_clean("Vi hjalp de få som kom.");
 }
+
+TEST(VerbForms, PastTenseAfterPastTimeAdverbial) {
+  expect_finding("I går spiser vi middag hos henne.", "past-tense-adverbial", "spiste");
+  expect_finding("Vi bor i Trondheim for tre år siden.", "past-tense-adverbial", "bodde");
+  expect_finding("Hun har solgt huset for lenge siden.", "past-tense-adverbial", "solgte");
+  expect_finding("Forrige uke reiser vi til Bergen.", "past-tense-adverbial", "reiste");
+  expect_clean("I går spiste vi middag hos henne.");
+  expect_clean("Vi bodde i Trondheim for tre år siden.");
+  expect_clean("Hun solgte huset for lenge siden.");
+  expect_clean("Jeg har bodd her siden i fjor.");                    // the time reaches up to now
+  expect_clean("Hun er født for tretti år siden.");
+  expect_clean("I går regnet det, men i dag skinner sola.");          // another clause
+  expect_clean("Han sier at han reiste i går.");
+  expect_clean("Det er to år siden vi flyttet.");                    // no "for"
+}
