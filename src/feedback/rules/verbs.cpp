@@ -146,6 +146,32 @@ void rule_present_r(const RuleContext& c) {
                            [](std::vector<std::string>& t) { replace_tag(t, {"inf", "imp"}, "pres"); });
     if (!form.empty()) c.add("present-r", "F", verb.start, verb.end, {form}, 0.75);
   }
+  // The verb before an inverted subject pronoun is finite: "I dag jobbe jeg" → "jobber", "Hva
+  // gjøre du?" → "gjør". Not after "å", a modal or another verb ("vil gjerne hjelpe han"), not an
+  // imperative at the start ("Hjelp du meg!").
+  for (std::size_t v = 1; v + 1 < s.words.size(); ++v) {
+    const Word& verb = s.words[v];
+    const Word& subject = s.words[v + 1];
+    if (verb.punct || verb.unknown || sentence_initial(s, v)) continue;
+    if (!lemma_in(subject, {"jeg", "du", "vi", "man"})) continue;
+    if (!every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
+    if (lemma_in(verb, {"være", "se", "få", "ha", "la"})) continue;
+    // Only words that are such verb forms alone in the dictionary.
+    const auto dictionary = c.worker.lookup(verb.lower);
+    if (dictionary.empty() ||
+        std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return !r.has("compound-only-L") && !(r.has("vblex") && (r.has("inf") || r.has("imp")));
+        }))
+      continue;
+    const Word& before = s.words[v - 1];
+    if (before.punct || before.lower == "å" || is_modal(before) || is_clause_adverb(before) ||
+        lemma_in(before, {"og", "eller", "men", "for", "til", "å", "ikke", "la", "lot", "hjelpe", "hjelper", "gjerne"}) ||
+        some(before, [](const Reading& r) { return verb_any(r) || (r.has("prn") && r.has("pers")); }))
+      continue;  // "vil jeg takke dere": the subject stands before
+    auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("inf") || r.has("imp"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"inf", "imp"}, "pres"); });
+    if (!form.empty()) c.add("present-r", "F", verb.start, verb.end, {form}, 0.75);
+  }
 }
 
 }  // namespace voki::feedback

@@ -62,3 +62,12 @@ TEST(VerbForms, PastTenseAfterPastTimeAdverbial) {
   expect_clean("Han sier at han reiste i går.");
   expect_clean("Det er to år siden vi flyttet.");                    // no "for"
 }
+
+TEST(VerbForms, PresentRBeforeInvertedSubject) {
+  expect_finding("I dag jobbe jeg hjemme.", "present-r", "jobber");
+  expect_finding("Hva gjøre du i kveld?", "present-r", "gjør");
+  expect_clean("I dag jobber jeg hjemme.");
+  expect_clean("Hva gjør du i kveld?");
+  expect_clean("Hjelp du meg med dette!");         // an imperative at the start
+  expect_clean("Jeg kan ikke forstå du sier det.");  // after a modal (other errors aside)
+}
