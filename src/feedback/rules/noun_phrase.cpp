@@ -170,7 +170,20 @@ void rule_noun_phrase(const RuleContext& c) {
     const bool indefinite_start =
         lemma_in(before, {"en", "ei", "et"}) || before.any("pr") || before.any("num") || before.any("cnjsub") ||
         lemma_in(before, {"mange", "flere", "noen", "ingen", "alle", "to", "tre", "fire"});
-    if (!definite && !indefinite_start) continue;
+    // Right after a verb only adjectives that can never be adverbs: "innebærer stor ansvar" →
+    // "stort", "treffe ny venner" → "nye"; not "snakker godt norsk" (a -t form), "kom sent hjem".
+    const bool after_verb =
+        !definite && !indefinite_start && k + 1 == j && surely_some(before, verb_any) &&
+        !lemma_in(s.words[k], {"forskjellige", "ulike", "enkelte", "diverse"}) &&
+        surely_none(before, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("pr"); }) &&
+        [&] {
+          const auto readings = c.worker.lookup(s.words[k].lower);
+          return !readings.empty() && std::none_of(readings.begin(), readings.end(), [](const Reading& r) {
+            return r.has("adv") || verb_any(r) || r.has("n") || r.has("det") || r.has("prn") || r.has("pr") ||
+                   (r.has("adj") && r.has("nt") && r.has("sg") && r.has("ind")) || r.has("ord") || r.has("comp") || r.has("sup");
+          });
+        }();
+    if (!definite && !indefinite_start && !after_verb) continue;
     // "mange norske bil", "alle nye elev": after a plural quantifier the noun's number is wrong,
     // not the plural adjective (the plural rules say so).
     if (!definite &&
