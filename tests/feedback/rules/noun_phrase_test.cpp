@@ -17,3 +17,18 @@ TEST(NounPhrase, PluralAdjectiveAfterQuantifier) {
   expect_no_rule("Vi har mange gode venn.", "adjective-agreement");
   expect_finding("Vi kjøpte mange grønn epler.", "adjective-agreement", "grønne");
 }
+
+TEST(NounPhrase, ArticleBeforeUnknownCompound) {
+  // The analyser does not know these compounds; their last part decides the gender.
+  expect_finding("De bor i et generasjonsbolig.", "article-agreement", "en");
+  expect_finding("Vi så en bilverksted der.", "article-agreement", "et");
+  expect_clean("De bor i en generasjonsbolig.");
+  expect_clean("Vi så et bilverksted der.");
+  expect_clean("Det ble et høykvalitets sosialt liv.");  // the first part of a phrase, not its noun
+}
+
+TEST(NounPhrase, ArticleAfterPaa) {
+  expect_finding("Vi bodde på et plass i nord.", "article-agreement", "en");
+  expect_clean("Vi bodde på en plass i nord.");
+  expect_clean("På en måte har du rett.");
+}
