@@ -20,7 +20,14 @@ void rule_verb_forms(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& head = s.words[i];
-    const bool modal = is_modal(head) && some(head, [](const Reading& r) { return r.has("vblex") || r.has("vbmod"); });
+    // After a subject pronoun a modal is the verb even where CG-3 kept a noun ("de bør": a burden);
+    // "trenger ikke" works like a modal ("du trenger ikke spør" → "spørre").
+    const bool modal =
+        (is_modal(head) && (some(head, [](const Reading& r) { return r.has("vblex") || r.has("vbmod"); }) ||
+                            (i > 0 && is_subject_pronoun(s.words[i - 1]) && s.words[i - 1].lower != "de"))) ||
+        (lemma_in(head, {"trenger", "trengte"}) && some(head, verb_any) && is_word(at(s, i + 1)) &&
+         (s.words[i + 1].lower == "ikke" ||
+          (is_subject_pronoun(s.words[i + 1]) && is_word(at(s, i + 2)) && s.words[i + 2].lower == "ikke")));
     const bool marker = head.lower == "å" && head.any("part");
     const bool perfect = (head.lower == "har" || head.lower == "hadde") && some(head, verb_any);
     const bool bare_perfect = head.lower == "ha" && some(head, verb_any);  // "å ha studere", "kan ha gjør"

@@ -71,3 +71,12 @@ TEST(VerbForms, PresentRBeforeInvertedSubject) {
   expect_clean("Hjelp du meg med dette!");         // an imperative at the start
   expect_clean("Jeg kan ikke forstå du sier det.");  // after a modal (other errors aside)
 }
+
+TEST(VerbForms, ModalReadAsNounAndTrengerIkke) {
+  expect_finding("Vi bør ser på saken.", "modal-verb-form", "se");  // CG-3 reads "bør" as a noun
+  expect_finding("Du trenger ikke spør om lov.", "modal-verb-form", "spørre");
+  expect_finding("Da trenger du ikke spør om lov.", "modal-verb-form", "spørre");
+  expect_clean("Vi bør se på saken.");
+  expect_clean("Du trenger ikke spørre om lov.");
+  expect_clean("Du trenger ikke penger til det.");
+}
