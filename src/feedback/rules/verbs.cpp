@@ -138,14 +138,23 @@ void rule_present_r(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     if (!clause_subject(c.worker, s, i)) continue;
-    const Word& verb = s.words[i + 1];
+    // Before an object pronoun ("familiene klare seg", "som hjelpe oss") the word is the verb,
+    // whatever CG-3 chose: its verb readings from the dictionary count.
+    const bool object_follows = is_word(at(s, i + 2)) && lemma_in(s.words[i + 2], {"seg", "meg", "deg", "oss", "dem", "ham", "henne"});
+    Word verb = s.words[i + 1];
+    if (object_follows && !verb.unknown && !candidate_mode()) {
+      std::vector<Reading> verbs;
+      for (auto& r : c.worker.lookup(verb.lower))
+        if (verb_any(r) && !r.has("compound-only-L")) verbs.push_back(std::move(r));
+      if (!verbs.empty()) verb.readings = std::move(verbs);
+    }
     if (verb.unknown || !every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
     if (lemma_in(verb, {"være", "se", "få"})) continue;  // "Det være seg", "se!", "de få" (the few)
     // After the subjects other than the old pronoun list, only words that are verbs alone: an
     // "-e" word after a noun or "som" is mostly an adjective or a noun ("som store", "barna
     // lære"), and looking at those made a CG-3 run for most sentences.
     const bool pronoun = is_subject_pronoun(s.words[i]) && s.words[i].lower != "de";
-    if (!pronoun && !surely_none(verb, [](const Reading& r) { return !r.has("vblex"); })) continue;
+    if (!pronoun && !object_follows && !surely_none(verb, [](const Reading& r) { return !r.has("vblex"); })) continue;
     // A word that can also be a finite verb ("hører", "kom") is read as one after a subject
     // pronoun; without this the raw readings made a CG-3 run for most pronoun + verb pairs.
     if (!surely_none(verb, [](const Reading& r) { return verb_any(r) && (r.has("pres") || r.has("pret")); })) continue;

@@ -80,3 +80,12 @@ TEST(VerbForms, ModalReadAsNounAndTrengerIkke) {
   expect_clean("Du trenger ikke spørre om lov.");
   expect_clean("Du trenger ikke penger til det.");
 }
+
+TEST(VerbForms, PresentRBeforeObjectPronoun) {
+  // "klare" is also an adjective and "lære" a noun; before "seg/oss" they are verbs.
+  expect_finding("Det går bra fordi familiene klare seg.", "present-r", "klarer");
+  expect_finding("Boka lære oss mye.", "present-r", "lærer");
+  expect_clean("Det går bra fordi familiene klarer seg.");
+  expect_clean("Boka lærer oss mye.");
+  expect_clean("Hvis barna er klare, går vi.");
+}
