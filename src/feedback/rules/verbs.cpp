@@ -42,7 +42,12 @@ void rule_verb_forms(const RuleContext& c) {
       ++j;
       inverted_subject = true;
     }
-    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    // "vil heller ser", "kan kanskje hjelper": more adverbs between the modal and its verb.
+    while (j < s.words.size() &&
+           (is_clause_adverb(s.words[j]) ||
+            ((modal || marker) && lemma_in(s.words[j], {"heller", "kanskje", "virkelig", "nok", "sikkert", "helst", "snart", "nesten",
+                                                        "absolutt", "likevel", "da", "jo", "vel"}))))
+      ++j;
     const Word* verb = at(s, j);
     if (!is_word(verb) || verb->unknown) continue;
     bool finite_only = every(*verb, finite) ||

@@ -89,3 +89,10 @@ TEST(VerbForms, PresentRBeforeObjectPronoun) {
   expect_clean("Boka lærer oss mye.");
   expect_clean("Hvis barna er klare, går vi.");
 }
+
+TEST(VerbForms, ModalWithMoreAdverbsBetween) {
+  expect_finding("Jeg vil heller ser på film.", "modal-verb-form", "se");
+  expect_finding("Du kan kanskje hjelper meg.", "modal-verb-form", "hjelpe");
+  expect_clean("Jeg vil heller se på film.");
+  expect_clean("Du kan kanskje hjelpe meg.");
+}
