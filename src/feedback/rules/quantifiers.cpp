@@ -10,7 +10,7 @@ using namespace rule_helpers;
 
 namespace {
 
-enum class Quantifier { none, determiner, adjective };
+enum class Quantifier { none, determiner, adjective, demonstrative };
 
 // "alle", "begge", "samtlige", "de fleste" are plural determiners; "andre", "forskjellige",
 // "ulike" are plural only at the start of a noun phrase (not "den andre siden", "det ulike").
@@ -18,6 +18,9 @@ Quantifier quantifier(const Word& w) {
   if (w.punct) return Quantifier::none;
   if (lemma_in(w, {"alle", "samtlige", "de fleste"}))
     return every(w, [](const Reading& r) { return r.has("det") && r.has("pl"); }) ? Quantifier::determiner : Quantifier::none;
+  if (lemma_in(w, {"disse"}))
+    return every(w, [](const Reading& r) { return (r.has("det") || r.has("prn")) && r.has("pl"); }) ? Quantifier::demonstrative
+                                                                                                  : Quantifier::none;
   if (lemma_in(w, {"begge"}))
     return every(w, [](const Reading& r) { return r.has("det") || r.has("adv"); }) ? Quantifier::determiner : Quantifier::none;
   if (lemma_in(w, {"andre"}))
@@ -77,15 +80,20 @@ void rule_plural_after_quantifier(const RuleContext& c) {
     const Word* noun = at(s, j);
     if (!is_word(noun) || noun->unknown || has_digit(noun->text) || (noun->capitalised && j != first_word(s))) continue;
     if (idiom_noun(*noun) || (lemma_in(q, {"andre"}) && ordinal_noun(*noun))) continue;
-    if (!every(*noun, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind") && !r.has("gen") && !r.has("cmp-split"); }))
+    // After "disse" the noun is plural and definite: "disse dag" → "disse dagene" ("disse bøker"
+    // passes as formal style).
+    const bool demonstrative = kind == Quantifier::demonstrative;
+    if (!every(*noun, [&](const Reading& r) {
+          return r.has("n") && r.has("sg") && (r.has("ind") || (demonstrative && r.has("def"))) && !r.has("gen") && !r.has("cmp-split");
+        }))
       continue;
     // Only words the dictionary has as nouns or verb stems (not "lærer" in "alle lærer norsk",
     // nor adjectives or participles) and countable (not "informasjon" with an "unc" reading).
     const auto dictionary = c.worker.lookup(noun->lower);
-    if (dictionary.empty() || std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+    if (dictionary.empty() || std::any_of(dictionary.begin(), dictionary.end(), [&](const Reading& r) {
           if (r.has("compound-only-L")) return false;
           if (verb_any(r)) return !(r.has("inf") || r.has("imp"));
-          return !r.has("n") || r.has("unc") || r.has("pl") || r.has("sp") || r.has("def");
+          return !r.has("n") || r.has("unc") || r.has("pl") || r.has("sp") || (r.has("def") && !(demonstrative && r.has("sg")));
         }))
       continue;
     const Word* after = at(s, j + 1);
@@ -98,7 +106,10 @@ void rule_plural_after_quantifier(const RuleContext& c) {
     if (is_word(after) && lemma_in(*after, {"er", "ene", "en", "et", "a"}) && !c.worker.lookup(noun->lower + after->lower).empty())
       continue;
     auto form = regenerate(c.worker, *noun, [](const Reading& r) { return r.has("n") && r.has("sg"); },
-                           [](std::vector<std::string>& t) { replace_tag(t, {"sg"}, "pl"); });
+                           [&](std::vector<std::string>& t) {
+                             replace_tag(t, {"sg"}, "pl");
+                             if (demonstrative) replace_tag(t, {"ind"}, "def");
+                           });
     if (!form.empty()) c.add("plural-after-quantifier", "F", noun->start, noun->end, {form}, 0.7);
   }
 }

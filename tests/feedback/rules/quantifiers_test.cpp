@@ -28,3 +28,9 @@ TEST(PluralAfterQuantifier, AdjectiveQuantifiers) {
   expect_clean("Han kjøpte en annen bil.");
   expect_clean("Vi har forskjellige meninger om det.");
 }
+
+TEST(PluralAfterQuantifier, Disse) {
+  expect_finding("Jeg har tenkt mye på disse dag.", "plural-after-quantifier", "dagene");
+  expect_clean("Jeg har tenkt mye på disse dagene.");
+  expect_clean("Jeg har tenkt mye på disse spørsmål.");  // "disse" + indefinite plural: formal style
+}
