@@ -5,6 +5,7 @@ namespace voki::feedback {
 
 const std::vector<RuleInfo>& all_rules() {
   static const std::vector<RuleInfo> rules = {
+      {"noun-gender-ending", rule_noun_gender_ending, false},
       {"spelling", rule_spelling, false},
       {"capital-start", rule_capital_start, false},
       {"capitals-inside", rule_capitals_inside, true},
