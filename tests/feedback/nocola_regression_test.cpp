@@ -24,13 +24,13 @@ TEST(NocolaRegression, RecallAndFalseFlagsDoNotGetWorse) {
   const auto result = voki::feedback::evaluate_nocola(*engine, path);
   std::cout << voki::feedback::eval_to_json(result) << '\n';
   // Figures reached on dev.tsv (history in git log): recall 0.265, false flags 0.030, F 0.277,
-  // INFL 0.538, ORT 0.622, CAP 0.726, PUNCM 0.223, O 0.412. Each may get worse by one point at most.
+  // INFL 0.566, ORT 0.622, CAP 0.726, PUNCM 0.223, O 0.412. Each may get worse by one point at most.
   EXPECT_GE(result.recall(), 0.265 - 0.01);
   EXPECT_LE(result.false_flag_rate(), 0.030 + 0.01);
   const auto& forms = result.by_code.at("F");
   EXPECT_GE(double(forms.detected) / double(forms.total), 0.277 - 0.01);
   const auto& inflection = result.by_code.at("INFL");
-  EXPECT_GE(double(inflection.detected) / double(inflection.total), 0.538 - 0.01);
+  EXPECT_GE(double(inflection.detected) / double(inflection.total), 0.566 - 0.01);
   const auto& ort = result.by_code.at("ORT");
   EXPECT_GE(double(ort.detected) / double(ort.total), 0.622 - 0.01);
   const auto& cap = result.by_code.at("CAP");

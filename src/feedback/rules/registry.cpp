@@ -24,6 +24,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"definiteness", rule_definiteness, true},
       {"noun-phrase", rule_noun_phrase, true},
       {"determiner-agreement", rule_determiner_agreement, true},
+      {"determiner-vaares", rule_vaares, false},
       {"double-definiteness", rule_double_definiteness, true},
       {"predicative-agreement", rule_predicative, true},
       {"pronoun-case", rule_pronoun_case, false},
