@@ -209,3 +209,47 @@ void rule_double_definiteness(const RuleContext& c) {
 }
 
 }  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// F: "våres" is no possessive: "bilene våres" → "våre", "våres barn" → "våre". The verb "våres"
+// (spring comes) has "det" for its subject: "det våres", "nå våres det".
+void rule_vaares(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "våres") continue;
+    const Word* before = i > 0 ? &s.words[i - 1] : nullptr;
+    const Word* after = at(s, i + 1);
+    if ((is_word(before) && lemma_in(*before, {"det"})) || (is_word(after) && lemma_in(*after, {"det"}))) continue;
+    auto noun_readings = [&](const Word* n) {
+      std::vector<Reading> out;
+      if (!is_word(n) || n->unknown) return out;
+      for (auto& r : c.worker.lookup(n->lower))
+        if (r.has("n") && !r.has("compound-only-L") && !r.has("gen")) out.push_back(std::move(r));
+      return out;
+    };
+    std::string form;
+    const auto previous = noun_readings(before);
+    const auto next = noun_readings(after);
+    if (!previous.empty() && std::all_of(previous.begin(), previous.end(), [](const Reading& r) { return r.has("def"); })) {
+      // "bilene våres", "huset våres", "boka våres".
+      const bool plural = std::all_of(previous.begin(), previous.end(), [](const Reading& r) { return r.has("pl"); });
+      const bool neuter = std::all_of(previous.begin(), previous.end(), [](const Reading& r) { return r.has("nt"); });
+      const bool common = std::none_of(previous.begin(), previous.end(), [](const Reading& r) { return r.has("nt"); });
+      form = plural ? "våre" : (neuter && std::all_of(previous.begin(), previous.end(), [](const Reading& r) { return r.has("sg"); }))
+                                   ? "vårt"
+                                   : common && std::all_of(previous.begin(), previous.end(), [](const Reading& r) { return r.has("sg"); }) ? "vår" : "";
+    } else if (!next.empty() && std::all_of(next.begin(), next.end(), [](const Reading& r) { return r.has("ind"); })) {
+      // "våres barn", "våres land": the plural unless the noun is singular only.
+      const bool plural = std::any_of(next.begin(), next.end(), [](const Reading& r) { return r.has("pl"); });
+      const bool neuter = std::all_of(next.begin(), next.end(), [](const Reading& r) { return r.has("nt"); });
+      form = plural ? "våre" : neuter ? "vårt" : "vår";
+    }
+    if (!form.empty()) c.add("determiner-agreement", "F", w.start, w.end, {like(w, form)}, 0.8);
+  }
+}
+
+}  // namespace voki::feedback

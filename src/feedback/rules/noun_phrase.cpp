@@ -7,6 +7,26 @@ namespace voki::feedback {
 
 using namespace rule_helpers;
 
+namespace {
+// The noun readings of an unknown compound's last part: "generasjonsbolig" → those of "bolig".
+// The front part must be a word too (with or without a linking "s" or "e"); both parts have at
+// least three letters, and the longest last part wins.
+std::vector<Reading> compound_head(Worker& worker, const std::string& lower) {
+  for (std::size_t pos = 3; pos + 3 <= lower.size(); ++pos) {
+    if ((static_cast<unsigned char>(lower[pos]) & 0xC0) == 0x80) continue;
+    const std::string front = lower.substr(0, pos), head = lower.substr(pos);
+    if (count_code_points(head) < 4) break;
+    std::vector<Reading> nouns;
+    for (auto& r : worker.lookup(head))
+      if (r.has("n") && r.has("sg") && r.has("ind") && !r.has("gen") && !r.has("compound-only-L")) nouns.push_back(std::move(r));
+    if (nouns.empty()) continue;
+    const bool linked = (front.back() == 's' || front.back() == 'e') && !worker.lookup(front.substr(0, front.size() - 1)).empty();
+    if (linked || !worker.lookup(front).empty()) return nouns;
+  }
+  return {};
+}
+}  // namespace
+
 // F: the article and adjective agree with the noun's gender and number: "et stor hus" → "et stort
 // hus", "en hus" → "et hus", "to bil" → "to biler", "mange bil" → "mange biler".
 void rule_agreement(const RuleContext& c) {
@@ -26,11 +46,30 @@ void rule_agreement(const RuleContext& c) {
     const bool plural_det = std::find(plural_words.begin(), plural_words.end(), det.lower) != plural_words.end() ||
                             (has_digit(det.text) && det.text != "1" && det.text.find_first_not_of("0123456789") == std::string::npos);
     if (!indef_article && !plural_det) continue;
-    if (i > 0 && (s.words[i - 1].lower == "på" || s.words[i - 1].lower == "en")) continue;  // "på en måte", "en og en"
+    // "på en måte", "en og en"; after "på" "et" is still the article ("på et sted").
+    if (i > 0 && ((s.words[i - 1].lower == "på" && det.lower != "et") || s.words[i - 1].lower == "en")) continue;
+    if (plural_det && is_word(at(s, i + 1)) && lemma_in(s.words[i + 1], {"takk"})) continue;  // "mange takk", "tusen takk"
     std::size_t j = i + 1;
     const Word* adjective = nullptr;
     if (j < s.words.size() && every(s.words[j], [](const Reading& r) { return r.has("adj"); })) adjective = &s.words[j++];
     const Word* noun = at(s, j);
+    // A compound the analyser does not know ("et generasjonsbolig") has its last part's gender.
+    Word compound;
+    if (indef_article && is_word(noun) && noun->unknown && !noun->capitalised && !has_digit(noun->text) &&
+        noun->text.find('-') == std::string::npos) {
+      compound = *noun;
+      // "et høykvalitets sosialt liv": a first part before the phrase's own noun.
+      const Word* next = at(s, j + 1);
+      auto nominal = [](const Word* w) {
+        return is_word(w) && some(*w, [](const Reading& r) { return r.has("adj") || r.has("n"); }) &&
+               surely_none(*w, [](const Reading& r) { return r.has("pr"); });
+      };
+      if (nominal(next) && (nominal(at(s, j + 2)) || (is_word(next) && next->unknown))) continue;
+      compound.readings = compound_head(c.worker, noun->lower);
+      if (compound.readings.empty()) continue;
+      compound.unknown = false;
+      noun = &compound;
+    }
     // "et kultur- og naturbevisst land": a truncated compound ("kultur-") is not the head noun.
     if (!is_word(noun) || noun->unknown || !every(*noun, [](const Reading& r) { return r.has("n") && !r.has("cmp-split"); }))
       continue;
@@ -169,7 +208,29 @@ void rule_noun_phrase(const RuleContext& c) {
     const bool indefinite_start =
         lemma_in(before, {"en", "ei", "et"}) || before.any("pr") || before.any("num") || before.any("cnjsub") ||
         lemma_in(before, {"mange", "flere", "noen", "ingen", "alle", "to", "tre", "fire"});
-    if (!definite && !indefinite_start) continue;
+    // Right after a verb only adjectives that can never be adverbs: "innebærer stor ansvar" →
+    // "stort", "treffe ny venner" → "nye"; not "snakker godt norsk" (a -t form), "kom sent hjem".
+    const bool after_verb =
+        !definite && !indefinite_start && k + 1 == j && surely_some(before, verb_any) &&
+        !lemma_in(s.words[k], {"forskjellige", "ulike", "enkelte", "diverse"}) &&
+        surely_none(before, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("pr"); }) &&
+        [&] {
+          const auto readings = c.worker.lookup(s.words[k].lower);
+          return !readings.empty() && std::none_of(readings.begin(), readings.end(), [](const Reading& r) {
+            return r.has("adv") || verb_any(r) || r.has("n") || r.has("det") || r.has("prn") || r.has("pr") ||
+                   (r.has("adj") && r.has("nt") && r.has("sg") && r.has("ind")) || r.has("ord") || r.has("comp") || r.has("sup");
+          });
+        }();
+    if (!definite && !indefinite_start && !after_verb) continue;
+    // "mange norske bil", "alle nye elev": after a plural quantifier the noun's number is wrong,
+    // not the plural adjective (the plural rules say so).
+    if (!definite &&
+        (lemma_in(before, {"mange", "flere", "alle", "begge", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti",
+                           "andre", "forskjellige", "ulike", "samtlige", "de fleste"}) ||
+         (has_digit(before.text) && before.text != "1")) &&
+        std::all_of(s.words.begin() + static_cast<std::ptrdiff_t>(k), s.words.begin() + static_cast<std::ptrdiff_t>(j),
+                    [](const Word& a) { return some(a, [](const Reading& r) { return r.has("adj") && (r.has("pl") || r.has("sp")); }); }))
+      continue;
     if (definite && every(noun, [](const Reading& r) { return r.has("def"); }) &&
         genitive(before)) {
       auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },

@@ -34,7 +34,13 @@ Agreement subject_agreement(Worker& worker, const Word& w) {
   // "er viktig" stand after many of them.
   if (!every(w, [](const Reading& r) { return r.has("n") && !r.has("gen") && !r.has("cmp-split"); })) return Agreement::none;
   Agreement found = Agreement::none;
-  for (const auto& r : worker.lookup(w.lower)) {
+  const auto dictionary = worker.lookup(w.lower);
+  // A definite plural noun ("barna", "husene"): plural, when every dictionary reading says so.
+  if (!dictionary.empty() && std::all_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+        return r.has("n") && r.has("def") && r.has("pl") && !r.has("gen");
+      }))
+    return Agreement::plural;
+  for (const auto& r : dictionary) {
     if (!r.has("n")) continue;
     if (!r.has("def") || !r.has("sg")) return Agreement::none;
     const Agreement a = r.has("nt") ? Agreement::neuter : Agreement::common;
@@ -77,7 +83,11 @@ void rule_predicative(const RuleContext& c) {
                                                        (r.has("det") && r.has("qnt"));
                                               }) ||
                                               lemma_in(s.words[start - 1], {"og", "eller", "som", "av", "en", "ei", "et"}));
-    if (before_clean) agreement = subject_agreement(c.worker, before);
+    // "Det syns jeg er fint": after an inverted verb the pronoun is that verb's subject; "jeg
+    // tror han er" keeps its own.
+    const bool after_inverted_verb = start > 0 && surely_some(s.words[start - 1], finite) &&
+                                     !(start > 1 && is_subject_pronoun(s.words[start - 2]));
+    if (before_clean && !after_inverted_verb) agreement = subject_agreement(c.worker, before);
     if (agreement == Agreement::none && v + 2 < s.words.size() && !sentence_initial(s, v) &&
         surely_none(before, [](const Reading& r) { return r.has("cnjsub") || r.has("prn") || r.has("n"); })) {
       agreement = subject_agreement(c.worker, s.words[v + 1]);
@@ -104,7 +114,7 @@ void rule_predicative(const RuleContext& c) {
     // when a reading the dictionary has already fits.
     const auto dictionary = c.worker.lookup(adjective->lower);
     if (std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
-          return r.has("pp") || r.has("adv") || r.has("vblex") || r.has("comp") || r.has("sup");
+          return r.has("pp") || r.has("adv") || (r.has("vblex") && !r.has("imp")) || r.has("comp") || r.has("sup");
         }))
       continue;
     if (std::any_of(dictionary.begin(), dictionary.end(), [&](const Reading& r) { return r.has("adj") && fits(r, agreement); }))

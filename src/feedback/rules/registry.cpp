@@ -5,6 +5,7 @@ namespace voki::feedback {
 
 const std::vector<RuleInfo>& all_rules() {
   static const std::vector<RuleInfo> rules = {
+      {"noun-gender-ending", rule_noun_gender_ending, false},
       {"spelling", rule_spelling, false},
       {"real-words", rule_real_words, false},
       {"capital-start", rule_capital_start, false},
@@ -18,10 +19,13 @@ const std::vector<RuleInfo>& all_rules() {
       {"adverb-nonfinite", rule_adverb_nonfinite, true},
       {"verb-forms", rule_verb_forms, true},
       {"present-r", rule_present_r, true},
+      {"past-tense-adverbial", rule_past_tense_adverbial, true},
       {"agreement", rule_agreement, true},
+      {"plural-after-quantifier", rule_plural_after_quantifier, true},
       {"definiteness", rule_definiteness, true},
       {"noun-phrase", rule_noun_phrase, true},
       {"determiner-agreement", rule_determiner_agreement, true},
+      {"determiner-vaares", rule_vaares, false},
       {"double-definiteness", rule_double_definiteness, true},
       {"predicative-agreement", rule_predicative, true},
       {"pronoun-case", rule_pronoun_case, false},

@@ -20,7 +20,14 @@ void rule_verb_forms(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& head = s.words[i];
-    const bool modal = is_modal(head) && some(head, [](const Reading& r) { return r.has("vblex") || r.has("vbmod"); });
+    // After a subject pronoun a modal is the verb even where CG-3 kept a noun ("de bør": a burden);
+    // "trenger ikke" works like a modal ("du trenger ikke spør" → "spørre").
+    const bool modal =
+        (is_modal(head) && (some(head, [](const Reading& r) { return r.has("vblex") || r.has("vbmod"); }) ||
+                            (i > 0 && is_subject_pronoun(s.words[i - 1]) && s.words[i - 1].lower != "de"))) ||
+        (lemma_in(head, {"trenger", "trengte"}) && some(head, verb_any) && is_word(at(s, i + 1)) &&
+         (s.words[i + 1].lower == "ikke" ||
+          (is_subject_pronoun(s.words[i + 1]) && is_word(at(s, i + 2)) && s.words[i + 2].lower == "ikke")));
     const bool marker = head.lower == "å" && head.any("part");
     const bool perfect = (head.lower == "har" || head.lower == "hadde") && some(head, verb_any);
     const bool bare_perfect = head.lower == "ha" && some(head, verb_any);  // "å ha studere", "kan ha gjør"
@@ -35,7 +42,12 @@ void rule_verb_forms(const RuleContext& c) {
       ++j;
       inverted_subject = true;
     }
-    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    // "vil heller ser", "kan kanskje hjelper": more adverbs between the modal and its verb.
+    while (j < s.words.size() &&
+           (is_clause_adverb(s.words[j]) ||
+            ((modal || marker) && lemma_in(s.words[j], {"heller", "kanskje", "virkelig", "nok", "sikkert", "helst", "snart", "nesten",
+                                                        "absolutt", "likevel", "da", "jo", "vel"}))))
+      ++j;
     const Word* verb = at(s, j);
     if (!is_word(verb) || verb->unknown) continue;
     bool finite_only = every(*verb, finite) ||
@@ -131,20 +143,147 @@ void rule_present_r(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     if (!clause_subject(c.worker, s, i)) continue;
-    const Word& verb = s.words[i + 1];
+    // Before an object pronoun ("familiene klare seg", "som hjelpe oss") the word is the verb,
+    // whatever CG-3 chose: its verb readings from the dictionary count.
+    const bool object_follows = is_word(at(s, i + 2)) && lemma_in(s.words[i + 2], {"seg", "meg", "deg", "oss", "dem", "ham", "henne"});
+    Word verb = s.words[i + 1];
+    if (object_follows && !verb.unknown && !candidate_mode()) {
+      std::vector<Reading> verbs;
+      for (auto& r : c.worker.lookup(verb.lower))
+        if (verb_any(r) && !r.has("compound-only-L")) verbs.push_back(std::move(r));
+      if (!verbs.empty()) verb.readings = std::move(verbs);
+    }
     if (verb.unknown || !every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
     if (lemma_in(verb, {"være", "se", "få"})) continue;  // "Det være seg", "se!", "de få" (the few)
     // After the subjects other than the old pronoun list, only words that are verbs alone: an
     // "-e" word after a noun or "som" is mostly an adjective or a noun ("som store", "barna
     // lære"), and looking at those made a CG-3 run for most sentences.
     const bool pronoun = is_subject_pronoun(s.words[i]) && s.words[i].lower != "de";
-    if (!pronoun && !surely_none(verb, [](const Reading& r) { return !r.has("vblex"); })) continue;
+    if (!pronoun && !object_follows && !surely_none(verb, [](const Reading& r) { return !r.has("vblex"); })) continue;
     // A word that can also be a finite verb ("hører", "kom") is read as one after a subject
     // pronoun; without this the raw readings made a CG-3 run for most pronoun + verb pairs.
     if (!surely_none(verb, [](const Reading& r) { return verb_any(r) && (r.has("pres") || r.has("pret")); })) continue;
     auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("inf") || r.has("imp"); },
                            [](std::vector<std::string>& t) { replace_tag(t, {"inf", "imp"}, "pres"); });
     if (!form.empty()) c.add("present-r", "F", verb.start, verb.end, {form}, 0.75);
+  }
+  // The verb before an inverted subject pronoun is finite: "I dag jobbe jeg" → "jobber", "Hva
+  // gjøre du?" → "gjør". Not after "å", a modal or another verb ("vil gjerne hjelpe han"), not an
+  // imperative at the start ("Hjelp du meg!").
+  for (std::size_t v = 1; v + 1 < s.words.size(); ++v) {
+    const Word& verb = s.words[v];
+    const Word& subject = s.words[v + 1];
+    if (verb.punct || verb.unknown || sentence_initial(s, v)) continue;
+    if (!lemma_in(subject, {"jeg", "du", "vi", "man"})) continue;
+    if (!every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
+    if (lemma_in(verb, {"være", "se", "få", "ha", "la"})) continue;
+    // Only words that are such verb forms alone in the dictionary.
+    const auto dictionary = c.worker.lookup(verb.lower);
+    if (dictionary.empty() ||
+        std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return !r.has("compound-only-L") && !(r.has("vblex") && (r.has("inf") || r.has("imp")));
+        }))
+      continue;
+    const Word& before = s.words[v - 1];
+    if (before.punct || before.lower == "å" || is_modal(before) || is_clause_adverb(before) ||
+        lemma_in(before, {"og", "eller", "men", "for", "til", "å", "ikke", "la", "lot", "hjelpe", "hjelper", "gjerne"}) ||
+        some(before, [](const Reading& r) { return verb_any(r) || (r.has("prn") && r.has("pers")); }))
+      continue;  // "vil jeg takke dere": the subject stands before
+    auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("inf") || r.has("imp"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"inf", "imp"}, "pres"); });
+    if (!form.empty()) c.add("present-r", "F", verb.start, verb.end, {form}, 0.75);
+  }
+}
+
+}  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+
+// Words that end a clause for the past-time check.
+bool clause_boundary(const Word& w) {
+  if (w.punct) return true;
+  return lemma_in(w, {"og", "men", "eller", "at", "som", "fordi", "når", "hvis", "mens", "så", "da", "der", "hvor", "selv om",
+                      "dersom", "enn", "hvordan", "hva", "hvem", "hvorfor", "inntil", "etter at", "før"}) ||
+         surely_some(w, [](const Reading& r) { return r.has("cnjsub") || r.has("cnjcoo"); });
+}
+
+// A time adverbial that places the clause in the past: "i går", "i fjor", "forrige uke", "for to år
+// siden", "for lenge siden". Returns one past its last word, or 0.
+std::size_t past_adverbial(const Sentence& s, std::size_t i) {
+  const Word& w = s.words[i];
+  if (w.punct) return 0;
+  // "siden i fjor", "fra i går": the time reaches up to now.
+  if (i > 0 && lemma_in(s.words[i - 1], {"siden", "fra", "til", "etter", "før", "innen", "fram til", "frem til"})) return 0;
+  if (lemma_in(w, {"i går", "i fjor", "i forgårs", "i forfjor"})) return i + 1;
+  if (w.lower == "i" && i + 1 < s.words.size() && lemma_in(s.words[i + 1], {"går", "fjor", "forgårs", "forfjor"}))
+    return i + 2;
+  if (w.lower == "forrige" && is_word(at(s, i + 1)) &&
+      lemma_in(s.words[i + 1], {"uke", "måned", "år", "helg", "sommer", "vinter", "høst", "vår", "gang", "mandag", "tirsdag",
+                                "onsdag", "torsdag", "fredag", "lørdag", "søndag", "århundre", "tiår", "semester", "uka"}))
+    return i + 2;
+  if (w.lower == "for") {
+    // "for (ca.) 2/to/mange/noen/lenge (år/uker) siden": amounts and time words only.
+    for (std::size_t j = i + 1; j < s.words.size() && j <= i + 5; ++j) {
+      const Word& x = s.words[j];
+      if (x.lower == "siden") return j > i + 1 ? j + 1 : 0;
+      const bool amount = has_digit(x.text) || lemma_in(x, {"ca", "ca.", ".", "cirka", "omtrent", "lenge", "mange", "noen", "få", "en",
+                                                            "ei", "et", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte",
+                                                            "ni", "ti", "tjue", "hundre", "tusen", "par", "halvt", "drøyt", "over"}) ||
+                          lemma_in(x, {"år", "uke", "uker", "dag", "dager", "måned", "måneder", "time", "timer", "minutter",
+                                       "tiår", "århundre", "århundrer", "generasjoner", "sekunder", "døgn", "uka"});
+      if (!amount) return 0;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+// F: a present-tense verb in a clause with a past time adverbial: "I går går jeg på kino" → "gikk",
+// "Vi bor i Bergen for to år siden" → "bodde", "Jeg har kjøpt den for to år siden" → "kjøpte".
+void rule_past_tense_adverbial(const RuleContext& c) {
+  const auto& s = c.sentence;
+  // Quoted speech and reported thought may mix tenses.
+  if (std::any_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.text == "\"" || w.text == "«" || w.text == "»"; }))
+    return;
+  for (std::size_t i = 0; i < s.words.size(); ++i) {
+    const std::size_t end = past_adverbial(s, i);
+    if (end == 0) continue;
+    std::size_t from = i, to = end;
+    while (from > 0 && !clause_boundary(s.words[from - 1])) --from;
+    while (to < s.words.size() && !clause_boundary(s.words[to])) ++to;
+    for (std::size_t v = from; v < to; ++v) {
+      if (v >= i && v < end) continue;
+      const Word& verb = s.words[v];
+      if (verb.punct || verb.unknown || verb.text.find(' ') != std::string::npos) continue;
+      if (!every(verb, [](const Reading& r) { return r.has("vblex") && r.has("pres") && !r.has("pasv"); })) continue;
+      const Word* next = at(s, v + 1);
+      const bool participle_next =
+          is_word(next) && every(*next, [](const Reading& r) { return r.has("vblex") && r.has("pp"); });
+      if (lemma_in(verb, {"har"})) {
+        // "har kjøpt" → "kjøpte"; "har" with its participle further on is left alone.
+        if (!participle_next) {
+          if (std::any_of(s.words.begin() + static_cast<std::ptrdiff_t>(v + 1), s.words.begin() + static_cast<std::ptrdiff_t>(to),
+                          [](const Word& w) { return w.any("pp"); }))
+            continue;
+        } else {
+          auto form = regenerate(c.worker, *next, [](const Reading& r) { return r.has("pp"); },
+                                 [](std::vector<std::string>& t) { replace_tag(t, {"pp"}, "pret"); });
+          if (!form.empty()) c.add("past-tense-adverbial", "F", verb.start, next->end, {like(verb, form)}, 0.7);
+          continue;
+        }
+      }
+      // "er født", "er kommet": "være" with a participle is the usual form.
+      if (lemma_in(verb, {"er"}) && is_word(next) && some(*next, [](const Reading& r) { return r.has("pp") || r.has("adj"); }))
+        continue;
+      auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("pres"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"pres"}, "pret"); });
+      if (!form.empty()) c.add("past-tense-adverbial", "F", verb.start, verb.end, {form}, 0.7);
+    }
   }
 }
 

@@ -56,3 +56,11 @@ TEST(DoubleDefiniteness, AfterDemonstrativeAndHele) {
   expect_clean("Denne gang gikk det bra.");  // a fixed phrase
   expect_clean("De bodde i de store byer.");  // formal style without the noun's article
 }
+
+TEST(DeterminerAgreement, VaaresIsNoPossessive) {
+  expect_finding("Vi er glade i bilene våres.", "determiner-agreement", "våre");
+  expect_finding("Vi lærer våres barn om det.", "determiner-agreement", "våre");
+  expect_clean("Vi er glade i bilene våre.");
+  expect_clean("Nå våres det.");        // the verb: spring comes
+  expect_clean("Det våres i mars.");
+}

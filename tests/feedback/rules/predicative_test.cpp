@@ -23,3 +23,11 @@ TEST(PredicativeAgreement, SingularSubject) {
   expect_clean("Penger er greit å ha.");
   expect_clean("Husene ble bygget i fjor.");  // a participle
 }
+
+TEST(PredicativeAgreement, DefinitePluralSubjects) {
+  expect_finding("De nye husene er stor.", "predicative-agreement", "store");
+  expect_finding("Prisene er veldig lav i år.", "predicative-agreement", "lave");  // "lav" is also an imperative
+  expect_clean("De nye husene er store.");
+  expect_clean("Prisene er veldig lave i år.");
+  expect_clean("Det tror jeg er riktig.");  // "jeg" belongs to "tror"; "det" is the subject of "er"
+}

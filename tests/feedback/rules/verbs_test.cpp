@@ -47,3 +47,52 @@ TEST(VerbForms, PresentRAfterOtherSubjects) {
   expect_clean("Det være seg store eller små.");
   expect_clean("Vi hjalp de få som kom.");
 }
+
+TEST(VerbForms, PastTenseAfterPastTimeAdverbial) {
+  expect_finding("I går spiser vi middag hos henne.", "past-tense-adverbial", "spiste");
+  expect_finding("Vi bor i Trondheim for tre år siden.", "past-tense-adverbial", "bodde");
+  expect_finding("Hun har solgt huset for lenge siden.", "past-tense-adverbial", "solgte");
+  expect_finding("Forrige uke reiser vi til Bergen.", "past-tense-adverbial", "reiste");
+  expect_clean("I går spiste vi middag hos henne.");
+  expect_clean("Vi bodde i Trondheim for tre år siden.");
+  expect_clean("Hun solgte huset for lenge siden.");
+  expect_clean("Jeg har bodd her siden i fjor.");                    // the time reaches up to now
+  expect_clean("Hun er født for tretti år siden.");
+  expect_clean("I går regnet det, men i dag skinner sola.");          // another clause
+  expect_clean("Han sier at han reiste i går.");
+  expect_clean("Det er to år siden vi flyttet.");                    // no "for"
+}
+
+TEST(VerbForms, PresentRBeforeInvertedSubject) {
+  expect_finding("I dag jobbe jeg hjemme.", "present-r", "jobber");
+  expect_finding("Hva gjøre du i kveld?", "present-r", "gjør");
+  expect_clean("I dag jobber jeg hjemme.");
+  expect_clean("Hva gjør du i kveld?");
+  expect_clean("Hjelp du meg med dette!");         // an imperative at the start
+  expect_clean("Jeg kan ikke forstå du sier det.");  // after a modal (other errors aside)
+}
+
+TEST(VerbForms, ModalReadAsNounAndTrengerIkke) {
+  expect_finding("Vi bør ser på saken.", "modal-verb-form", "se");  // CG-3 reads "bør" as a noun
+  expect_finding("Du trenger ikke spør om lov.", "modal-verb-form", "spørre");
+  expect_finding("Da trenger du ikke spør om lov.", "modal-verb-form", "spørre");
+  expect_clean("Vi bør se på saken.");
+  expect_clean("Du trenger ikke spørre om lov.");
+  expect_clean("Du trenger ikke penger til det.");
+}
+
+TEST(VerbForms, PresentRBeforeObjectPronoun) {
+  // "klare" is also an adjective and "lære" a noun; before "seg/oss" they are verbs.
+  expect_finding("Det går bra fordi familiene klare seg.", "present-r", "klarer");
+  expect_finding("Boka lære oss mye.", "present-r", "lærer");
+  expect_clean("Det går bra fordi familiene klarer seg.");
+  expect_clean("Boka lærer oss mye.");
+  expect_clean("Hvis barna er klare, går vi.");
+}
+
+TEST(VerbForms, ModalWithMoreAdverbsBetween) {
+  expect_finding("Jeg vil heller ser på film.", "modal-verb-form", "se");
+  expect_finding("Du kan kanskje hjelper meg.", "modal-verb-form", "hjelpe");
+  expect_clean("Jeg vil heller se på film.");
+  expect_clean("Du kan kanskje hjelpe meg.");
+}

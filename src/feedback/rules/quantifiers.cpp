@@ -1,0 +1,117 @@
+// F: the noun after a quantifier that asks for the plural: "alle person" → "alle personer",
+// "andre kultur" → "andre kulturer", "begge bil" → "begge biler", "forskjellige farge" →
+// "forskjellige farger", "de fleste elev" → "de fleste elever". Numbers, "mange" and "flere" are
+// the article rule's (rule_agreement).
+#include "feedback/rules/rule_helpers.h"
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+namespace {
+
+enum class Quantifier { none, determiner, adjective, demonstrative };
+
+// "alle", "begge", "samtlige", "de fleste" are plural determiners; "andre", "forskjellige",
+// "ulike" are plural only at the start of a noun phrase (not "den andre siden", "det ulike").
+Quantifier quantifier(const Word& w) {
+  if (w.punct) return Quantifier::none;
+  if (lemma_in(w, {"alle", "samtlige", "de fleste"}))
+    return every(w, [](const Reading& r) { return r.has("det") && r.has("pl"); }) ? Quantifier::determiner : Quantifier::none;
+  if (lemma_in(w, {"disse"}))
+    return every(w, [](const Reading& r) { return (r.has("det") || r.has("prn")) && r.has("pl"); }) ? Quantifier::demonstrative
+                                                                                                  : Quantifier::none;
+  if (lemma_in(w, {"begge"}))
+    return every(w, [](const Reading& r) { return r.has("det") || r.has("adv"); }) ? Quantifier::determiner : Quantifier::none;
+  if (lemma_in(w, {"andre"}))
+    return every(w, [](const Reading& r) { return (r.has("det") && r.has("pl")) || (r.has("adj") && (r.has("pl") || r.has("sp"))); })
+               ? Quantifier::adjective
+               : Quantifier::none;
+  if (lemma_in(w, {"forskjellige", "ulike"}))
+    return every(w, [](const Reading& r) { return r.has("adj") && (r.has("pl") || r.has("sp")); }) ? Quantifier::adjective
+                                                                                                      : Quantifier::none;
+  return Quantifier::none;
+}
+
+// A word before "andre/forskjellige/ulike" that makes them definite or singular: "den andre
+// siden", "en annen", "mitt andre hjem", "hver andre uke", "for det andre".
+bool takes_over(const Word& w) {
+  if (w.punct) return false;
+  if (lemma_in(w, {"den", "det", "de", "denne", "dette", "disse", "en", "ei", "et", "hver", "hvert", "min", "mitt", "mine",
+                   "din", "ditt", "dine", "sin", "sitt", "sine", "vår", "vårt", "våre", "hans", "hennes", "deres", "dens",
+                   "dets", "hele", "annenhver", "annethvert"}))
+    return true;
+  return some(w, [](const Reading& r) { return r.has("gen") || r.has("num") || r.has("pos") || (r.has("det") && !r.has("qnt")); });
+}
+
+// Nouns "andre" counts in as an ordinal: "i andre klasse", "for andre gang", "andre halvdel".
+bool ordinal_noun(const Word& w) {
+  return lemma_in(w, {"gang", "klasse", "etasje", "halvdel", "halvår", "omgang", "runde", "plass", "trinn", "time", "del",
+                      "år", "uke", "dag", "måned", "kvartal", "semester", "termin", "generasjon", "ledd", "akt", "vers",
+                      "side", "språk", "utgave", "verdenskrig", "divisjon", "periode", "sesong", "forsøk", "steg"});
+}
+
+// Nouns with an idiomatic singular after "alle/mange": "alle mann", "mange takk", "alle slags".
+bool idiom_noun(const Word& w) { return lemma_in(w, {"mann", "takk", "slags", "sorts", "sort"}); }
+
+}  // namespace
+
+void rule_plural_after_quantifier(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& q = s.words[i];
+    const Quantifier kind = quantifier(q);
+    if (kind == Quantifier::none) continue;
+    if (kind == Quantifier::adjective && i > 0 && takes_over(s.words[i - 1])) continue;
+    // "I dag har (nesten) alle bil": after a finite verb "alle", "begge", "andre" may be the
+    // subject, and the noun its object.
+    if (!lemma_in(q, {"forskjellige", "ulike"})) {
+      std::size_t b = i;
+      while (b > 0 && (is_clause_adverb(s.words[b - 1]) || lemma_in(s.words[b - 1], {"nesten", "nok", "da", "vel", "jo", "nå"}))) --b;
+      if (b > 0 && surely_some(s.words[b - 1], finite)) continue;
+    }
+    // "alle/begge" also stand alone before a verb or a noun used as a verb ("alle lærer norsk").
+    std::size_t j = i + 1;
+    // At most one adjective between, in a plural form ("alle norske elev").
+    if (j < s.words.size() && !s.words[j].punct &&
+        every(s.words[j], [](const Reading& r) { return r.has("adj") && (r.has("pl") || r.has("sp")) && !r.has("ord"); }) &&
+        none(s.words[j], [](const Reading& r) { return r.has("n") || verb_any(r) || r.has("det"); }))
+      ++j;
+    const Word* noun = at(s, j);
+    if (!is_word(noun) || noun->unknown || has_digit(noun->text) || (noun->capitalised && j != first_word(s))) continue;
+    if (idiom_noun(*noun) || (lemma_in(q, {"andre"}) && ordinal_noun(*noun))) continue;
+    // After "disse" the noun is plural and definite: "disse dag" → "disse dagene" ("disse bøker"
+    // passes as formal style).
+    const bool demonstrative = kind == Quantifier::demonstrative;
+    if (!every(*noun, [&](const Reading& r) {
+          return r.has("n") && r.has("sg") && (r.has("ind") || (demonstrative && r.has("def"))) && !r.has("gen") && !r.has("cmp-split");
+        }))
+      continue;
+    // Only words the dictionary has as nouns or verb stems (not "lærer" in "alle lærer norsk",
+    // nor adjectives or participles) and countable (not "informasjon" with an "unc" reading).
+    const auto dictionary = c.worker.lookup(noun->lower);
+    if (dictionary.empty() || std::any_of(dictionary.begin(), dictionary.end(), [&](const Reading& r) {
+          if (r.has("compound-only-L")) return false;
+          if (verb_any(r)) return !(r.has("inf") || r.has("imp"));
+          return !r.has("n") || r.has("unc") || r.has("pl") || r.has("sp") || (r.has("def") && !(demonstrative && r.has("sg")));
+        }))
+      continue;
+    const Word* after = at(s, j + 1);
+    // "alle info. kilder": an abbreviation; "alle skole elever": a split compound.
+    if (after && after->text == "." && is_word(at(s, j + 2)) && !s.words[j + 2].capitalised) continue;
+    if (after && !after->punct && surely_some(*after, [](const Reading& r) { return r.has("n"); }) &&
+        surely_none(*after, [](const Reading& r) { return verb_any(r) || r.has("pr") || r.has("cnjcoo"); }))
+      continue;
+    // "forskjellige kultur er": the plural ending written apart.
+    if (is_word(after) && lemma_in(*after, {"er", "ene", "en", "et", "a"}) && !c.worker.lookup(noun->lower + after->lower).empty())
+      continue;
+    auto form = regenerate(c.worker, *noun, [](const Reading& r) { return r.has("n") && r.has("sg"); },
+                           [&](std::vector<std::string>& t) {
+                             replace_tag(t, {"sg"}, "pl");
+                             if (demonstrative) replace_tag(t, {"ind"}, "def");
+                           });
+    if (!form.empty()) c.add("plural-after-quantifier", "F", noun->start, noun->end, {form}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback

@@ -1,0 +1,34 @@
+// Agreement inside the noun phrase (rules/noun_phrase.cpp).
+#include "rules/rule_test_util.h"
+
+using namespace voki::feedback::testing;
+
+TEST(NounPhrase, AdjectiveRightAfterVerb) {
+  expect_finding("Jobben krever stor ansvar.", "adjective-agreement", "stort");
+  expect_finding("Hun fikk snill naboer.", "adjective-agreement", "snille");
+  expect_clean("Jobben krever stort ansvar.");
+  expect_clean("Hun fikk snille naboer.");
+  expect_clean("Han snakker godt norsk.");  // "godt" is also an adverb
+  expect_clean("De kom sent hjem.");
+}
+
+TEST(NounPhrase, PluralAdjectiveAfterQuantifier) {
+  // The noun's number is wrong, not the adjective: the plural rules speak, not this one.
+  expect_no_rule("Vi har mange gode venn.", "adjective-agreement");
+  expect_finding("Vi kjøpte mange grønn epler.", "adjective-agreement", "grønne");
+}
+
+TEST(NounPhrase, ArticleBeforeUnknownCompound) {
+  // The analyser does not know these compounds; their last part decides the gender.
+  expect_finding("De bor i et generasjonsbolig.", "article-agreement", "en");
+  expect_finding("Vi så en bilverksted der.", "article-agreement", "et");
+  expect_clean("De bor i en generasjonsbolig.");
+  expect_clean("Vi så et bilverksted der.");
+  expect_clean("Det ble et høykvalitets sosialt liv.");  // the first part of a phrase, not its noun
+}
+
+TEST(NounPhrase, ArticleAfterPaa) {
+  expect_finding("Vi bodde på et plass i nord.", "article-agreement", "en");
+  expect_clean("Vi bodde på en plass i nord.");
+  expect_clean("På en måte har du rett.");
+}

@@ -1,0 +1,36 @@
+// The plural noun after "alle", "begge", "andre", "forskjellige", "ulike", "de fleste".
+#include "rules/rule_test_util.h"
+
+using namespace voki::feedback::testing;
+
+TEST(PluralAfterQuantifier, Determiners) {
+  expect_finding("Alle elev må ha en blyant.", "plural-after-quantifier", "elever");
+  expect_finding("Begge bil står i garasjen.", "plural-after-quantifier", "biler");
+  expect_finding("Jeg har møtt alle norske elev på skolen.", "plural-after-quantifier", "elever");
+  expect_no_rule("Jeg har møtt alle norske elev på skolen.", "adjective-agreement");  // the noun is wrong, not "norske"
+  expect_clean("Alle elever må ha en blyant.");
+  expect_clean("Begge biler står i garasjen.");
+  expect_clean("Begge deler er viktige.");
+  expect_clean("Alle mann måtte hjelpe til.");   // idiom
+  expect_clean("Mange takk for maten.");         // idiom, also after "mange"
+  expect_clean("Alle lærer norsk her.");         // "alle" is the subject, "lærer" its verb
+  expect_clean("I dag har nesten alle bil.");    // inverted subject, then the object
+}
+
+TEST(PluralAfterQuantifier, AdjectiveQuantifiers) {
+  expect_finding("Hun har bodd i forskjellige by.", "plural-after-quantifier", "byer");
+  expect_finding("Vi snakket med andre forelder.", "plural-after-quantifier", "foreldre");
+  expect_finding("De kommer fra ulike skole.", "plural-after-quantifier", "skoler");
+  expect_clean("Hun har bodd i forskjellige byer.");
+  expect_clean("Den andre siden av saken er verre.");  // "andre" after a determiner
+  expect_clean("Jeg går i andre klasse.");              // ordinal
+  expect_clean("Det skjedde for andre gang.");
+  expect_clean("Han kjøpte en annen bil.");
+  expect_clean("Vi har forskjellige meninger om det.");
+}
+
+TEST(PluralAfterQuantifier, Disse) {
+  expect_finding("Jeg har tenkt mye på disse dag.", "plural-after-quantifier", "dagene");
+  expect_clean("Jeg har tenkt mye på disse dagene.");
+  expect_clean("Jeg har tenkt mye på disse spørsmål.");  // "disse" + indefinite plural: formal style
+}
