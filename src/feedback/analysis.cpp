@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <list>
 #include <unordered_set>
 #include <cstdio>
 #include <cstdlib>
@@ -262,12 +263,55 @@ icu::UnicodeString u16(std::string_view utf8) {
 
 }  // namespace
 
+// What CG-3 kept of one stretch: for each word, the indices of the original readings it kept, each
+// with the mapping tags (@...) CG-3 gave it. Words with fewer than two readings are left as they are.
+struct Disambiguation {
+  struct Kept { std::size_t reading; std::vector<std::string> mappings; };
+  std::vector<std::vector<Kept>> words;  // empty inner vector: the word keeps its readings
+};
+
+// Least-recently-used map with a fixed capacity: a server runs for months, so every cache is bounded.
+template <typename Value>
+class LruCache {
+ public:
+  explicit LruCache(std::size_t capacity) : capacity_(capacity) {}
+  const Value* find(const std::string& key) {
+    const auto it = index_.find(key);
+    if (it == index_.end()) return nullptr;
+    order_.splice(order_.begin(), order_, it->second);
+    return &it->second->second;
+  }
+  void put(std::string key, Value value) {
+    if (index_.count(key)) return;
+    order_.emplace_front(std::move(key), std::move(value));
+    index_.emplace(order_.front().first, order_.begin());
+    if (order_.size() > capacity_) {
+      index_.erase(order_.back().first);
+      order_.pop_back();
+    }
+  }
+
+ private:
+  std::size_t capacity_;
+  std::list<std::pair<std::string, Value>> order_;
+  std::unordered_map<std::string, typename std::list<std::pair<std::string, Value>>::iterator> index_;
+};
+
 struct Worker::Impl {
   std::shared_ptr<const ResourceFiles> files;
   std::unique_ptr<Lexicon> analyser, generator;
   std::unique_ptr<icu::BreakIterator> word_breaks;
   cg3_grammar* grammar = nullptr;
   cg3_applicator* applicator = nullptr;
+  // CG-3 interns every tag text it is given (word forms and lemmas too) for the applicator's
+  // lifetime; the texts we gave it are kept here, and past kMaxTags the applicator is replaced so
+  // that memory stays bounded. Results do not depend on the applicator's history (the grammar has
+  // no variables), so this changes no reading.
+  std::unordered_map<std::string, cg3_tag*> tags;
+  static constexpr std::size_t kMaxTags = 200000;
+  // CG-3 results by stretch (the same words with the same readings always give the same result);
+  // ~1 KB an entry.
+  LruCache<Disambiguation> disambiguated{4096};
   std::unique_ptr<Hunspell> hunspell;
   std::unique_ptr<icu::BreakIterator> sentences;
   std::unordered_map<std::string, std::optional<std::string>> generated;
@@ -276,9 +320,18 @@ struct Worker::Impl {
   std::unordered_map<std::u32string, std::pair<std::size_t, std::vector<std::string>>> single_words;
   std::string latin1;
 
-  cg3_tag* tag(std::string_view utf8) {
+  cg3_tag* tag(const std::string& utf8) {
+    if (auto it = tags.find(utf8); it != tags.end()) return it->second;
     auto text = u16(utf8);
-    return cg3_tag_create_u(applicator, text.getTerminatedBuffer());
+    cg3_tag* created = cg3_tag_create_u(applicator, text.getTerminatedBuffer());
+    tags.emplace(utf8, created);
+    return created;
+  }
+  void renew_applicator() {
+    if (applicator) cg3_applicator_free(applicator);
+    tags.clear();
+    applicator = cg3_applicator_create(grammar);
+    if (!applicator) throw std::runtime_error("feedback: cannot create CG-3 applicator");
   }
 
   // Longest match from token `first` over up to 5 tokens (multiwords such as "i dag", "på grunn
@@ -374,6 +427,7 @@ struct Worker::Impl {
   }
 
   void disambiguate(std::vector<Word>& words);
+  Disambiguation run_cg3(const std::vector<Word>& words);
 };
 
 Worker::Worker(std::shared_ptr<const ResourceFiles> files) : impl_(std::make_unique<Impl>()) {
@@ -388,7 +442,7 @@ Worker::Worker(std::shared_ptr<const ResourceFiles> files) : impl_(std::make_uni
   std::call_once(cg3_once, [] { cg3_init(stdin, stdout, stderr); });
   d.grammar = cg3_grammar_load(d.files->paths.grammar.c_str());
   if (!d.grammar) throw std::runtime_error("feedback: cannot load CG-3 grammar " + d.files->paths.grammar);
-  d.applicator = cg3_applicator_create(d.grammar);
+  d.renew_applicator();
 
 
   d.hunspell = std::make_unique<Hunspell>(d.files->paths.hunspell_aff.c_str(),
@@ -403,8 +457,33 @@ Worker::~Worker() {
   if (impl_->grammar) cg3_grammar_free(impl_->grammar);
 }
 
-void Worker::Impl::disambiguate(std::vector<Word>& words) {
-  if (words.empty()) return;
+namespace {
+
+// Everything run_cg3 reads of the words, so equal keys give equal results.
+std::string stretch_key(const std::vector<Word>& words) {
+  std::string key;
+  for (const auto& word : words) {
+    key += word.text;
+    key += '\x1f';
+    for (const auto& r : word.readings) {
+      key += r.analysis;
+      key += '\x1e';
+      key += r.lemma;
+      for (const auto& t : r.tags) {
+        key += '\x1d';
+        key += t;
+      }
+      key += '\x1c';
+    }
+    key += '\n';
+  }
+  return key;
+}
+
+}  // namespace
+
+Disambiguation Worker::Impl::run_cg3(const std::vector<Word>& words) {
+  if (tags.size() > kMaxTags) renew_applicator();
   cg3_sentence* sentence = cg3_sentence_new(applicator);
   for (const auto& word : words) {
     cg3_cohort* cohort = cg3_cohort_create(sentence);
@@ -425,45 +504,75 @@ void Worker::Impl::disambiguate(std::vector<Word>& words) {
   }
   cg3_sentence_runrules(applicator, sentence);
 
+  Disambiguation result;
+  result.words.resize(words.size());
   const std::size_t cohorts = cg3_sentence_numcohorts(sentence);
   std::size_t first = cohorts > words.size() ? cohorts - words.size() : 0;  // skip ">>>"
-  std::string text;
+  std::string text, lemma;
+  std::vector<std::string> cg_tags;
   for (std::size_t i = 0; i < words.size() && first + i < cohorts; ++i) {
-    Word& word = words[i];
+    const Word& word = words[i];
     if (word.readings.size() < 2) continue;
     cg3_cohort* cohort = cg3_sentence_getcohort(sentence, first + i);
-    std::vector<Reading> kept;
+    auto& kept = result.words[i];
     const std::size_t n = cg3_cohort_numreadings(cohort);
     for (std::size_t j = 0; j < n; ++j) {
       cg3_reading* reading = cg3_cohort_getreading(cohort, j);
-      std::string lemma;
-      std::vector<std::string> tags;
+      lemma.clear();
+      cg_tags.clear();
       for (std::size_t k = 0; k < cg3_reading_numtags(reading); ++k) {
         const UChar* raw = cg3_tag_gettext_u(cg3_reading_gettag(reading, k));
         text.clear();
         icu::UnicodeString(raw).toUTF8String(text);
         if (text.size() >= 2 && text.front() == '"' && text[1] == '<') continue;  // word form
         if (text.size() >= 2 && text.front() == '"') { lemma = text.substr(1, text.size() - 2); continue; }
-        tags.push_back(text);
+        cg_tags.push_back(text);
       }
       // Keep the original reading (with its analysis string) that this CG reading came from.
-      for (const auto& original : word.readings) {
+      for (std::size_t o = 0; o < word.readings.size(); ++o) {
+        const auto& original = word.readings[o];
         if (original.lemma != lemma) continue;
-        bool same = std::all_of(original.tags.begin(), original.tags.end(),
-                                [&](const std::string& t) { return std::find(tags.begin(), tags.end(), t) != tags.end(); });
-        if (same && std::none_of(kept.begin(), kept.end(),
-                                 [&](const Reading& k) { return k.analysis == original.analysis; })) {
-          kept.push_back(original);
+        bool same = std::all_of(original.tags.begin(), original.tags.end(), [&](const std::string& t) {
+          return std::find(cg_tags.begin(), cg_tags.end(), t) != cg_tags.end();
+        });
+        if (same && std::none_of(kept.begin(), kept.end(), [&](const Disambiguation::Kept& k) {
+              return word.readings[k.reading].analysis == original.analysis;
+            })) {
+          Disambiguation::Kept k{o, {}};
           // CG mapping tags (e.g. @SUBJ) are useful to the rules.
-          for (const auto& t : tags)
-            if (!t.empty() && t.front() == '@') kept.back().tags.push_back(t);
+          for (const auto& t : cg_tags)
+            if (!t.empty() && t.front() == '@') k.mappings.push_back(t);
+          kept.push_back(std::move(k));
           break;
         }
       }
     }
-    if (!kept.empty()) word.readings = std::move(kept);
   }
   cg3_sentence_free(sentence);
+  return result;
+}
+
+void Worker::Impl::disambiguate(std::vector<Word>& words) {
+  if (words.empty()) return;
+  std::string key = stretch_key(words);
+  const Disambiguation* found = disambiguated.find(key);
+  Disambiguation computed;
+  if (!found) {
+    computed = run_cg3(words);
+    found = &computed;
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto& kept = found->words[i];
+    if (kept.empty()) continue;
+    std::vector<Reading> readings;
+    readings.reserve(kept.size());
+    for (const auto& k : kept) {
+      readings.push_back(words[i].readings[k.reading]);
+      for (const auto& t : k.mappings) readings.back().tags.push_back(t);
+    }
+    words[i].readings = std::move(readings);
+  }
+  if (found == &computed) disambiguated.put(std::move(key), std::move(computed));
 }
 
 std::vector<Sentence> Worker::analyse(std::string_view utf8) {
