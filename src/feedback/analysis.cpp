@@ -318,6 +318,19 @@ struct Worker::Impl {
   std::unordered_map<std::string, bool> spelled;
   std::unordered_map<std::string, std::vector<Reading>> looked_up;
   std::unordered_map<std::u32string, std::pair<std::size_t, std::vector<std::string>>> single_words;
+  // Walks that went on past the first token (most do: "jeg " is the start of some multiword), by
+  // the first token: the walk reads only the characters up to where it stopped and the token ends
+  // before that, so a later text that has the same ones gets the same result.
+  struct Walk {
+    std::u32string read;             // characters from the first token's start to where the walk stopped
+    std::vector<std::size_t> ends;   // ends of the tokens reached, relative to the first token's start
+    bool died = false;               // stopped because no entry goes on (else: token limit or last token)
+    std::size_t used = 0;
+    std::vector<std::string> analyses;
+  };
+  std::unordered_map<std::u32string, std::vector<Walk>> walks;
+  std::size_t walk_count = 0;
+  static constexpr std::size_t kMaxWalks = 200000, kMaxWalksPerToken = 32;
   std::string latin1;
 
   cg3_tag* tag(const std::string& utf8) {
@@ -334,6 +347,25 @@ struct Worker::Impl {
     if (!applicator) throw std::runtime_error("feedback: cannot create CG-3 applicator");
   }
 
+  static constexpr std::size_t kMaxUnitTokens = 5;
+
+  // Would the walk from token `first` read exactly what `w` read, and so stop the same way?
+  static bool replayable(const Walk& w, const std::u32string& chars,
+                         const std::vector<std::pair<std::size_t, std::size_t>>& tokens, std::size_t first) {
+    const std::size_t begin = tokens[first].first;
+    if (chars.size() - begin < w.read.size() || chars.compare(begin, w.read.size(), w.read) != 0) return false;
+    const std::size_t reached = w.ends.size();
+    if (tokens.size() - first < reached) return false;
+    for (std::size_t k = 0; k < reached; ++k)
+      if (tokens[first + k].second - begin != w.ends[k]) return false;
+    if (w.died) {
+      // It died inside the next token: that token must be there and reach as far.
+      return reached < kMaxUnitTokens && first + reached < tokens.size() &&
+             tokens[first + reached].second - begin >= w.read.size();
+    }
+    return reached == kMaxUnitTokens || first + reached == tokens.size();
+  }
+
   // Longest match from token `first` over up to 5 tokens (multiwords such as "i dag", "på grunn
   // av", "e-post"); returns the number of tokens used (0 when unknown) and the analyses.
   std::size_t match(const std::u32string& chars, const std::vector<std::pair<std::size_t, std::size_t>>& tokens,
@@ -347,17 +379,30 @@ struct Worker::Impl {
       if (it->second.first) analyses = it->second.second;
       return it->second.first;
     }
+    std::u32string token(chars, token_begin, token_end - token_begin);
+    if (auto it = walks.find(token); it != walks.end()) {
+      for (const auto& w : it->second) {
+        if (replayable(w, chars, tokens, first)) {
+          if (w.used) analyses = w.analyses;
+          return w.used;
+        }
+      }
+    }
     bool single = false;
+    Walk walk;
     State state = analyser->initial();
     std::size_t used = 0;
     std::size_t position = tokens[first].first;
-    for (std::size_t t = first; t < tokens.size() && t < first + 5; ++t) {
+    std::size_t t = first;
+    for (; t < tokens.size() && t < first + kMaxUnitTokens; ++t) {
       for (; position < tokens[t].second && state.size() > 0; ++position)
         Lexicon::step(state, static_cast<UChar32>(chars[position]));
       if (state.size() == 0) {
         single = single || t == first;
+        walk.died = true;
         break;
       }
+      walk.ends.push_back(tokens[t].second - token_begin);
       if (t == first) {
         State next = state;
         if (token_end < chars.size()) Lexicon::step(next, static_cast<UChar32>(chars[token_end]));
@@ -381,6 +426,21 @@ struct Worker::Impl {
     if (single) {
       if (single_words.size() > 200000) single_words.clear();
       single_words.emplace(std::move(key), std::make_pair(used, used ? analyses : std::vector<std::string>{}));
+    } else {
+      if (walk_count >= kMaxWalks) {
+        walks.clear();
+        walk_count = 0;
+      }
+      auto& list = walks[std::move(token)];
+      if (list.size() >= kMaxWalksPerToken) {
+        walk_count -= list.size();
+        list.clear();
+      }
+      walk.read.assign(chars, token_begin, position - token_begin);
+      walk.used = used;
+      if (used) walk.analyses = analyses;
+      list.push_back(std::move(walk));
+      ++walk_count;
     }
     return used;
   }
