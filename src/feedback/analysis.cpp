@@ -263,6 +263,8 @@ icu::UnicodeString u16(std::string_view utf8) {
 
 }  // namespace
 
+namespace {
+
 // What CG-3 kept of one stretch: for each word, the indices of the original readings it kept, each
 // with the mapping tags (@...) CG-3 gave it. Words with fewer than two readings are left as they are.
 struct Disambiguation {
@@ -297,6 +299,8 @@ class LruCache {
   std::unordered_map<std::string, typename std::list<std::pair<std::string, Value>>::iterator> index_;
 };
 
+}  // namespace
+
 struct Worker::Impl {
   std::shared_ptr<const ResourceFiles> files;
   std::unique_ptr<Lexicon> analyser, generator;
@@ -312,14 +316,15 @@ struct Worker::Impl {
   // CG-3 results by stretch (the same words with the same readings always give the same result);
   // ~1 KB an entry.
   LruCache<Disambiguation> disambiguated{4096};
+  // Suggestions by misspelt word (each costs up to ~1,000 hunspell lookups).
+  LruCache<std::vector<std::string>> suggested{4096};
   std::unique_ptr<Hunspell> hunspell;
   std::unique_ptr<icu::BreakIterator> sentences;
   std::unordered_map<std::string, std::optional<std::string>> generated;
   std::unordered_map<std::string, bool> spelled;
   std::unordered_map<std::string, std::vector<Reading>> looked_up;
   std::unordered_map<std::u32string, std::pair<std::size_t, std::vector<std::string>>> single_words;
-  // Walks that went on past the first token (most do: "jeg " is the start of some multiword), by
-  // the first token: the walk reads only the characters up to where it stopped and the token ends
+  // Walks that went on past the first token (most do: "jeg " is the start of some multiword): the walk reads only the characters up to where it stopped and the token ends
   // before that, so a later text that has the same ones gets the same result.
   struct Walk {
     std::u32string read;             // characters from the first token's start to where the walk stopped
@@ -379,7 +384,9 @@ struct Worker::Impl {
       if (it->second.first) analyses = it->second.second;
       return it->second.first;
     }
+    // Bucketed by the token and the two characters after it (the part every walk that went on has read).
     std::u32string token(chars, token_begin, token_end - token_begin);
+    for (std::size_t k = token_end; k < token_end + 2; ++k) token.push_back(k < chars.size() ? chars[k] : U'\0');
     if (auto it = walks.find(token); it != walks.end()) {
       for (const auto& w : it->second) {
         if (replayable(w, chars, tokens, first)) {
@@ -488,6 +495,7 @@ struct Worker::Impl {
 
   void disambiguate(std::vector<Word>& words);
   Disambiguation run_cg3(const std::vector<Word>& words);
+  std::vector<std::string> suggest_uncached(const std::string& word);
 };
 
 Worker::Worker(std::shared_ptr<const ResourceFiles> files) : impl_(std::make_unique<Impl>()) {
@@ -748,6 +756,14 @@ bool Worker::spelled_right(const std::string& word) {
 // edit is for learners.
 std::vector<std::string> Worker::suggest(const std::string& word) {
   auto& d = *impl_;
+  if (const auto* known = d.suggested.find(word)) return *known;
+  auto result = d.suggest_uncached(word);
+  d.suggested.put(word, result);
+  return result;
+}
+
+std::vector<std::string> Worker::Impl::suggest_uncached(const std::string& word) {
+  auto& d = *this;
   std::vector<std::string> result;
   std::u32string w = to_u32(to_lower(word));
   if (w.size() < 2 || w.size() > 30) return result;
