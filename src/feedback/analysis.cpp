@@ -46,9 +46,10 @@ bool Word::lemma_is(std::string_view lemma) const {
 }
 
 std::string to_lower(std::string_view utf8) {
+  static const icu::Locale norwegian("nb");  // built once: constructing a Locale per call was costly
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))
-      .toLower(icu::Locale("nb"))
+      .toLower(norwegian)
       .toUTF8String(out);
   return out;
 }
@@ -133,6 +134,7 @@ std::u32string to_u32(std::string_view utf8) {
 
 struct RawUnit {
   std::string surface;
+  std::size_t start = 0, end = 0;     // code points of the analysed characters
   std::vector<std::string> analyses;  // {"*"} when unknown
 };
 
@@ -452,9 +454,8 @@ struct Worker::Impl {
     return used;
   }
 
-  std::vector<RawUnit> analyse_raw(const std::string& text) {
+  std::vector<RawUnit> analyse_raw(const std::u32string& chars) {
     std::vector<RawUnit> units;
-    const std::u32string chars = to_u32(text);
     std::vector<std::pair<std::size_t, std::size_t>> tokens;
     tokenise(chars, tokens);
     for (std::size_t i = 0; i < tokens.size();) {
@@ -464,8 +465,10 @@ struct Worker::Impl {
         used = 1;
         unit.analyses = {"*"};
       }
+      unit.start = tokens[i].first;
+      unit.end = tokens[i + used - 1].second;
       icu::UnicodeString surface;
-      for (std::size_t c = tokens[i].first; c < tokens[i + used - 1].second; ++c) surface.append(static_cast<UChar32>(chars[c]));
+      for (std::size_t c = unit.start; c < unit.end; ++c) surface.append(static_cast<UChar32>(chars[c]));
       surface.toUTF8String(unit.surface);
       units.push_back(std::move(unit));
       i += used;
@@ -669,28 +672,20 @@ std::vector<Sentence> Worker::analyse(std::string_view utf8) {
       chars.push_back(is_stream_special(c) ? U' ' : static_cast<char32_t>(c));
     }
     if (std::all_of(chars.begin(), chars.end(), [](char32_t c) { return u_isspace(c); })) continue;
-    icu::UnicodeString clean;
-    for (char32_t c : chars) clean.append(static_cast<UChar32>(c));
-    std::string input;
-    clean.toUTF8String(input);
 
     Sentence sentence;
     sentence.start = cp_of[static_cast<std::size_t>(begin)];
     sentence.end = cp_of[static_cast<std::size_t>(end)];
-    std::size_t cursor = 0;
-    for (auto& unit : d.analyse_raw(input)) {
-      const auto surface = to_u32(unit.surface);
-      if (surface.empty()) continue;
-      const auto at = chars.find(surface, cursor);
-      if (at == std::u32string::npos) continue;
-      cursor = at + surface.size();
+    for (auto& unit : d.analyse_raw(chars)) {
+      if (unit.start >= unit.end) continue;
       Word word;
       word.text = std::move(unit.surface);
       word.lower = to_lower(word.text);
-      word.start = sentence.start + at;
-      word.end = word.start + surface.size();
-      word.capitalised = u_isupper(static_cast<UChar32>(surface[0]));
-      word.punct = std::none_of(surface.begin(), surface.end(),
+      word.start = sentence.start + unit.start;
+      word.end = sentence.start + unit.end;
+      word.capitalised = u_isupper(static_cast<UChar32>(chars[unit.start]));
+      word.punct = std::none_of(chars.begin() + static_cast<std::ptrdiff_t>(unit.start),
+                                chars.begin() + static_cast<std::ptrdiff_t>(unit.end),
                                 [](char32_t c) { return u_isalnum(static_cast<UChar32>(c)); });
       if (unit.analyses.size() == 1 && !unit.analyses[0].empty() && unit.analyses[0][0] == '*') {
         word.unknown = true;
@@ -838,11 +833,11 @@ std::vector<Reading> Worker::lookup(const std::string& word) {
 
 std::vector<Reading> Worker::lookup_uncached(const std::string& word) {
   std::vector<Reading> readings;
-  std::string clean;
-  for (char32_t c : to_u32(word)) {
+  const std::u32string chars = to_u32(word);
+  for (char32_t c : chars) {
     if (is_stream_special(static_cast<UChar32>(c)) || u_isspace(static_cast<UChar32>(c))) return readings;
   }
-  auto units = impl_->analyse_raw(word);
+  auto units = impl_->analyse_raw(chars);
   if (units.size() != 1 || units[0].surface != word) return readings;
   if (units[0].analyses.size() == 1 && !units[0].analyses[0].empty() && units[0].analyses[0][0] == '*')
     return readings;
