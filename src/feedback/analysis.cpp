@@ -12,11 +12,13 @@
 #include <lttoolbox/node.h>
 #include <lttoolbox/state.h>
 #include <lttoolbox/trans_exe.h>
+#include <lttoolbox/transducer.h>
 
 #include <algorithm>
 #include <iterator>
 #include <list>
 #include <unordered_set>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -257,6 +259,204 @@ class Lexicon {
   std::set<UChar32> escaped_;
 };
 
+// The analyser's transducers in flat arrays, walked with the semantics of lttoolbox's State
+// (step_case without case sensitivity, epsilonClosure, filterFinals with default options) but with
+// each path's output kept as a link to the output it grew from: State copies every path's whole
+// output at every character, which made the analyser's walks cost ~7,000 instructions a character.
+// Paths, their order and duplicates are exactly State's, so the analyses and their order are too.
+class Analyser {
+ public:
+  struct Path {
+    std::int32_t node;
+    std::int32_t output;  // index into the walk's outputs, -1 for none yet
+  };
+  // One walk: live paths; copies share the walk's outputs (one walk at a time per Analyser).
+  struct Cursor {
+    std::vector<Path> paths;
+    std::size_t size() const { return paths.size(); }
+  };
+
+  explicit Analyser(const std::string& bytes) {
+    std::FILE* in = fmemopen(const_cast<char*>(bytes.data()), bytes.size(), "rb");
+    if (!in) throw std::runtime_error("feedback: cannot open transducer");
+    std::set<UChar32> letters;
+    std::map<UString, Transducer> transducers;
+    readTransducerSet(in, letters, alphabet_, transducers);
+    std::fclose(in);
+    if (transducers.empty()) throw std::runtime_error("feedback: empty transducer");
+    // Node numbers: each transducer's states after the previous ones; the root last, with an
+    // epsilon to each transducer's initial state in the map's order (as Lexicon's root Node).
+    std::vector<std::int32_t> initials;
+    std::int32_t offset = 0;
+    struct Raw { std::int32_t input, output, dest; double weight; };
+    std::vector<std::vector<Raw>> raw;
+    for (auto& [name, transducer] : transducers) {
+      const auto states = static_cast<std::int32_t>(transducer.size());
+      raw.resize(static_cast<std::size_t>(offset + states));
+      final_weight_.resize(static_cast<std::size_t>(offset + states), 0.0);
+      final_.resize(static_cast<std::size_t>(offset + states), false);
+      for (auto& [source, arcs] : transducer.getTransitions())
+        for (auto& [tag, target] : arcs) {
+          const auto& [input, output] = alphabet_.decode(tag);
+          raw[static_cast<std::size_t>(offset + source)].push_back({input, output, offset + target.first, target.second});
+        }
+      for (auto& [state, weight] : transducer.getFinals()) {
+        final_weight_[static_cast<std::size_t>(offset + state)] = weight;
+        final_[static_cast<std::size_t>(offset + state)] = true;
+      }
+      initials.push_back(offset + transducer.getInitial());
+      offset += states;
+    }
+    root_ = offset;
+    raw.emplace_back();
+    final_weight_.push_back(0.0);
+    final_.push_back(false);
+    for (auto initial : initials) raw.back().push_back({0, 0, initial, 0.0});
+    // Per node, its arcs grouped by input symbol in ascending order (Node's std::map), each group
+    // in the order the arcs were read (Node::addTransition appends).
+    node_begin_.reserve(raw.size() + 1);
+    for (auto& arcs : raw) {
+      node_begin_.push_back(static_cast<std::uint32_t>(groups_.size()));
+      std::stable_sort(arcs.begin(), arcs.end(), [](const Raw& a, const Raw& b) { return a.input < b.input; });
+      for (std::size_t k = 0; k < arcs.size(); ++k) {
+        if (k == 0 || arcs[k].input != arcs[k - 1].input)
+          groups_.push_back({arcs[k].input, static_cast<std::uint32_t>(arcs_.size())});
+        arcs_.push_back({arcs[k].output, arcs[k].dest, arcs[k].weight});
+      }
+      arcs.clear();
+      arcs.shrink_to_fit();
+    }
+    node_begin_.push_back(static_cast<std::uint32_t>(groups_.size()));
+    groups_.push_back({0, static_cast<std::uint32_t>(arcs_.size())});  // end marker of the last group
+  }
+
+  Cursor initial() {
+    outputs_.clear();
+    Cursor cursor;
+    cursor.paths.push_back({root_, -1});
+    closure(cursor.paths);
+    return cursor;
+  }
+  // One input character, upper case matching lower-case entries too (State::step_case(c, false)).
+  // More live paths than any real word needs ("QQQQ…" doubles them at each capital): dead.
+  void step(Cursor& cursor, UChar32 c) {
+    std::vector<Path> next;
+    const UChar32 lower = u_isupper(c) ? u_tolower(c) : c;
+    if (c != 0 && lower != 0) {
+      for (const auto& path : cursor.paths) {
+        apply(path, c, next);
+        if (lower != c) apply(path, lower, next);
+      }
+    }
+    cursor.paths.swap(next);
+    closure(cursor.paths);
+    if (cursor.paths.size() > kMaxPaths) cursor.paths.clear();
+  }
+  static constexpr std::size_t kMaxPaths = 512;
+
+  bool final(const Cursor& cursor) const {
+    return std::any_of(cursor.paths.begin(), cursor.paths.end(), [&](const Path& p) { return is_final(p.node); });
+  }
+  // The analyses ("a<n>...") of the final paths, as State::filterFinals and then Lexicon::outputs.
+  std::vector<std::string> outputs(const Cursor& cursor) const {
+    std::vector<std::pair<UString, double>> response;
+    std::vector<std::int32_t> chain;
+    for (const auto& path : cursor.paths) {
+      if (!is_final(path.node)) continue;
+      chain.clear();
+      for (auto o = path.output; o >= 0; o = outputs_[static_cast<std::size_t>(o)].parent) chain.push_back(o);
+      UString text;
+      double cost = final_weight_[static_cast<std::size_t>(path.node)];
+      for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        const auto& out = outputs_[static_cast<std::size_t>(*it)];
+        alphabet_.getSymbol(text, out.symbol, false);
+        cost += out.weight;
+      }
+      response.emplace_back(std::move(text), cost);
+    }
+    std::sort(response.begin(), response.end(),
+              [](const std::pair<UString, double>& a, const std::pair<UString, double>& b) { return a.second < b.second; });
+    std::set<UString> seen;
+    UString joined;
+    for (auto& [text, cost] : response) {
+      if (!seen.insert(text).second) continue;
+      joined += '/';
+      joined += text;
+    }
+    return split_analyses(joined);
+  }
+
+  // "/a<n>/b<vblex>" as Lexicon::outputs splits it: '\\' escapes, empty parts dropped.
+  static std::vector<std::string> split_analyses(const UString& joined) {
+    std::vector<std::string> result;
+    std::string utf8;
+    icu::UnicodeString(joined.data(), static_cast<int32_t>(joined.size())).toUTF8String(utf8);
+    std::size_t begin = 0;
+    while (begin < utf8.size()) {
+      if (utf8[begin] == '/') { ++begin; continue; }
+      auto slash = utf8.find('/', begin);
+      while (slash != std::string::npos && slash > 0 && utf8[slash - 1] == '\\') slash = utf8.find('/', slash + 1);
+      std::string part = utf8.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
+      std::string clean;  // drop escapes
+      for (std::size_t i = 0; i < part.size(); ++i) {
+        if (part[i] == '\\' && i + 1 < part.size()) ++i;
+        clean += part[i];
+      }
+      if (!clean.empty()) result.push_back(std::move(clean));
+      if (slash == std::string::npos) break;
+      begin = slash + 1;
+    }
+    return result;
+  }
+
+ private:
+  struct Arc { std::int32_t output, dest; double weight; };
+  struct Group { std::int32_t input; std::uint32_t first_arc; };
+  struct Output { std::int32_t parent, symbol; double weight; };
+  bool is_final(std::int32_t node) const { return final_[static_cast<std::size_t>(node)]; }
+  // The arcs of `node` on `input`: [first, last) in arcs_, empty when none.
+  std::pair<std::uint32_t, std::uint32_t> arcs(std::int32_t node, std::int32_t input) const {
+    const auto begin = groups_.begin() + node_begin_[static_cast<std::size_t>(node)];
+    const auto end = groups_.begin() + node_begin_[static_cast<std::size_t>(node) + 1];
+    const auto it = std::lower_bound(begin, end, input, [](const Group& g, std::int32_t i) { return g.input < i; });
+    if (it == end || it->input != input) return {0, 0};
+    return {it->first_arc, (it + 1)->first_arc};
+  }
+  // State::apply_into: a non-epsilon input always adds its output symbol (even epsilon) and weight.
+  void apply(const Path& path, std::int32_t input, std::vector<Path>& into) {
+    const auto [first, last] = arcs(path.node, input);
+    for (auto a = first; a < last; ++a) {
+      const Arc& arc = arcs_[a];
+      outputs_.push_back({path.output, arc.output, arc.weight});
+      into.push_back({arc.dest, static_cast<std::int32_t>(outputs_.size() - 1)});
+    }
+  }
+  // State::epsilonClosure: over the growing list, duplicates kept; an epsilon output adds nothing.
+  void closure(std::vector<Path>& paths) {
+    for (std::size_t i = 0; i != paths.size(); ++i) {
+      const auto [first, last] = arcs(paths[i].node, 0);
+      for (auto a = first; a < last; ++a) {
+        const Arc& arc = arcs_[a];
+        std::int32_t output = paths[i].output;
+        if (arc.output != 0) {
+          outputs_.push_back({output, arc.output, arc.weight});
+          output = static_cast<std::int32_t>(outputs_.size() - 1);
+        }
+        paths.push_back({arc.dest, output});
+      }
+    }
+  }
+
+  Alphabet alphabet_;
+  std::vector<std::uint32_t> node_begin_;  // per node, its first group; one more at the end
+  std::vector<Group> groups_;
+  std::vector<Arc> arcs_;
+  std::vector<double> final_weight_;
+  std::vector<bool> final_;
+  std::int32_t root_ = 0;
+  std::vector<Output> outputs_;  // of the current walk
+};
+
 std::once_flag cg3_once;
 
 icu::UnicodeString u16(std::string_view utf8) {
@@ -305,7 +505,8 @@ class LruCache {
 
 struct Worker::Impl {
   std::shared_ptr<const ResourceFiles> files;
-  std::unique_ptr<Lexicon> analyser, generator;
+  std::unique_ptr<Analyser> analyser;
+  std::unique_ptr<Lexicon> generator;
   std::unique_ptr<icu::BreakIterator> word_breaks;
   cg3_grammar* grammar = nullptr;
   cg3_applicator* applicator = nullptr;
@@ -399,13 +600,13 @@ struct Worker::Impl {
     }
     bool single = false;
     Walk walk;
-    State state = analyser->initial();
+    Analyser::Cursor state = analyser->initial();
     std::size_t used = 0;
     std::size_t position = tokens[first].first;
     std::size_t t = first;
     for (; t < tokens.size() && t < first + kMaxUnitTokens; ++t) {
       for (; position < tokens[t].second && state.size() > 0; ++position)
-        Lexicon::step(state, static_cast<UChar32>(chars[position]));
+        analyser->step(state, static_cast<UChar32>(chars[position]));
       if (state.size() == 0) {
         single = single || t == first;
         walk.died = true;
@@ -413,8 +614,8 @@ struct Worker::Impl {
       }
       walk.ends.push_back(tokens[t].second - token_begin);
       if (t == first) {
-        State next = state;
-        if (token_end < chars.size()) Lexicon::step(next, static_cast<UChar32>(chars[token_end]));
+        Analyser::Cursor next = state;
+        if (token_end < chars.size()) analyser->step(next, static_cast<UChar32>(chars[token_end]));
         single = token_end >= chars.size() || next.size() == 0;
       }
       if (analyser->final(state)) {
@@ -504,7 +705,7 @@ struct Worker::Impl {
 Worker::Worker(std::shared_ptr<const ResourceFiles> files) : impl_(std::make_unique<Impl>()) {
   auto& d = *impl_;
   d.files = std::move(files);
-  d.analyser = std::make_unique<Lexicon>(d.files->analyser);
+  d.analyser = std::make_unique<Analyser>(d.files->analyser);
   d.generator = std::make_unique<Lexicon>(d.files->generator);
   UErrorCode word_status = U_ZERO_ERROR;
   d.word_breaks.reset(icu::BreakIterator::createWordInstance(icu::Locale("nb"), word_status));
@@ -846,5 +1047,25 @@ std::vector<Reading> Worker::lookup_uncached(const std::string& word) {
 }
 
 bool Worker::analyser_knows(const std::string& word) { return !lookup(word).empty(); }
+
+std::string compare_analyser_with_lttoolbox(const ResourceFiles& files, const std::vector<std::string>& texts) {
+  Lexicon reference(files.analyser);
+  Analyser analyser(files.analyser);
+  for (const auto& text : texts) {
+    State state = reference.initial();
+    Analyser::Cursor cursor = analyser.initial();
+    const auto chars = to_u32(text);
+    for (std::size_t i = 0; i < chars.size() && state.size() > 0; ++i) {
+      Lexicon::step(state, static_cast<UChar32>(chars[i]));
+      analyser.step(cursor, static_cast<UChar32>(chars[i]));
+      const std::string where = "\"" + text + "\" at character " + std::to_string(i) + ": ";
+      if (state.size() != cursor.size())
+        return where + std::to_string(state.size()) + " paths in lttoolbox, " + std::to_string(cursor.size());
+      if (reference.final(state) != analyser.final(cursor)) return where + "finality differs";
+      if (reference.final(state) && reference.outputs(state) != analyser.outputs(cursor)) return where + "analyses differ";
+    }
+  }
+  return "";
+}
 
 }  // namespace voki::feedback
