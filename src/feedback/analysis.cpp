@@ -526,9 +526,10 @@ struct Worker::Impl {
   std::unordered_map<std::string, std::optional<std::string>> generated;
   std::unordered_map<std::string, bool> spelled;
   std::unordered_map<std::string, std::vector<Reading>> looked_up;
-  std::unordered_map<std::u32string, std::pair<std::size_t, std::vector<std::string>>> single_words;
-  // Walks that went on past the first token (most do: "jeg " is the start of some multiword): the walk reads only the characters up to where it stopped and the token ends
-  // before that, so a later text that has the same ones gets the same result.
+  // Past walks of the analyser from a token: a walk reads only the characters up to where it
+  // stopped and the token ends before that, so a later text that has the same ones gets the same
+  // result without stepping the transducer. Bucketed by a hash of the token and the two characters
+  // after it; replayable() compares everything the walk read, so a hash collision costs nothing.
   struct Walk {
     std::u32string read;             // characters from the first token's start to where the walk stopped
     std::vector<std::size_t> ends;   // ends of the tokens reached, relative to the first token's start
@@ -536,9 +537,9 @@ struct Worker::Impl {
     std::size_t used = 0;
     std::vector<std::string> analyses;
   };
-  std::unordered_map<std::u32string, std::vector<Walk>> walks;
+  std::unordered_map<std::uint64_t, std::vector<Walk>> walks;
   std::size_t walk_count = 0;
-  static constexpr std::size_t kMaxWalks = 200000, kMaxWalksPerToken = 32;
+  static constexpr std::size_t kMaxWalks = 100000, kMaxWalksPerToken = 32;  // ~300 bytes a walk
   std::string latin1;
 
   cg3_tag* tag(const std::string& utf8) {
@@ -578,19 +579,12 @@ struct Worker::Impl {
   // av", "e-post"); returns the number of tokens used (0 when unknown) and the analyses.
   std::size_t match(const std::u32string& chars, const std::vector<std::pair<std::size_t, std::size_t>>& tokens,
                     std::size_t first, std::vector<std::string>& analyses) {
-    // Most tokens cannot start a multiword: their analysis depends only on the token and the
-    // character after it, and is cached (stepping the transducer was a fifth of the time).
     const auto [token_begin, token_end] = tokens[first];
-    std::u32string key(chars, token_begin, token_end - token_begin);
-    key.push_back(token_end < chars.size() ? chars[token_end] : U'\0');
-    if (auto it = single_words.find(key); it != single_words.end()) {
-      if (it->second.first) analyses = it->second.second;
-      return it->second.first;
-    }
-    // Bucketed by the token and the two characters after it (the part every walk that went on has read).
-    std::u32string token(chars, token_begin, token_end - token_begin);
-    for (std::size_t k = token_end; k < token_end + 2; ++k) token.push_back(k < chars.size() ? chars[k] : U'\0');
-    if (auto it = walks.find(token); it != walks.end()) {
+    std::uint64_t key = std::hash<std::u32string_view>{}(
+        std::u32string_view(chars).substr(token_begin, token_end - token_begin));
+    for (std::size_t k = token_end; k < token_end + 2; ++k)
+      key = (key ^ (k < chars.size() ? chars[k] : 0)) * 0x100000001b3ULL;
+    if (auto it = walks.find(key); it != walks.end()) {
       for (const auto& w : it->second) {
         if (replayable(w, chars, tokens, first)) {
           if (w.used) analyses = w.analyses;
@@ -598,7 +592,6 @@ struct Worker::Impl {
         }
       }
     }
-    bool single = false;
     Walk walk;
     Analyser::Cursor state = analyser->initial();
     std::size_t used = 0;
@@ -608,16 +601,10 @@ struct Worker::Impl {
       for (; position < tokens[t].second && state.size() > 0; ++position)
         analyser->step(state, static_cast<UChar32>(chars[position]));
       if (state.size() == 0) {
-        single = single || t == first;
         walk.died = true;
         break;
       }
       walk.ends.push_back(tokens[t].second - token_begin);
-      if (t == first) {
-        Analyser::Cursor next = state;
-        if (token_end < chars.size()) analyser->step(next, static_cast<UChar32>(chars[token_end]));
-        single = token_end >= chars.size() || next.size() == 0;
-      }
       if (analyser->final(state)) {
         // Entries that only exist as compound parts are not words of their own.
         std::vector<std::string> words;
@@ -633,25 +620,20 @@ struct Worker::Impl {
         }
       }
     }
-    if (single) {
-      if (single_words.size() > 200000) single_words.clear();
-      single_words.emplace(std::move(key), std::make_pair(used, used ? analyses : std::vector<std::string>{}));
-    } else {
-      if (walk_count >= kMaxWalks) {
-        walks.clear();
-        walk_count = 0;
-      }
-      auto& list = walks[std::move(token)];
-      if (list.size() >= kMaxWalksPerToken) {
-        walk_count -= list.size();
-        list.clear();
-      }
-      walk.read.assign(chars, token_begin, position - token_begin);
-      walk.used = used;
-      if (used) walk.analyses = analyses;
-      list.push_back(std::move(walk));
-      ++walk_count;
+    if (walk_count >= kMaxWalks) {
+      walks.clear();
+      walk_count = 0;
     }
+    auto& list = walks[key];
+    if (list.size() >= kMaxWalksPerToken) {
+      walk_count -= list.size();
+      list.clear();
+    }
+    walk.read.assign(chars, token_begin, position - token_begin);
+    walk.used = used;
+    if (used) walk.analyses = analyses;
+    list.push_back(std::move(walk));
+    ++walk_count;
     return used;
   }
 
