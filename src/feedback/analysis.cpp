@@ -949,58 +949,64 @@ std::vector<std::string> Worker::Impl::suggest_uncached(const std::string& word)
   if (w.size() < 2 || w.size() > 30) return result;
   static const std::u32string alphabet = U"abcdefghijklmnopqrstuvwxyzæøå";
   static const std::u32string vowels = U"aeiouyæøå";
-  struct Candidate { std::u32string text; int cost; };
-  std::vector<Candidate> candidates;
   auto is_vowel = [](char32_t c) { return vowels.find(c) != std::u32string::npos; };
-  for (std::size_t i = 0; i < w.size(); ++i) {  // deletions: undoubling is the most typical
-    std::u32string c = w.substr(0, i) + w.substr(i + 1);
-    candidates.push_back({c, i > 0 && w[i - 1] == w[i] ? 1 : 3});
-  }
-  for (std::size_t i = 0; i + 1 < w.size(); ++i) {  // transpositions
-    if (w[i] == w[i + 1]) continue;
-    std::u32string c = w;
-    std::swap(c[i], c[i + 1]);
-    candidates.push_back({c, 2});
-  }
-  for (std::size_t i = 0; i < w.size(); ++i) {  // substitutions: vowel for vowel is typical
-    for (char32_t a : alphabet) {
-      if (a == w[i]) continue;
-      std::u32string c = w;
-      c[i] = a;
-      candidates.push_back({c, is_vowel(a) && is_vowel(w[i]) ? 2 : 3});
-    }
-  }
-  for (std::size_t i = 0; i <= w.size(); ++i) {  // insertions: doubling is the most typical
-    for (char32_t a : alphabet) {
-      std::u32string c = w.substr(0, i) + a + w.substr(i);
-      candidates.push_back({c, (i > 0 && w[i - 1] == a) || (i < w.size() && w[i] == a) ? 1 : 3});
-    }
-  }
   // Learner-typical spellings of sounds: skj/sj/kj, hv/v, gj/j, å/o.
   static const std::vector<std::pair<std::u32string, std::u32string>> sounds = {
       {U"sj", U"skj"}, {U"skj", U"sj"}, {U"kj", U"skj"}, {U"sj", U"kj"}, {U"v", U"hv"}, {U"j", U"gj"},
       {U"j", U"hj"}, {U"o", U"å"}, {U"å", U"o"}, {U"e", U"æ"}, {U"ks", U"x"}, {U"x", U"ks"}};
-  for (const auto& [from, to] : sounds) {
-    for (auto at = w.find(from); at != std::u32string::npos; at = w.find(from, at + 1))
-      candidates.push_back({w.substr(0, at) + to + w.substr(at + from.size()), 1});
-  }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+  // The candidates of one cost, in the order the edits are listed: deletions (undoubling is the
+  // most typical), transpositions, substitutions (vowel for vowel is typical), insertions
+  // (doubling is the most typical), sounds. Built one cost at a time, cheapest first.
+  auto candidates_of_cost = [&](int cost) {
+    std::vector<std::u32string> out;
+    for (std::size_t i = 0; i < w.size(); ++i)
+      if ((i > 0 && w[i - 1] == w[i] ? 1 : 3) == cost) out.push_back(w.substr(0, i) + w.substr(i + 1));
+    for (std::size_t i = 0; cost == 2 && i + 1 < w.size(); ++i) {
+      if (w[i] == w[i + 1]) continue;
+      std::u32string c = w;
+      std::swap(c[i], c[i + 1]);
+      out.push_back(std::move(c));
+    }
+    for (std::size_t i = 0; cost != 1 && i < w.size(); ++i) {
+      for (char32_t a : alphabet) {
+        if (a == w[i] || (is_vowel(a) && is_vowel(w[i]) ? 2 : 3) != cost) continue;
+        std::u32string c = w;
+        c[i] = a;
+        out.push_back(std::move(c));
+      }
+    }
+    for (std::size_t i = 0; cost != 2 && i <= w.size(); ++i) {
+      for (char32_t a : alphabet)
+        if (((i > 0 && w[i - 1] == a) || (i < w.size() && w[i] == a) ? 1 : 3) == cost)
+          out.push_back(w.substr(0, i) + a + w.substr(i));
+    }
+    for (const auto& [from, to] : sounds) {
+      if (cost != 1) break;
+      for (auto at = w.find(from); at != std::u32string::npos; at = w.find(from, at + 1))
+        out.push_back(w.substr(0, at) + to + w.substr(at + from.size()));
+    }
+    return out;
+  };
   std::unordered_set<std::u32string> seen;  // ~1,000 candidates a word: a linear search was quadratic
   const bool capital = is_upper_initial(word);
-  for (std::size_t k = 0; k < candidates.size(); ++k) {
-    const auto& c = candidates[k];
+  for (int cost = 1; cost <= 3 && result.size() < 3; ++cost) {
     // Each candidate costs a hunspell lookup (with nb_NO's compounding, the bulk of the time):
     // once a cost tier has given a suggestion, the more costly tiers are not tried.
-    if (!result.empty() && k > 0 && c.cost != candidates[k - 1].cost) break;
-    if (c.text.empty() || !seen.insert(c.text).second) continue;
-    icu::UnicodeString u;
-    for (char32_t ch : c.text) u.append(static_cast<UChar32>(ch));
-    std::string utf8;
-    u.toUTF8String(utf8);
-    if (!to_latin1(utf8, d.latin1) || !d.hunspell->spell(d.latin1)) continue;
-    result.push_back(capital ? capitalise(utf8) : utf8);
-    if (result.size() == 3) break;
+    if (!result.empty()) break;
+    for (auto& c : candidates_of_cost(cost)) {
+      if (c.empty() || !seen.insert(c).second) continue;
+      // The dictionary is Latin-1: a candidate with another character cannot be in it.
+      d.latin1.clear();
+      if (std::any_of(c.begin(), c.end(), [](char32_t ch) { return ch > 0xFF; })) continue;
+      for (char32_t ch : c) d.latin1.push_back(static_cast<char>(ch));
+      if (!d.hunspell->spell(d.latin1)) continue;
+      icu::UnicodeString u;
+      for (char32_t ch : c) u.append(static_cast<UChar32>(ch));
+      std::string utf8;
+      u.toUTF8String(utf8);
+      result.push_back(capital ? capitalise(utf8) : utf8);
+      if (result.size() == 3) break;
+    }
   }
   return result;
 }
