@@ -137,7 +137,8 @@ std::u32string to_u32(std::string_view utf8) {
 struct RawUnit {
   std::string surface;
   std::size_t start = 0, end = 0;     // code points of the analysed characters
-  std::vector<std::string> analyses;  // {"*"} when unknown
+  bool unknown = false;               // the analyser did not know it
+  std::vector<Reading> readings;      // parsed analyses
 };
 
 // Converts UTF-8 to the dictionary's Latin-1; false when a character has no Latin-1 form.
@@ -535,11 +536,12 @@ struct Worker::Impl {
     std::vector<std::size_t> ends;   // ends of the tokens reached, relative to the first token's start
     bool died = false;               // stopped because no entry goes on (else: token limit or last token)
     std::size_t used = 0;
-    std::vector<std::string> analyses;
+    bool unknown = true;             // what RawUnit::unknown is after this walk
+    std::vector<Reading> readings;   // parsed once, copied to each unit
   };
   std::unordered_map<std::uint64_t, std::vector<Walk>> walks;
   std::size_t walk_count = 0;
-  static constexpr std::size_t kMaxWalks = 100000, kMaxWalksPerToken = 32;  // ~300 bytes a walk
+  static constexpr std::size_t kMaxWalks = 50000, kMaxWalksPerToken = 32;  // ~600 bytes a walk
   std::string latin1;
 
   cg3_tag* tag(const std::string& utf8) {
@@ -580,9 +582,9 @@ struct Worker::Impl {
   }
 
   // Longest match from token `first` over up to 5 tokens (multiwords such as "i dag", "på grunn
-  // av", "e-post"); returns the number of tokens used (0 when unknown) and the analyses.
+  // av", "e-post"); returns the number of tokens (at least one) and fills the unit's readings.
   std::size_t match(const std::u32string& chars, const std::vector<std::pair<std::size_t, std::size_t>>& tokens,
-                    std::size_t first, std::vector<std::string>& analyses) {
+                    std::size_t first, RawUnit& unit) {
     const auto [token_begin, token_end] = tokens[first];
     std::uint64_t key = std::hash<std::u32string_view>{}(
         std::u32string_view(chars).substr(token_begin, token_end - token_begin));
@@ -591,7 +593,8 @@ struct Worker::Impl {
     if (auto it = walks.find(key); it != walks.end()) {
       for (const auto& w : it->second) {
         if (replayable(w, chars, tokens, first)) {
-          if (w.used) analyses = w.analyses;
+          unit.unknown = w.unknown;
+          unit.readings = w.readings;
           return w.used;
         }
       }
@@ -599,6 +602,7 @@ struct Worker::Impl {
     Walk walk;
     Analyser::Cursor state = analyser->initial();
     std::size_t used = 0;
+    std::vector<std::string> analyses;
     std::size_t position = tokens[first].first;
     std::size_t t = first;
     for (; t < tokens.size() && t < first + kMaxUnitTokens; ++t) {
@@ -635,7 +639,12 @@ struct Worker::Impl {
     }
     walk.read.assign(chars, token_begin, position - token_begin);
     walk.used = used;
-    if (used) walk.analyses = analyses;
+    // As an unknown word's "*": one analysis starting with '*' is no analysis.
+    walk.unknown = used == 0 || (analyses.size() == 1 && !analyses[0].empty() && analyses[0][0] == '*');
+    if (!walk.unknown)
+      for (const auto& a : analyses) walk.readings.push_back(parse_analysis(a));
+    unit.unknown = walk.unknown;
+    unit.readings = walk.readings;
     list.push_back(std::move(walk));
     ++walk_count;
     return used;
@@ -647,11 +656,7 @@ struct Worker::Impl {
     tokenise(chars, tokens);
     for (std::size_t i = 0; i < tokens.size();) {
       RawUnit unit;
-      std::size_t used = match(chars, tokens, i, unit.analyses);
-      if (used == 0) {
-        used = 1;
-        unit.analyses = {"*"};
-      }
+      const std::size_t used = std::max<std::size_t>(1, match(chars, tokens, i, unit));
       unit.start = tokens[i].first;
       unit.end = tokens[i + used - 1].second;
       icu::UnicodeString surface;
@@ -872,11 +877,8 @@ std::vector<Sentence> Worker::analyse(std::string_view utf8) {
       word.punct = std::none_of(chars.begin() + static_cast<std::ptrdiff_t>(unit.start),
                                 chars.begin() + static_cast<std::ptrdiff_t>(unit.end),
                                 [](char32_t c) { return u_isalnum(static_cast<UChar32>(c)); });
-      if (unit.analyses.size() == 1 && !unit.analyses[0].empty() && unit.analyses[0][0] == '*') {
-        word.unknown = true;
-      } else {
-        for (const auto& a : unit.analyses) word.readings.push_back(parse_analysis(a));
-      }
+      word.unknown = unit.unknown;
+      word.readings = std::move(unit.readings);
       sentence.words.push_back(std::move(word));
     }
     result.push_back(std::move(sentence));
@@ -1030,9 +1032,8 @@ std::vector<Reading> Worker::lookup_uncached(const std::string& word) {
   }
   auto units = impl_->analyse_raw(chars);
   if (units.size() != 1 || units[0].surface != word) return readings;
-  if (units[0].analyses.size() == 1 && !units[0].analyses[0].empty() && units[0].analyses[0][0] == '*')
-    return readings;
-  for (const auto& a : units[0].analyses) readings.push_back(parse_analysis(a));
+  if (units[0].unknown) return readings;
+  readings = std::move(units[0].readings);
   return readings;
 }
 
