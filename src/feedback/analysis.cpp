@@ -529,8 +529,8 @@ struct Worker::Impl {
   std::unordered_map<std::string, std::vector<Reading>> looked_up;
   // Past walks of the analyser from a token: a walk reads only the characters up to where it
   // stopped and the token ends before that, so a later text that has the same ones gets the same
-  // result without stepping the transducer. Bucketed by a hash of the token and the two characters
-  // after it; replayable() compares everything the walk read, so a hash collision costs nothing.
+  // result without stepping the transducer. Bucketed by hashes of the token and what follows it
+  // (see match()); replayable() compares everything the walk read, so a collision costs nothing.
   struct Walk {
     std::u32string read;             // characters from the first token's start to where the walk stopped
     std::vector<std::size_t> ends;   // ends of the tokens reached, relative to the first token's start
@@ -586,11 +586,16 @@ struct Worker::Impl {
   std::size_t match(const std::u32string& chars, const std::vector<std::pair<std::size_t, std::size_t>>& tokens,
                     std::size_t first, RawUnit& unit) {
     const auto [token_begin, token_end] = tokens[first];
-    std::uint64_t key = std::hash<std::u32string_view>{}(
-        std::u32string_view(chars).substr(token_begin, token_end - token_begin));
-    for (std::size_t k = token_end; k < token_end + 2; ++k)
-      key = (key ^ (k < chars.size() ? chars[k] : 0)) * 0x100000001b3ULL;
-    if (auto it = walks.find(key); it != walks.end()) {
+    // Bucket keys: the token and the character after it, and the token and the two characters
+    // after it; a walk that read no further than one character past the token is in the first.
+    auto next = [&](std::size_t k) -> std::uint64_t { return k < chars.size() ? chars[k] : 0; };
+    const std::uint64_t short_key =
+        (std::hash<std::u32string_view>{}(std::u32string_view(chars).substr(token_begin, token_end - token_begin)) ^
+         next(token_end)) * 0x100000001b3ULL;
+    const std::uint64_t long_key = (short_key ^ next(token_end + 1)) * 0x100000001b3ULL;
+    for (const auto key : {short_key, long_key}) {
+      const auto it = walks.find(key);
+      if (it == walks.end()) continue;
       for (const auto& w : it->second) {
         if (replayable(w, chars, tokens, first)) {
           unit.unknown = w.unknown;
@@ -632,7 +637,7 @@ struct Worker::Impl {
       walks.clear();
       walk_count = 0;
     }
-    auto& list = walks[key];
+    auto& list = walks[position - token_begin <= token_end - token_begin + 1 ? short_key : long_key];
     if (list.size() >= kMaxWalksPerToken) {
       walk_count -= list.size();
       list.clear();
