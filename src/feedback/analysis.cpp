@@ -12,10 +12,13 @@
 #include <lttoolbox/node.h>
 #include <lttoolbox/state.h>
 #include <lttoolbox/trans_exe.h>
+#include <lttoolbox/transducer.h>
 
 #include <algorithm>
 #include <iterator>
+#include <list>
 #include <unordered_set>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -45,9 +48,10 @@ bool Word::lemma_is(std::string_view lemma) const {
 }
 
 std::string to_lower(std::string_view utf8) {
+  static const icu::Locale norwegian("nb");  // built once: constructing a Locale per call was costly
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))
-      .toLower(icu::Locale("nb"))
+      .toLower(norwegian)
       .toUTF8String(out);
   return out;
 }
@@ -132,7 +136,9 @@ std::u32string to_u32(std::string_view utf8) {
 
 struct RawUnit {
   std::string surface;
-  std::vector<std::string> analyses;  // {"*"} when unknown
+  std::size_t start = 0, end = 0;     // code points of the analysed characters
+  bool unknown = false;               // the analyser did not know it
+  std::vector<Reading> readings;      // parsed analyses
 };
 
 // Converts UTF-8 to the dictionary's Latin-1; false when a character has no Latin-1 form.
@@ -254,6 +260,204 @@ class Lexicon {
   std::set<UChar32> escaped_;
 };
 
+// The analyser's transducers in flat arrays, walked with the semantics of lttoolbox's State
+// (step_case without case sensitivity, epsilonClosure, filterFinals with default options) but with
+// each path's output kept as a link to the output it grew from: State copies every path's whole
+// output at every character, which made the analyser's walks cost ~7,000 instructions a character.
+// Paths, their order and duplicates are exactly State's, so the analyses and their order are too.
+class Analyser {
+ public:
+  struct Path {
+    std::int32_t node;
+    std::int32_t output;  // index into the walk's outputs, -1 for none yet
+  };
+  // One walk: live paths; copies share the walk's outputs (one walk at a time per Analyser).
+  struct Cursor {
+    std::vector<Path> paths;
+    std::size_t size() const { return paths.size(); }
+  };
+
+  explicit Analyser(const std::string& bytes) {
+    std::FILE* in = fmemopen(const_cast<char*>(bytes.data()), bytes.size(), "rb");
+    if (!in) throw std::runtime_error("feedback: cannot open transducer");
+    std::set<UChar32> letters;
+    std::map<UString, Transducer> transducers;
+    readTransducerSet(in, letters, alphabet_, transducers);
+    std::fclose(in);
+    if (transducers.empty()) throw std::runtime_error("feedback: empty transducer");
+    // Node numbers: each transducer's states after the previous ones; the root last, with an
+    // epsilon to each transducer's initial state in the map's order (as Lexicon's root Node).
+    std::vector<std::int32_t> initials;
+    std::int32_t offset = 0;
+    struct Raw { std::int32_t input, output, dest; double weight; };
+    std::vector<std::vector<Raw>> raw;
+    for (auto& [name, transducer] : transducers) {
+      const auto states = static_cast<std::int32_t>(transducer.size());
+      raw.resize(static_cast<std::size_t>(offset + states));
+      final_weight_.resize(static_cast<std::size_t>(offset + states), 0.0);
+      final_.resize(static_cast<std::size_t>(offset + states), false);
+      for (auto& [source, arcs] : transducer.getTransitions())
+        for (auto& [tag, target] : arcs) {
+          const auto& [input, output] = alphabet_.decode(tag);
+          raw[static_cast<std::size_t>(offset + source)].push_back({input, output, offset + target.first, target.second});
+        }
+      for (auto& [state, weight] : transducer.getFinals()) {
+        final_weight_[static_cast<std::size_t>(offset + state)] = weight;
+        final_[static_cast<std::size_t>(offset + state)] = true;
+      }
+      initials.push_back(offset + transducer.getInitial());
+      offset += states;
+    }
+    root_ = offset;
+    raw.emplace_back();
+    final_weight_.push_back(0.0);
+    final_.push_back(false);
+    for (auto initial : initials) raw.back().push_back({0, 0, initial, 0.0});
+    // Per node, its arcs grouped by input symbol in ascending order (Node's std::map), each group
+    // in the order the arcs were read (Node::addTransition appends).
+    node_begin_.reserve(raw.size() + 1);
+    for (auto& arcs : raw) {
+      node_begin_.push_back(static_cast<std::uint32_t>(groups_.size()));
+      std::stable_sort(arcs.begin(), arcs.end(), [](const Raw& a, const Raw& b) { return a.input < b.input; });
+      for (std::size_t k = 0; k < arcs.size(); ++k) {
+        if (k == 0 || arcs[k].input != arcs[k - 1].input)
+          groups_.push_back({arcs[k].input, static_cast<std::uint32_t>(arcs_.size())});
+        arcs_.push_back({arcs[k].output, arcs[k].dest, arcs[k].weight});
+      }
+      arcs.clear();
+      arcs.shrink_to_fit();
+    }
+    node_begin_.push_back(static_cast<std::uint32_t>(groups_.size()));
+    groups_.push_back({0, static_cast<std::uint32_t>(arcs_.size())});  // end marker of the last group
+  }
+
+  Cursor initial() {
+    outputs_.clear();
+    Cursor cursor;
+    cursor.paths.push_back({root_, -1});
+    closure(cursor.paths);
+    return cursor;
+  }
+  // One input character, upper case matching lower-case entries too (State::step_case(c, false)).
+  // More live paths than any real word needs ("QQQQ…" doubles them at each capital): dead.
+  void step(Cursor& cursor, UChar32 c) {
+    std::vector<Path> next;
+    const UChar32 lower = u_isupper(c) ? u_tolower(c) : c;
+    if (c != 0 && lower != 0) {
+      for (const auto& path : cursor.paths) {
+        apply(path, c, next);
+        if (lower != c) apply(path, lower, next);
+      }
+    }
+    cursor.paths.swap(next);
+    closure(cursor.paths);
+    if (cursor.paths.size() > kMaxPaths) cursor.paths.clear();
+  }
+  static constexpr std::size_t kMaxPaths = 512;
+
+  bool final(const Cursor& cursor) const {
+    return std::any_of(cursor.paths.begin(), cursor.paths.end(), [&](const Path& p) { return is_final(p.node); });
+  }
+  // The analyses ("a<n>...") of the final paths, as State::filterFinals and then Lexicon::outputs.
+  std::vector<std::string> outputs(const Cursor& cursor) const {
+    std::vector<std::pair<UString, double>> response;
+    std::vector<std::int32_t> chain;
+    for (const auto& path : cursor.paths) {
+      if (!is_final(path.node)) continue;
+      chain.clear();
+      for (auto o = path.output; o >= 0; o = outputs_[static_cast<std::size_t>(o)].parent) chain.push_back(o);
+      UString text;
+      double cost = final_weight_[static_cast<std::size_t>(path.node)];
+      for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        const auto& out = outputs_[static_cast<std::size_t>(*it)];
+        alphabet_.getSymbol(text, out.symbol, false);
+        cost += out.weight;
+      }
+      response.emplace_back(std::move(text), cost);
+    }
+    std::sort(response.begin(), response.end(),
+              [](const std::pair<UString, double>& a, const std::pair<UString, double>& b) { return a.second < b.second; });
+    std::set<UString> seen;
+    UString joined;
+    for (auto& [text, cost] : response) {
+      if (!seen.insert(text).second) continue;
+      joined += '/';
+      joined += text;
+    }
+    return split_analyses(joined);
+  }
+
+  // "/a<n>/b<vblex>" as Lexicon::outputs splits it: '\\' escapes, empty parts dropped.
+  static std::vector<std::string> split_analyses(const UString& joined) {
+    std::vector<std::string> result;
+    std::string utf8;
+    icu::UnicodeString(joined.data(), static_cast<int32_t>(joined.size())).toUTF8String(utf8);
+    std::size_t begin = 0;
+    while (begin < utf8.size()) {
+      if (utf8[begin] == '/') { ++begin; continue; }
+      auto slash = utf8.find('/', begin);
+      while (slash != std::string::npos && slash > 0 && utf8[slash - 1] == '\\') slash = utf8.find('/', slash + 1);
+      std::string part = utf8.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
+      std::string clean;  // drop escapes
+      for (std::size_t i = 0; i < part.size(); ++i) {
+        if (part[i] == '\\' && i + 1 < part.size()) ++i;
+        clean += part[i];
+      }
+      if (!clean.empty()) result.push_back(std::move(clean));
+      if (slash == std::string::npos) break;
+      begin = slash + 1;
+    }
+    return result;
+  }
+
+ private:
+  struct Arc { std::int32_t output, dest; double weight; };
+  struct Group { std::int32_t input; std::uint32_t first_arc; };
+  struct Output { std::int32_t parent, symbol; double weight; };
+  bool is_final(std::int32_t node) const { return final_[static_cast<std::size_t>(node)]; }
+  // The arcs of `node` on `input`: [first, last) in arcs_, empty when none.
+  std::pair<std::uint32_t, std::uint32_t> arcs(std::int32_t node, std::int32_t input) const {
+    const auto begin = groups_.begin() + node_begin_[static_cast<std::size_t>(node)];
+    const auto end = groups_.begin() + node_begin_[static_cast<std::size_t>(node) + 1];
+    const auto it = std::lower_bound(begin, end, input, [](const Group& g, std::int32_t i) { return g.input < i; });
+    if (it == end || it->input != input) return {0, 0};
+    return {it->first_arc, (it + 1)->first_arc};
+  }
+  // State::apply_into: a non-epsilon input always adds its output symbol (even epsilon) and weight.
+  void apply(const Path& path, std::int32_t input, std::vector<Path>& into) {
+    const auto [first, last] = arcs(path.node, input);
+    for (auto a = first; a < last; ++a) {
+      const Arc& arc = arcs_[a];
+      outputs_.push_back({path.output, arc.output, arc.weight});
+      into.push_back({arc.dest, static_cast<std::int32_t>(outputs_.size() - 1)});
+    }
+  }
+  // State::epsilonClosure: over the growing list, duplicates kept; an epsilon output adds nothing.
+  void closure(std::vector<Path>& paths) {
+    for (std::size_t i = 0; i != paths.size(); ++i) {
+      const auto [first, last] = arcs(paths[i].node, 0);
+      for (auto a = first; a < last; ++a) {
+        const Arc& arc = arcs_[a];
+        std::int32_t output = paths[i].output;
+        if (arc.output != 0) {
+          outputs_.push_back({output, arc.output, arc.weight});
+          output = static_cast<std::int32_t>(outputs_.size() - 1);
+        }
+        paths.push_back({arc.dest, output});
+      }
+    }
+  }
+
+  Alphabet alphabet_;
+  std::vector<std::uint32_t> node_begin_;  // per node, its first group; one more at the end
+  std::vector<Group> groups_;
+  std::vector<Arc> arcs_;
+  std::vector<double> final_weight_;
+  std::vector<bool> final_;
+  std::int32_t root_ = 0;
+  std::vector<Output> outputs_;  // of the current walk
+};
+
 std::once_flag cg3_once;
 
 icu::UnicodeString u16(std::string_view utf8) {
@@ -262,54 +466,158 @@ icu::UnicodeString u16(std::string_view utf8) {
 
 }  // namespace
 
+namespace {
+
+// What CG-3 kept of one stretch: for each word, the indices of the original readings it kept, each
+// with the mapping tags (@...) CG-3 gave it. Words with fewer than two readings are left as they are.
+struct Disambiguation {
+  struct Kept { std::size_t reading; std::vector<std::string> mappings; };
+  std::vector<std::vector<Kept>> words;  // empty inner vector: the word keeps its readings
+};
+
+// Least-recently-used map with a fixed capacity: a server runs for months, so every cache is bounded.
+template <typename Value>
+class LruCache {
+ public:
+  explicit LruCache(std::size_t capacity) : capacity_(capacity) {}
+  const Value* find(const std::string& key) {
+    const auto it = index_.find(key);
+    if (it == index_.end()) return nullptr;
+    order_.splice(order_.begin(), order_, it->second);
+    return &it->second->second;
+  }
+  void put(std::string key, Value value) {
+    if (index_.count(key)) return;
+    order_.emplace_front(std::move(key), std::move(value));
+    index_.emplace(order_.front().first, order_.begin());
+    if (order_.size() > capacity_) {
+      index_.erase(order_.back().first);
+      order_.pop_back();
+    }
+  }
+
+ private:
+  std::size_t capacity_;
+  std::list<std::pair<std::string, Value>> order_;
+  std::unordered_map<std::string, typename std::list<std::pair<std::string, Value>>::iterator> index_;
+};
+
+}  // namespace
+
 struct Worker::Impl {
   std::shared_ptr<const ResourceFiles> files;
-  std::unique_ptr<Lexicon> analyser, generator;
+  std::unique_ptr<Analyser> analyser;
+  std::unique_ptr<Lexicon> generator;
   std::unique_ptr<icu::BreakIterator> word_breaks;
   cg3_grammar* grammar = nullptr;
   cg3_applicator* applicator = nullptr;
+  // CG-3 (1.3.9) interns every tag text it is given, word forms and lemmas too, in the grammar's
+  // tag table, which only freeing the grammar empties (300,000 tags took 65 MB). The texts given
+  // so far are kept here with their tags; past kMaxTags, the grammar is loaded again (~0.1 s).
+  // Results do not depend on what CG-3 saw before (the grammar has no variables).
+  std::unordered_map<std::string, cg3_tag*> tags;
+  static constexpr std::size_t kMaxTags = 100000;
+  // CG-3 results by stretch (the same words with the same readings always give the same result);
+  // ~1 KB an entry.
+  LruCache<Disambiguation> disambiguated{4096};
+  // Suggestions by misspelt word (each costs up to ~1,000 hunspell lookups).
+  LruCache<std::vector<std::string>> suggested{4096};
   std::unique_ptr<Hunspell> hunspell;
   std::unique_ptr<icu::BreakIterator> sentences;
   std::unordered_map<std::string, std::optional<std::string>> generated;
   std::unordered_map<std::string, bool> spelled;
   std::unordered_map<std::string, std::vector<Reading>> looked_up;
-  std::unordered_map<std::u32string, std::pair<std::size_t, std::vector<std::string>>> single_words;
+  // Past walks of the analyser from a token: a walk reads only the characters up to where it
+  // stopped and the token ends before that, so a later text that has the same ones gets the same
+  // result without stepping the transducer. Bucketed by hashes of the token and what follows it
+  // (see match()); replayable() compares everything the walk read, so a collision costs nothing.
+  struct Walk {
+    std::u32string read;             // characters from the first token's start to where the walk stopped
+    std::vector<std::size_t> ends;   // ends of the tokens reached, relative to the first token's start
+    bool died = false;               // stopped because no entry goes on (else: token limit or last token)
+    std::size_t used = 0;
+    bool unknown = true;             // what RawUnit::unknown is after this walk
+    std::vector<Reading> readings;   // parsed once, copied to each unit
+  };
+  std::unordered_map<std::uint64_t, std::vector<Walk>> walks;
+  std::size_t walk_count = 0;
+  static constexpr std::size_t kMaxWalks = 50000, kMaxWalksPerToken = 32;  // ~600 bytes a walk
   std::string latin1;
 
-  cg3_tag* tag(std::string_view utf8) {
+  cg3_tag* tag(const std::string& utf8) {
+    if (auto it = tags.find(utf8); it != tags.end()) return it->second;
     auto text = u16(utf8);
-    return cg3_tag_create_u(applicator, text.getTerminatedBuffer());
+    cg3_tag* created = cg3_tag_create_u(applicator, text.getTerminatedBuffer());
+    tags.emplace(utf8, created);
+    return created;
+  }
+  void load_cg3() {
+    tags.clear();
+    if (applicator) cg3_applicator_free(applicator);
+    applicator = nullptr;
+    if (grammar) cg3_grammar_free(grammar);
+    grammar = cg3_grammar_load(files->paths.grammar.c_str());
+    if (!grammar) throw std::runtime_error("feedback: cannot load CG-3 grammar " + files->paths.grammar);
+    applicator = cg3_applicator_create(grammar);
+    if (!applicator) throw std::runtime_error("feedback: cannot create CG-3 applicator");
+  }
+
+  static constexpr std::size_t kMaxUnitTokens = 5;
+
+  // Would the walk from token `first` read exactly what `w` read, and so stop the same way?
+  static bool replayable(const Walk& w, const std::u32string& chars,
+                         const std::vector<std::pair<std::size_t, std::size_t>>& tokens, std::size_t first) {
+    const std::size_t begin = tokens[first].first;
+    if (chars.size() - begin < w.read.size() || chars.compare(begin, w.read.size(), w.read) != 0) return false;
+    const std::size_t reached = w.ends.size();
+    if (tokens.size() - first < reached) return false;
+    for (std::size_t k = 0; k < reached; ++k)
+      if (tokens[first + k].second - begin != w.ends[k]) return false;
+    if (w.died) {
+      // It died inside the next token: that token must be there and reach as far.
+      return reached < kMaxUnitTokens && first + reached < tokens.size() &&
+             tokens[first + reached].second - begin >= w.read.size();
+    }
+    return reached == kMaxUnitTokens || first + reached == tokens.size();
   }
 
   // Longest match from token `first` over up to 5 tokens (multiwords such as "i dag", "på grunn
-  // av", "e-post"); returns the number of tokens used (0 when unknown) and the analyses.
+  // av", "e-post"); returns the number of tokens (at least one) and fills the unit's readings.
   std::size_t match(const std::u32string& chars, const std::vector<std::pair<std::size_t, std::size_t>>& tokens,
-                    std::size_t first, std::vector<std::string>& analyses) {
-    // Most tokens cannot start a multiword: their analysis depends only on the token and the
-    // character after it, and is cached (stepping the transducer was a fifth of the time).
+                    std::size_t first, RawUnit& unit) {
     const auto [token_begin, token_end] = tokens[first];
-    std::u32string key(chars, token_begin, token_end - token_begin);
-    key.push_back(token_end < chars.size() ? chars[token_end] : U'\0');
-    if (auto it = single_words.find(key); it != single_words.end()) {
-      if (it->second.first) analyses = it->second.second;
-      return it->second.first;
+    // Bucket keys: the token and the character after it, and the token and the two characters
+    // after it; a walk that read no further than one character past the token is in the first.
+    auto next = [&](std::size_t k) -> std::uint64_t { return k < chars.size() ? chars[k] : 0; };
+    const std::uint64_t short_key =
+        (std::hash<std::u32string_view>{}(std::u32string_view(chars).substr(token_begin, token_end - token_begin)) ^
+         next(token_end)) * 0x100000001b3ULL;
+    const std::uint64_t long_key = (short_key ^ next(token_end + 1)) * 0x100000001b3ULL;
+    for (const auto key : {short_key, long_key}) {
+      const auto it = walks.find(key);
+      if (it == walks.end()) continue;
+      for (const auto& w : it->second) {
+        if (replayable(w, chars, tokens, first)) {
+          unit.unknown = w.unknown;
+          unit.readings = w.readings;
+          return w.used;
+        }
+      }
     }
-    bool single = false;
-    State state = analyser->initial();
+    Walk walk;
+    Analyser::Cursor state = analyser->initial();
     std::size_t used = 0;
+    std::vector<std::string> analyses;
     std::size_t position = tokens[first].first;
-    for (std::size_t t = first; t < tokens.size() && t < first + 5; ++t) {
+    std::size_t t = first;
+    for (; t < tokens.size() && t < first + kMaxUnitTokens; ++t) {
       for (; position < tokens[t].second && state.size() > 0; ++position)
-        Lexicon::step(state, static_cast<UChar32>(chars[position]));
+        analyser->step(state, static_cast<UChar32>(chars[position]));
       if (state.size() == 0) {
-        single = single || t == first;
+        walk.died = true;
         break;
       }
-      if (t == first) {
-        State next = state;
-        if (token_end < chars.size()) Lexicon::step(next, static_cast<UChar32>(chars[token_end]));
-        single = token_end >= chars.size() || next.size() == 0;
-      }
+      walk.ends.push_back(tokens[t].second - token_begin);
       if (analyser->final(state)) {
         // Entries that only exist as compound parts are not words of their own.
         std::vector<std::string> words;
@@ -325,27 +633,39 @@ struct Worker::Impl {
         }
       }
     }
-    if (single) {
-      if (single_words.size() > 200000) single_words.clear();
-      single_words.emplace(std::move(key), std::make_pair(used, used ? analyses : std::vector<std::string>{}));
+    if (walk_count >= kMaxWalks) {
+      walks.clear();
+      walk_count = 0;
     }
+    auto& list = walks[position - token_begin <= token_end - token_begin + 1 ? short_key : long_key];
+    if (list.size() >= kMaxWalksPerToken) {
+      walk_count -= list.size();
+      list.clear();
+    }
+    walk.read.assign(chars, token_begin, position - token_begin);
+    walk.used = used;
+    // As an unknown word's "*": one analysis starting with '*' is no analysis.
+    walk.unknown = used == 0 || (analyses.size() == 1 && !analyses[0].empty() && analyses[0][0] == '*');
+    if (!walk.unknown)
+      for (const auto& a : analyses) walk.readings.push_back(parse_analysis(a));
+    unit.unknown = walk.unknown;
+    unit.readings = walk.readings;
+    list.push_back(std::move(walk));
+    ++walk_count;
     return used;
   }
 
-  std::vector<RawUnit> analyse_raw(const std::string& text) {
+  std::vector<RawUnit> analyse_raw(const std::u32string& chars) {
     std::vector<RawUnit> units;
-    const std::u32string chars = to_u32(text);
     std::vector<std::pair<std::size_t, std::size_t>> tokens;
     tokenise(chars, tokens);
     for (std::size_t i = 0; i < tokens.size();) {
       RawUnit unit;
-      std::size_t used = match(chars, tokens, i, unit.analyses);
-      if (used == 0) {
-        used = 1;
-        unit.analyses = {"*"};
-      }
+      const std::size_t used = std::max<std::size_t>(1, match(chars, tokens, i, unit));
+      unit.start = tokens[i].first;
+      unit.end = tokens[i + used - 1].second;
       icu::UnicodeString surface;
-      for (std::size_t c = tokens[i].first; c < tokens[i + used - 1].second; ++c) surface.append(static_cast<UChar32>(chars[c]));
+      for (std::size_t c = unit.start; c < unit.end; ++c) surface.append(static_cast<UChar32>(chars[c]));
       surface.toUTF8String(unit.surface);
       units.push_back(std::move(unit));
       i += used;
@@ -374,21 +694,21 @@ struct Worker::Impl {
   }
 
   void disambiguate(std::vector<Word>& words);
+  Disambiguation run_cg3(const std::vector<Word>& words);
+  std::vector<std::string> suggest_uncached(const std::string& word);
 };
 
 Worker::Worker(std::shared_ptr<const ResourceFiles> files) : impl_(std::make_unique<Impl>()) {
   auto& d = *impl_;
   d.files = std::move(files);
-  d.analyser = std::make_unique<Lexicon>(d.files->analyser);
+  d.analyser = std::make_unique<Analyser>(d.files->analyser);
   d.generator = std::make_unique<Lexicon>(d.files->generator);
   UErrorCode word_status = U_ZERO_ERROR;
   d.word_breaks.reset(icu::BreakIterator::createWordInstance(icu::Locale("nb"), word_status));
   if (U_FAILURE(word_status)) throw std::runtime_error("feedback: ICU word iterator unavailable");
 
   std::call_once(cg3_once, [] { cg3_init(stdin, stdout, stderr); });
-  d.grammar = cg3_grammar_load(d.files->paths.grammar.c_str());
-  if (!d.grammar) throw std::runtime_error("feedback: cannot load CG-3 grammar " + d.files->paths.grammar);
-  d.applicator = cg3_applicator_create(d.grammar);
+  d.load_cg3();
 
 
   d.hunspell = std::make_unique<Hunspell>(d.files->paths.hunspell_aff.c_str(),
@@ -403,8 +723,33 @@ Worker::~Worker() {
   if (impl_->grammar) cg3_grammar_free(impl_->grammar);
 }
 
-void Worker::Impl::disambiguate(std::vector<Word>& words) {
-  if (words.empty()) return;
+namespace {
+
+// Everything run_cg3 reads of the words, so equal keys give equal results.
+std::string stretch_key(const std::vector<Word>& words) {
+  std::string key;
+  for (const auto& word : words) {
+    key += word.text;
+    key += '\x1f';
+    for (const auto& r : word.readings) {
+      key += r.analysis;
+      key += '\x1e';
+      key += r.lemma;
+      for (const auto& t : r.tags) {
+        key += '\x1d';
+        key += t;
+      }
+      key += '\x1c';
+    }
+    key += '\n';
+  }
+  return key;
+}
+
+}  // namespace
+
+Disambiguation Worker::Impl::run_cg3(const std::vector<Word>& words) {
+  if (tags.size() > kMaxTags) load_cg3();
   cg3_sentence* sentence = cg3_sentence_new(applicator);
   for (const auto& word : words) {
     cg3_cohort* cohort = cg3_cohort_create(sentence);
@@ -425,45 +770,75 @@ void Worker::Impl::disambiguate(std::vector<Word>& words) {
   }
   cg3_sentence_runrules(applicator, sentence);
 
+  Disambiguation result;
+  result.words.resize(words.size());
   const std::size_t cohorts = cg3_sentence_numcohorts(sentence);
   std::size_t first = cohorts > words.size() ? cohorts - words.size() : 0;  // skip ">>>"
-  std::string text;
+  std::string text, lemma;
+  std::vector<std::string> cg_tags;
   for (std::size_t i = 0; i < words.size() && first + i < cohorts; ++i) {
-    Word& word = words[i];
+    const Word& word = words[i];
     if (word.readings.size() < 2) continue;
     cg3_cohort* cohort = cg3_sentence_getcohort(sentence, first + i);
-    std::vector<Reading> kept;
+    auto& kept = result.words[i];
     const std::size_t n = cg3_cohort_numreadings(cohort);
     for (std::size_t j = 0; j < n; ++j) {
       cg3_reading* reading = cg3_cohort_getreading(cohort, j);
-      std::string lemma;
-      std::vector<std::string> tags;
+      lemma.clear();
+      cg_tags.clear();
       for (std::size_t k = 0; k < cg3_reading_numtags(reading); ++k) {
         const UChar* raw = cg3_tag_gettext_u(cg3_reading_gettag(reading, k));
         text.clear();
         icu::UnicodeString(raw).toUTF8String(text);
         if (text.size() >= 2 && text.front() == '"' && text[1] == '<') continue;  // word form
         if (text.size() >= 2 && text.front() == '"') { lemma = text.substr(1, text.size() - 2); continue; }
-        tags.push_back(text);
+        cg_tags.push_back(text);
       }
       // Keep the original reading (with its analysis string) that this CG reading came from.
-      for (const auto& original : word.readings) {
+      for (std::size_t o = 0; o < word.readings.size(); ++o) {
+        const auto& original = word.readings[o];
         if (original.lemma != lemma) continue;
-        bool same = std::all_of(original.tags.begin(), original.tags.end(),
-                                [&](const std::string& t) { return std::find(tags.begin(), tags.end(), t) != tags.end(); });
-        if (same && std::none_of(kept.begin(), kept.end(),
-                                 [&](const Reading& k) { return k.analysis == original.analysis; })) {
-          kept.push_back(original);
+        bool same = std::all_of(original.tags.begin(), original.tags.end(), [&](const std::string& t) {
+          return std::find(cg_tags.begin(), cg_tags.end(), t) != cg_tags.end();
+        });
+        if (same && std::none_of(kept.begin(), kept.end(), [&](const Disambiguation::Kept& k) {
+              return word.readings[k.reading].analysis == original.analysis;
+            })) {
+          Disambiguation::Kept k{o, {}};
           // CG mapping tags (e.g. @SUBJ) are useful to the rules.
-          for (const auto& t : tags)
-            if (!t.empty() && t.front() == '@') kept.back().tags.push_back(t);
+          for (const auto& t : cg_tags)
+            if (!t.empty() && t.front() == '@') k.mappings.push_back(t);
+          kept.push_back(std::move(k));
           break;
         }
       }
     }
-    if (!kept.empty()) word.readings = std::move(kept);
   }
   cg3_sentence_free(sentence);
+  return result;
+}
+
+void Worker::Impl::disambiguate(std::vector<Word>& words) {
+  if (words.empty()) return;
+  std::string key = stretch_key(words);
+  const Disambiguation* found = disambiguated.find(key);
+  Disambiguation computed;
+  if (!found) {
+    computed = run_cg3(words);
+    found = &computed;
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto& kept = found->words[i];
+    if (kept.empty()) continue;
+    std::vector<Reading> readings;
+    readings.reserve(kept.size());
+    for (const auto& k : kept) {
+      readings.push_back(words[i].readings[k.reading]);
+      for (const auto& t : k.mappings) readings.back().tags.push_back(t);
+    }
+    words[i].readings = std::move(readings);
+  }
+  if (found == &computed) disambiguated.put(std::move(key), std::move(computed));
 }
 
 std::vector<Sentence> Worker::analyse(std::string_view utf8) {
@@ -492,34 +867,23 @@ std::vector<Sentence> Worker::analyse(std::string_view utf8) {
       chars.push_back(is_stream_special(c) ? U' ' : static_cast<char32_t>(c));
     }
     if (std::all_of(chars.begin(), chars.end(), [](char32_t c) { return u_isspace(c); })) continue;
-    icu::UnicodeString clean;
-    for (char32_t c : chars) clean.append(static_cast<UChar32>(c));
-    std::string input;
-    clean.toUTF8String(input);
 
     Sentence sentence;
     sentence.start = cp_of[static_cast<std::size_t>(begin)];
     sentence.end = cp_of[static_cast<std::size_t>(end)];
-    std::size_t cursor = 0;
-    for (auto& unit : d.analyse_raw(input)) {
-      const auto surface = to_u32(unit.surface);
-      if (surface.empty()) continue;
-      const auto at = chars.find(surface, cursor);
-      if (at == std::u32string::npos) continue;
-      cursor = at + surface.size();
+    for (auto& unit : d.analyse_raw(chars)) {
+      if (unit.start >= unit.end) continue;
       Word word;
       word.text = std::move(unit.surface);
       word.lower = to_lower(word.text);
-      word.start = sentence.start + at;
-      word.end = word.start + surface.size();
-      word.capitalised = u_isupper(static_cast<UChar32>(surface[0]));
-      word.punct = std::none_of(surface.begin(), surface.end(),
+      word.start = sentence.start + unit.start;
+      word.end = sentence.start + unit.end;
+      word.capitalised = u_isupper(static_cast<UChar32>(chars[unit.start]));
+      word.punct = std::none_of(chars.begin() + static_cast<std::ptrdiff_t>(unit.start),
+                                chars.begin() + static_cast<std::ptrdiff_t>(unit.end),
                                 [](char32_t c) { return u_isalnum(static_cast<UChar32>(c)); });
-      if (unit.analyses.size() == 1 && !unit.analyses[0].empty() && unit.analyses[0][0] == '*') {
-        word.unknown = true;
-      } else {
-        for (const auto& a : unit.analyses) word.readings.push_back(parse_analysis(a));
-      }
+      word.unknown = unit.unknown;
+      word.readings = std::move(unit.readings);
       sentence.words.push_back(std::move(word));
     }
     result.push_back(std::move(sentence));
@@ -579,63 +943,77 @@ bool Worker::spelled_right(const std::string& word) {
 // edit is for learners.
 std::vector<std::string> Worker::suggest(const std::string& word) {
   auto& d = *impl_;
+  if (const auto* known = d.suggested.find(word)) return *known;
+  auto result = d.suggest_uncached(word);
+  d.suggested.put(word, result);
+  return result;
+}
+
+std::vector<std::string> Worker::Impl::suggest_uncached(const std::string& word) {
+  auto& d = *this;
   std::vector<std::string> result;
   std::u32string w = to_u32(to_lower(word));
   if (w.size() < 2 || w.size() > 30) return result;
   static const std::u32string alphabet = U"abcdefghijklmnopqrstuvwxyzæøå";
   static const std::u32string vowels = U"aeiouyæøå";
-  struct Candidate { std::u32string text; int cost; };
-  std::vector<Candidate> candidates;
   auto is_vowel = [](char32_t c) { return vowels.find(c) != std::u32string::npos; };
-  for (std::size_t i = 0; i < w.size(); ++i) {  // deletions: undoubling is the most typical
-    std::u32string c = w.substr(0, i) + w.substr(i + 1);
-    candidates.push_back({c, i > 0 && w[i - 1] == w[i] ? 1 : 3});
-  }
-  for (std::size_t i = 0; i + 1 < w.size(); ++i) {  // transpositions
-    if (w[i] == w[i + 1]) continue;
-    std::u32string c = w;
-    std::swap(c[i], c[i + 1]);
-    candidates.push_back({c, 2});
-  }
-  for (std::size_t i = 0; i < w.size(); ++i) {  // substitutions: vowel for vowel is typical
-    for (char32_t a : alphabet) {
-      if (a == w[i]) continue;
-      std::u32string c = w;
-      c[i] = a;
-      candidates.push_back({c, is_vowel(a) && is_vowel(w[i]) ? 2 : 3});
-    }
-  }
-  for (std::size_t i = 0; i <= w.size(); ++i) {  // insertions: doubling is the most typical
-    for (char32_t a : alphabet) {
-      std::u32string c = w.substr(0, i) + a + w.substr(i);
-      candidates.push_back({c, (i > 0 && w[i - 1] == a) || (i < w.size() && w[i] == a) ? 1 : 3});
-    }
-  }
   // Learner-typical spellings of sounds: skj/sj/kj, hv/v, gj/j, å/o.
   static const std::vector<std::pair<std::u32string, std::u32string>> sounds = {
       {U"sj", U"skj"}, {U"skj", U"sj"}, {U"kj", U"skj"}, {U"sj", U"kj"}, {U"v", U"hv"}, {U"j", U"gj"},
       {U"j", U"hj"}, {U"o", U"å"}, {U"å", U"o"}, {U"e", U"æ"}, {U"ks", U"x"}, {U"x", U"ks"}};
-  for (const auto& [from, to] : sounds) {
-    for (auto at = w.find(from); at != std::u32string::npos; at = w.find(from, at + 1))
-      candidates.push_back({w.substr(0, at) + to + w.substr(at + from.size()), 1});
-  }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+  // The candidates of one cost, in the order the edits are listed: deletions (undoubling is the
+  // most typical), transpositions, substitutions (vowel for vowel is typical), insertions
+  // (doubling is the most typical), sounds. Built one cost at a time, cheapest first.
+  auto candidates_of_cost = [&](int cost) {
+    std::vector<std::u32string> out;
+    for (std::size_t i = 0; i < w.size(); ++i)
+      if ((i > 0 && w[i - 1] == w[i] ? 1 : 3) == cost) out.push_back(w.substr(0, i) + w.substr(i + 1));
+    for (std::size_t i = 0; cost == 2 && i + 1 < w.size(); ++i) {
+      if (w[i] == w[i + 1]) continue;
+      std::u32string c = w;
+      std::swap(c[i], c[i + 1]);
+      out.push_back(std::move(c));
+    }
+    for (std::size_t i = 0; cost != 1 && i < w.size(); ++i) {
+      for (char32_t a : alphabet) {
+        if (a == w[i] || (is_vowel(a) && is_vowel(w[i]) ? 2 : 3) != cost) continue;
+        std::u32string c = w;
+        c[i] = a;
+        out.push_back(std::move(c));
+      }
+    }
+    for (std::size_t i = 0; cost != 2 && i <= w.size(); ++i) {
+      for (char32_t a : alphabet)
+        if (((i > 0 && w[i - 1] == a) || (i < w.size() && w[i] == a) ? 1 : 3) == cost)
+          out.push_back(w.substr(0, i) + a + w.substr(i));
+    }
+    for (const auto& [from, to] : sounds) {
+      if (cost != 1) break;
+      for (auto at = w.find(from); at != std::u32string::npos; at = w.find(from, at + 1))
+        out.push_back(w.substr(0, at) + to + w.substr(at + from.size()));
+    }
+    return out;
+  };
   std::unordered_set<std::u32string> seen;  // ~1,000 candidates a word: a linear search was quadratic
   const bool capital = is_upper_initial(word);
-  for (std::size_t k = 0; k < candidates.size(); ++k) {
-    const auto& c = candidates[k];
+  for (int cost = 1; cost <= 3 && result.size() < 3; ++cost) {
     // Each candidate costs a hunspell lookup (with nb_NO's compounding, the bulk of the time):
     // once a cost tier has given a suggestion, the more costly tiers are not tried.
-    if (!result.empty() && k > 0 && c.cost != candidates[k - 1].cost) break;
-    if (c.text.empty() || !seen.insert(c.text).second) continue;
-    icu::UnicodeString u;
-    for (char32_t ch : c.text) u.append(static_cast<UChar32>(ch));
-    std::string utf8;
-    u.toUTF8String(utf8);
-    if (!to_latin1(utf8, d.latin1) || !d.hunspell->spell(d.latin1)) continue;
-    result.push_back(capital ? capitalise(utf8) : utf8);
-    if (result.size() == 3) break;
+    if (!result.empty()) break;
+    for (auto& c : candidates_of_cost(cost)) {
+      if (c.empty() || !seen.insert(c).second) continue;
+      // The dictionary is Latin-1: a candidate with another character cannot be in it.
+      d.latin1.clear();
+      if (std::any_of(c.begin(), c.end(), [](char32_t ch) { return ch > 0xFF; })) continue;
+      for (char32_t ch : c) d.latin1.push_back(static_cast<char>(ch));
+      if (!d.hunspell->spell(d.latin1)) continue;
+      icu::UnicodeString u;
+      for (char32_t ch : c) u.append(static_cast<UChar32>(ch));
+      std::string utf8;
+      u.toUTF8String(utf8);
+      result.push_back(capital ? capitalise(utf8) : utf8);
+      if (result.size() == 3) break;
+    }
   }
   return result;
 }
@@ -653,15 +1031,14 @@ std::vector<Reading> Worker::lookup(const std::string& word) {
 
 std::vector<Reading> Worker::lookup_uncached(const std::string& word) {
   std::vector<Reading> readings;
-  std::string clean;
-  for (char32_t c : to_u32(word)) {
+  const std::u32string chars = to_u32(word);
+  for (char32_t c : chars) {
     if (is_stream_special(static_cast<UChar32>(c)) || u_isspace(static_cast<UChar32>(c))) return readings;
   }
-  auto units = impl_->analyse_raw(word);
+  auto units = impl_->analyse_raw(chars);
   if (units.size() != 1 || units[0].surface != word) return readings;
-  if (units[0].analyses.size() == 1 && !units[0].analyses[0].empty() && units[0].analyses[0][0] == '*')
-    return readings;
-  for (const auto& a : units[0].analyses) readings.push_back(parse_analysis(a));
+  if (units[0].unknown) return readings;
+  readings = std::move(units[0].readings);
   return readings;
 }
 
@@ -675,7 +1052,7 @@ std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return chars[a] < chars[b]; });
   // states[k] is the state after the first k characters of the previous word (the walk stops
   // where the transducer has no path).
-  std::vector<State> states{d.analyser->initial()};
+  std::vector<Analyser::Cursor> states{d.analyser->initial()};
   const std::u32string* previous = nullptr;
   for (const std::size_t i : order) {
     const std::u32string& w = chars[i];
@@ -685,8 +1062,8 @@ std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32
     states.resize(std::min(states.size(), common + 1));
     previous = &w;
     while (states.size() <= w.size() && states.back().size() > 0) {
-      State next = states.back();
-      Lexicon::step(next, static_cast<UChar32>(w[states.size() - 1]));
+      Analyser::Cursor next = states.back();
+      d.analyser->step(next, static_cast<UChar32>(w[states.size() - 1]));
       states.push_back(std::move(next));
     }
     if (w.empty() || states.size() != w.size() + 1 || !d.analyser->final(states.back())) continue;
@@ -698,6 +1075,26 @@ std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32
     }
   }
   return result;
+}
+
+std::string compare_analyser_with_lttoolbox(const ResourceFiles& files, const std::vector<std::string>& texts) {
+  Lexicon reference(files.analyser);
+  Analyser analyser(files.analyser);
+  for (const auto& text : texts) {
+    State state = reference.initial();
+    Analyser::Cursor cursor = analyser.initial();
+    const auto chars = to_u32(text);
+    for (std::size_t i = 0; i < chars.size() && state.size() > 0; ++i) {
+      Lexicon::step(state, static_cast<UChar32>(chars[i]));
+      analyser.step(cursor, static_cast<UChar32>(chars[i]));
+      const std::string where = "\"" + text + "\" at character " + std::to_string(i) + ": ";
+      if (state.size() != cursor.size())
+        return where + std::to_string(state.size()) + " paths in lttoolbox, " + std::to_string(cursor.size());
+      if (reference.final(state) != analyser.final(cursor)) return where + "finality differs";
+      if (reference.final(state) && reference.outputs(state) != analyser.outputs(cursor)) return where + "analyses differ";
+    }
+  }
+  return "";
 }
 
 }  // namespace voki::feedback

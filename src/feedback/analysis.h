@@ -101,4 +101,8 @@ std::size_t count_code_points(std::string_view utf8);
 // Reads the tags of an Apertium analysis "lemma<a><b>" into a Reading (compounds: last part).
 Reading parse_analysis(std::string_view analysis);
 
+// For tests: walks each text character by character with lttoolbox's own State and with the
+// analyser's flat walk; the first difference in live paths, finality or analyses, "" when none.
+std::string compare_analyser_with_lttoolbox(const ResourceFiles& files, const std::vector<std::string>& texts);
+
 }  // namespace voki::feedback

@@ -1,6 +1,7 @@
 #include "feedback/cli.h"
 
 #include <chrono>
+#include <ctime>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -30,6 +31,12 @@ std::vector<std::string> split_tabs(const std::string& line) {
 
 // "rule:word,rule:word" for the details file: every finding, so a rule's false flags are visible
 // even when another rule fired first.
+double process_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+}
+
 std::string rule_list(const std::vector<Finding>& findings, std::string_view sentence) {
   std::string out;
   for (const auto& f : findings) {
@@ -65,6 +72,7 @@ EvalResult evaluate_nocola(const Engine& engine, const std::string& tsv_path, st
   EvalResult result;
   const Options options;
   const auto started = std::chrono::steady_clock::now();
+  const double cpu_started = process_cpu_seconds();
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     const auto fields = split_tabs(line);
@@ -99,6 +107,7 @@ EvalResult evaluate_nocola(const Engine& engine, const std::string& tsv_path, st
     }
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  result.cpu_seconds = process_cpu_seconds() - cpu_started;
   return result;
 }
 
@@ -114,7 +123,10 @@ std::string eval_to_json(const EvalResult& r) {
                         {"recall", r.recall()},
                         {"false_flag_rate", r.false_flag_rate()},
                         {"by_code", by_code},
-                        {"sentences_per_second", r.sentences_per_second()}};
+                        {"sentences_per_second", r.sentences_per_second()},
+                        {"seconds", r.seconds},
+                        {"cpu_seconds", r.cpu_seconds},
+                        {"sentences_per_cpu_second", r.sentences_per_cpu_second()}};
   return out.dump();
 }
 
@@ -188,7 +200,8 @@ int run_eval_nocola(const std::string& tsv_path, bool json, std::ostream& out) {
     for (const auto& [code, c] : result.by_code)
       out << std::left << std::setw(8) << code << std::right << std::setw(6) << c.total << std::setw(10)
           << c.detected << std::setw(7) << (c.total ? 100.0 * double(c.detected) / double(c.total) : 0.0) << "%\n";
-    out << "speed " << std::setprecision(0) << result.sentences_per_second() << " sentences/s\n";
+    out << "speed " << std::setprecision(0) << result.sentences_per_second() << " sentences/s ("
+        << result.sentences_per_cpu_second() << " per CPU second)\n";
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "voki eval-nocola: " << e.what() << '\n';

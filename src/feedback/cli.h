@@ -25,10 +25,12 @@ struct EvalResult {
   std::size_t sentences = 0, ungrammatical = 0, detected = 0, grammatical = 0, false_flags = 0;
   struct Code { std::size_t total = 0, detected = 0; };
   std::map<std::string, Code> by_code;
-  double seconds = 0.0;
+  double seconds = 0.0;      // wall-clock time of the checks (resources already loaded)
+  double cpu_seconds = 0.0;  // CPU time of this process over the same stretch (a fairer figure on a busy machine)
   double recall() const { return ungrammatical ? double(detected) / double(ungrammatical) : 0.0; }
   double false_flag_rate() const { return grammatical ? double(false_flags) / double(grammatical) : 0.0; }
   double sentences_per_second() const { return seconds > 0 ? double(sentences) / seconds : 0.0; }
+  double sentences_per_cpu_second() const { return cpu_seconds > 0 ? double(sentences) / cpu_seconds : 0.0; }
 };
 
 // The evaluation itself, for tests and the benchmark. `details`, when given, receives one line per
