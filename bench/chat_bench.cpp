@@ -9,9 +9,19 @@
 // Voki rounds alternate, so both see the same machine state.
 //
 // The fake server sometimes holds a token back and sends it together with the next one (its
-// "realistic chunking"). When that happens to the first token, it arrives one token delay late
-// whoever the client is; such streams are recognised (first and second token arrive less than
-// half a token delay apart) and left out of the latency figures, and their number is reported.
+// "realistic chunking"); run.sh turns that off for the first token (first_token_alone). Should it
+// happen anyway, it delays the first token by one token gap whoever the client is; such streams
+// are recognised (first and second token arrive less than half a token gap apart), left out of the
+// latency figures and counted. Streams started while at least 90% of the round's streams were
+// open are also reported on their own (the figure under full load).
+//
+// After the first two tokens a stream reads the rest of its answer in bulk every --drain-pause-ms
+// (the socket buffer holds it), so that this client, which shares the machine, costs little.
+//
+// CPU: with --voki-pid / --fake-pid the servers' CPU time during the rounds (all threads, from
+// /proc/PID/task/*/schedstat; Voki's main thread, which runs the HTTP server, on its own) is
+// divided by the tokens the fake server sent (--answer-tokens per completed answer): robust on a
+// shared machine, where wall-clock latency is not.
 //
 // One thread: a 1 ms ticker measures how late this client's own event loop runs, and the
 // client's CPU time is reported, so a saturated client shows up instead of passing as server
@@ -24,6 +34,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <limits>
@@ -101,6 +112,46 @@ long rss_kib(int pid) {
   return -1;
 }
 
+// CPU time a process (all its threads) or one of its threads has used, in seconds, from the
+// scheduler's nanosecond accounting (/proc/PID/task/TID/schedstat); -1 when unreadable.
+double task_cpu_seconds(int pid, int tid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/task/" + std::to_string(tid) + "/schedstat");
+  unsigned long long ns = 0;
+  if (!(in >> ns)) return -1;
+  return static_cast<double>(ns) / 1e9;
+}
+
+double process_cpu_seconds(int pid) {
+  if (pid <= 0) return -1;
+  std::error_code ec;
+  double total = 0;
+  bool any = false;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
+    int tid = 0;
+    try {
+      tid = std::stoi(entry.path().filename().string());
+    } catch (const std::exception&) {
+      continue;
+    }
+    const double s = task_cpu_seconds(pid, tid);
+    if (s >= 0) total += s, any = true;
+  }
+  return any ? total : -1;
+}
+
+// Before/after CPU of the servers around one round.
+struct CpuSample {
+  double voki = -1, voki_io = -1, fake = -1;
+  static CpuSample take(int voki_pid, int fake_pid) {
+    CpuSample s;
+    s.voki = process_cpu_seconds(voki_pid);
+    // The main thread runs the HTTP server's io_context (see app/main.cpp).
+    s.voki_io = voki_pid > 0 ? task_cpu_seconds(voki_pid, voki_pid) : -1;
+    s.fake = process_cpu_seconds(fake_pid);
+    return s;
+  }
+};
+
 double cpu_seconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -177,6 +228,7 @@ struct StreamResult {
   double first_ms = -1;   // request written -> first token
   double second_ms = -1;  // request written -> second token
   double first_event_ms = -1;  // request written -> first SSE event (Voki: "message", the stored learner message)
+  int open_at_start = 0;       // streams of this round open when this one sent its request
   int status = 0;
   std::string error;
 };
@@ -186,6 +238,8 @@ struct StreamResult {
 class TokenScanner {
  public:
   explicit TokenScanner(Target target) : target_(target) {}
+
+  bool done() const { return found_ >= 2; }
 
   // Returns how many answer tokens this piece completed (0, 1 or 2) and records errors.
   int feed(std::string_view piece, std::string& error) {
@@ -242,6 +296,7 @@ struct Round {
   Target target;
   int streams = 0;
   int pid = 0;  // Voki's process, for VmRSS; 0: no sampling
+  std::chrono::milliseconds drain_pause{0};
   int open = 0;
   int with_first_token = 0;
   int finished = 0;
@@ -266,7 +321,7 @@ Task<void> run_stream(const Endpoint& to, std::string request_bytes, Round& roun
   if (ec) {
     result.error = "connect: " + ec.message();
   } else {
-    ++round.open;
+    result.open_at_start = round.open++;
     const auto sent = Clock::now();
     co_await asio::async_write(stream, asio::buffer(request_bytes), asio::redirect_error(asio::use_awaitable, ec));
     beast::flat_buffer buffer;
@@ -297,8 +352,16 @@ Task<void> run_stream(const Endpoint& to, std::string request_bytes, Round& roun
       return body.size();
     };
     parser.on_chunk_body(on_chunk);
-    // Reads to the end: the stream stays open as long as the answer runs.
+    // Reads to the end: the stream stays open as long as the answer runs. Once the first two
+    // tokens are in, the rest is read in bulk every drain_pause (the socket buffer holds it): the
+    // server still writes every token as it comes, but this client, which shares the machine,
+    // wakes a few times per answer instead of once per token.
+    asio::steady_timer pause(executor);
     while (result.error.empty() && !parser.is_done()) {
+      if (scanner.done() && round.drain_pause.count() > 0 && buffer.size() == 0) {  // nothing left to parse
+        pause.expires_after(round.drain_pause);
+        co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      }
       co_await http::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         result.error = "stream: " + ec.message();
@@ -361,6 +424,7 @@ double percentile(std::vector<double> values, double p) {
 
 struct Totals {
   std::vector<double> first_ms;  // streams whose first token the fake did not hold back
+  std::vector<double> peak_first_ms;  // of those, the ones started while at least 90% of the round's streams were open
   std::vector<double> first_event_ms;
   int held_back = 0;
   int errors = 0;
@@ -370,6 +434,8 @@ struct Totals {
   int min_open_at_sample = std::numeric_limits<int>::max();
   double client_cpu_s = 0;
   double wall_s = 0;
+  int answers = 0;  // streams that ended without an error
+  double voki_cpu_s = 0, voki_io_cpu_s = 0, fake_cpu_s = 0;  // the servers' CPU during the rounds
   LoopLag lag;
 };
 
@@ -380,11 +446,13 @@ void add_round(Totals& totals, const Round& round, double token_delay_ms) {
       if (totals.error_examples.size() < 3) totals.error_examples.push_back(r.error);
       continue;
     }
+    ++totals.answers;
     if (r.second_ms >= 0 && r.second_ms - r.first_ms < token_delay_ms / 2) {
       ++totals.held_back;
       continue;
     }
     totals.first_ms.push_back(r.first_ms);
+    if (r.open_at_start >= round.streams * 9 / 10) totals.peak_first_ms.push_back(r.first_ms);
     totals.first_event_ms.push_back(r.first_event_ms);
   }
   if (round.pid > 0) {
@@ -404,7 +472,8 @@ json distribution(const std::vector<double>& v) {
 int main(int argc, char** argv) {
   CLI::App app{"Voki chat benchmark: added time to first token and memory per open stream"};
   std::string voki_url, fake_url, code = "DEMO-OSLO", bot = "forklar-meg", json_out, label;
-  int streams = 1, rounds = 3, spread_ms = 200, voki_pid = 0, setup_parallel = 16, pause_ms = 300;
+  int streams = 1, rounds = 3, spread_ms = 200, voki_pid = 0, fake_pid = 0, setup_parallel = 16, pause_ms = 300;
+  int answer_tokens = 0, drain_pause_ms = 250;
   double token_delay_ms = 40;
   app.add_option("--voki", voki_url, "Voki base URL, e.g. http://127.0.0.1:8080")->required();
   app.add_option("--fake", fake_url, "fake_llm base URL, e.g. http://127.0.0.1:8081")->required();
@@ -413,7 +482,11 @@ int main(int argc, char** argv) {
   app.add_option("--spread-ms", spread_ms, "stream starts are spread evenly over this time")->check(CLI::Range(0, 60000));
   app.add_option("--pause-ms", pause_ms, "pause between rounds")->check(CLI::Range(0, 60000));
   app.add_option("--token-delay-ms", token_delay_ms, "the fake server's delay between tokens (to spot held-back first tokens)");
-  app.add_option("--voki-pid", voki_pid, "Voki's process id, for VmRSS samples");
+  app.add_option("--voki-pid", voki_pid, "Voki's process id, for VmRSS and CPU samples");
+  app.add_option("--fake-pid", fake_pid, "fake_llm's process id, for CPU samples");
+  app.add_option("--drain-pause-ms", drain_pause_ms, "after the first two tokens, read the rest of an answer this often (0: as it comes)")
+      ->check(CLI::Range(0, 10000));
+  app.add_option("--answer-tokens", answer_tokens, "tokens per answer the fake server sends (for CPU per token)");
   app.add_option("--code", code, "join code of the class");
   app.add_option("--bot", bot, "llm-mode bot to talk to");
   app.add_option("--setup-parallel", setup_parallel, "participants set up at once")->check(CLI::Range(1, 1000));
@@ -477,6 +550,7 @@ int main(int argc, char** argv) {
       round.target = target;
       round.streams = streams;
       round.pid = target == Target::voki ? voki_pid : 0;
+      round.drain_pause = std::chrono::milliseconds(drain_pause_ms);
       round.results.resize(static_cast<std::size_t>(streams));
       round.all_done = std::make_unique<asio::steady_timer>(io, Clock::time_point::max());
       if (round.pid > 0) round.rss_before_kib = rss_kib(round.pid);
@@ -493,6 +567,7 @@ int main(int argc, char** argv) {
       totals.lag.running = true;
       asio::co_spawn(io, measure_loop_lag(totals.lag), asio::detached);
       const double cpu_start = cpu_seconds();
+      const CpuSample servers_before = CpuSample::take(voki_pid, fake_pid);
       const auto start = Clock::now() + std::chrono::milliseconds(5);
       for (std::size_t i = 0; i < participants.size(); ++i) {
         const auto offset = std::chrono::microseconds(static_cast<long>(1000.0 * spread_ms * static_cast<double>(i) / streams));
@@ -502,6 +577,10 @@ int main(int argc, char** argv) {
       co_await round.all_done->async_wait(asio::redirect_error(asio::use_awaitable, ec));
       totals.lag.running = false;
       totals.client_cpu_s += cpu_seconds() - cpu_start;
+      const CpuSample servers_after = CpuSample::take(voki_pid, fake_pid);
+      totals.voki_cpu_s += servers_after.voki - servers_before.voki;
+      totals.voki_io_cpu_s += servers_after.voki_io - servers_before.voki_io;
+      totals.fake_cpu_s += servers_after.fake - servers_before.fake;
       totals.wall_s += ms_between(start, Clock::now()) / 1000;
       add_round(totals, round, token_delay_ms);
       asio::steady_timer pause(io, std::chrono::milliseconds(pause_ms));
@@ -525,12 +604,24 @@ int main(int argc, char** argv) {
   auto side = [&](const Totals& t) {
     json j = distribution(t.first_ms);
     j["first_event"] = distribution(t.first_event_ms);
+    j["at_peak"] = distribution(t.peak_first_ms);
     j["held_back_first_tokens"] = t.held_back;
     j["errors"] = t.errors;
     j["error_examples"] = t.error_examples;
     j["client_cpu_share"] = t.wall_s > 0 ? t.client_cpu_s / t.wall_s : 0;
     j["client_loop_lag_p99_ms"] = percentile(t.lag.late_ms, 99);
     j["client_loop_lag_max_ms"] = percentile(t.lag.late_ms, 100);
+    j["answers"] = t.answers;
+    j["client_cpu_s"] = t.client_cpu_s;
+    j["voki_cpu_s"] = voki_pid > 0 ? t.voki_cpu_s : -1;
+    j["voki_io_thread_cpu_s"] = voki_pid > 0 ? t.voki_io_cpu_s : -1;
+    j["fake_cpu_s"] = fake_pid > 0 ? t.fake_cpu_s : -1;
+    const double tokens = static_cast<double>(t.answers) * answer_tokens;
+    // Per token the model sent (Voki may forward several in one event).
+    j["voki_cpu_us_per_token"] = voki_pid > 0 && tokens > 0 ? 1e6 * t.voki_cpu_s / tokens : -1;
+    j["voki_io_thread_cpu_us_per_token"] = voki_pid > 0 && tokens > 0 ? 1e6 * t.voki_io_cpu_s / tokens : -1;
+    j["fake_cpu_us_per_token"] = fake_pid > 0 && tokens > 0 ? 1e6 * t.fake_cpu_s / tokens : -1;
+    j["client_cpu_us_per_token"] = tokens > 0 ? 1e6 * t.client_cpu_s / tokens : -1;
     return j;
   };
   json summary = {{"label", label},
@@ -542,6 +633,8 @@ int main(int argc, char** argv) {
                   {"voki", side(voki_totals)}};
   summary["added_p50_ms"] = percentile(voki_totals.first_ms, 50) - percentile(direct_totals.first_ms, 50);
   summary["added_p99_ms"] = percentile(voki_totals.first_ms, 99) - percentile(direct_totals.first_ms, 99);
+  summary["added_peak_p50_ms"] = percentile(voki_totals.peak_first_ms, 50) - percentile(direct_totals.peak_first_ms, 50);
+  summary["added_peak_p99_ms"] = percentile(voki_totals.peak_first_ms, 99) - percentile(direct_totals.peak_first_ms, 99);
   if (voki_pid > 0) {
     summary["rss_before_kib"] = voki_totals.rss_before_kib;
     summary["rss_all_open_max_kib"] = voki_totals.rss_max_open_kib;

@@ -2,6 +2,9 @@
 
 #include "api/api.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <mutex>
 #include <set>
@@ -10,6 +13,7 @@
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -145,6 +149,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
   Services services;
   std::unique_ptr<llm::ChatBackend> model;  // null when no language model is configured
   asio::thread_pool compute{1};             // feedback analysis runs here, off the I/O thread
+  static constexpr int kComputeNice = 5;
   std::set<std::string> streaming;          // conversations with an answer under way (I/O thread only)
   std::size_t active = 0;
   // Small caches on the I/O thread (so no locks) that spare the database on every chat turn.
@@ -185,6 +190,9 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
   std::unordered_map<std::string, std::pair<int, std::chrono::steady_clock::time_point>> join_failures;
 
   explicit Impl(Services s) : services(std::move(s)) {
+    // The analysis is background work beside a streaming answer: when the CPU is short it yields
+    // to the I/O thread, which relays every token of every open answer (Linux: per-thread nice).
+    asio::post(compute, [] { setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kComputeNice); });
     const auto& llm_config = services.config.llm;
     if (!llm_config.url.empty()) {
       llm::OpenAiConfig c;
@@ -665,7 +673,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     }
 
     co_return Response::event_stream(
-        [self, busy, p, conv, bot, quick, stored = std::move(*stored), use_dialogue](http::EventStream& events) -> Task<void> {
+        [self, busy, p, conv, bot, quick, stored = std::move(*stored), use_dialogue](http::EventStream& events) mutable -> Task<void> {
           bool failed = false;
           try {
             co_await self->answer(events, p, conv, *bot, stored.saved, stored.history, stored.policy, quick,
@@ -693,7 +701,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
   };
 
   Task<void> answer(http::EventStream& events, const store::Participant& p, const store::Conversation& conv,
-                    const bots::Bot& bot, const store::Message& saved, const std::vector<store::Message>& history,
+                    const bots::Bot& bot, const store::Message& saved, std::vector<store::Message>& history,
                     const std::string& policy, llm::Quick quick, bool use_dialogue) {
     if (!co_await events.send("message", message_json(saved).dump())) co_return;
 
@@ -713,11 +721,15 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
 
     std::vector<llm::ChatMessage> turns;
     turns.reserve(history.size());
-    for (const auto& m : history) {
+    // The history is moved, not copied, into the prompt, and each copy of the prompt is dropped
+    // once the next one is made: an open stream then holds the prompt about once (up to ~10 KB
+    // for a long conversation), not four times.
+    for (auto& m : history) {
       if (m.role != "user" && m.role != "assistant") continue;
       if (m.role == "assistant" && m.status == "failed" && m.text.empty()) continue;
-      turns.push_back({m.role, m.text, parse_quick(m.quick)});
+      turns.push_back({std::move(m.role), std::move(m.text), parse_quick(m.quick)});
     }
+    std::vector<store::Message>().swap(history);
 
     std::unique_ptr<llm::ChatBackend> dialogue;
     llm::ChatBackend* backend = nullptr;
@@ -740,16 +752,21 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
       input.support_language = support;
       input.history = std::move(turns);
       request.messages = llm::build_prompt(input);
+      input = {};
       request.model = bot.model;
     }
 
     std::string answer_text;
-    json delta = {{"text", ""}};
+    std::string delta;  // {"text": piece}, built in place: reused for every piece
     auto sink = [&](std::string_view piece) -> Task<bool> {
-      if (!co_await flush_feedback()) co_return false;
+      if (pending && pending->ready && !pending->sent) {  // no co_await inside && (g++ 12)
+        if (!co_await flush_feedback()) co_return false;
+      }
       answer_text += piece;
-      delta["text"] = piece;
-      co_return co_await events.send("delta", delta.dump(-1, ' ', false, json::error_handler_t::replace));
+      delta.assign("{\"text\":");
+      http::append_json_string(delta, piece);
+      delta += '}';
+      co_return co_await events.send("delta", delta);
     };
     llm::ChatResult result = co_await backend->stream(request, sink);
     if (pending && !pending->ready) {  // a short answer: wait (bounded) for the analysis

@@ -34,6 +34,11 @@ struct Request {
   std::string query_param(std::string_view name) const;
 };
 
+// Appends `s` to `out` as a JSON string literal (quotes included), for bodies built by hand on hot
+// paths. Control characters, quotes, backslashes, '<' and '>' are escaped; invalid UTF-8 becomes
+// U+FFFD, so the result is always valid JSON.
+void append_json_string(std::string& out, std::string_view s);
+
 // Writes server-sent events on an open response.
 class EventStream {
  public:

@@ -19,6 +19,8 @@
 #include <unicode/utf8.h>
 
 #include "http/http.h"
+#include "http/internal.h"
+#include "net/deadline.h"
 
 namespace voki::http {
 
@@ -42,47 +44,38 @@ struct Connection {
   bool idle = true;  // waiting for a request (safe to close at shutdown)
 };
 
-void sse_frame(std::string& frame, std::string_view event, std::string_view data) {
-  frame.clear();
-  frame.reserve(event.size() + data.size() + 24);
-  frame += "event: ";
-  frame += event;
-  frame += '\n';
-  // Each line of data gets its own "data:" field, as the SSE format requires.
-  // CR, LF and CRLF all end a line in SSE, so each must start a new data field (or a line of
-  // data could smuggle in an "event:" field).
-  std::size_t start = 0;
-  while (true) {
-    auto nl = data.find_first_of("\r\n", start);
-    frame += "data: ";
-    frame += data.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    frame += '\n';
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
-    if (data[nl] == '\r' && start < data.size() && data[start] == '\n') ++start;
-  }
-  frame += '\n';
-}
-
 class ChunkedEventStream final : public EventStream {
  public:
   ChunkedEventStream(beast::tcp_stream& stream, std::chrono::seconds write_timeout)
-      : stream_(stream), write_timeout_(write_timeout) {}
+      : socket_(stream.socket()),
+        write_timeout_(write_timeout),
+        deadline_(stream.get_executor(), [&socket = stream.socket()] {
+          boost::system::error_code ignored;
+          socket.close(ignored);  // ends the stalled write
+        }) {}
 
   Task<bool> send(std::string_view event, std::string_view data) override {
     if (failed_) co_return false;
-    sse_frame(frame_, event, data);
+    const std::string_view chunk = detail::sse_chunk(frame_, event, data);
     boost::system::error_code ec;
-    // Re-arming the timer costs more than a small write: refresh the deadline only after a
-    // quarter of it (at most a second) has passed; a stalled client is still dropped in time.
-    const auto now = std::chrono::steady_clock::now();
-    const auto rearm_after = std::min<std::chrono::steady_clock::duration>(write_timeout_ / 4, std::chrono::seconds(1));
-    if (now - armed_at_ >= rearm_after) {
-      stream_.expires_after(write_timeout_);
-      armed_at_ = now;
-    }
-    co_await asio::async_write(stream_, bhttp::make_chunk(asio::buffer(frame_)),
+    // On the socket itself, with one timer per stream that moves only when it fires: the stream's
+    // own timeout would start and cancel a timer wait for every event.
+    deadline_.expires_after(write_timeout_);
+    co_await asio::async_write(socket_, asio::buffer(chunk.data(), chunk.size()), redirect_error(use_awaitable, ec));
+    deadline_.clear();
+    if (ec) failed_ = true;
+    co_return !failed_;
+  }
+
+  // The last chunk, under the same deadline.
+  Task<bool> finish() {
+    if (failed_) co_return false;
+    static constexpr std::string_view kLastChunk = "0\r\n\r\n";
+    boost::system::error_code ec;
+    deadline_.expires_after(write_timeout_);
+    co_await asio::async_write(socket_, asio::buffer(kLastChunk.data(), kLastChunk.size()),
                                redirect_error(use_awaitable, ec));
+    deadline_.clear();
     if (ec) failed_ = true;
     co_return !failed_;
   }
@@ -90,9 +83,9 @@ class ChunkedEventStream final : public EventStream {
   bool failed() const { return failed_; }
 
  private:
-  beast::tcp_stream& stream_;
+  tcp::socket& socket_;
   std::chrono::seconds write_timeout_;
-  std::chrono::steady_clock::time_point armed_at_{};
+  net::Deadline deadline_;
   std::string frame_;  // reused: one allocation per stream rather than per event
   bool failed_ = false;
 };
@@ -189,7 +182,7 @@ Response Response::json(int status, std::string body) {
   return r;
 }
 
-static void append_json_string(std::string& out, std::string_view s) {
+void append_json_string(std::string& out, std::string_view s) {
   static const char* hex = "0123456789abcdef";
   out += '"';
   // Invalid UTF-8 would make the body invalid JSON: such bytes become U+FFFD (ICU's decoder).
@@ -362,15 +355,10 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         failed = true;
         co_return;
       }
+      stream.expires_never();  // the event stream keeps its own deadline per write
       ChunkedEventStream events(stream, options.write_timeout);
       co_await res.stream(events);
-      if (events.failed()) {
-        failed = true;
-        co_return;
-      }
-      stream.expires_after(options.write_timeout);
-      co_await asio::async_write(stream, bhttp::make_chunk_last(), redirect_error(use_awaitable, ec));
-      if (ec) failed = true;
+      if (!co_await events.finish()) failed = true;
       co_return;
     }
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};

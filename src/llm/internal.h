@@ -148,7 +148,8 @@ bool SseParser::dispatch(OnEvent& on_event) {
 
 // ---------------------------------------------------------------------------------------------
 // One JSON object of an OpenAI-style answer (a stream chunk, a whole non-streamed answer or an
-// error body), read with nlohmann's SAX interface so that no document tree is built per token.
+// error body), read by a small strict JSON reader that builds no document tree and allocates
+// nothing beyond these strings: it runs for every streamed token.
 struct CompletionChunk {
   std::string content;  // choices[0].delta.content, choices[0].text or choices[0].message.content
   std::string finish_reason;

@@ -1,6 +1,9 @@
-// OpenAI-compatible /chat/completions client: one HTTP(S) connection per answer, tokens handed to
-// the sink as soon as each network read has been parsed.
+// OpenAI-compatible /chat/completions client. Plain HTTP connections are kept alive and reused
+// for the next answer; every read's complete events go to the sink together as soon as it has
+// been parsed.
 #include <utility>  // g++ 12 with Boost 1.74 needs this before Asio.
+
+#include <optional>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -15,7 +18,9 @@
 #include <spdlog/spdlog.h>
 
 #include "llm/chat_backend.h"
+#include "llm/connection_pool.h"
 #include "llm/internal.h"
+#include "net/deadline.h"
 
 namespace voki::llm {
 namespace {
@@ -29,9 +34,8 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t kMaxSseLine = 1 << 20;       // one event's data
 constexpr std::size_t kMaxAnswerBytes = 256 << 10;  // the whole answer text
 constexpr std::size_t kMaxErrorBody = 64 << 10;     // body of a non-200 answer that we read
-constexpr std::uint64_t kMaxBodyBytes = 64 << 20;   // raw bytes of one streamed answer     // body of a non-200 answer
+constexpr std::uint64_t kMaxBodyBytes = 64 << 20;   // raw bytes of one streamed answer
 constexpr std::size_t kMaxHeaderBytes = 16 << 10;
-constexpr std::size_t kReadChunk = 4096;  // body bytes per read; small keeps 1,000 streams cheap
 
 ChatResult failure(std::string code, std::string message, ChatResult partial = {}) {
   partial.ok = false;
@@ -143,10 +147,117 @@ bool is_timeout(const error_code& ec) {
   return ec == beast::error::timeout || ec == asio::error::timed_out;
 }
 
+// Receives the body bytes as the HTTP parser produces them (straight from the read buffer, no copy
+// into a body buffer). Returns false to stop the parser.
+class BodyConsumer {
+ public:
+  virtual ~BodyConsumer() = default;
+  virtual bool consume(std::string_view bytes) = 0;
+};
+
+// A Beast body type that hands every piece to a BodyConsumer.
+struct ForwardedBody {
+  struct value_type {
+    BodyConsumer* consumer = nullptr;
+  };
+  class reader {
+   public:
+    template <bool isRequest, class Fields>
+    reader(http::header<isRequest, Fields>&, value_type& body) : body_(body) {}
+    void init(const boost::optional<std::uint64_t>&, error_code& ec) { ec = {}; }
+    template <class ConstBufferSequence>
+    std::size_t put(const ConstBufferSequence& buffers, error_code& ec) {
+      ec = {};
+      std::size_t used = 0;
+      for (const auto buffer : beast::buffers_range_ref(buffers)) {
+        if (!body_.consumer->consume({static_cast<const char*>(buffer.data()), buffer.size()})) {
+          ec = asio::error::message_size;
+          break;
+        }
+        used += buffer.size();
+      }
+      return used;
+    }
+    void finish(error_code& ec) { ec = {}; }
+
+   private:
+    value_type& body_;
+  };
+};
+
+// The body of the model server's answer: SSE events for the assembler, one JSON object (a
+// server that ignored "stream": true) or the start of an error body.
+class AnswerBody final : public BodyConsumer {
+ public:
+  enum class Kind { events, whole_json, error };
+  explicit AnswerBody(AnswerAssembler& answer) : answer_(answer), sse_(kMaxSseLine) {}
+
+  Kind kind = Kind::events;
+  std::string collected;  // whole_json and error bodies
+  bool too_long = false;
+
+  bool consume(std::string_view bytes) override {
+    switch (kind) {
+      case Kind::error:
+        collected.append(bytes.substr(0, kMaxErrorBody - std::min(kMaxErrorBody, collected.size())));
+        return true;
+      case Kind::whole_json:
+        if (collected.size() + bytes.size() > kMaxAnswerBytes * 2) {
+          too_long = true;
+          return false;
+        }
+        collected.append(bytes);
+        return true;
+      case Kind::events:
+        break;
+    }
+    // After [DONE] or a failure the rest of the body is read (to keep the connection) and ignored.
+    if (answer_.state() != AnswerAssembler::State::streaming) return true;
+    const auto status = sse_.feed(bytes, [this](const detail::SseEvent& event) {
+      answer_.on_event(event);
+      return answer_.state() == AnswerAssembler::State::streaming;
+    });
+    if (status == detail::SseParser::Status::line_too_long) {
+      too_long = true;
+      return false;
+    }
+    return true;
+  }
+
+  // The body ended: an event still missing its blank line counts (some servers close right after
+  // the last `data:` line).
+  void finish_events() {
+    if (kind == Kind::events && answer_.state() == AnswerAssembler::State::streaming) {
+      sse_.finish([this](const detail::SseEvent& event) {
+        answer_.on_event(event);
+        return true;
+      });
+    }
+  }
+
+ private:
+  AnswerAssembler& answer_;
+  detail::SseParser sse_;
+};
+
+// How one request/response on a connection went.
+struct Exchange {
+  ChatResult result;
+  bool reusable = false;          // the response was read to its end and the server keeps the connection
+  bool nothing_received = false;  // failed before any byte of a response arrived (not a timeout)
+};
+
+constexpr std::size_t kReadSize = 1024;  // per read: every complete event in it is handled at once
+constexpr std::size_t kMaxIdleConnections = 256;
+constexpr auto kMaxIdleTime = std::chrono::seconds(4);
+// After [DONE], the rest of the body (normally just its last chunk, already on its way) may take
+// this long before the connection is given up instead of kept.
+constexpr auto kBodyTailTimeout = std::chrono::milliseconds(500);
+
 class OpenAiBackend final : public ChatBackend {
  public:
   OpenAiBackend(asio::any_io_executor executor, OpenAiConfig config)
-      : executor_(std::move(executor)), config_(std::move(config)) {
+      : executor_(std::move(executor)), config_(std::move(config)), pool_(kMaxIdleConnections, kMaxIdleTime) {
     std::string error;
     if (auto url = detail::parse_base_url(config_.base_url, error)) {
       url_ = std::move(*url);
@@ -171,46 +282,93 @@ class OpenAiBackend final : public ChatBackend {
     req.set(http::field::content_type, "application/json");
     req.set(http::field::accept, "text/event-stream");
     if (!config_.api_key.empty()) req.set(http::field::authorization, "Bearer " + config_.api_key);
+    req.keep_alive(!url_.tls);  // plain connections are kept for the next answer
     req.body() = request_body(request);
     req.prepare_payload();
 
+    if (url_.tls) co_return co_await stream_tls(req, sink);
+
+    // A kept-alive connection first. The server may have closed it just as the request went out;
+    // when nothing at all came back, the request is sent once more on a new connection.
+    if (auto connection = pool_.take()) {
+      beast::flat_buffer buffer;
+      Exchange done = co_await exchange(connection->socket, connection->socket, buffer, req, sink);
+      if (!done.nothing_received) {
+        finish_connection(std::move(connection), done, buffer);
+        co_return std::move(done.result);
+      }
+      close(connection->socket);
+    }
+    auto connection = std::make_unique<detail::PooledConnection>(executor_);
+    if (auto failed = co_await connect(connection->socket)) co_return std::move(*failed);
+    beast::flat_buffer buffer;
+    Exchange done = co_await exchange(connection->socket, connection->socket, buffer, req, sink);
+    finish_connection(std::move(connection), done, buffer);
+    co_return std::move(done.result);
+  }
+
+ private:
+  static void close(tcp::socket& socket) {
+    error_code ignored;
+    socket.shutdown(tcp::socket::shutdown_both, ignored);
+    socket.close(ignored);
+  }
+
+  void finish_connection(std::unique_ptr<detail::PooledConnection> connection, const Exchange& done,
+                         const beast::flat_buffer& buffer) {
+    if (done.reusable && buffer.size() == 0) {
+      pool_.put(std::move(connection));
+    } else {
+      close(connection->socket);
+    }
+  }
+
+  // Resolves and connects a plain TCP socket within the connect timeout; a failure result or none.
+  Task<std::optional<ChatResult>> connect(tcp::socket& socket) {
     const Clock::time_point started = Clock::now();
     error_code ec;
     std::vector<tcp::endpoint> endpoints = co_await resolve(ec);
     if (ec == asio::error::timed_out) co_return failure("upstream_timeout", "resolving the model server's name timed out");
     if (ec) co_return failure("upstream_unavailable", "cannot resolve the model server: " + ec.message());
-
-    const auto remaining = config_.connect_timeout - (Clock::now() - started);
-    if (url_.tls) {
-      beast::ssl_stream<beast::tcp_stream> stream(executor_, *tls_);
-      if (!SSL_set_tlsext_host_name(stream.native_handle(), url_.host.c_str())) {
-        co_return failure("upstream_unavailable", "cannot set TLS server name");
-      }
-      if (config_.verify_tls) stream.set_verify_callback(asio::ssl::host_name_verification(url_.host));
-      auto& tcp_layer = beast::get_lowest_layer(stream);
-      tcp_layer.expires_after(std::chrono::duration_cast<std::chrono::milliseconds>(remaining));
-      co_await tcp_layer.async_connect(endpoints, asio::redirect_error(asio::use_awaitable, ec));
-      if (ec) co_return connect_failure(ec);
-      co_await stream.async_handshake(asio::ssl::stream_base::client,
-                                      asio::redirect_error(asio::use_awaitable, ec));
-      if (is_timeout(ec)) co_return failure("upstream_timeout", "TLS handshake timed out");
-      if (ec) co_return failure("upstream_unavailable", "TLS handshake failed: " + ec.message());
-      ChatResult result = co_await exchange(stream, tcp_layer, req, sink);
-      tcp_layer.close();  // no TLS close_notify wait: the answer is complete or abandoned
-      co_return result;
-    }
-    beast::tcp_stream stream(executor_);
-    stream.expires_after(std::chrono::duration_cast<std::chrono::milliseconds>(remaining));
-    co_await stream.async_connect(endpoints, asio::redirect_error(asio::use_awaitable, ec));
+    net::Deadline deadline(executor_, [&socket] {
+      error_code ignored;
+      socket.close(ignored);
+    });
+    deadline.expires_at(started + config_.connect_timeout);
+    co_await asio::async_connect(socket, endpoints, asio::redirect_error(asio::use_awaitable, ec));
+    if (deadline.expired()) co_return failure("upstream_timeout", "connecting to the model server timed out");
     if (ec) co_return connect_failure(ec);
-    ChatResult result = co_await exchange(stream, stream, req, sink);
-    error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    stream.close();
-    co_return result;
+    socket.set_option(tcp::no_delay(true), ec);  // the request goes out at once
+    co_return std::nullopt;
   }
 
- private:
+  Task<ChatResult> stream_tls(http::request<http::string_body>& req, TokenSink& sink) {
+    const Clock::time_point started = Clock::now();
+    error_code ec;
+    std::vector<tcp::endpoint> endpoints = co_await resolve(ec);
+    if (ec == asio::error::timed_out) co_return failure("upstream_timeout", "resolving the model server's name timed out");
+    if (ec) co_return failure("upstream_unavailable", "cannot resolve the model server: " + ec.message());
+    const auto remaining = config_.connect_timeout - (Clock::now() - started);
+    beast::ssl_stream<beast::tcp_stream> stream(executor_, *tls_);
+    if (!SSL_set_tlsext_host_name(stream.native_handle(), url_.host.c_str())) {
+      co_return failure("upstream_unavailable", "cannot set TLS server name");
+    }
+    if (config_.verify_tls) stream.set_verify_callback(asio::ssl::host_name_verification(url_.host));
+    auto& tcp_layer = beast::get_lowest_layer(stream);
+    tcp_layer.expires_after(std::chrono::duration_cast<std::chrono::milliseconds>(remaining));
+    co_await tcp_layer.async_connect(endpoints, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return connect_failure(ec);
+    tcp_layer.socket().set_option(tcp::no_delay(true), ec);
+    co_await stream.async_handshake(asio::ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
+    if (is_timeout(ec)) co_return failure("upstream_timeout", "TLS handshake timed out");
+    if (ec) co_return failure("upstream_unavailable", "TLS handshake failed: " + ec.message());
+    tcp_layer.expires_never();  // from here the exchange keeps its own deadline
+    beast::flat_buffer buffer;
+    Exchange done = co_await exchange(stream, tcp_layer.socket(), buffer, req, sink);
+    tcp_layer.close();  // no TLS close_notify wait: the answer is complete or abandoned
+    co_return std::move(done.result);
+  }
+
   // IP literals need no lookup (and the resolver's one background thread would serialise 1,000
   // simultaneous streams); names go through the resolver, which a timer bounds.
   Task<std::vector<tcp::endpoint>> resolve(error_code& ec) {
@@ -261,178 +419,177 @@ class OpenAiBackend final : public ChatBackend {
     return failure("upstream_unavailable", "cannot connect to the model server: " + ec.message());
   }
 
+  // Reads once from `stream` into `buffer`.
   template <class Stream>
-  Task<ChatResult> exchange(Stream& stream, beast::tcp_stream& tcp_layer,
-                            http::request<http::string_body>& req, TokenSink& sink) {
+  static Task<std::size_t> read_more(Stream& stream, beast::flat_buffer& buffer, error_code& ec) {
+    const std::size_t n = co_await stream.async_read_some(buffer.prepare(kReadSize), asio::redirect_error(asio::use_awaitable, ec));
+    buffer.commit(n);
+    co_return n;
+  }
+
+  // Sends `req` on an open connection and streams the answer to `sink`. `socket` is the TCP layer
+  // under `stream`: the deadline closes it when the server takes too long.
+  template <class Stream>
+  Task<Exchange> exchange(Stream& stream, tcp::socket& socket, beast::flat_buffer& buffer,
+                          http::request<http::string_body>& req, TokenSink& sink) {
+    Exchange out;
+    net::Deadline deadline(executor_, [&socket] {
+      error_code ignored;
+      socket.close(ignored);
+    });
     error_code ec;
-    tcp_layer.expires_after(config_.connect_timeout);
+    deadline.expires_after(config_.connect_timeout);
     co_await http::async_write(stream, req, asio::redirect_error(asio::use_awaitable, ec));
-    if (is_timeout(ec)) co_return failure("upstream_timeout", "sending the request timed out");
-    if (ec) co_return failure("upstream_unavailable", "sending the request failed: " + ec.message());
+    if (deadline.expired()) {
+      out.result = failure("upstream_timeout", "sending the request timed out");
+      co_return out;
+    }
+    if (ec) {
+      out.nothing_received = true;
+      out.result = failure("upstream_unavailable", "sending the request failed: " + ec.message());
+      co_return out;
+    }
 
     // Until the first piece of text the first-token deadline applies, after it the idle gap.
     const Clock::time_point first_token_deadline = Clock::now() + config_.first_token_timeout;
     AnswerAssembler answer;
-    // Once text flows the idle deadline is refreshed only after a quarter of it has passed:
-    // re-arming the timer on every read costs more than the read. A gap of at least 3/4 of
-    // idle_timeout is always allowed.
-    Clock::time_point idle_armed_at{};
-    const auto rearm_after = std::min<Clock::duration>(config_.idle_timeout / 4, std::chrono::seconds(1));
-    auto arm_timer = [&] {
-      if (answer.got_content()) {
-        const auto now = Clock::now();
-        if (now - idle_armed_at >= rearm_after) {
-          tcp_layer.expires_after(config_.idle_timeout);
-          idle_armed_at = now;
-        }
-      } else {
-        tcp_layer.expires_at(first_token_deadline);
-      }
-    };
-
-    beast::flat_buffer buffer(kMaxHeaderBytes + kReadChunk);
-    http::response_parser<http::buffer_body> parser;
+    AnswerBody body(answer);
+    http::response_parser<ForwardedBody> parser;
+    parser.get().body().consumer = &body;
     parser.header_limit(kMaxHeaderBytes);
     // AnswerAssembler limits the answer text; this bounds the raw bytes (JSON framing included).
     // (boost::none would mean "no limit" but Boost 1.74 then rejects every Content-Length.)
     parser.body_limit(kMaxBodyBytes);
-    arm_timer();
-    co_await http::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-    if (ec) co_return read_failure(ec, answer, "reading the response header");
+
+    // The header. Not eager: the body waits until its kind is known.
+    std::size_t received = 0;
+    deadline.expires_at(first_token_deadline);
+    while (!parser.is_header_done()) {
+      if (buffer.size() > 0) {
+        const std::size_t used = parser.put(buffer.data(), ec);
+        buffer.consume(used);
+        if (ec == http::error::need_more) ec = {};
+        if (ec || parser.is_header_done()) break;
+      }
+      received += co_await read_more(stream, buffer, ec);
+      if (ec) break;
+    }
+    if (ec) {
+      const bool timed_out = deadline.expired();
+      if (received == 0 && !timed_out) out.nothing_received = true;
+      if (ec == asio::error::eof) ec = received == 0 ? http::error::end_of_stream : http::error::partial_message;
+      out.result = read_failure(ec, timed_out, answer, "reading the response header");
+      co_return out;
+    }
+
+    // A response has begun, so the request will not be sent again: its body (the whole prompt)
+    // need not stay in memory while the answer streams.
+    std::string().swap(req.body());
 
     const unsigned status = parser.get().result_int();
     const beast::string_view content_type = parser.get()[http::field::content_type];
-    char body_chunk[kReadChunk];
-
     if (status != 200) {
-      std::string body;
-      while (!parser.is_done() && body.size() < kMaxErrorBody) {
-        parser.get().body().data = body_chunk;
-        parser.get().body().size = sizeof body_chunk;
-        arm_timer();
-        co_await http::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-        if (ec == http::error::need_buffer) ec = {};
-        body.append(body_chunk, sizeof body_chunk - parser.get().body().size);
-        if (ec) break;
+      body.kind = AnswerBody::Kind::error;
+    } else if (content_type.starts_with("application/json")) {
+      body.kind = AnswerBody::Kind::whole_json;  // a server that ignored "stream": true
+    }
+
+    // The body: everything already buffered is parsed before the next read, and all the text it
+    // held goes to the sink at once (one event for the learner instead of several).
+    parser.eager(true);
+    bool tail_armed = false;
+    while (!parser.is_done()) {
+      while (buffer.size() > 0 && !parser.is_done()) {
+        const std::size_t used = parser.put(buffer.data(), ec);
+        buffer.consume(used);
+        if (ec == http::error::need_more) {
+          ec = {};
+          break;
+        }
+        if (ec || used == 0) break;
       }
+      if (answer.has_pending()) {
+        if (!co_await sink(answer.take_pending())) answer.cancel();
+      }
+      if (ec || parser.is_done()) break;
+      if (answer.state() == AnswerAssembler::State::failed || answer.state() == AnswerAssembler::State::cancelled) break;
+      if (body.kind == AnswerBody::Kind::error && body.collected.size() >= kMaxErrorBody) break;
+      if (answer.state() == AnswerAssembler::State::done) {
+        if (!tail_armed) deadline.expires_after(kBodyTailTimeout);
+        tail_armed = true;
+      } else if (answer.got_content()) {
+        deadline.expires_after(config_.idle_timeout);
+      }
+      co_await read_more(stream, buffer, ec);
+      if (ec == asio::error::eof) {
+        ec = {};
+        parser.put_eof(ec);  // completes a body that ends with the connection, else partial_message
+        if (!ec) continue;
+      }
+      if (ec) break;
+    }
+    const bool timed_out = deadline.expired();
+    deadline.clear();
+
+    if (body.too_long) {
+      out.result = failure("upstream_bad_response", "the model server sent an oversized line or body");
+      co_return out;
+    }
+    if (body.kind == AnswerBody::Kind::error) {
       std::string message = "the model server answered HTTP " + std::to_string(status);
       detail::CompletionChunk chunk;
-      if (detail::parse_completion_chunk(body, chunk) && !chunk.error_message.empty()) {
+      if (detail::parse_completion_chunk(body.collected, chunk) && !chunk.error_message.empty()) {
         message += ": " + clip(chunk.error_message);
       }
       spdlog::warn("llm: {}", message);
-      co_return failure("upstream_error", std::move(message));
+      out.result = failure("upstream_error", std::move(message));
+      co_return out;
     }
-
-    // A server that ignored "stream": true answers with one JSON object.
-    const bool whole_json = content_type.starts_with("application/json");
-    std::string json_body;
-    detail::SseParser sse(kMaxSseLine);
-    bool too_long = false;
-
-    while (!parser.is_done() && answer.state() == AnswerAssembler::State::streaming) {
-      parser.get().body().data = body_chunk;
-      parser.get().body().size = sizeof body_chunk;
-      arm_timer();
-      co_await http::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-      if (ec == http::error::need_buffer) ec = {};
-      const std::string_view bytes(body_chunk, sizeof body_chunk - parser.get().body().size);
-      if (whole_json) {
-        if (json_body.size() + bytes.size() > kMaxAnswerBytes * 2) {
-          too_long = true;
-          break;
-        }
-        json_body.append(bytes);
-      } else if (!bytes.empty()) {
-        // Events are handled one at a time so that each token reaches the sink before the next
-        // event is parsed; the parser stops after every event carrying text.
-        std::string_view rest = bytes;
-        while (!rest.empty() && answer.state() == AnswerAssembler::State::streaming) {
-          std::size_t consumed = 0;
-          bool stopped_early = false;
-          const auto status_sse = feed_until_text(sse, rest, answer, consumed, stopped_early);
-          if (status_sse == detail::SseParser::Status::line_too_long) {
-            too_long = true;
-            break;
-          }
-          rest.remove_prefix(consumed);
-          if (answer.has_pending()) {
-            if (!co_await sink(answer.take_pending())) answer.cancel();
-          }
-          if (!stopped_early) break;
-        }
-        if (too_long) break;
-      }
-      if (answer.state() != AnswerAssembler::State::streaming) break;
-      if (ec) co_return read_failure(ec, answer, "reading the answer");
-    }
-
-    if (too_long) co_return failure("upstream_bad_response", "the model server sent an oversized line or body");
     if (answer.state() == AnswerAssembler::State::cancelled || answer.state() == AnswerAssembler::State::failed) {
       if (answer.state() == AnswerAssembler::State::failed) {
         spdlog::warn("llm: {}: {}", answer.result().error_code, answer.result().error_message);
       }
-      co_return std::move(answer.result());
+      out.result = std::move(answer.result());
+      co_return out;
     }
-    if (answer.state() == AnswerAssembler::State::streaming) {  // body ended without [DONE]
-      if (whole_json) {
-        answer.on_json(json_body);
-        if (answer.has_pending()) {
-          if (!co_await sink(answer.take_pending())) answer.cancel();
-        }
-        if (answer.state() != AnswerAssembler::State::streaming) co_return std::move(answer.result());
-      } else {
-        sse.finish([&](const detail::SseEvent& event) {
-          answer.on_event(event);
-          return true;
-        });
-        if (answer.has_pending()) {
-          if (!co_await sink(answer.take_pending())) answer.cancel();
-        }
-        if (answer.state() == AnswerAssembler::State::failed ||
-            answer.state() == AnswerAssembler::State::cancelled) {
-          co_return std::move(answer.result());
-        }
-      }
-      // Ollama sometimes ends without [DONE] or a finish chunk: fine if it said something.
-      if (!answer.saw_event() || !answer.got_content()) {
-        co_return failure("upstream_bad_response", "the model server's answer had no text");
-      }
+    if (answer.state() == AnswerAssembler::State::done) {
+      // Whether or not the rest of the body came, the answer is complete.
+      out.reusable = !ec && parser.is_done() && parser.get().keep_alive();
+      answer.finish_ok();
+      out.result = std::move(answer.result());
+      co_return out;
     }
+    if (ec) {
+      out.result = read_failure(ec, timed_out, answer, "reading the answer");
+      co_return out;
+    }
+    // The body ended without [DONE].
+    if (body.kind == AnswerBody::Kind::whole_json) {
+      answer.on_json(body.collected);
+    } else {
+      body.finish_events();
+    }
+    if (answer.has_pending()) {
+      if (!co_await sink(answer.take_pending())) answer.cancel();
+    }
+    if (answer.state() == AnswerAssembler::State::failed || answer.state() == AnswerAssembler::State::cancelled) {
+      out.result = std::move(answer.result());
+      co_return out;
+    }
+    // Ollama sometimes ends without [DONE] or a finish chunk: fine if it said something.
+    if (!answer.saw_event() || !answer.got_content()) {
+      out.result = failure("upstream_bad_response", "the model server's answer had no text");
+      co_return out;
+    }
+    out.reusable = parser.get().keep_alive();
     answer.finish_ok();
-    co_return std::move(answer.result());
+    out.result = std::move(answer.result());
+    co_return out;
   }
 
-  // Feeds `bytes` until an event with text (or an end/failure) comes up. `consumed` is how much
-  // of `bytes` was used; `stopped_early` tells whether the parser stopped before the end.
-  static detail::SseParser::Status feed_until_text(detail::SseParser& sse, std::string_view bytes,
-                                                   AnswerAssembler& answer, std::size_t& consumed,
-                                                   bool& stopped_early) {
-    // The parser has no position output, so feed it byte ranges ending at line breaks: events
-    // end at a blank line, so stopping is only needed after a complete line.
-    std::size_t pos = 0;
-    stopped_early = false;
-    while (pos < bytes.size()) {
-      std::size_t end = bytes.find('\n', pos);
-      end = end == std::string_view::npos ? bytes.size() : end + 1;
-      const auto status = sse.feed(bytes.substr(pos, end - pos), [&](const detail::SseEvent& event) {
-        answer.on_event(event);
-        return true;
-      });
-      if (status != detail::SseParser::Status::ok) return status;
-      pos = end;
-      if (answer.has_pending() || answer.state() != AnswerAssembler::State::streaming) {
-        stopped_early = pos < bytes.size();
-        break;
-      }
-    }
-    consumed = pos;
-    return detail::SseParser::Status::ok;
-  }
-
-  static ChatResult read_failure(const error_code& ec, AnswerAssembler& answer, std::string_view what) {
+  static ChatResult read_failure(const error_code& ec, bool timed_out, AnswerAssembler& answer, std::string_view what) {
     ChatResult partial = std::move(answer.result());
-    if (is_timeout(ec)) {
+    if (timed_out || is_timeout(ec)) {
       return failure("upstream_timeout",
                      std::string(what) + (answer.got_content() ? ": no data within the idle timeout"
                                                                : ": no answer within the first-token timeout"),
@@ -458,6 +615,7 @@ class OpenAiBackend final : public ChatBackend {
   std::string target_;
   std::string host_header_;
   std::unique_ptr<asio::ssl::context> tls_;
+  detail::ConnectionPool pool_;  // plain HTTP only
 };
 
 }  // namespace

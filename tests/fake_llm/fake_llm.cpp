@@ -49,10 +49,16 @@ struct Settings {
   int tokens = 30;
   std::string require_key;
   bool chunked = true;  // false: no Transfer-Encoding, the body ends when the connection closes
+  // The first token always goes out in its own write (no "realistic" coalescing with the next
+  // one), so that a benchmark's first-token time measures the server, not the chunking.
+  bool first_token_alone = false;
+  int idle_close_ms = 0;     // > 0: a kept-alive connection idle this long is closed (like real servers)
+  bool drop_reused = false;  // a request on a kept-alive connection is dropped: closed, unanswered
 
   json to_json() const {
     return {{"mode", mode},       {"token_delay_ms", token_delay_ms}, {"first_token_delay_ms", first_token_delay_ms},
-            {"tokens", tokens},   {"require_key", !require_key.empty()}, {"chunked", chunked}};
+            {"tokens", tokens},   {"require_key", !require_key.empty()}, {"chunked", chunked},
+            {"first_token_alone", first_token_alone}, {"idle_close_ms", idle_close_ms}, {"drop_reused", drop_reused}};
   }
 };
 
@@ -63,6 +69,7 @@ struct Stats {
   std::uint64_t streams_aborted = 0;    // the client left before the end
   std::int64_t active_streams = 0;
   std::uint64_t connections = 0;
+  std::uint64_t dropped_requests = 0;  // drop_reused
   std::string last_request;  // body of the last completion request
   std::string last_authorization;
 };
@@ -155,6 +162,27 @@ json chunk_json(const std::string& id, long created, const std::string& model, c
 
 std::string sse_event(const json& data) { return "data: " + data.dump() + "\n\n"; }
 
+// The token chunks of one answer, in the same shape as chunk_json() but built from a prefix and a
+// suffix around the escaped token: a benchmark's load generator should cost little per token.
+class TokenEvents {
+ public:
+  TokenEvents(const std::string& id, long created, const std::string& model) {
+    const std::string marker = "\x01";
+    std::string shape = sse_event(chunk_json(id, created, model, {{"content", marker}}, nullptr));
+    const std::size_t at = shape.find("\"\\u0001\"");
+    prefix_ = shape.substr(0, at);
+    suffix_ = shape.substr(at + 8);
+  }
+  void append(std::string& out, const std::string& token) const {
+    out += prefix_;
+    out += json(token).dump();
+    out += suffix_;
+  }
+
+ private:
+  std::string prefix_, suffix_;
+};
+
 class Session {
  public:
   explicit Session(tcp::socket socket) : stream_(std::move(socket)) {}
@@ -163,13 +191,21 @@ class Session {
     error_code ec;
     stream_.socket().set_option(tcp::no_delay(true), ec);
     ++g_stats.connections;
-    for (;;) {
+    for (int served = 0;; ++served) {
       http::request_parser<http::string_body> parser;
       parser.body_limit(4 << 20);
-      stream_.expires_after(std::chrono::minutes(5));
+      if (served > 0 && g_settings.idle_close_ms > 0) {
+        stream_.expires_after(std::chrono::milliseconds(g_settings.idle_close_ms));
+      } else {
+        stream_.expires_after(std::chrono::minutes(5));
+      }
       co_await http::async_read(stream_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) break;
       stream_.expires_never();
+      if (served > 0 && g_settings.drop_reused) {
+        ++g_stats.dropped_requests;
+        break;
+      }
       http::request<http::string_body> request = parser.release();
       bool keep_alive = false;
       try {
@@ -194,6 +230,7 @@ class Session {
                     {"streams_aborted", g_stats.streams_aborted},
                     {"active_streams", g_stats.active_streams},
                     {"connections", g_stats.connections},
+                    {"dropped_requests", g_stats.dropped_requests},
                     {"last_authorization", g_stats.last_authorization},
                     {"settings", g_settings.to_json()}};
       json last = json::parse(g_stats.last_request, nullptr, false);
@@ -247,6 +284,9 @@ class Session {
       if (change.contains("tokens")) next.tokens = std::clamp(change["tokens"].get<int>(), 1, 100000);
       if (change.contains("require_key")) next.require_key = change["require_key"].get<std::string>();
       if (change.contains("chunked")) next.chunked = change["chunked"].get<bool>();
+      if (change.contains("first_token_alone")) next.first_token_alone = change["first_token_alone"].get<bool>();
+      if (change.contains("idle_close_ms")) next.idle_close_ms = std::clamp(change["idle_close_ms"].get<int>(), 0, 600000);
+      if (change.contains("drop_reused")) next.drop_reused = change["drop_reused"].get<bool>();
     } catch (const std::exception& error) {
       problem = std::string("bad control request: ") + error.what();
     }
@@ -345,11 +385,12 @@ class Session {
     if (settings.mode == "drop-mid-stream") limit = std::min<std::size_t>(3, limit);
     if (settings.mode == "stall") limit = std::min<std::size_t>(1, limit);
 
+    const TokenEvents token_events(id, created, model);
     for (std::size_t i = 0; i < limit; ++i) {
       co_await sleep(i == 0 ? settings.first_token_delay_ms : settings.token_delay_ms);
-      pending += sse_event(chunk_json(id, created, model, {{"content", tokens[i]}}, nullptr));
+      token_events.append(pending, tokens[i]);
       const unsigned roll = rng() % 5;
-      if (roll == 0 && i + 1 < limit) continue;  // coalesce with the next event in one write
+      if (roll == 0 && i + 1 < limit && !(i == 0 && settings.first_token_alone)) continue;  // coalesce with the next event in one write
       if (roll == 1 && pending.size() > 8) {     // split one event across two writes
         const std::size_t half = pending.size() / 2;
         if (!co_await write_body(settings, pending.substr(0, half))) co_return false;

@@ -630,5 +630,42 @@ TEST(Server, SilentStreamAfterGraceDoesNotDelayStop) {
   EXPECT_LE(stopped->count(), 2000) << "on_stopped waited for the handler, not the grace period";
 }
 
+// A client that stops reading: once the socket buffers are full the next event write stalls, and
+// the stream's write deadline ends it (send returns false) instead of holding it forever.
+TEST(Server, StalledClientIsDroppedByTheWriteTimeout) {
+  auto options = quick_options();
+  options.write_timeout = 1s;
+  std::atomic<bool> gave_up{false};
+  std::atomic<int> sent{0};
+  Clock::time_point stalled_since{};
+  Clock::time_point gave_up_at{};
+  Router r;
+  r.add("GET", "/api/stream", [&](Request&) -> Task<Response> {
+    co_return Response::event_stream([&](EventStream& events) -> Task<void> {
+      const std::string block(64 * 1024, 'x');
+      for (int i = 0; i < 100000; ++i) {
+        const auto before = Clock::now();
+        if (!co_await events.send("block", block)) {
+          stalled_since = before;
+          gave_up_at = Clock::now();
+          gave_up = true;
+          co_return;
+        }
+        ++sent;
+      }
+    });
+  });
+  TestServer server(options, std::move(r));
+  Client client(server.port());
+  ASSERT_FALSE(client.send({bhttp::verb::get, "/api/stream", 11}));
+  // Never read the response.
+  for (int i = 0; i < 100 && !gave_up; ++i) std::this_thread::sleep_for(50ms);
+  ASSERT_TRUE(gave_up) << "the stream still runs after " << sent << " events";
+  const auto stalled_for = std::chrono::duration_cast<std::chrono::milliseconds>(gave_up_at - stalled_since);
+  EXPECT_GE(stalled_for.count(), 900);
+  EXPECT_LE(stalled_for.count(), 3000);
+  EXPECT_GT(sent, 0);
+}
+
 }  // namespace
 }  // namespace voki::http

@@ -11,6 +11,9 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
 
 #include "fake_llm_process.h"
 #include "llm/chat_backend.h"
@@ -301,6 +304,106 @@ TEST_F(OpenAiBackendTest, ManyConcurrentStreams) {
   context.run();
   EXPECT_EQ(ok, kStreams);
   EXPECT_EQ(fake_.stats()["streams_completed"], kStreams);
+}
+
+
+// ---- kept-alive connections ----------------------------------------------------------------
+
+// Streams `count` answers one after another on one backend, `pause` apart, as the server does.
+std::vector<StreamRun> run_in_turn(const OpenAiConfig& config, int count, std::chrono::milliseconds pause = 0ms,
+                                   std::function<bool(int, std::size_t)> keep_going = [](int, std::size_t) { return true; }) {
+  asio::io_context context;
+  auto backend = make_openai_backend(context.get_executor(), config);
+  std::vector<StreamRun> runs(static_cast<std::size_t>(count));
+  asio::co_spawn(
+      context,
+      [&]() -> Task<void> {
+        for (int i = 0; i < count; ++i) {
+          if (i > 0 && pause > 0ms) {
+            asio::steady_timer timer(context, pause);
+            boost::system::error_code ec;
+            co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+          }
+          StreamRun& run = runs[static_cast<std::size_t>(i)];
+          const auto request = sample_request("Melding " + std::to_string(i));
+          run.result = co_await backend->stream(request, [&](std::string_view piece) -> Task<bool> {
+            run.pieces.emplace_back(piece);
+            co_return keep_going(i, run.pieces.size());
+          });
+        }
+      },
+      asio::detached);
+  context.run();
+  return runs;
+}
+
+// Connections the fake server accepted from the backend between two stats() calls (each of which
+// opens one itself).
+int backend_connections(const nlohmann::json& before, const nlohmann::json& after) {
+  return after["connections"].get<int>() - before["connections"].get<int>() - 1;
+}
+
+TEST_F(OpenAiBackendTest, NextAnswerReusesTheConnection) {
+  const auto before = fake_.stats();
+  const auto runs = run_in_turn(config_, 3);
+  for (const auto& run : runs) {
+    ASSERT_TRUE(run.result.ok) << run.result.error_code << ": " << run.result.error_message;
+    EXPECT_EQ(joined(run), run.result.text);
+  }
+  EXPECT_TRUE(runs[2].result.text.starts_with("Du skrev: Melding 2.")) << runs[2].result.text;
+  const auto stats = fake_.stats();
+  EXPECT_EQ(stats["requests"], 3);
+  EXPECT_EQ(stats["streams_completed"], 3);
+  EXPECT_EQ(backend_connections(before, stats), 1);
+}
+
+TEST_F(OpenAiBackendTest, ConnectionTheServerClosedWhileIdleIsReplaced) {
+  fake_.control({{"idle_close_ms", 30}});
+  const auto before = fake_.stats();
+  const auto runs = run_in_turn(config_, 2, 150ms);
+  for (const auto& run : runs) ASSERT_TRUE(run.result.ok) << run.result.error_code << ": " << run.result.error_message;
+  const auto stats = fake_.stats();
+  EXPECT_EQ(stats["streams_completed"], 2);
+  EXPECT_EQ(backend_connections(before, stats), 2);
+}
+
+// The server drops the request that arrives on a kept-alive connection (as when it closes the
+// connection just as the request goes out): it is sent once more on a new connection.
+TEST_F(OpenAiBackendTest, RequestLostOnAKeptConnectionIsSentAgainOnce) {
+  fake_.control({{"drop_reused", true}});
+  const auto before = fake_.stats();
+  const auto runs = run_in_turn(config_, 3);
+  for (const auto& run : runs) ASSERT_TRUE(run.result.ok) << run.result.error_code << ": " << run.result.error_message;
+  const auto stats = fake_.stats();
+  EXPECT_EQ(stats["dropped_requests"], 2);
+  EXPECT_EQ(stats["streams_completed"], 3);
+  EXPECT_EQ(backend_connections(before, stats), 3);
+}
+
+TEST_F(OpenAiBackendTest, StoppedAnswerDoesNotKeepItsConnection) {
+  fake_.control({{"tokens", 200}, {"token_delay_ms", 5}});
+  const auto before = fake_.stats();
+  const auto runs = run_in_turn(config_, 2, 0ms, [](int answer, std::size_t pieces) { return answer > 0 || pieces < 2; });
+  EXPECT_EQ(runs[0].result.error_code, "cancelled");
+  ASSERT_TRUE(runs[1].result.ok) << runs[1].result.error_code << ": " << runs[1].result.error_message;
+  EXPECT_EQ(backend_connections(before, fake_.stats()), 2);
+}
+
+TEST_F(OpenAiBackendTest, ServerThatClosesAfterEachAnswerGetsANewConnection) {
+  fake_.control({{"chunked", false}});
+  const auto before = fake_.stats();
+  const auto runs = run_in_turn(config_, 2);
+  for (const auto& run : runs) ASSERT_TRUE(run.result.ok) << run.result.error_code << ": " << run.result.error_message;
+  EXPECT_EQ(backend_connections(before, fake_.stats()), 2);
+}
+
+TEST_F(OpenAiBackendTest, ErrorAnswersDoNotBreakTheNextOne) {
+  fake_.control({{"mode", "http500"}});
+  const auto failed = run_in_turn(config_, 1);
+  EXPECT_EQ(failed[0].result.error_code, "upstream_error");
+  fake_.control({{"mode", "ok"}});
+  const auto runs = run_in_turn(config_, 2);
+  for (const auto& run : runs) ASSERT_TRUE(run.result.ok) << run.result.error_code << ": " << run.result.error_message;
 }
 
 }  // namespace
