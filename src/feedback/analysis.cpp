@@ -195,6 +195,29 @@ namespace {
 // FSTProcessor's stream API keeps state between calls (in lttoolbox 3.7 it lost words after a few
 // thousand sentences and could crash on a leading quote), and needs a FILE per call; stepping
 // the transducer ourselves over ICU tokens is stateless, thread-confined and fast.
+// Analyses joined as lttoolbox gives them, "/a<n>/b<vblex>", split:: '\\' escapes, empty parts dropped.
+std::vector<std::string> split_analyses(const UString& joined) {
+  std::vector<std::string> result;
+  std::string utf8;
+  icu::UnicodeString(joined.data(), static_cast<int32_t>(joined.size())).toUTF8String(utf8);
+  std::size_t begin = 0;
+  while (begin < utf8.size()) {
+    if (utf8[begin] == '/') { ++begin; continue; }
+    auto slash = utf8.find('/', begin);
+    while (slash != std::string::npos && slash > 0 && utf8[slash - 1] == '\\') slash = utf8.find('/', slash + 1);
+    std::string part = utf8.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
+    std::string clean;  // drop escapes
+    for (std::size_t i = 0; i < part.size(); ++i) {
+      if (part[i] == '\\' && i + 1 < part.size()) ++i;
+      clean += part[i];
+    }
+    if (!clean.empty()) result.push_back(std::move(clean));
+    if (slash == std::string::npos) break;
+    begin = slash + 1;
+  }
+  return result;
+}
+
 class Lexicon {
  public:
   explicit Lexicon(const std::string& bytes) {
@@ -230,25 +253,7 @@ class Lexicon {
   // The analyses ("a<n>...") of a final state, in dictionary case.
   std::vector<std::string> outputs(const State& state) const {
     const UString joined = state.filterFinals(finals_, alphabet_, escaped_);
-    std::vector<std::string> result;
-    std::string utf8;
-    icu::UnicodeString(joined.data(), static_cast<int32_t>(joined.size())).toUTF8String(utf8);
-    std::size_t begin = 0;
-    while (begin < utf8.size()) {
-      if (utf8[begin] == '/') { ++begin; continue; }
-      auto slash = utf8.find('/', begin);
-      while (slash != std::string::npos && slash > 0 && utf8[slash - 1] == '\\') slash = utf8.find('/', slash + 1);
-      std::string part = utf8.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
-      std::string clean;  // drop escapes
-      for (std::size_t i = 0; i < part.size(); ++i) {
-        if (part[i] == '\\' && i + 1 < part.size()) ++i;
-        clean += part[i];
-      }
-      if (!clean.empty()) result.push_back(std::move(clean));
-      if (slash == std::string::npos) break;
-      begin = slash + 1;
-    }
-    return result;
+    return split_analyses(joined);
   }
 
  private:
@@ -387,28 +392,6 @@ class Analyser {
     return split_analyses(joined);
   }
 
-  // "/a<n>/b<vblex>" as Lexicon::outputs splits it: '\\' escapes, empty parts dropped.
-  static std::vector<std::string> split_analyses(const UString& joined) {
-    std::vector<std::string> result;
-    std::string utf8;
-    icu::UnicodeString(joined.data(), static_cast<int32_t>(joined.size())).toUTF8String(utf8);
-    std::size_t begin = 0;
-    while (begin < utf8.size()) {
-      if (utf8[begin] == '/') { ++begin; continue; }
-      auto slash = utf8.find('/', begin);
-      while (slash != std::string::npos && slash > 0 && utf8[slash - 1] == '\\') slash = utf8.find('/', slash + 1);
-      std::string part = utf8.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
-      std::string clean;  // drop escapes
-      for (std::size_t i = 0; i < part.size(); ++i) {
-        if (part[i] == '\\' && i + 1 < part.size()) ++i;
-        clean += part[i];
-      }
-      if (!clean.empty()) result.push_back(std::move(clean));
-      if (slash == std::string::npos) break;
-      begin = slash + 1;
-    }
-    return result;
-  }
 
  private:
   struct Arc { std::int32_t output, dest; double weight; };
