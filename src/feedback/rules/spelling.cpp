@@ -336,6 +336,41 @@ std::optional<std::u32string> negated_adjective(Worker& worker, const std::u32st
   return std::nullopt;
 }
 
+// A word hunspell accepts but the analyser does not know: hunspell's compounding and its list of
+// rare words accept many misspellings. Flagged when it is one doubled or single consonant from a
+// dictionary word, or, when it is no compound of known words, no genitive and no first part of a
+// compound ("barne" of "barnehage"), a letter or a sound short of one ("fornøy" → "fornøyd",
+// "mosken" → "moskeen", "maximalt" → "maksimalt").
+std::optional<std::string> misspelling_hunspell_accepts(Worker& worker, const std::string& lower) {
+  if (auto near = doubled_consonant_of(worker, lower)) return near;
+  const std::u32string w = to_u32(lower);
+  if (w.size() < 4 || is_open_compound(worker, w)) return std::nullopt;
+  if (w.back() == U's' || w.back() == U'e') {
+    const auto stem = worker.lookup(to_utf8(w.substr(0, w.size() - 1)));
+    if (std::any_of(stem.begin(), stem.end(), [&](const Reading& r) {
+          return w.back() == U's' || (r.has("n") && !r.compound);
+        }))
+      return std::nullopt;
+  }
+  const auto found = typical_respellings(
+      worker, lower,
+      [](const std::vector<Reading>& readings) {
+        return std::none_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("gen"); });
+      },
+      3, false);
+  // A letter left out is the learner's error, seldom one too many: a shorter word is not offered
+  // ("mangt" is no misspelt "mant"), and a longer one goes first ("bild" → "bilde", not "bilt").
+  std::optional<std::string> best;
+  std::size_t best_size = 0;
+  for (const auto& candidate : found) {
+    const std::u32string c = to_u32(candidate);
+    if (c.size() < w.size() || c.size() <= best_size) continue;
+    best = candidate;
+    best_size = c.size();
+  }
+  return best;
+}
+
 }  // namespace
 
 std::vector<std::string> rule_helpers::typical_respellings(
@@ -411,7 +446,7 @@ void rule_spelling(const RuleContext& c) {
     if (c.worker.spelled_right(w.text) || (w.capitalised && c.worker.spelled_right(w.lower))) {
       // Hunspell's compounding accepts many misspellings ("overasker" = over+asker); a word the
       // analyser does not know, one doubled or single consonant from a dictionary word, is one.
-      if (const auto near = doubled_consonant_of(c.worker, w.lower))
+      if (const auto near = misspelling_hunspell_accepts(c.worker, w.lower))
         c.add("spelling", "ORT", w.start, w.end, {w.capitalised ? capitalise(*near) : *near}, 0.7);
       continue;
     }
