@@ -313,6 +313,21 @@ bool is_open_compound(Worker& worker, const std::u32string& w, bool inner = fals
   return false;
 }
 
+// A verb joined to its particle, which Norwegian writes as one word in many verbs the dictionaries
+// do not list: "avstøte", "oppspore", "innhente".
+bool particle_verb(Worker& worker, const std::u32string& w) {
+  static const std::vector<std::u32string> particles = {U"av",   U"opp",   U"inn",  U"ut",  U"over", U"under",
+                                                        U"fra",  U"til",   U"mot",  U"med", U"om",   U"bort",
+                                                        U"fram", U"frem",  U"ned",  U"etter", U"sammen", U"gjennom"};
+  for (const auto& p : particles) {
+    if (w.size() < p.size() + 5 || w.compare(0, p.size(), p) != 0) continue;
+    const auto verb = worker.lookup(to_utf8(w.substr(p.size())));
+    if (std::any_of(verb.begin(), verb.end(), [](const Reading& r) { return r.has("vblex") && !r.compound; }))
+      return true;
+  }
+  return false;
+}
+
 // Adjectives negated with u- ("umaterialistisk"), or with in-/im-/il-/ir- where the adjective is
 // of Latin origin ("inautentisk", "inaktiv"): the adjective without the prefix.
 std::optional<std::u32string> negated_adjective(Worker& worker, const std::u32string& w) {
@@ -404,10 +419,13 @@ void rule_spelling(const RuleContext& c) {
   const auto& words = c.sentence.words;
   // Words neither dictionary knows. Two of them side by side are more often a foreign phrase or
   // a name ("car sharing", "friend of") than two misspellings: then both are left alone.
+  // A word hunspell accepts but the analyser lacks counts too when it is no compound of known words
+  // ("street dance").
   auto foreign = [&](std::size_t i) {
     const Word& w = words[i];
-    return !w.punct && w.unknown && has_letter(w.text) && !has_digit(w.text) && !c.worker.spelled_right(w.text) &&
-           !c.worker.spelled_right(w.lower);
+    if (w.punct || !w.unknown || !has_letter(w.text) || has_digit(w.text)) return false;
+    if (!c.worker.spelled_right(w.text) && !c.worker.spelled_right(w.lower)) return true;
+    return count_code_points(w.lower) >= 4 && !is_open_compound(c.worker, to_u32(w.lower));
   };
   auto neighbour = [&](std::size_t i, int step) -> std::optional<std::size_t> {
     for (std::size_t j = i; ; ) {
@@ -446,6 +464,9 @@ void rule_spelling(const RuleContext& c) {
     if (c.worker.spelled_right(w.text) || (w.capitalised && c.worker.spelled_right(w.lower))) {
       // Hunspell's compounding accepts many misspellings ("overasker" = over+asker); a word the
       // analyser does not know, one doubled or single consonant from a dictionary word, is one.
+      // Not next to a word neither dictionary knows: then both are more often a foreign phrase.
+      const auto before = neighbour(i, -1), after = neighbour(i, +1);
+      if ((before && foreign(*before)) || (after && foreign(*after))) continue;
       if (const auto near = misspelling_hunspell_accepts(c.worker, w.lower))
         c.add("spelling", "ORT", w.start, w.end, {w.capitalised ? capitalise(*near) : *near}, 0.7);
       continue;
@@ -503,6 +524,7 @@ void rule_spelling(const RuleContext& c) {
       if (std::all_of(neighbours.begin(), neighbours.end(), [&](const Neighbour& n) { return n.word == base_text; }))
         continue;
     }
+    if ((neighbours.empty() || neighbours.front().cost > kTypical) && particle_verb(c.worker, lower)) continue;
     const bool close = !neighbours.empty();
     if (!close && is_open_compound(c.worker, lower)) continue;
     if (!close && !w.capitalised) neighbours = hunspell_neighbours(c.worker, w.lower);
