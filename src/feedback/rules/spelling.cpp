@@ -328,6 +328,31 @@ bool particle_verb(Worker& worker, const std::u32string& w) {
   return false;
 }
 
+// A place of the analyser's dictionary that hunspell also knows, one learner-typical edit (or one
+// vowel) from a capitalised word neither dictionary knows, spelt as in another language or
+// misspelt: "Iraq" → "Irak", "Rome" → "Roma". Not persons' names: many are spelt in many ways
+// ("Eldstad").
+std::optional<std::string> name_neighbour(Worker& worker, const std::string& lower) {
+  const std::u32string w = to_u32(lower);
+  if (w.size() < 4 || w.size() > 30) return std::nullopt;
+  std::unordered_set<std::u32string> seen{w};
+  for (int tier : {kTypical, kOneEdit}) {
+    std::vector<std::u32string> texts;
+    for (auto& c : respellings(w, tier))
+      if (c.cost == tier && c.text.size() > 2 && seen.insert(c.text).second) texts.push_back(std::move(c.text));
+    for (const auto& t : texts) {
+      const std::string name = capitalise(to_utf8(t));
+      const auto readings = worker.lookup(name);
+      if (readings.empty() ||
+          !std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("np") && !r.has("ant"); }) ||
+          std::none_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("top"); }))
+        continue;
+      if (worker.spelled_right(name)) return name;
+    }
+  }
+  return std::nullopt;
+}
+
 // Adjectives negated with u- ("umaterialistisk"), or with in-/im-/il-/ir- where the adjective is
 // of Latin origin ("inautentisk", "inaktiv"): the adjective without the prefix.
 std::optional<std::u32string> negated_adjective(Worker& worker, const std::u32string& w) {
@@ -449,7 +474,14 @@ void rule_spelling(const RuleContext& c) {
     const bool lexical = !w.unknown && std::any_of(w.readings.begin(), w.readings.end(),
                                                    [](const Reading& r) { return !r.compound; });
     if (lexical) continue;
-    if (w.capitalised && !sentence_initial(c.sentence, i)) continue;
+    if (w.capitalised && !sentence_initial(c.sentence, i)) {
+      // A place, not a person's name: no other name beside it ("Anne Karin Eldstad").
+      auto name_beside = [&](std::size_t j) { return j < words.size() && !words[j].punct && words[j].capitalised; };
+      if (w.unknown && !c.worker.spelled_right(w.text) && w.text.find('.') == std::string::npos &&
+          !is_upper_initial(w.text.substr(1)) && !name_beside(i - 1) && !name_beside(i + 1))
+        if (const auto name = name_neighbour(c.worker, w.lower)) c.add("spelling", "ORT", w.start, w.end, {*name}, 0.6);
+      continue;
+    }
     if (!w.capitalised) {
       const auto name = c.worker.lookup(capitalise(w.text));
       // Only names hunspell also knows (Norge, Europa): the analyser lists many small places
