@@ -77,3 +77,41 @@ TEST(SpellingNames, WordsOfANameOrTitleStayQuiet) {
 }
 
 }  // namespace
+
+// Hunspell accepts these (its compounding or its rare words), the analyser does not know them, and
+// a dictionary word is one letter or sound longer: the misspelling is the likelier reading.
+TEST(SpellingHunspellOnly, LetterOrSoundShortOfADictionaryWordIsFlagged) {
+  expect_finding("Vi var ikke fornøy med maten.", "spelling", "fornøyd");
+  expect_finding("Vi gikk til mosken på fredag.", "spelling", "moskeen");
+  expect_finding("Prisen er maximalt hundre kroner.", "spelling", "maksimalt");
+  expect_finding("Hun tegnet et fint bild av huset.", "spelling", "bilde");
+}
+
+// Compounds of known words, genitives and words one letter longer than a dictionary word stay
+// quiet: a letter too many is seldom the learner's error.
+TEST(SpellingHunspellOnly, CompoundsAndLongerWordsAreAccepted) {
+  expect_clean("Jeg fant nummeret i en gammel telefonbok.");
+  expect_clean("Han satt foran skjermen i timesvis.");
+  expect_clean("Livet kan bety så mangt.");
+}
+
+// Two words side by side that the analyser does not know are a phrase in another language, even
+// when hunspell accepts one of them.
+TEST(SpellingForeign, ForeignPhraseIsLeftAlone) {
+  expect_no_rule("Hun danser street dance hver uke.", "spelling");
+}
+
+// A particle joined to a verb makes a verb the dictionaries need not list.
+TEST(SpellingCompounds, ParticleVerbsAreAccepted) {
+  expect_clean("Kroppen kan avstøte det nye organet.");
+  expect_finding("Vi må ta vare på miljøet og natturen.", "spelling", "naturen");
+}
+
+// Places spelt as in another language or misspelt, one edit from the Norwegian name; not persons'
+// names, which stand beside other names.
+TEST(SpellingPlaces, PlaceNamesOneEditFromANorwegianNameAreFlagged) {
+  expect_finding("Hun kommer fra Iraq og bor nå i Bergen.", "spelling", "Irak");
+  expect_finding("Vi reiste til Rome i fjor.", "spelling", "Roma");
+  expect_finding("Vi besøkte Tyrkie i sommer.", "spelling", "Tyrkia");
+  expect_no_rule("Boka er skrevet av Anne Karin Eldstad.", "spelling");
+}
