@@ -304,6 +304,88 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
   }
 }
 
+// The word after `i` that is no clause adverb ("bor ikke glemme").
+const Word* after_adverbs(const Sentence& s, std::size_t i) {
+  std::size_t j = i + 1;
+  while (const Word* a = word(s, j)) {
+    if (!is_clause_adverb(*a)) return a;
+    ++j;
+  }
+  return nullptr;
+}
+
+bool only_infinitive(const Word* w) {
+  return all_readings(w, infinitive) && !w->capitalised;
+}
+bool subject_pronoun_word(const Word* w) { return is(w, {"jeg", "du", "han", "hun", "vi", "dere", "de", "man", "en"}); }
+
+// Function words spelt as another word, told apart by what follows: "bor" (lives) and "bør"
+// (should), "nå" (now) and "må" (must), "for" and "får" (gets), "for" and "før" in fixed phrases,
+// "bade" (bathe) and "både" (both), "vor" and "hvor".
+void function_word_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
+  const Word& w = s.words[i];
+  const Word* prev = before(s, i);
+  const Word* next = word(s, i + 1);
+  const std::string& x = w.lower;
+  if (x == "bor") {
+    // "bo" takes no infinitive: "man bor ikke glemme" → "bør".
+    if (only_infinitive(after_adverbs(s, i))) emit("real-word", w, "bør");
+  } else if (x == "nå" && next) {
+    // Before a subject and a bare infinitive, or between a subject and one: a modal is missing,
+    // and "nå" is the modal misspelt ("så nå man betale", "vi nå betale").
+    const bool inverted = subject_pronoun_word(next) && only_infinitive(after_adverbs(s, i + 1)) &&
+                          !is(prev, {"å"}) && !(prev && is_modal(*prev));
+    const bool straight = subject_pronoun_word(prev) && clause_start(s, i - 1) && only_infinitive(next);
+    if (inverted || straight) emit("real-word", w, "må");
+  } else if (x == "for" && next && clause_start(s, i) && is(next, {"jeg", "du", "han", "hun", "vi", "dere", "man"})) {
+    // "for" as a conjunction has a clause after it; a subject with a noun phrase and no verb
+    // means the verb "får": ", for vi muligheten" → "får vi muligheten".
+    const Word* object = word(s, i + 2);
+    if (object && !object->capitalised &&
+        all_readings(object, [](const Reading& r) { return (noun(r) && r.has("def")) || r.has("det"); }) &&
+        !any_reading(object, [](const Reading& r) { return finite(r) || r.has("prn"); }))
+      emit("real-word", w, "får");
+  } else if (x == "for" && is(next, {"i"}) && is(word(s, i + 2), {"tida", "tiden"})) {
+    emit("real-word", w, "før");  // "før i tida" (in the old days)
+  } else if (x == "før") {
+    // "for tre år siden" (ago): a span of time and "siden".
+    const Word* n1 = next;
+    const Word* n2 = word(s, i + 2);
+    const Word* n3 = word(s, i + 3);
+    const bool amount = n1 && (any_tag(n1, "num") || any_tag(n1, "qnt") || is(n1, {"noen", "mange", "flere", "et", "ett", "ei"}));
+    if (amount && any_reading(n2, noun) && is(n3, {"siden"})) emit("real-word", w, "for");
+  } else if (x == "bade" && !w.capitalised && (prev || (i > 0 && s.words[i - 1].text == ",")) &&
+             !is(prev, {"å", "og", "eller"}) && !(prev && is_modal(*prev)) && !subject_pronoun_word(prev) &&
+             !any_reading(prev, [](const Reading& r) { return verb_any(r); })) {
+    // "både ... og": "bade" (to bathe) after no infinitive marker, modal or verb, with "og" to come.
+    for (std::size_t j = i + 2; j < s.words.size() && j < i + 8; ++j) {
+      if (s.words[j].punct && s.words[j].text != ",") break;
+      if (s.words[j].lower == "og" || s.words[j].lower == "eller") {
+        emit("real-word", w, "både");
+        break;
+      }
+    }
+  } else if (x == "vor" && !w.capitalised && prev && !any_reading(prev, [](const Reading& r) {
+               return r.has("det") || r.has("adj") || r.has("pr") || r.has("np");
+             }) && (any_tag(next, "prn") || any_tag(next, "det") || any_reading(next, noun))) {
+    emit("real-word", w, "hvor");  // "et samfunn vor alle er like" → "hvor"
+  }
+}
+
+// "enn" after a comparative and its noun: "flere fordeler en ulemper" ("en" cannot go with a
+// plural noun).
+void en_enn_plural(const Sentence& s, std::size_t i, const Emit& emit) {
+  const Word& w = s.words[i];
+  if (w.lower != "en" || i < 2) return;
+  const Word* next = word(s, i + 1);
+  if (!all_readings(next, [](const Reading& r) { return noun(r) && r.has("pl"); }) || next->capitalised) return;
+  const Word* prev = before(s, i);
+  if (!any_reading(prev, noun)) return;
+  const Word* degree = before(s, i - 1);
+  if (degree && (any_tag(degree, "comp") || is(degree, {"flere", "færre", "mer", "mindre"})))
+    emit("en-enn", w, "enn", 0.7);
+}
+
 // Words that cannot stand in their slot, one learner-typical edit from a word that can: a verb
 // after "å" or a modal ("å byge" → "bygge"), a finite verb after a subject pronoun at the start of
 // a clause ("jeg skall" → "skal"), an adjective after a degree adverb or a copula ("veldig snile"),
@@ -423,6 +505,8 @@ void rule_real_words(const RuleContext& c) {
     de_dem(s, i, emit);
     determiner_forms(c, i);
     frequent_pairs(s, i, emit);
+    function_word_pairs(s, i, emit);
+    en_enn_plural(s, i, emit);
     slot_respellings(c, i, emit);
   }
 }
