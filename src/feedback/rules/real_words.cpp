@@ -314,8 +314,11 @@ const Word* after_adverbs(const Sentence& s, std::size_t i) {
   return nullptr;
 }
 
+// A bare infinitive: no finite verb, function word or definite noun among its readings.
 bool only_infinitive(const Word* w) {
-  return all_readings(w, infinitive) && !w->capitalised;
+  return any_reading(w, infinitive) && !w->capitalised && !any_reading(w, [](const Reading& r) {
+           return finite(r) || function_word(r) || r.has("def") || r.has("pl") || adjective(r);
+         });
 }
 bool subject_pronoun_word(const Word* w) { return is(w, {"jeg", "du", "han", "hun", "vi", "dere", "de", "man", "en"}); }
 
@@ -356,8 +359,9 @@ void function_word_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
     if (amount && any_reading(n2, noun) && is(n3, {"siden"})) emit("real-word", w, "for");
   } else if (x == "bade" && !w.capitalised && (prev || (i > 0 && s.words[i - 1].text == ",")) &&
              !is(prev, {"å", "og", "eller"}) && !(prev && is_modal(*prev)) && !subject_pronoun_word(prev) &&
-             !any_reading(prev, [](const Reading& r) { return verb_any(r); })) {
-    // "både ... og": "bade" (to bathe) after no infinitive marker, modal or verb, with "og" to come.
+             !all_readings(prev, noun)) {
+    // "både ... og": "bade" (to bathe) after no infinitive marker, modal, subject or noun, with
+    // "og" to come.
     for (std::size_t j = i + 2; j < s.words.size() && j < i + 8; ++j) {
       if (s.words[j].punct && s.words[j].text != ",") break;
       if (s.words[j].lower == "og" || s.words[j].lower == "eller") {

@@ -151,4 +151,35 @@ TEST(RealWords, ExplainedInEveryLanguage) {
     }
 }
 
+// "bo" and "nå" take no bare infinitive: there the modal "bør" or "må" was meant.
+TEST(RealWordsModals, BorAndNaBeforeABareInfinitive) {
+  expect_finding("Man bor ikke spise for mye sukker.", "real-word", "bør");
+  expect_no_rule("Vi bor ikke langt fra sentrum.", "real-word");
+  expect_finding("Etter jobben nå vi kjøpe mat.", "real-word", "må");
+  expect_no_rule("Nå vi kommer hjem, spiser vi.", "real-word");
+}
+
+// "for" with a subject and an object but no verb is the verb "får"; the conjunction "for" has a
+// clause after it.
+TEST(RealWordsPairs, ForForFaarBeforeSubjectAndObject) {
+  expect_finding("Hvis du trener, for du helsa tilbake.", "real-word", "får");
+  expect_no_rule("Jeg gikk hjem, for vi hadde gjester.", "real-word");
+}
+
+// Fixed phrases: "før i tiden" (formerly), "for ... siden" (ago).
+TEST(RealWordsPairs, ForAndForInTimePhrases) {
+  expect_finding("Folk levde annerledes for i tiden.", "real-word", "før");
+  expect_finding("Vi flyttet hit før to år siden.", "real-word", "for");
+  expect_no_rule("Jeg må spise før to timer har gått.", "real-word");
+}
+
+// "både ... og", "hvor" for a place in a relative clause, "enn" after a comparative and its noun.
+TEST(RealWordsPairs, BaadeHvorAndEnnAfterAComparativeNoun) {
+  expect_finding("Det gjelder bade barn og voksne.", "real-word", "både");
+  expect_no_rule("Barna liker å bade og leke i sjøen.", "real-word");
+  expect_finding("Det er et land vor alle kan si hva de mener.", "real-word", "hvor");
+  expect_finding("Byen har flere parker en kinoer.", "en-enn", "enn");
+  expect_no_rule("Hun har en bil og en sykkel.", "en-enn");
+}
+
 }  // namespace

@@ -76,8 +76,6 @@ TEST(SpellingNames, WordsOfANameOrTitleStayQuiet) {
   expect_finding("Han bor i Bergen ellr Oslo.", "spelling", "eller");
 }
 
-}  // namespace
-
 // Hunspell accepts these (its compounding or its rare words), the analyser does not know them, and
 // a dictionary word is one letter or sound longer: the misspelling is the likelier reading.
 TEST(SpellingHunspellOnly, LetterOrSoundShortOfADictionaryWordIsFlagged) {
@@ -115,3 +113,5 @@ TEST(SpellingPlaces, PlaceNamesOneEditFromANorwegianNameAreFlagged) {
   expect_finding("Vi besøkte Tyrkie i sommer.", "spelling", "Tyrkia");
   expect_no_rule("Boka er skrevet av Anne Karin Eldstad.", "spelling");
 }
+
+}  // namespace
