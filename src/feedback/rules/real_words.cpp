@@ -453,13 +453,22 @@ void slot_respellings(const RuleContext& c, std::size_t i, const Emit& emit) {
     return;
   }
   if (is(&w, {"er", "var", "være", "blir", "ble", "bli", "vært", "blitt"})) {
+    // An inverted subject may stand between: "var jeg ikke red".
     const Word* v = next;
-    for (std::size_t j = i + 1; v && is_clause_adverb(*v);) v = word(s, ++j);
+    for (std::size_t j = i + 1; v && (is_clause_adverb(*v) || (j == i + 1 && is_subject_pronoun(*v)));) v = word(s, ++j);
     if (v && !v->capitalised && !v->unknown && any_reading(v, finite) &&
         !any_reading(v, [](const Reading& r) { return adjective(r) || function_word(r); })) {
       const auto found = typical_respellings(c.worker, v->lower, to_adjective, 1, true);
       if (!found.empty()) emit("real-word", *v, found.front(), 0.65);
     }
+    return;
+  }
+  // Between an adjective and "og"/"eller" and a noun one doubled or single consonant from an
+  // adjective, the adjective was meant: "høflige og snile" → "snille".
+  if (is(&w, {"og", "eller"}) && all_readings(prev, [](const Reading& r) { return adjective(r) && !function_word(r); }) &&
+      !any_reading(prev, noun) && all_readings(next, [](const Reading& r) { return noun(r) && !function_word(r); })) {
+    const Word* after = word(s, i + 2);
+    if (!any_reading(after, noun)) respell(to_adjective, true);
     return;
   }
   // After a preposition that never takes a bare infinitive, an infinitive or a stem is a noun

@@ -182,4 +182,12 @@ TEST(RealWordsPairs, BaadeHvorAndEnnAfterAComparativeNoun) {
   expect_no_rule("Hun har en bil og en sykkel.", "en-enn");
 }
 
+// An adjective misspelt with one consonant, after a copula and an inverted subject or coordinated
+// with another adjective.
+TEST(RealWordsSlots, AdjectiveAfterInvertedCopulaOrInCoordination) {
+  expect_finding("Da var jeg ikke red for hunden.", "real-word", "redd");
+  expect_finding("Lærerne er hjelpsomme, blide og snile.", "real-word", "snille");
+  expect_clean("Lærerne er hjelpsomme, blide og snille.");
+}
+
 }  // namespace
