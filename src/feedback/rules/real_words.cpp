@@ -405,6 +405,26 @@ void slot_respellings(const RuleContext& c, std::size_t i, const Emit& emit) {
     if (!found.empty()) emit("real-word", *next, found.front(), 0.65);
   };
   auto to_infinitive = [](const std::vector<Reading>& rs) { return std::any_of(rs.begin(), rs.end(), infinitive); };
+  // An imperative cannot follow a determiner or an adjective: a noun or an adjective one letter
+  // longer was meant ("en sjans" → "sjanse", "større sjans", "et nyt" → "nytt").
+  if (all_readings(next, [](const Reading& r) { return r.has("vblex") && r.has("imp"); }) &&
+      (is(&w, {"en", "ei", "et", "samme", "denne", "hver", "ingen", "noen", "enhver"}) ||
+       all_readings(&w, [](const Reading& r) {
+         // Not a plural or definite adjective: it may be a noun's place ("fattige operer ut").
+         return adjective(r) && !function_word(r) && !r.has("pp") && !r.has("pl") && !r.has("def");
+       }))) {
+    const auto found = typical_respellings(
+        c.worker, next->lower,
+        [](const std::vector<Reading>& rs) {
+          return std::any_of(rs.begin(), rs.end(), [](const Reading& r) { return noun(r) || adjective(r); });
+        },
+        3);
+    for (const auto& f : found)
+      if (count_code_points(f) > count_code_points(next->lower)) {
+        emit("real-word", *next, f, 0.6);
+        return;
+      }
+  }
   if (w.lower == "å" && prev && !is(prev, {"en", "ei", "et", "den"})) {  // not "en å" (a small river)
     if (all_readings(next, [](const Reading& r) { return (noun(r) || adjective(r)) && !function_word(r); }))
       respell(to_infinitive);

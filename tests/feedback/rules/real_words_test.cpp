@@ -190,4 +190,12 @@ TEST(RealWordsSlots, AdjectiveAfterInvertedCopulaOrInCoordination) {
   expect_clean("Lærerne er hjelpsomme, blide og snille.");
 }
 
+// After a determiner or an adjective, an imperative is a noun or an adjective left a letter short.
+TEST(RealWordsSlots, ImperativeAfterDeterminerOrAdjective) {
+  expect_finding("Det er større sjans for regn i dag.", "real-word", "sjanse");
+  expect_finding("Vi fikk samme sjans som de andre.", "real-word", "sjanse");
+  expect_no_rule("Han tok en sjanse og vant.", "real-word");
+  expect_no_rule("De fattige selger det de har.", "real-word");
+}
+
 }  // namespace
