@@ -152,6 +152,85 @@ void rule_comma_subclause(const RuleContext& c) {
   }
 }
 
+// PUNCM: a comma after a subordinate clause inside a fronted subject, before the main clause's
+// verb: "Det som er viktig er ..." → "Det som er viktig, er ...", "De som bor der vet ...", "Det
+// at vi flytter gjør ...". The relative or "at" clause has its
+// own verb first; the next verb that is surely a verb (no noun or adjective reading) and follows
+// a word that can end the clause is the main clause's.
+void rule_comma_subject_clause(const RuleContext& c) {
+  const auto& s = c.sentence;
+  std::size_t p = first_word(s);
+  if (const Word* w = at(s, p); is_word(w) && lemma_in(*w, {"men", "og", "så"})) ++p;
+  const Word* head = at(s, p);
+  // "Vi som voksne må ...", "Jeg som lærer ...": after a personal pronoun "som" is mostly "as".
+  if (!is_word(head) || (nominative_pronoun(*head) && head->lower != "de")) return;
+  std::size_t i;  // where the subordinate clause's subject or verb starts
+  if (head->lower == "at") {
+    i = p + 1;
+  } else {
+    // ("jeg" is also a noun to the analyser: "Det jeg" is no noun phrase.)
+    const Word* second = at(s, p + 1);
+    std::size_t e = is_word(second) && nominative_pronoun(*second) ? p : noun_phrase_end(s, p);
+    const bool pronoun_head = e == p && lemma_in(*head, {"det", "de", "den", "dette", "noe", "alt", "alle", "noen", "mange", "ingen"});
+    if (pronoun_head) e = p + 1;
+    const Word* r = at(s, e);
+    if (e == p || !is_word(r)) return;
+    if (r->lower == "som") {
+      i = e + 1;
+    } else if (pronoun_head && head->lower == "det" && r->lower == "at") {
+      // "Det at vi flytter ...". (Without "som", "Det vi feirer er ...", the clause's end is less
+      // certain: left alone.)
+      i = e + 1;
+    } else {
+      return;
+    }
+  }
+  // The subordinate clause's own verb, after its subject and a few adverbs.
+  const std::size_t limit = i + 5;
+  for (; i < s.words.size() && i < limit; ++i) {
+    if (s.words[i].punct || lemma_in(s.words[i], {"og", "eller", "men"})) return;
+    if (likely_finite(s.words[i])) break;
+  }
+  if (i >= s.words.size() || i >= limit) return;
+  bool clause_verb = !(takes_bare_clause(s.words[i]) && is_word(at(s, i + 1)) && starts_subject(s.words[i + 1]));
+  for (++i; i + 1 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    const Word& before = s.words[i - 1];
+    const Word& next = s.words[i + 1];
+    if (w.punct) return;
+    if (inner_clause_starts(s, i)) {
+      clause_verb = false;
+      continue;
+    }
+    if (!clause_verb) {
+      clause_verb = likely_finite(w) && !(takes_bare_clause(w) && starts_subject(next));
+      continue;
+    }
+    // "Alt som trengs og all informasjon kan ...": a second subject joined to the first; "En
+    // person som dør eller er syk kan ...": two verbs, where writers often see one unit. Left alone.
+    if (lemma_in(w, {"og", "eller"})) return;
+    // The main verb: "være", "bli", "ha", a modal, "gjøre" or "få". A lexical verb may still be
+    // the subordinate clause's, after a clause without "at" ("en løsning som jeg ser ofte
+    // fungerer godt, er ...").
+    if (!finite_on_raw_readings(w) || is_subjunction(w) ||
+        !lemma_in(w, {"er", "var", "blir", "ble", "har", "hadde", "kan", "kunne", "må", "måtte", "skal", "skulle", "vil", "ville", "bør",
+                      "burde", "gjør", "gjorde", "får", "fikk"}))
+      continue;
+    // "Det jeg synes er ...": the verb right after "synes" belongs to the clause without "at";
+    // "som er interesserte": after a verb a participle.
+    if (takes_bare_clause(before) || (could_be_finite(before) && some(w, [](const Reading& r) { return r.has("adj"); }))) continue;
+    // "som bor her og jobber der", "som jeg kan": a second verb of the clause, or the verb of a
+    // clause without "at".
+    if (lemma_in(before, {"og", "eller", "men", "som", "å", "ikke", "så"}) ||
+        nominative_pronoun(before) || dash_joined(before) || before.punct) {
+      if (takes_bare_clause(w) && starts_subject(next)) clause_verb = false;
+      continue;
+    }
+    c.add("comma-subject-clause", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return;
+  }
+}
+
 // PUNCM: a comma between two main clauses joined by "og", "for" or "så" where the second one
 // shows that it is a main clause: "Vi bor her og da er det" → "her, og da er det" (a fronted
 // adverb or phrase and the verb before the subject), "Han kom ikke for han var syk" → "ikke, for

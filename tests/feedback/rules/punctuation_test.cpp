@@ -1,4 +1,5 @@
 // Punctuation (PUNCM): right and wrong examples written for these tests.
+#include "feedback/explanations.h"
 #include "rules/rule_test_util.h"
 
 namespace voki::feedback::testing {
@@ -30,9 +31,11 @@ TEST(CommaSubclause, ClausesInsideTheSubordinateClause) {
 TEST(CommaSubclause, AfterARelativeClauseInTheFrontedPart) {
   expect_finding("I byen hvor jeg bor er det mange parker.", "comma-subclause", "bor,");
   expect_finding("De som bor der kjenner jeg godt.", "comma-subclause", "der,");
-  // Verb and object after a relative clause in the subject: no main clause inversion to read.
-  expect_clean("De som bor der har det bra.");
-  expect_clean("Folk som jobber mye har det travelt.");
+  // Verb and object after a relative clause in the subject: no main clause inversion to read, so
+  // not this rule; the comma after the clause in the subject is comma-subject-clause's.
+  expect_no_rule("De som bor der har det bra.", "comma-subclause");
+  expect_no_rule("Folk som jobber mye har det travelt.", "comma-subclause");
+  expect_finding("Folk som jobber mye har det travelt.", "comma-subject-clause", "mye,");
 }
 
 TEST(CommaMainClauses, BetweenMainClauses) {
@@ -44,12 +47,56 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_clean("Vi har tid for oss selv.");
 }
 
+TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
+  expect_finding("Det som er viktig for meg er at barna trives.", "comma-subject-clause", "meg,");
+  expect_finding("De som bor i byen kan ta bussen.", "comma-subject-clause", "byen,");
+  expect_finding("En venn som jeg traff på kurset har flyttet.", "comma-subject-clause", "kurset,");
+  // After "synes" the next verb is the relative clause's own.
+  expect_finding("Det som jeg synes er vanskelig med språket er uttalen.", "comma-subject-clause", "språket,");
+  expect_finding("Det at vi flytter ofte gjør barna usikre.", "comma-subject-clause", "ofte,");
+  expect_clean("Det som er viktig for meg, er at barna trives.");
+  expect_clean("De som bor i byen, kan ta bussen.");
+  // A lexical verb after a verb of thinking is still the relative clause's: "blir" is the main one.
+  expect_finding("En plan som jeg tror virker godt blir valgt.", "comma-subject-clause", "godt,");
+}
+
+TEST(CommaSubjectClause, NoMainVerbAfterTheClause) {
+  // The verb after "synes" is the main one; the "at" clause has its own.
+  expect_no_rule("Det som jeg synes er at alle bør hjelpe til.", "comma-subject-clause");
+  // Without "som", and with two verbs joined in the clause, its end is less certain.
+  expect_no_rule("Det vi liker best er sommeren.", "comma-subject-clause");
+  expect_no_rule("En person som røyker eller drikker mye kan bli syk.", "comma-subject-clause");
+  // A participle after the clause's verb, a second subject.
+  expect_no_rule("De som er interesserte i musikk, går på konserter.", "comma-subject-clause");
+  expect_no_rule("Alt som trengs og all maten kan kjøpes der.", "comma-subject-clause");
+  expect_no_rule("Noe som ikke er lett.", "comma-subject-clause");
+}
+
+TEST(CapitalStart, NoNewSentenceInsideBracketsOrAfterAbbreviations) {
+  expect_no_rule("Vi kan (kanskje?) reise i morgen.", "capital-start");
+  expect_no_rule("Man kan f eks. ringe til legen.", "capital-start");
+  expect_finding("Jeg bor i Oslo. vi har en stor leilighet.", "capital-start", "Vi");
+}
+
+TEST(CapitalsInside, NamesOfInstitutionsAndAfterTitles) {
+  expect_no_rule("Vi besøkte Det nasjonale museum i fjor.", "capital-common");
+  expect_no_rule("Barna liker bøkene om Tante Grønn.", "capital-word");
+  expect_finding("Vi spiser fisk på Mandag.", "capital-common", "mandag");
+}
+
 TEST(MissingFullStop, CapitalPronounStartsASentence) {
   expect_finding("Vi dro til fjellet Vi gikk på ski hele dagen.", "missing-full-stop", "fjellet. Vi");
   expect_finding("Vi hadde mange dyr på gården De små grisene var søte.", "missing-full-stop", "gården. De");
   // The polite "De" and names stay.
   expect_clean("Kan De hjelpe meg?");
   expect_clean("Vi bodde i Mo i Rana i mange år.");
+}
+
+TEST(Punctuation, ExplanationsInEveryLanguage) {
+  for (const char* rule : {"comma-subclause", "comma-men", "comma-main-clauses", "comma-subject-clause", "final-punctuation",
+                           "missing-full-stop"})
+    for (const auto& language : explanation_languages())
+      EXPECT_FALSE(explanation(rule, language).empty()) << rule << " " << language;
 }
 
 }  // namespace
