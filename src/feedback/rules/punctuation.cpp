@@ -79,7 +79,17 @@ void rule_comma_subclause(const RuleContext& c) {
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
   for (std::size_t p = first; p < s.words.size(); ++p) {
-    if (p != first && !lemma_in(s.words[p - 1], {"men", "og", "fordi", "at"})) continue;
+    // At the start, after "men", "og", "fordi", "at", or after a comma or colon ("I fjor, da jeg
+    // var syk(,) fikk jeg ...").
+    const Word& opener = s.words[p - (p != first)];
+    if (p != first && !lemma_in(opener, {"men", "og", "fordi", "at"}) &&
+        !(opener.punct && (opener.text == "," || opener.text == ":" || opener.text == ";")))
+      continue;
+    // "og at" is one token to the analyser: no fronted clause.
+    if (s.words[p].lower.starts_with("og ") || s.words[p].lower.starts_with("men ") || s.words[p].lower.starts_with("eller ")) continue;
+    // After a comma the clause may also end the sentence ("..., mens noen har hatt ..."): only a
+    // pronoun after the verb shows the main clause there.
+    const bool after_comma = p != first && opener.punct;
     std::size_t n = subjunction_length(s, p);
     std::size_t i = p + n;
     // 0: a subordinate clause; 1: a relative clause in a fronted phrase; 2: in the subject.
@@ -107,7 +117,7 @@ void rule_comma_subclause(const RuleContext& c) {
       const Word& w = s.words[i];
       const Word& before = s.words[i - 1];
       const Word& next = s.words[i + 1];
-      if (w.punct) return;
+      if (w.punct) break;  // a comma of its own; a later clause may still lack one
       if (inner_clause_starts(s, i)) {
         clause_verb = false;
         continue;
@@ -115,8 +125,9 @@ void rule_comma_subclause(const RuleContext& c) {
       if (!clause_verb) {
         // "private skoler": after an adjective or determiner a verb homonym is a noun. After "tror",
         // "synes" ... followed by a subject, the next verb belongs to a clause without "at".
+        // A word that can only be a verb is one there too ("de etterlatte tillater").
         clause_verb = likely_finite(w) &&
-                      !(some(before, [](const Reading& r) { return r.has("adj") || r.has("det"); }) &&
+                      !(!finite_on_raw_readings(w) && some(before, [](const Reading& r) { return r.has("adj") || r.has("det"); }) &&
                         !some(before, [](const Reading& r) { return r.has("prn"); }) &&
                         !lemma_in(before, {"alt", "alle", "noen", "mange", "begge", "ingen", "flere", "de fleste", "noe"})) &&
                       !(takes_bare_clause(w) && starts_subject(next));
@@ -136,11 +147,12 @@ void rule_comma_subclause(const RuleContext& c) {
       if (relative == 2 && !lemma_in(next, {"jeg", "du", "vi", "man"})) continue;
       if (relative == 1 && !pronoun_subject(next)) continue;
       const bool pronoun_next = pronoun_subject(next);
-      if (!pronoun_next && !noun_subject(next)) continue;
+      if (!pronoun_next && (after_comma || !noun_subject(next))) continue;
       // "et stadig mer utviklet samfunn": a participle before its noun.
       if (!pronoun_next && some(w, [](const Reading& r) { return r.has("adj"); })) continue;
       // "og lager", "jeg kan": the verb of a second clause or of a clause without "at".
-      if (lemma_in(before, {"og", "eller", "men", "så", "mer", "mest", "mindre", "minst", "veldig", "svært", "meget", "litt",
+      // ("ble krevet": after an auxiliary the participle, which may look like a past tense.)
+      if (lemma_in(before, {"er", "var", "har", "hadde", "blir", "ble", "og", "eller", "men", "så", "mer", "mest", "mindre", "minst", "veldig", "svært", "meget", "litt",
                             "helt", "ganske", "nokså", "stadig", "enda", "like", "for"}) ||
           nominative_pronoun(before) || dash_joined(before)) {
         if (takes_bare_clause(w) && starts_subject(next)) clause_verb = false;

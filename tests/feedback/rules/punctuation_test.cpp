@@ -19,6 +19,19 @@ TEST(CommaSubclause, BeforeTheMainClause) {
   expect_clean("Når jeg kommer hjem, spiser jeg middag.");
 }
 
+TEST(CommaSubclause, AfterACommaOrAnEarlierClause) {
+  // The subordinate clause follows a fronted phrase set off by a comma, or a clause that has its
+  // comma already.
+  expect_finding("I fjor, da vi bodde i byen tok vi bussen.", "comma-subclause", "byen,");
+  expect_finding("Når det er sol, går vi ut, men hvis det regner blir vi hjemme.", "comma-subclause", "regner,");
+  // A word that can only be a verb is the clause's verb after an adjective too.
+  expect_finding("Om de eldre tillater det vil vi gjerne hjelpe.", "comma-subclause", "det,");
+  // After a comma the clause may end the sentence; a noun after the verb shows no main clause.
+  expect_no_rule("Vi har et rolig liv, mens mange av dem som kommer hit har hatt det vanskelig.", "comma-subclause");
+  expect_no_rule("Han sa at det var lett, og at det heller ikke kan bli dyrt.", "comma-subclause");
+  expect_no_rule("Vi gikk hjem, mens det ikke ble servert mat.", "comma-subclause");
+}
+
 TEST(CommaSubclause, ClausesInsideTheSubordinateClause) {
   expect_clean("Hvis man flytter til et sted hvor de snakker et annet språk, er det viktig å lære språket.");
   // A clause without "at" after "tro": its verb is not the main clause's.
