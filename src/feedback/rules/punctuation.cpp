@@ -23,7 +23,23 @@ void rule_final_punctuation(const RuleContext& c) {
   }
   if (tail.find_first_not_of(" \t\r\n") != std::string::npos) return;
   const Word& end = words.back();
-  if (end.punct) return;
+  if (end.punct) {
+    // "... i vanskelige situasjoner»", "(for eksempel på grunn av krig)": the full stop goes after
+    // the closing quote or bracket, unless the quote or bracket ends with its own mark. A short
+    // quote in capitals is a title ("boka «Naiv Super»"): left alone.
+    if (end.text != "\"" && end.text != "»" && end.text != ")") return;
+    if (words.size() < 2) return;
+    const Word& inside = words[words.size() - 2];
+    if (inside.punct || inside.text.back() == '.' || inside.text.back() == '!' || inside.text.back() == '?') return;
+    std::size_t open = words.size() - 2;
+    while (open > 0 && !(words[open].punct && (words[open].text == "\"" || words[open].text == "«" || words[open].text == "("))) --open;
+    bool title = words.size() - 2 - open <= 3;
+    for (std::size_t k = open + 1; k + 1 < words.size() && title; ++k) title = words[k].capitalised;
+    if (title) return;
+    if (std::count_if(words.begin(), words.end(), [](const Word& w) { return !w.punct; }) < 4) return;
+    c.add("final-punctuation", "PUNCM", end.start, end.end, {end.text + "."}, 0.6);
+    return;
+  }
   // "osv.", "2000.": the analyser took the full stop into the token.
   if (end.text.back() == '.' || end.text.back() == '!' || end.text.back() == '?') return;
   if (std::count_if(words.begin(), words.end(), [](const Word& w) { return !w.punct; }) < 4) return;

@@ -97,6 +97,15 @@ TEST(CapitalsInside, NamesOfInstitutionsAndAfterTitles) {
   expect_finding("Vi spiser fisk på Mandag.", "capital-common", "mandag");
 }
 
+TEST(FinalPunctuation, AfterAClosingQuoteOrBracket) {
+  expect_finding("Hun sa alltid: «Man lærer så lenge man lever»", "final-punctuation", "».");
+  expect_finding("Vi reiser ofte om sommeren (for eksempel til Spania)", "final-punctuation", ").");
+  expect_no_rule("Hun sa alltid: «Man lærer så lenge man lever.»", "final-punctuation");
+  expect_no_rule("Han spurte: «Kommer du hjem i dag?»", "final-punctuation");
+  // A short title in capitals.
+  expect_no_rule("Vi leste den nye boka hennes; «Lange Netter»", "final-punctuation");
+}
+
 TEST(MissingFullStop, CapitalPronounStartsASentence) {
   expect_finding("Vi dro til fjellet Vi gikk på ski hele dagen.", "missing-full-stop", "fjellet. Vi");
   expect_finding("Vi hadde mange dyr på gården De små grisene var søte.", "missing-full-stop", "gården. De");
