@@ -85,6 +85,20 @@ bool dash_joined(const Word& w) {
   const std::string tail = to_lower(w.text.substr(dash + 1));
   return tail.empty() || tail == "så" || tail == "da" || tail == "og" || tail == "men";
 }
+// subjunction_length, with subjunctions that open a clause only before a main clause: "etter
+// hvert som", "i tilfelle", "gitt at", "uansett hvor/hva/om", and a comparative "som" before a
+// pronoun ("Som vi vet(,) har ...").
+std::size_t fronted_subjunction_length(const Sentence& s, std::size_t p) {
+  if (const std::size_t n = subjunction_length(s, p); n > 0) return n;
+  const Word& w = s.words[p];
+  const Word* next = at(s, p + 1);
+  if (w.punct || !is_word(next)) return 0;
+  if (w.lower == "i tilfelle") return 1;
+  if ((w.lower == "etter hvert" && next->lower == "som") || (w.lower == "gitt" && next->lower == "at")) return 2;
+  if (w.lower == "uansett" && (next->lower.starts_with("hv") || next->lower == "om")) return 2;
+  if (w.lower == "som" && p == first_word(s) && nominative_pronoun(*next)) return 1;
+  return 0;
+}
 }  // namespace
 
 // PUNCM: a comma after a fronted subordinate clause: "Når jeg kommer hjem spiser jeg" → "Når jeg
@@ -106,7 +120,7 @@ void rule_comma_subclause(const RuleContext& c) {
     // After a comma the clause may also end the sentence ("..., mens noen har hatt ..."): only a
     // pronoun after the verb shows the main clause there.
     const bool after_comma = p != first && opener.punct;
-    std::size_t n = subjunction_length(s, p);
+    std::size_t n = fronted_subjunction_length(s, p);
     std::size_t i = p + n;
     // 0: a subordinate clause; 1: a relative clause in a fronted phrase; 2: in the subject.
     int relative = 0;

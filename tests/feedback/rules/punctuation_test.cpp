@@ -32,6 +32,16 @@ TEST(CommaSubclause, AfterACommaOrAnEarlierClause) {
   expect_no_rule("Vi gikk hjem, mens det ikke ble servert mat.", "comma-subclause");
 }
 
+TEST(CommaSubclause, SubjunctionsOfSeveralWords) {
+  expect_finding("Etter hvert som barna blir store får de mer ansvar.", "comma-subclause", "store,");
+  expect_finding("I tilfelle det regner tar vi bussen.", "comma-subclause", "regner,");
+  expect_finding("Uansett hva vi gjør blir han sur.", "comma-subclause", "gjør,");
+  expect_finding("Som du vet har vi flyttet.", "comma-subclause", "vet,");
+  // "som" before a noun is "as": "Som barn likte jeg ...".
+  expect_no_rule("Som barn likte jeg å lese bøker.", "comma-subclause");
+  expect_clean("Etter hvert som barna blir store, får de mer ansvar.");
+}
+
 TEST(CommaSubclause, ClausesInsideTheSubordinateClause) {
   expect_clean("Hvis man flytter til et sted hvor de snakker et annet språk, er det viktig å lære språket.");
   // A clause without "at" after "tro": its verb is not the main clause's.
