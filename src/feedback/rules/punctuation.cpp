@@ -338,6 +338,14 @@ void rule_comma_main_clauses(const RuleContext& c) {
 void rule_comma_men(const RuleContext& c) {
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
+  // "Sist men ikke minst, må vi ...": the fixed phrase is set off by commas on both sides; where
+  // the comma after it is there, the one before "men" is missing too. (Bare, or before a colon,
+  // it is left alone.)
+  for (std::size_t i = first; i + 5 < s.words.size(); ++i) {
+    if (s.words[i].lower == "sist" && s.words[i + 1].lower == "men" && s.words[i + 2].lower == "ikke" &&
+        s.words[i + 3].lower == "minst" && is_punct(&s.words[i + 4], ","))
+      c.add("comma-men", "PUNCM", s.words[i].start, s.words[i].end, {s.words[i].text + ","}, 0.7);
+  }
   for (std::size_t i = first + 1; i + 1 < s.words.size(); ++i) {
     const Word& w = s.words[i];
     const Word& before = s.words[i - 1];
@@ -345,7 +353,12 @@ void rule_comma_men(const RuleContext& c) {
     if (w.lower != "men" || before.punct || after.punct) continue;
     // "et men" (a harm) is a noun; "og men" is a slip of another kind.
     if (!every(w, [](const Reading& r) { return r.has("cnjcoo"); })) continue;
-    if (some(before, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo") || r.has("det"); })) continue;
+    // "det men" ends a clause with the pronoun ("Jeg liker det men ..."); other determiners and
+    // prepositions want their noun.
+    const bool pronoun_before = lemma_in(before, {"det", "dette", "den"}) && some(before, [](const Reading& r) { return r.has("prn"); });
+    if (some(before, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo"); }) ||
+        (!pronoun_before && some(before, [](const Reading& r) { return r.has("det"); })))
+      continue;
     if (before.lower == "sist") continue;  // "sist men ikke minst", a fixed expression
     c.add("comma-men", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
   }

@@ -116,6 +116,15 @@ TEST(FinalPunctuation, AfterAClosingQuoteOrBracket) {
   expect_no_rule("Vi leste den nye boka hennes; «Lange Netter»", "final-punctuation");
 }
 
+TEST(CommaMen, FixedPhraseAndPronounBefore) {
+  expect_finding("Sist men ikke minst, vil jeg takke læreren.", "comma-men", "Sist,");
+  expect_no_rule("Sist, men ikke minst, vil jeg takke læreren.", "comma-men");
+  expect_no_rule("Og sist men ikke minst: læreren.", "comma-men");
+  expect_finding("Jeg liker det men broren min gjør ikke det.", "comma-men", "det,");
+  // A determiner before "men" is no clause end.
+  expect_no_rule("Det er et men for meg.", "comma-men");
+}
+
 TEST(MissingFullStop, CapitalPronounStartsASentence) {
   expect_finding("Vi dro til fjellet Vi gikk på ski hele dagen.", "missing-full-stop", "fjellet. Vi");
   expect_finding("Vi hadde mange dyr på gården De små grisene var søte.", "missing-full-stop", "gården. De");
