@@ -194,18 +194,15 @@ void rule_comma_subclause(const RuleContext& c) {
   }
 }
 
-// PUNCM: a comma after a subordinate clause inside a fronted subject, before the main clause's
-// verb: "Det som er viktig er ..." → "Det som er viktig, er ...", "De som bor der vet ...", "Det
-// at vi flytter gjør ...". The relative or "at" clause has its
-// own verb first; the next verb that is surely a verb (no noun or adjective reading) and follows
-// a word that can end the clause is the main clause's.
-void rule_comma_subject_clause(const RuleContext& c) {
+namespace {
+// Does a subject with a relative or "at" clause start at p, and is the comma after the clause
+// missing? Then adds the finding.
+bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
   const auto& s = c.sentence;
-  std::size_t p = first_word(s);
   if (const Word* w = at(s, p); is_word(w) && lemma_in(*w, {"men", "og", "så"})) ++p;
   const Word* head = at(s, p);
   // "Vi som voksne må ...", "Jeg som lærer ...": after a personal pronoun "som" is mostly "as".
-  if (!is_word(head) || (nominative_pronoun(*head) && head->lower != "de")) return;
+  if (!is_word(head) || (nominative_pronoun(*head) && head->lower != "de")) return false;
   std::size_t i;  // where the subordinate clause's subject or verb starts
   if (head->lower == "at") {
     i = p + 1;
@@ -216,7 +213,7 @@ void rule_comma_subject_clause(const RuleContext& c) {
     const bool pronoun_head = e == p && lemma_in(*head, {"det", "de", "den", "dette", "noe", "alt", "alle", "noen", "mange", "ingen"});
     if (pronoun_head) e = p + 1;
     const Word* r = at(s, e);
-    if (e == p || !is_word(r)) return;
+    if (e == p || !is_word(r)) return false;
     if (r->lower == "som") {
       i = e + 1;
     } else if (pronoun_head && head->lower == "det" && r->lower == "at") {
@@ -224,22 +221,22 @@ void rule_comma_subject_clause(const RuleContext& c) {
       // certain: left alone.)
       i = e + 1;
     } else {
-      return;
+      return false;
     }
   }
   // The subordinate clause's own verb, after its subject and a few adverbs.
   const std::size_t limit = i + 5;
   for (; i < s.words.size() && i < limit; ++i) {
-    if (s.words[i].punct || lemma_in(s.words[i], {"og", "eller", "men"})) return;
+    if (s.words[i].punct || lemma_in(s.words[i], {"og", "eller", "men"})) return false;
     if (likely_finite(s.words[i])) break;
   }
-  if (i >= s.words.size() || i >= limit) return;
+  if (i >= s.words.size() || i >= limit) return false;
   bool clause_verb = !(takes_bare_clause(s.words[i]) && is_word(at(s, i + 1)) && starts_subject(s.words[i + 1]));
   for (++i; i + 1 < s.words.size(); ++i) {
     const Word& w = s.words[i];
     const Word& before = s.words[i - 1];
     const Word& next = s.words[i + 1];
-    if (w.punct) return;
+    if (w.punct) return false;
     if (inner_clause_starts(s, i)) {
       clause_verb = false;
       continue;
@@ -250,7 +247,7 @@ void rule_comma_subject_clause(const RuleContext& c) {
     }
     // "Alt som trengs og all informasjon kan ...": a second subject joined to the first; "En
     // person som dør eller er syk kan ...": two verbs, where writers often see one unit. Left alone.
-    if (lemma_in(w, {"og", "eller"})) return;
+    if (lemma_in(w, {"og", "eller"})) return false;
     // The main verb: "være", "bli", "ha", a modal, "gjøre" or "få". A lexical verb may still be
     // the subordinate clause's, after a clause without "at" ("en løsning som jeg ser ofte
     // fungerer godt, er ...").
@@ -269,7 +266,26 @@ void rule_comma_subject_clause(const RuleContext& c) {
       continue;
     }
     c.add("comma-subject-clause", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
-    return;
+    return true;
+  }
+  return false;
+}
+}  // namespace
+
+// PUNCM: a comma after a subordinate clause inside a fronted subject, before the main clause's
+// verb: "Det som er viktig er ..." → "Det som er viktig, er ...", "De som bor der vet ...", "Det
+// at vi flytter gjør ...". The relative or "at" clause has its own verb first; the next verb
+// that is surely a verb (no noun or adjective reading) and follows a word that can end the
+// clause is the main clause's.
+void rule_comma_subject_clause(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t p = first_word(s); p < s.words.size(); ++p) {
+    // At the start, or as the subject of an "at" clause when a pronoun heads it ("Jeg vet at de som
+    // bor her(,) liker ..."; after a noun writers more often leave the comma out).
+    if (p != first_word(s) &&
+        (s.words[p - 1].lower != "at" || !lemma_in(s.words[p], {"det", "de", "den", "alle", "alt", "noe", "noen", "ingen"})))
+      continue;
+    if (comma_after_subject_clause(c, p)) return;
   }
 }
 

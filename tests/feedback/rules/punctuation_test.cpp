@@ -83,6 +83,13 @@ TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
   expect_finding("En plan som jeg tror virker godt blir valgt.", "comma-subject-clause", "godt,");
 }
 
+TEST(CommaSubjectClause, InAnAtClause) {
+  expect_finding("Jeg tror at de som trener mye vil leve lenge.", "comma-subject-clause", "mye,");
+  expect_clean("Jeg tror at de som trener mye, vil leve lenge.");
+  // After a noun head in an "at" clause writers more often leave the comma out.
+  expect_no_rule("Jeg tror at folk som trener mye vil leve lenge.", "comma-subject-clause");
+}
+
 TEST(CommaSubjectClause, NoMainVerbAfterTheClause) {
   // The verb after "synes" is the main one; the "at" clause has its own.
   expect_no_rule("Det som jeg synes er at alle bør hjelpe til.", "comma-subject-clause");
