@@ -216,6 +216,9 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
     if (e == p || !is_word(r)) return false;
     if (r->lower == "som") {
       i = e + 1;
+    } else if (!pronoun_head && lemma_in(*r, {"til", "for", "om", "på"}) && is_word(at(s, e + 1)) && s.words[e + 1].lower == "at") {
+      // "Grunnen til at vi flytter(,) er ...": an "at" clause after the noun's preposition.
+      i = e + 2;
     } else if (pronoun_head && head->lower == "det" && r->lower == "at") {
       // "Det at vi flytter ...". (Without "som", "Det vi feirer er ...", the clause's end is less
       // certain: left alone.)
@@ -248,16 +251,17 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
     // "Alt som trengs og all informasjon kan ...": a second subject joined to the first; "En
     // person som dør eller er syk kan ...": two verbs, where writers often see one unit. Left alone.
     if (lemma_in(w, {"og", "eller"})) return false;
-    // The main verb: "være", "bli", "ha", a modal, "gjøre" or "få". A lexical verb may still be
+    // The main verb: "være", "bli", "ha", a modal, "gjøre" or "få" (in this place a verb, though
+    // "var" and "får" are also nouns). A lexical verb may still be
     // the subordinate clause's, after a clause without "at" ("en løsning som jeg ser ofte
     // fungerer godt, er ...").
-    if (!finite_on_raw_readings(w) || is_subjunction(w) ||
+    if (!could_be_finite(w) || is_subjunction(w) ||
         !lemma_in(w, {"er", "var", "blir", "ble", "har", "hadde", "kan", "kunne", "må", "måtte", "skal", "skulle", "vil", "ville", "bør",
                       "burde", "gjør", "gjorde", "får", "fikk"}))
       continue;
     // "Det jeg synes er ...": the verb right after "synes" belongs to the clause without "at";
     // "som er interesserte": after a verb a participle.
-    if (takes_bare_clause(before) || (could_be_finite(before) && some(w, [](const Reading& r) { return r.has("adj"); }))) continue;
+    if (takes_bare_clause(before) || (could_be_finite(before) && some(w, [](const Reading& r) { return r.has("adj") && r.has("pp"); }))) continue;
     // "som bor her og jobber der", "som jeg kan": a second verb of the clause, or the verb of a
     // clause without "at".
     if (lemma_in(before, {"og", "eller", "men", "som", "å", "ikke", "så"}) ||

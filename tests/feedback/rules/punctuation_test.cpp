@@ -77,6 +77,8 @@ TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
   // After "synes" the next verb is the relative clause's own.
   expect_finding("Det som jeg synes er vanskelig med språket er uttalen.", "comma-subject-clause", "språket,");
   expect_finding("Det at vi flytter ofte gjør barna usikre.", "comma-subject-clause", "ofte,");
+  expect_finding("Grunnen til at vi flyttet var jobben.", "comma-subject-clause", "flyttet,");
+  expect_clean("Grunnen til at vi flyttet, var jobben.");
   expect_clean("Det som er viktig for meg, er at barna trives.");
   expect_clean("De som bor i byen, kan ta bussen.");
   // A lexical verb after a verb of thinking is still the relative clause's: "blir" is the main one.
