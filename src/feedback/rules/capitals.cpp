@@ -115,6 +115,19 @@ void rule_capitals_inside(const RuleContext& c) {
           "nav", "internett", "kiwi"};
       if (std::find(names.begin(), names.end(), w.lower) != names.end()) continue;
       if (w.text.find('-') != std::string::npos) continue;  // "T-bane"
+      // After a word for a work, the capital starts its title ("i diktet sitt Privat huskeregel",
+      // "i romanen Sult").
+      {
+        std::size_t k = i - 1;
+        if (k > first && clause_helpers::possessive(words[k])) --k;
+        if (some(words[k], [](const Reading& r) {
+              static const std::vector<std::string_view> works = {"dikt", "bok", "roman", "film", "sang", "artikkel", "novelle",
+                                                                  "avis", "serie", "program", "tittel", "skuespill", "fortelling",
+                                                                  "eventyr", "album", "låt", "maleri", "tidsskrift"};
+              return r.has("n") && std::find(works.begin(), works.end(), r.lemma) != works.end();
+            }))
+          continue;
+      }
       // After a title of address the capital marks a name ("Frøken Detektiv", "Tante Grønn").
       if (lemma_in(before, {"herr", "fru", "frøken", "doktor", "kong", "dronning", "prins", "prinsesse", "professor", "kaptein",
                             "tante", "onkel"}))

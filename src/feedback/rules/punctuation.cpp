@@ -321,6 +321,20 @@ void rule_comma_main_clauses(const RuleContext& c) {
     const Word& a = s.words[i + 1];
     const Word& b = s.words[i + 2];
     if (w.lower == "og") {
+      // "og når vi kom hjem, spiste vi": a second main clause that opens with a subordinate clause
+      // (its comma and the inverted verb and subject after it show the main clause).
+      if (const std::size_t n = subjunction_length(s, i + 1); n > 0 && is_word(at(s, i + 1 + n)) && starts_subject(s.words[i + 1 + n])) {
+        for (std::size_t k = i + 2 + n; k + 2 < s.words.size(); ++k) {
+          if (!s.words[k].punct) continue;
+          const Word& verb = s.words[k + 1];
+          if (s.words[k].text == "," && likely_finite(verb) && pronoun_subject(s.words[k + 2])) {
+            c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+            return;
+          }
+          break;
+        }
+        continue;
+      }
       // "og da er det", "og i dag finnes det", "og så gikk jeg"
       std::size_t v = i + 2;
       const bool adverb = lemma_in(a, {"da", "så", "der", "her", "nå", "derfor", "dermed", "deretter", "etterpå", "likevel",

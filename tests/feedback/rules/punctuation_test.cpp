@@ -66,6 +66,11 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_finding("Han kom ikke på jobb for han var syk.", "comma-main-clauses", "jobb,");
   expect_finding("Vi var sultne så vi spiste.", "comma-main-clauses", "sultne,");
   expect_clean("Vi bor på landet, og der har vi mye plass.");
+  // The second main clause opens with a subordinate clause.
+  expect_finding("Han bodde i en liten by og da han var sytten år, reiste han til Oslo.", "comma-main-clauses", "by,");
+  expect_clean("Han bodde i en liten by, og da han var sytten år, reiste han til Oslo.");
+  // Two subordinate clauses joined: no main clause before "og".
+  expect_no_rule("Hvis det regner og hvis det blåser, blir vi hjemme.", "comma-main-clauses");
   expect_clean("Han spiser og drikker mye.");
   expect_clean("Vi har tid for oss selv.");
 }
@@ -111,6 +116,8 @@ TEST(CapitalStart, NoNewSentenceInsideBracketsOrAfterAbbreviations) {
 }
 
 TEST(CapitalsInside, NamesOfInstitutionsAndAfterTitles) {
+  expect_no_rule("Vi leste i boka hans Sult om krigen.", "capital-word");
+  expect_finding("Vi leste om Sult og krig.", "capital-word", "sult");
   expect_no_rule("Vi besøkte Det nasjonale museum i fjor.", "capital-common");
   expect_no_rule("Barna liker bøkene om Tante Grønn.", "capital-word");
   expect_finding("Vi spiser fisk på Mandag.", "capital-common", "mandag");
