@@ -310,9 +310,14 @@ void rule_comma_main_clauses(const RuleContext& c) {
       verb_before = false;  // (the loop stops three words before the end, so i + 3 exists)
       continue;
     }
-    if (lemma_in(w, {"at", "som", "hvis", "når", "fordi", "om", "mens", "hvor", "der", "hva", "hvem", "hvordan", "selv om"})) {
+    if (lemma_in(w, {"at", "som", "hvis", "når", "fordi", "mens", "hva", "hvem", "hvordan", "selv om"})) {
       return;  // a subordinate clause first: the "og" may join two of them
     }
+    // "om", "der" and "hvor" open a clause only with a subject after them ("om kvelden", "der er");
+    // after "om" a noun is its object.
+    if (const Word* next = at(s, i + 1); is_word(next) && ((lemma_in(w, {"hvor", "der"}) && starts_subject(*next)) ||
+                                                          (w.lower == "om" && pronoun_subject(*next))))
+      return;
     if (!verb_before) {
       verb_before = could_be_finite(w) && !some(w, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo"); });
       continue;
@@ -339,7 +344,9 @@ void rule_comma_main_clauses(const RuleContext& c) {
       std::size_t v = i + 2;
       const bool adverb = lemma_in(a, {"da", "så", "der", "her", "nå", "derfor", "dermed", "deretter", "etterpå", "likevel",
                                        "ellers", "plutselig", "samtidig", "i dag", "i går", "i morgen", "til slutt", "i tillegg",
-                                       "dessuten", "heldigvis", "dessverre", "selvfølgelig", "senere", "snart", "endelig"});
+                                       "dessuten", "heldigvis", "dessverre", "selvfølgelig", "senere", "snart", "endelig"}) ||
+                           // multiword adverbs: "noen ganger", "av og til"
+                           (a.lower.find(' ') != std::string::npos && every(a, [](const Reading& r) { return r.has("adv"); }));
       if (!adverb) {
         v = prepositional_phrase_end(s, i + 1);
         if (v == i + 1) continue;
@@ -347,7 +354,10 @@ void rule_comma_main_clauses(const RuleContext& c) {
       const Word* verb = at(s, v);
       const Word* subject = at(s, v + 1);
       if (!is_word(verb) || !is_word(subject) || !could_be_finite(*verb) || !pronoun_subject(*subject)) continue;
-      if (some(*verb, [](const Reading& r) { return r.has("pr") || r.has("n") || r.has("adj"); })) continue;
+      // ("treffer vi": before a pronoun that is only a subject a noun homonym is the verb.)
+      if (some(*verb, [](const Reading& r) { return r.has("pr") || r.has("adj"); }) ||
+          (some(*verb, [](const Reading& r) { return r.has("n"); }) && !lemma_in(*subject, {"jeg", "du", "vi", "man", "dere"})))
+        continue;
     } else if (w.lower == "for" || w.lower == "så") {
       // "for han var syk", "så vi gikk hjem": the conjunction, a subject-only pronoun, a verb.
       // "for det var ...": "det" only before "er" or "var" ("for det" is also "for it").

@@ -66,6 +66,12 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_finding("Han kom ikke på jobb for han var syk.", "comma-main-clauses", "jobb,");
   expect_finding("Vi var sultne så vi spiste.", "comma-main-clauses", "sultne,");
   expect_clean("Vi bor på landet, og der har vi mye plass.");
+  // Multiword adverbs, a verb that is also a noun before "vi", "om" as a preposition before.
+  expect_finding("Vi jobber mye og av og til er det vanskelig.", "comma-main-clauses", "mye,");
+  expect_finding("Vi trener ute og der treffer vi mange folk.", "comma-main-clauses", "ute,");
+  expect_finding("Jeg går på kurs om kvelden og samtidig skal jeg jobbe.", "comma-main-clauses", "kvelden,");
+  // After a subordinate "om" the "og" may join two clauses of it.
+  expect_no_rule("Jeg vet ikke om han kommer og da blir det vanskelig.", "comma-main-clauses");
   // The second main clause opens with a subordinate clause.
   expect_finding("Han bodde i en liten by og da han var sytten år, reiste han til Oslo.", "comma-main-clauses", "by,");
   expect_clean("Han bodde i en liten by, og da han var sytten år, reiste han til Oslo.");
