@@ -347,13 +347,21 @@ void rule_comma_main_clauses(const RuleContext& c) {
                                        "dessuten", "heldigvis", "dessverre", "selvfølgelig", "senere", "snart", "endelig"}) ||
                            // multiword adverbs: "noen ganger", "av og til"
                            (a.lower.find(' ') != std::string::npos && every(a, [](const Reading& r) { return r.has("adv"); }));
+      // A fronted object or time phrase ("og det liker jeg", "og hver dag går vi"): only before a
+      // pronoun that can be nothing but the subject.
+      bool fronted_noun_phrase = false;
       if (!adverb) {
         v = prepositional_phrase_end(s, i + 1);
-        if (v == i + 1) continue;
+        if (v == i + 1) {
+          v = lemma_in(a, {"det", "dette"}) ? i + 2 : noun_phrase_end(s, i + 1);
+          if (v == i + 1) continue;
+          fronted_noun_phrase = true;
+        }
       }
       const Word* verb = at(s, v);
       const Word* subject = at(s, v + 1);
       if (!is_word(verb) || !is_word(subject) || !could_be_finite(*verb) || !pronoun_subject(*subject)) continue;
+      if (fronted_noun_phrase && !lemma_in(*subject, {"jeg", "du", "vi", "man", "dere", "han", "hun"})) continue;
       // ("treffer vi": before a pronoun that is only a subject a noun homonym is the verb.)
       if (some(*verb, [](const Reading& r) { return r.has("pr") || r.has("adj"); }) ||
           (some(*verb, [](const Reading& r) { return r.has("n"); }) && !lemma_in(*subject, {"jeg", "du", "vi", "man", "dere"})))

@@ -70,6 +70,9 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_finding("Vi jobber mye og av og til er det vanskelig.", "comma-main-clauses", "mye,");
   expect_finding("Vi trener ute og der treffer vi mange folk.", "comma-main-clauses", "ute,");
   expect_finding("Jeg går på kurs om kvelden og samtidig skal jeg jobbe.", "comma-main-clauses", "kvelden,");
+  // A fronted object before the verb and a subject-only pronoun.
+  expect_finding("Vi har mange venner her og det liker vi.", "comma-main-clauses", "her,");
+  expect_no_rule("Vi kjøpte brød og melk til frokost.", "comma-main-clauses");
   // After a subordinate "om" the "og" may join two clauses of it.
   expect_no_rule("Jeg vet ikke om han kommer og da blir det vanskelig.", "comma-main-clauses");
   // The second main clause opens with a subordinate clause.
