@@ -70,6 +70,9 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_finding("Vi jobber mye og av og til er det vanskelig.", "comma-main-clauses", "mye,");
   expect_finding("Vi trener ute og der treffer vi mange folk.", "comma-main-clauses", "ute,");
   expect_finding("Jeg går på kurs om kvelden og samtidig skal jeg jobbe.", "comma-main-clauses", "kvelden,");
+  expect_finding("Du kan ta bussen til byen eller du kan sykle dit.", "comma-main-clauses", "byen,");
+  expect_no_rule("Du kan ta bussen eller sykle.", "comma-main-clauses");
+  expect_no_rule("Vi hjelper de syke eller de som er gamle.", "comma-main-clauses");
   // A fronted object before the verb and a subject-only pronoun.
   expect_finding("Vi har mange venner her og det liker vi.", "comma-main-clauses", "her,");
   expect_no_rule("Vi kjøpte brød og melk til frokost.", "comma-main-clauses");
