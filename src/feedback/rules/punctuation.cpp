@@ -147,6 +147,13 @@ void rule_comma_subclause(const RuleContext& c) {
       const Word& w = s.words[i];
       const Word& before = s.words[i - 1];
       const Word& next = s.words[i + 1];
+      // "Hvis det var en annen person, som ikke ..., ville han ...": a relative clause set off
+      // inside the subordinate clause; its own verb comes first.
+      if (w.text == "," && lemma_in(next, {"som"}) && !before.punct) {
+        clause_verb = false;
+        ++i;
+        continue;
+      }
       if (w.punct) break;  // a comma of its own; a later clause may still lack one
       if (inner_clause_starts(s, i)) {
         clause_verb = false;

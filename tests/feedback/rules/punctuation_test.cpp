@@ -26,6 +26,9 @@ TEST(CommaSubclause, AfterACommaOrAnEarlierClause) {
   expect_finding("Når det er sol, går vi ut, men hvis det regner blir vi hjemme.", "comma-subclause", "regner,");
   // A word that can only be a verb is the clause's verb after an adjective too.
   expect_finding("Om de eldre tillater det vil vi gjerne hjelpe.", "comma-subclause", "det,");
+  // A relative clause set off by a comma inside the subordinate clause.
+  expect_finding("Da jeg begynte på skolen, som lå i byen fikk jeg nye venner.", "comma-subclause", "byen,");
+  expect_clean("Da jeg begynte på skolen, som lå i byen, fikk jeg nye venner.");
   // After a comma the clause may end the sentence; a noun after the verb shows no main clause.
   expect_no_rule("Vi har et rolig liv, mens mange av dem som kommer hit har hatt det vanskelig.", "comma-subclause");
   expect_no_rule("Han sa at det var lett, og at det heller ikke kan bli dyrt.", "comma-subclause");
