@@ -127,8 +127,15 @@ void rule_comma_subclause(const RuleContext& c) {
     if (n == 0) {
       // A relative clause inside the fronted element: "I byen hvor jeg bor er det ...", "De som bor
       // der har vi ...". Its own verb comes first, then the main clause's verb and subject.
-      if (p != first) continue;
+      // (Also after "Men" or "Og" at the start: "Men for de som bor der er det ...".)
+      if (p != first && !(p == first + 1 && lemma_in(s.words[first], {"men", "og"}))) continue;
       std::size_t e = prepositional_phrase_end(s, p);
+      // "For barn som vokser opp her er det ...": "for" and a noun or "de" before "som" (the
+      // phrase reader leaves "for" alone, as it is also "because").
+      if (e == p && s.words[p].lower == "for" && p + 1 < s.words.size()) {
+        e = lemma_in(s.words[p + 1], {"de", "dem", "alle"}) ? p + 2 : noun_phrase_end(s, p + 1);
+        if (e == p + 1) e = p;
+      }
       relative = 1;
       if (e == p) e = noun_phrase_end(s, p), relative = 2;
       if (e == p && lemma_in(s.words[p], {"de", "den", "det", "alle", "noen", "mange"})) e = p + 1;

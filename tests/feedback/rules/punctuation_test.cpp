@@ -57,6 +57,10 @@ TEST(CommaSubclause, ClausesInsideTheSubordinateClause) {
 TEST(CommaSubclause, AfterARelativeClauseInTheFrontedPart) {
   expect_finding("I byen hvor jeg bor er det mange parker.", "comma-subclause", "bor,");
   expect_finding("De som bor der kjenner jeg godt.", "comma-subclause", "der,");
+  expect_finding("For barn som vokser opp her blir det lettere.", "comma-subclause", "her,");
+  expect_finding("Men for de som bor på landet er det vanskelig.", "comma-subclause", "landet,");
+  // "for" as "because": no inversion after the clause.
+  expect_no_rule("Vi ble hjemme for barna som var syke trengte oss.", "comma-subclause");
   // Verb and object after a relative clause in the subject: no main clause inversion to read, so
   // not this rule; the comma after the clause in the subject is comma-subject-clause's.
   expect_no_rule("De som bor der har det bra.", "comma-subclause");
