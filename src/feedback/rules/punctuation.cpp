@@ -112,7 +112,10 @@ void rule_comma_subclause(const RuleContext& c) {
     // At the start, after "men", "og", "fordi", "at", or after a comma or colon ("I fjor, da jeg
     // var syk(,) fikk jeg ...").
     const Word& opener = s.words[p - (p != first)];
-    if (p != first && !lemma_in(opener, {"men", "og", "fordi", "at"}) &&
+    // An adverb that narrows the clause may come first: "Først når ...", "Men også hvis ...".
+    const bool narrowing = p != first && lemma_in(opener, {"også", "bare", "først", "særlig", "spesielt", "nettopp", "kun"}) &&
+                           (p - 1 == first || (p - 2 == first && lemma_in(s.words[first], {"men", "og"})));
+    if (p != first && !narrowing && !lemma_in(opener, {"men", "og", "fordi", "at"}) &&
         !(opener.punct && (opener.text == "," || opener.text == ":" || opener.text == ";")))
       continue;
     // "og at" is one token to the analyser: no fronted clause.

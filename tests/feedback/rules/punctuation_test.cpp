@@ -40,6 +40,9 @@ TEST(CommaSubclause, SubjunctionsOfSeveralWords) {
   expect_finding("I tilfelle det regner tar vi bussen.", "comma-subclause", "regner,");
   expect_finding("Uansett hva vi gjør blir han sur.", "comma-subclause", "gjør,");
   expect_finding("Som du vet har vi flyttet.", "comma-subclause", "vet,");
+  // A narrowing adverb before the subjunction.
+  expect_finding("Først når vi kom hjem fikk vi mat.", "comma-subclause", "hjem,");
+  expect_finding("Men bare hvis du vil kan vi gå.", "comma-subclause", "vil,");
   // "som" before a noun is "as": "Som barn likte jeg ...".
   expect_no_rule("Som barn likte jeg å lese bøker.", "comma-subclause");
   expect_clean("Etter hvert som barna blir store, får de mer ansvar.");
