@@ -17,6 +17,13 @@ void rule_capital_start(const RuleContext& c) {
         i >= 2 && !words[i - 2].punct)
       starts = true;
     if (!starts) continue;
+    // "(genetisk?) passe": a question mark inside brackets ends no sentence.
+    {
+      const std::string_view before = text_before(c.text, w.start);
+      const std::size_t last = before.find_last_not_of(" \t\r\n");
+      if (last != std::string_view::npos && last >= 1 && before[last] == ')' && (before[last - 1] == '?' || before[last - 1] == '!'))
+        continue;
+    }
     // After "f. eks." or "o. l." a small letter is right: the full stop ends an abbreviation.
     if (ends_with_abbreviation(c.worker, text_before(c.text, w.start))) continue;
     if (!std::isalpha(static_cast<unsigned char>(w.text[0])) && !(w.text[0] & 0x80)) continue;
@@ -60,6 +67,13 @@ void rule_capitals_inside(const RuleContext& c) {
       if (w.text.size() > 1 && is_upper_initial(w.text.substr(1))) continue;  // acronyms such as "NAV"
       // "De", "Dem", "Deres": the polite form of address is written with a capital.
       if (lemma_in(w, {"de", "dem", "deres", "dere"}) && !determiner_de) continue;
+      // "Det historiske museum", "Den norske kirke", "Det Norske Teatret": names of institutions
+      // open with "Det" or "Den" and a weak adjective, then an indefinite or capitalised noun.
+      if (lemma_in(w, {"det", "den"}) && i + 2 < words.size() && !words[i + 1].punct && !words[i + 2].punct &&
+          some(words[i + 1], [](const Reading& r) { return r.has("adj") && (r.has("def") || r.has("pl")); }) &&
+          !some(words[i + 1], [](const Reading& r) { return r.has("n") || finite(r); }) &&
+          (words[i + 2].capitalised || every(words[i + 2], [](const Reading& r) { return r.has("n") && r.has("ind"); })))
+        continue;
       // A capital after a complete clause more often starts a new sentence whose full stop is
       // missing ("Han var streng Da jeg var liten"): then both repairs are offered.
       bool verb_before = false;
@@ -101,6 +115,23 @@ void rule_capitals_inside(const RuleContext& c) {
           "nav", "internett", "kiwi"};
       if (std::find(names.begin(), names.end(), w.lower) != names.end()) continue;
       if (w.text.find('-') != std::string::npos) continue;  // "T-bane"
+      // After a word for a work, the capital starts its title ("i diktet sitt Privat huskeregel",
+      // "i romanen Sult").
+      {
+        std::size_t k = i - 1;
+        if (k > first && clause_helpers::possessive(words[k])) --k;
+        if (some(words[k], [](const Reading& r) {
+              static const std::vector<std::string_view> works = {"dikt", "bok", "roman", "film", "sang", "artikkel", "novelle",
+                                                                  "avis", "serie", "program", "tittel", "skuespill", "fortelling",
+                                                                  "eventyr", "album", "låt", "maleri", "tidsskrift"};
+              return r.has("n") && std::find(works.begin(), works.end(), r.lemma) != works.end();
+            }))
+          continue;
+      }
+      // After a title of address the capital marks a name ("Frøken Detektiv", "Tante Grønn").
+      if (lemma_in(before, {"herr", "fru", "frøken", "doktor", "kong", "dronning", "prins", "prinsesse", "professor", "kaptein",
+                            "tante", "onkel"}))
+        continue;
       if (some(w, [](const Reading& r) {
             return r.has("np") || r.has("acr") || r.has("abbr") || (r.has("n") && r.has("def"));
           }))

@@ -23,7 +23,23 @@ void rule_final_punctuation(const RuleContext& c) {
   }
   if (tail.find_first_not_of(" \t\r\n") != std::string::npos) return;
   const Word& end = words.back();
-  if (end.punct) return;
+  if (end.punct) {
+    // "... i vanskelige situasjoner»", "(for eksempel på grunn av krig)": the full stop goes after
+    // the closing quote or bracket, unless the quote or bracket ends with its own mark. A short
+    // quote in capitals is a title ("boka «Naiv Super»"): left alone.
+    if (end.text != "\"" && end.text != "»" && end.text != ")") return;
+    if (words.size() < 2) return;
+    const Word& inside = words[words.size() - 2];
+    if (inside.punct || inside.text.back() == '.' || inside.text.back() == '!' || inside.text.back() == '?') return;
+    std::size_t open = words.size() - 2;
+    while (open > 0 && !(words[open].punct && (words[open].text == "\"" || words[open].text == "«" || words[open].text == "("))) --open;
+    bool title = words.size() - 2 - open <= 3;
+    for (std::size_t k = open + 1; k + 1 < words.size() && title; ++k) title = words[k].capitalised;
+    if (title) return;
+    if (std::count_if(words.begin(), words.end(), [](const Word& w) { return !w.punct; }) < 4) return;
+    c.add("final-punctuation", "PUNCM", end.start, end.end, {end.text + "."}, 0.6);
+    return;
+  }
   // "osv.", "2000.": the analyser took the full stop into the token.
   if (end.text.back() == '.' || end.text.back() == '!' || end.text.back() == '?') return;
   if (std::count_if(words.begin(), words.end(), [](const Word& w) { return !w.punct; }) < 4) return;
@@ -69,6 +85,20 @@ bool dash_joined(const Word& w) {
   const std::string tail = to_lower(w.text.substr(dash + 1));
   return tail.empty() || tail == "så" || tail == "da" || tail == "og" || tail == "men";
 }
+// subjunction_length, with subjunctions that open a clause only before a main clause: "etter
+// hvert som", "i tilfelle", "gitt at", "uansett hvor/hva/om", and a comparative "som" before a
+// pronoun ("Som vi vet(,) har ...").
+std::size_t fronted_subjunction_length(const Sentence& s, std::size_t p) {
+  if (const std::size_t n = subjunction_length(s, p); n > 0) return n;
+  const Word& w = s.words[p];
+  const Word* next = at(s, p + 1);
+  if (w.punct || !is_word(next)) return 0;
+  if (w.lower == "i tilfelle") return 1;
+  if ((w.lower == "etter hvert" && next->lower == "som") || (w.lower == "gitt" && next->lower == "at")) return 2;
+  if (w.lower == "uansett" && (next->lower.starts_with("hv") || next->lower == "om")) return 2;
+  if (w.lower == "som" && p == first_word(s) && nominative_pronoun(*next)) return 1;
+  return 0;
+}
 }  // namespace
 
 // PUNCM: a comma after a fronted subordinate clause: "Når jeg kommer hjem spiser jeg" → "Når jeg
@@ -79,16 +109,36 @@ void rule_comma_subclause(const RuleContext& c) {
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
   for (std::size_t p = first; p < s.words.size(); ++p) {
-    if (p != first && !lemma_in(s.words[p - 1], {"men", "og", "fordi", "at"})) continue;
-    std::size_t n = subjunction_length(s, p);
+    // At the start, after "men", "og", "fordi", "at", or after a comma or colon ("I fjor, da jeg
+    // var syk(,) fikk jeg ...").
+    const Word& opener = s.words[p - (p != first)];
+    // An adverb that narrows the clause may come first: "Først når ...", "Men også hvis ...".
+    const bool narrowing = p != first && lemma_in(opener, {"også", "bare", "først", "særlig", "spesielt", "nettopp", "kun"}) &&
+                           (p - 1 == first || (p - 2 == first && lemma_in(s.words[first], {"men", "og"})));
+    if (p != first && !narrowing && !lemma_in(opener, {"men", "og", "fordi", "at"}) &&
+        !(opener.punct && (opener.text == "," || opener.text == ":" || opener.text == ";")))
+      continue;
+    // "og at" is one token to the analyser: no fronted clause.
+    if (s.words[p].lower.starts_with("og ") || s.words[p].lower.starts_with("men ") || s.words[p].lower.starts_with("eller ")) continue;
+    // After a comma the clause may also end the sentence ("..., mens noen har hatt ..."): only a
+    // pronoun after the verb shows the main clause there.
+    const bool after_comma = p != first && opener.punct;
+    std::size_t n = fronted_subjunction_length(s, p);
     std::size_t i = p + n;
     // 0: a subordinate clause; 1: a relative clause in a fronted phrase; 2: in the subject.
     int relative = 0;
     if (n == 0) {
       // A relative clause inside the fronted element: "I byen hvor jeg bor er det ...", "De som bor
       // der har vi ...". Its own verb comes first, then the main clause's verb and subject.
-      if (p != first) continue;
+      // (Also after "Men" or "Og" at the start: "Men for de som bor der er det ...".)
+      if (p != first && !(p == first + 1 && lemma_in(s.words[first], {"men", "og"}))) continue;
       std::size_t e = prepositional_phrase_end(s, p);
+      // "For barn som vokser opp her er det ...": "for" and a noun or "de" before "som" (the
+      // phrase reader leaves "for" alone, as it is also "because").
+      if (e == p && s.words[p].lower == "for" && p + 1 < s.words.size()) {
+        e = lemma_in(s.words[p + 1], {"de", "dem", "alle"}) ? p + 2 : noun_phrase_end(s, p + 1);
+        if (e == p + 1) e = p;
+      }
       relative = 1;
       if (e == p) e = noun_phrase_end(s, p), relative = 2;
       if (e == p && lemma_in(s.words[p], {"de", "den", "det", "alle", "noen", "mange"})) e = p + 1;
@@ -107,7 +157,14 @@ void rule_comma_subclause(const RuleContext& c) {
       const Word& w = s.words[i];
       const Word& before = s.words[i - 1];
       const Word& next = s.words[i + 1];
-      if (w.punct) return;
+      // "Hvis det var en annen person, som ikke ..., ville han ...": a relative clause set off
+      // inside the subordinate clause; its own verb comes first.
+      if (w.text == "," && lemma_in(next, {"som"}) && !before.punct) {
+        clause_verb = false;
+        ++i;
+        continue;
+      }
+      if (w.punct) break;  // a comma of its own; a later clause may still lack one
       if (inner_clause_starts(s, i)) {
         clause_verb = false;
         continue;
@@ -115,8 +172,9 @@ void rule_comma_subclause(const RuleContext& c) {
       if (!clause_verb) {
         // "private skoler": after an adjective or determiner a verb homonym is a noun. After "tror",
         // "synes" ... followed by a subject, the next verb belongs to a clause without "at".
+        // A word that can only be a verb is one there too ("de etterlatte tillater").
         clause_verb = likely_finite(w) &&
-                      !(some(before, [](const Reading& r) { return r.has("adj") || r.has("det"); }) &&
+                      !(!finite_on_raw_readings(w) && some(before, [](const Reading& r) { return r.has("adj") || r.has("det"); }) &&
                         !some(before, [](const Reading& r) { return r.has("prn"); }) &&
                         !lemma_in(before, {"alt", "alle", "noen", "mange", "begge", "ingen", "flere", "de fleste", "noe"})) &&
                       !(takes_bare_clause(w) && starts_subject(next));
@@ -136,11 +194,12 @@ void rule_comma_subclause(const RuleContext& c) {
       if (relative == 2 && !lemma_in(next, {"jeg", "du", "vi", "man"})) continue;
       if (relative == 1 && !pronoun_subject(next)) continue;
       const bool pronoun_next = pronoun_subject(next);
-      if (!pronoun_next && !noun_subject(next)) continue;
+      if (!pronoun_next && (after_comma || !noun_subject(next))) continue;
       // "et stadig mer utviklet samfunn": a participle before its noun.
       if (!pronoun_next && some(w, [](const Reading& r) { return r.has("adj"); })) continue;
       // "og lager", "jeg kan": the verb of a second clause or of a clause without "at".
-      if (lemma_in(before, {"og", "eller", "men", "så", "mer", "mest", "mindre", "minst", "veldig", "svært", "meget", "litt",
+      // ("ble krevet": after an auxiliary the participle, which may look like a past tense.)
+      if (lemma_in(before, {"er", "var", "har", "hadde", "blir", "ble", "og", "eller", "men", "så", "mer", "mest", "mindre", "minst", "veldig", "svært", "meget", "litt",
                             "helt", "ganske", "nokså", "stadig", "enda", "like", "for"}) ||
           nominative_pronoun(before) || dash_joined(before)) {
         if (takes_bare_clause(w) && starts_subject(next)) clause_verb = false;
@@ -149,6 +208,105 @@ void rule_comma_subclause(const RuleContext& c) {
       c.add("comma-subclause", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
       return;
     }
+  }
+}
+
+namespace {
+// Does a subject with a relative or "at" clause start at p, and is the comma after the clause
+// missing? Then adds the finding.
+bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
+  const auto& s = c.sentence;
+  if (const Word* w = at(s, p); is_word(w) && lemma_in(*w, {"men", "og", "så"})) ++p;
+  const Word* head = at(s, p);
+  // "Vi som voksne må ...", "Jeg som lærer ...": after a personal pronoun "som" is mostly "as".
+  if (!is_word(head) || (nominative_pronoun(*head) && head->lower != "de")) return false;
+  std::size_t i;  // where the subordinate clause's subject or verb starts
+  if (head->lower == "at") {
+    i = p + 1;
+  } else {
+    // ("jeg" is also a noun to the analyser: "Det jeg" is no noun phrase.)
+    const Word* second = at(s, p + 1);
+    std::size_t e = is_word(second) && nominative_pronoun(*second) ? p : noun_phrase_end(s, p);
+    const bool pronoun_head = e == p && lemma_in(*head, {"det", "de", "den", "dette", "noe", "alt", "alle", "noen", "mange", "ingen"});
+    if (pronoun_head) e = p + 1;
+    const Word* r = at(s, e);
+    if (e == p || !is_word(r)) return false;
+    if (r->lower == "som") {
+      i = e + 1;
+    } else if (!pronoun_head && lemma_in(*r, {"til", "for", "om", "på"}) && is_word(at(s, e + 1)) && s.words[e + 1].lower == "at") {
+      // "Grunnen til at vi flytter(,) er ...": an "at" clause after the noun's preposition.
+      i = e + 2;
+    } else if (pronoun_head && head->lower == "det" && r->lower == "at") {
+      // "Det at vi flytter ...". (Without "som", "Det vi feirer er ...", the clause's end is less
+      // certain: left alone.)
+      i = e + 1;
+    } else {
+      return false;
+    }
+  }
+  // The subordinate clause's own verb, after its subject and a few adverbs.
+  const std::size_t limit = i + 5;
+  for (; i < s.words.size() && i < limit; ++i) {
+    if (s.words[i].punct || lemma_in(s.words[i], {"og", "eller", "men"})) return false;
+    if (likely_finite(s.words[i])) break;
+  }
+  if (i >= s.words.size() || i >= limit) return false;
+  bool clause_verb = !(takes_bare_clause(s.words[i]) && is_word(at(s, i + 1)) && starts_subject(s.words[i + 1]));
+  for (++i; i + 1 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    const Word& before = s.words[i - 1];
+    const Word& next = s.words[i + 1];
+    if (w.punct) return false;
+    if (inner_clause_starts(s, i)) {
+      clause_verb = false;
+      continue;
+    }
+    if (!clause_verb) {
+      clause_verb = likely_finite(w) && !(takes_bare_clause(w) && starts_subject(next));
+      continue;
+    }
+    // "Alt som trengs og all informasjon kan ...": a second subject joined to the first; "En
+    // person som dør eller er syk kan ...": two verbs, where writers often see one unit. Left alone.
+    if (lemma_in(w, {"og", "eller"})) return false;
+    // The main verb: "være", "bli", "ha", a modal, "gjøre" or "få" (in this place a verb, though
+    // "var" and "får" are also nouns). A lexical verb may still be
+    // the subordinate clause's, after a clause without "at" ("en løsning som jeg ser ofte
+    // fungerer godt, er ...").
+    if (!could_be_finite(w) || is_subjunction(w) ||
+        !lemma_in(w, {"er", "var", "blir", "ble", "har", "hadde", "kan", "kunne", "må", "måtte", "skal", "skulle", "vil", "ville", "bør",
+                      "burde", "gjør", "gjorde", "får", "fikk"}))
+      continue;
+    // "Det jeg synes er ...": the verb right after "synes" belongs to the clause without "at";
+    // "som er interesserte": after a verb a participle.
+    if (takes_bare_clause(before) || (could_be_finite(before) && some(w, [](const Reading& r) { return r.has("adj") && r.has("pp"); }))) continue;
+    // "som bor her og jobber der", "som jeg kan": a second verb of the clause, or the verb of a
+    // clause without "at".
+    if (lemma_in(before, {"og", "eller", "men", "som", "å", "ikke", "så"}) ||
+        nominative_pronoun(before) || dash_joined(before) || before.punct) {
+      if (takes_bare_clause(w) && starts_subject(next)) clause_verb = false;
+      continue;
+    }
+    c.add("comma-subject-clause", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return true;
+  }
+  return false;
+}
+}  // namespace
+
+// PUNCM: a comma after a subordinate clause inside a fronted subject, before the main clause's
+// verb: "Det som er viktig er ..." → "Det som er viktig, er ...", "De som bor der vet ...", "Det
+// at vi flytter gjør ...". The relative or "at" clause has its own verb first; the next verb
+// that is surely a verb (no noun or adjective reading) and follows a word that can end the
+// clause is the main clause's.
+void rule_comma_subject_clause(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t p = first_word(s); p < s.words.size(); ++p) {
+    // At the start, or as the subject of an "at" clause when a pronoun heads it ("Jeg vet at de som
+    // bor her(,) liker ..."; after a noun writers more often leave the comma out).
+    if (p != first_word(s) &&
+        (s.words[p - 1].lower != "at" || !lemma_in(s.words[p], {"det", "de", "den", "alle", "alt", "noe", "noen", "ingen"})))
+      continue;
+    if (comma_after_subject_clause(c, p)) return;
   }
 }
 
@@ -169,9 +327,14 @@ void rule_comma_main_clauses(const RuleContext& c) {
       verb_before = false;  // (the loop stops three words before the end, so i + 3 exists)
       continue;
     }
-    if (lemma_in(w, {"at", "som", "hvis", "når", "fordi", "om", "mens", "hvor", "der", "hva", "hvem", "hvordan", "selv om"})) {
+    if (lemma_in(w, {"at", "som", "hvis", "når", "fordi", "mens", "hva", "hvem", "hvordan", "selv om"})) {
       return;  // a subordinate clause first: the "og" may join two of them
     }
+    // "om", "der" and "hvor" open a clause only with a subject after them ("om kvelden", "der er");
+    // after "om" a noun is its object.
+    if (const Word* next = at(s, i + 1); is_word(next) && ((lemma_in(w, {"hvor", "der"}) && starts_subject(*next)) ||
+                                                          (w.lower == "om" && pronoun_subject(*next))))
+      return;
     if (!verb_before) {
       verb_before = could_be_finite(w) && !some(w, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo"); });
       continue;
@@ -180,24 +343,53 @@ void rule_comma_main_clauses(const RuleContext& c) {
     const Word& a = s.words[i + 1];
     const Word& b = s.words[i + 2];
     if (w.lower == "og") {
+      // "og når vi kom hjem, spiste vi": a second main clause that opens with a subordinate clause
+      // (its comma and the inverted verb and subject after it show the main clause).
+      if (const std::size_t n = subjunction_length(s, i + 1); n > 0 && is_word(at(s, i + 1 + n)) && starts_subject(s.words[i + 1 + n])) {
+        for (std::size_t k = i + 2 + n; k + 2 < s.words.size(); ++k) {
+          if (!s.words[k].punct) continue;
+          const Word& verb = s.words[k + 1];
+          if (s.words[k].text == "," && likely_finite(verb) && pronoun_subject(s.words[k + 2])) {
+            c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+            return;
+          }
+          break;
+        }
+        continue;
+      }
       // "og da er det", "og i dag finnes det", "og så gikk jeg"
       std::size_t v = i + 2;
       const bool adverb = lemma_in(a, {"da", "så", "der", "her", "nå", "derfor", "dermed", "deretter", "etterpå", "likevel",
                                        "ellers", "plutselig", "samtidig", "i dag", "i går", "i morgen", "til slutt", "i tillegg",
-                                       "dessuten", "heldigvis", "dessverre", "selvfølgelig", "senere", "snart", "endelig"});
+                                       "dessuten", "heldigvis", "dessverre", "selvfølgelig", "senere", "snart", "endelig"}) ||
+                           // multiword adverbs: "noen ganger", "av og til"
+                           (a.lower.find(' ') != std::string::npos && every(a, [](const Reading& r) { return r.has("adv"); }));
+      // A fronted object or time phrase ("og det liker jeg", "og hver dag går vi"): only before a
+      // pronoun that can be nothing but the subject.
+      bool fronted_noun_phrase = false;
       if (!adverb) {
         v = prepositional_phrase_end(s, i + 1);
-        if (v == i + 1) continue;
+        if (v == i + 1) {
+          v = lemma_in(a, {"det", "dette"}) ? i + 2 : noun_phrase_end(s, i + 1);
+          if (v == i + 1) continue;
+          fronted_noun_phrase = true;
+        }
       }
       const Word* verb = at(s, v);
       const Word* subject = at(s, v + 1);
       if (!is_word(verb) || !is_word(subject) || !could_be_finite(*verb) || !pronoun_subject(*subject)) continue;
-      if (some(*verb, [](const Reading& r) { return r.has("pr") || r.has("n") || r.has("adj"); })) continue;
-    } else if (w.lower == "for" || w.lower == "så") {
-      // "for han var syk", "så vi gikk hjem": the conjunction, a subject-only pronoun, a verb.
-      // "for det var ...": "det" only before "er" or "var" ("for det" is also "for it").
+      if (fronted_noun_phrase && !lemma_in(*subject, {"jeg", "du", "vi", "man", "dere", "han", "hun"})) continue;
+      // ("treffer vi": before a pronoun that is only a subject a noun homonym is the verb.)
+      if (some(*verb, [](const Reading& r) { return r.has("pr") || r.has("adj"); }) ||
+          (some(*verb, [](const Reading& r) { return r.has("n"); }) && !lemma_in(*subject, {"jeg", "du", "vi", "man", "dere"})))
+        continue;
+    } else if (w.lower == "for" || w.lower == "så" || w.lower == "eller") {
+      // "for han var syk", "så vi gikk hjem", "eller vi kan ...": the conjunction, a subject-only
+      // pronoun, a verb. "for det var ...": "det" only before "er" or "var" ("for det" is also
+      // "for it"); after "eller" also "de" ("eller de vil ...", not "eller de som ...").
       const bool subject = lemma_in(a, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) ||
-                           (a.lower == "det" && lemma_in(b, {"er", "var"}));
+                           (a.lower == "det" && lemma_in(b, {"er", "var"})) ||
+                           (w.lower == "eller" && a.lower == "de" && likely_finite(b));
       // "så det ikke er så dyrt": the clause may have "ikke" before its verb.
       const Word& verb = w.lower == "så" && b.lower == "ikke" ? s.words[i + 3] : b;
       if (!subject || !could_be_finite(verb) || some(verb, [](const Reading& r) { return r.has("pr"); })) continue;
@@ -217,6 +409,14 @@ void rule_comma_main_clauses(const RuleContext& c) {
 void rule_comma_men(const RuleContext& c) {
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
+  // "Sist men ikke minst, må vi ...": the fixed phrase is set off by commas on both sides; where
+  // the comma after it is there, the one before "men" is missing too. (Bare, or before a colon,
+  // it is left alone.)
+  for (std::size_t i = first; i + 5 < s.words.size(); ++i) {
+    if (s.words[i].lower == "sist" && s.words[i + 1].lower == "men" && s.words[i + 2].lower == "ikke" &&
+        s.words[i + 3].lower == "minst" && is_punct(&s.words[i + 4], ","))
+      c.add("comma-men", "PUNCM", s.words[i].start, s.words[i].end, {s.words[i].text + ","}, 0.7);
+  }
   for (std::size_t i = first + 1; i + 1 < s.words.size(); ++i) {
     const Word& w = s.words[i];
     const Word& before = s.words[i - 1];
@@ -224,7 +424,12 @@ void rule_comma_men(const RuleContext& c) {
     if (w.lower != "men" || before.punct || after.punct) continue;
     // "et men" (a harm) is a noun; "og men" is a slip of another kind.
     if (!every(w, [](const Reading& r) { return r.has("cnjcoo"); })) continue;
-    if (some(before, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo") || r.has("det"); })) continue;
+    // "det men" ends a clause with the pronoun ("Jeg liker det men ..."); other determiners and
+    // prepositions want their noun.
+    const bool pronoun_before = lemma_in(before, {"det", "dette", "den"}) && some(before, [](const Reading& r) { return r.has("prn"); });
+    if (some(before, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo"); }) ||
+        (!pronoun_before && some(before, [](const Reading& r) { return r.has("det"); })))
+      continue;
     if (before.lower == "sist") continue;  // "sist men ikke minst", a fixed expression
     c.add("comma-men", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
   }

@@ -119,6 +119,8 @@ bool ends_with_abbreviation(Worker& worker, std::string_view before) {
   if (begin > 0 && before[begin - 1] == '.') return true;  // "p.g.a.", "d.v.s."
   if (has_digit(token)) return false;
   if (count_code_points(token) == 1) return true;  // "o. l.", "e. l."
+  // "f eks.", "f.eks.": learners' spellings of "for eksempel".
+  if (to_lower(token) == "eks") return true;
   // "f. eks.": the token follows a one-letter abbreviation.
   const std::string_view rest = before.substr(0, begin);
   if (rest.size() >= 3 && rest.ends_with(". ") && std::isalpha(static_cast<unsigned char>(rest[rest.size() - 3])) &&

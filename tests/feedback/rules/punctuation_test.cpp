@@ -1,4 +1,5 @@
 // Punctuation (PUNCM): right and wrong examples written for these tests.
+#include "feedback/explanations.h"
 #include "rules/rule_test_util.h"
 
 namespace voki::feedback::testing {
@@ -18,6 +19,35 @@ TEST(CommaSubclause, BeforeTheMainClause) {
   expect_clean("Når jeg kommer hjem, spiser jeg middag.");
 }
 
+TEST(CommaSubclause, AfterACommaOrAnEarlierClause) {
+  // The subordinate clause follows a fronted phrase set off by a comma, or a clause that has its
+  // comma already.
+  expect_finding("I fjor, da vi bodde i byen tok vi bussen.", "comma-subclause", "byen,");
+  expect_finding("Når det er sol, går vi ut, men hvis det regner blir vi hjemme.", "comma-subclause", "regner,");
+  // A word that can only be a verb is the clause's verb after an adjective too.
+  expect_finding("Om de eldre tillater det vil vi gjerne hjelpe.", "comma-subclause", "det,");
+  // A relative clause set off by a comma inside the subordinate clause.
+  expect_finding("Da jeg begynte på skolen, som lå i byen fikk jeg nye venner.", "comma-subclause", "byen,");
+  expect_clean("Da jeg begynte på skolen, som lå i byen, fikk jeg nye venner.");
+  // After a comma the clause may end the sentence; a noun after the verb shows no main clause.
+  expect_no_rule("Vi har et rolig liv, mens mange av dem som kommer hit har hatt det vanskelig.", "comma-subclause");
+  expect_no_rule("Han sa at det var lett, og at det heller ikke kan bli dyrt.", "comma-subclause");
+  expect_no_rule("Vi gikk hjem, mens det ikke ble servert mat.", "comma-subclause");
+}
+
+TEST(CommaSubclause, SubjunctionsOfSeveralWords) {
+  expect_finding("Etter hvert som barna blir store får de mer ansvar.", "comma-subclause", "store,");
+  expect_finding("I tilfelle det regner tar vi bussen.", "comma-subclause", "regner,");
+  expect_finding("Uansett hva vi gjør blir han sur.", "comma-subclause", "gjør,");
+  expect_finding("Som du vet har vi flyttet.", "comma-subclause", "vet,");
+  // A narrowing adverb before the subjunction.
+  expect_finding("Først når vi kom hjem fikk vi mat.", "comma-subclause", "hjem,");
+  expect_finding("Men bare hvis du vil kan vi gå.", "comma-subclause", "vil,");
+  // "som" before a noun is "as": "Som barn likte jeg ...".
+  expect_no_rule("Som barn likte jeg å lese bøker.", "comma-subclause");
+  expect_clean("Etter hvert som barna blir store, får de mer ansvar.");
+}
+
 TEST(CommaSubclause, ClausesInsideTheSubordinateClause) {
   expect_clean("Hvis man flytter til et sted hvor de snakker et annet språk, er det viktig å lære språket.");
   // A clause without "at" after "tro": its verb is not the main clause's.
@@ -30,9 +60,15 @@ TEST(CommaSubclause, ClausesInsideTheSubordinateClause) {
 TEST(CommaSubclause, AfterARelativeClauseInTheFrontedPart) {
   expect_finding("I byen hvor jeg bor er det mange parker.", "comma-subclause", "bor,");
   expect_finding("De som bor der kjenner jeg godt.", "comma-subclause", "der,");
-  // Verb and object after a relative clause in the subject: no main clause inversion to read.
-  expect_clean("De som bor der har det bra.");
-  expect_clean("Folk som jobber mye har det travelt.");
+  expect_finding("For barn som vokser opp her blir det lettere.", "comma-subclause", "her,");
+  expect_finding("Men for de som bor på landet er det vanskelig.", "comma-subclause", "landet,");
+  // "for" as "because": no inversion after the clause.
+  expect_no_rule("Vi ble hjemme for barna som var syke trengte oss.", "comma-subclause");
+  // Verb and object after a relative clause in the subject: no main clause inversion to read, so
+  // not this rule; the comma after the clause in the subject is comma-subject-clause's.
+  expect_no_rule("De som bor der har det bra.", "comma-subclause");
+  expect_no_rule("Folk som jobber mye har det travelt.", "comma-subclause");
+  expect_finding("Folk som jobber mye har det travelt.", "comma-subject-clause", "mye,");
 }
 
 TEST(CommaMainClauses, BetweenMainClauses) {
@@ -40,8 +76,91 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_finding("Han kom ikke på jobb for han var syk.", "comma-main-clauses", "jobb,");
   expect_finding("Vi var sultne så vi spiste.", "comma-main-clauses", "sultne,");
   expect_clean("Vi bor på landet, og der har vi mye plass.");
+  // Multiword adverbs, a verb that is also a noun before "vi", "om" as a preposition before.
+  expect_finding("Vi jobber mye og av og til er det vanskelig.", "comma-main-clauses", "mye,");
+  expect_finding("Vi trener ute og der treffer vi mange folk.", "comma-main-clauses", "ute,");
+  expect_finding("Jeg går på kurs om kvelden og samtidig skal jeg jobbe.", "comma-main-clauses", "kvelden,");
+  expect_finding("Du kan ta bussen til byen eller du kan sykle dit.", "comma-main-clauses", "byen,");
+  expect_no_rule("Du kan ta bussen eller sykle.", "comma-main-clauses");
+  expect_no_rule("Vi hjelper de syke eller de som er gamle.", "comma-main-clauses");
+  // A fronted object before the verb and a subject-only pronoun.
+  expect_finding("Vi har mange venner her og det liker vi.", "comma-main-clauses", "her,");
+  expect_no_rule("Vi kjøpte brød og melk til frokost.", "comma-main-clauses");
+  // After a subordinate "om" the "og" may join two clauses of it.
+  expect_no_rule("Jeg vet ikke om han kommer og da blir det vanskelig.", "comma-main-clauses");
+  // The second main clause opens with a subordinate clause.
+  expect_finding("Han bodde i en liten by og da han var sytten år, reiste han til Oslo.", "comma-main-clauses", "by,");
+  expect_clean("Han bodde i en liten by, og da han var sytten år, reiste han til Oslo.");
+  // Two subordinate clauses joined: no main clause before "og".
+  expect_no_rule("Hvis det regner og hvis det blåser, blir vi hjemme.", "comma-main-clauses");
   expect_clean("Han spiser og drikker mye.");
   expect_clean("Vi har tid for oss selv.");
+}
+
+TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
+  expect_finding("Det som er viktig for meg er at barna trives.", "comma-subject-clause", "meg,");
+  expect_finding("De som bor i byen kan ta bussen.", "comma-subject-clause", "byen,");
+  expect_finding("En venn som jeg traff på kurset har flyttet.", "comma-subject-clause", "kurset,");
+  // After "synes" the next verb is the relative clause's own.
+  expect_finding("Det som jeg synes er vanskelig med språket er uttalen.", "comma-subject-clause", "språket,");
+  expect_finding("Det at vi flytter ofte gjør barna usikre.", "comma-subject-clause", "ofte,");
+  expect_finding("Grunnen til at vi flyttet var jobben.", "comma-subject-clause", "flyttet,");
+  expect_clean("Grunnen til at vi flyttet, var jobben.");
+  expect_clean("Det som er viktig for meg, er at barna trives.");
+  expect_clean("De som bor i byen, kan ta bussen.");
+  // A lexical verb after a verb of thinking is still the relative clause's: "blir" is the main one.
+  expect_finding("En plan som jeg tror virker godt blir valgt.", "comma-subject-clause", "godt,");
+}
+
+TEST(CommaSubjectClause, InAnAtClause) {
+  expect_finding("Jeg tror at de som trener mye vil leve lenge.", "comma-subject-clause", "mye,");
+  expect_clean("Jeg tror at de som trener mye, vil leve lenge.");
+  // After a noun head in an "at" clause writers more often leave the comma out.
+  expect_no_rule("Jeg tror at folk som trener mye vil leve lenge.", "comma-subject-clause");
+}
+
+TEST(CommaSubjectClause, NoMainVerbAfterTheClause) {
+  // The verb after "synes" is the main one; the "at" clause has its own.
+  expect_no_rule("Det som jeg synes er at alle bør hjelpe til.", "comma-subject-clause");
+  // Without "som", and with two verbs joined in the clause, its end is less certain.
+  expect_no_rule("Det vi liker best er sommeren.", "comma-subject-clause");
+  expect_no_rule("En person som røyker eller drikker mye kan bli syk.", "comma-subject-clause");
+  // A participle after the clause's verb, a second subject.
+  expect_no_rule("De som er interesserte i musikk, går på konserter.", "comma-subject-clause");
+  expect_no_rule("Alt som trengs og all maten kan kjøpes der.", "comma-subject-clause");
+  expect_no_rule("Noe som ikke er lett.", "comma-subject-clause");
+}
+
+TEST(CapitalStart, NoNewSentenceInsideBracketsOrAfterAbbreviations) {
+  expect_no_rule("Vi kan (kanskje?) reise i morgen.", "capital-start");
+  expect_no_rule("Man kan f eks. ringe til legen.", "capital-start");
+  expect_finding("Jeg bor i Oslo. vi har en stor leilighet.", "capital-start", "Vi");
+}
+
+TEST(CapitalsInside, NamesOfInstitutionsAndAfterTitles) {
+  expect_no_rule("Vi leste i boka hans Sult om krigen.", "capital-word");
+  expect_finding("Vi leste om Sult og krig.", "capital-word", "sult");
+  expect_no_rule("Vi besøkte Det nasjonale museum i fjor.", "capital-common");
+  expect_no_rule("Barna liker bøkene om Tante Grønn.", "capital-word");
+  expect_finding("Vi spiser fisk på Mandag.", "capital-common", "mandag");
+}
+
+TEST(FinalPunctuation, AfterAClosingQuoteOrBracket) {
+  expect_finding("Hun sa alltid: «Man lærer så lenge man lever»", "final-punctuation", "».");
+  expect_finding("Vi reiser ofte om sommeren (for eksempel til Spania)", "final-punctuation", ").");
+  expect_no_rule("Hun sa alltid: «Man lærer så lenge man lever.»", "final-punctuation");
+  expect_no_rule("Han spurte: «Kommer du hjem i dag?»", "final-punctuation");
+  // A short title in capitals.
+  expect_no_rule("Vi leste den nye boka hennes; «Lange Netter»", "final-punctuation");
+}
+
+TEST(CommaMen, FixedPhraseAndPronounBefore) {
+  expect_finding("Sist men ikke minst, vil jeg takke læreren.", "comma-men", "Sist,");
+  expect_no_rule("Sist, men ikke minst, vil jeg takke læreren.", "comma-men");
+  expect_no_rule("Og sist men ikke minst: læreren.", "comma-men");
+  expect_finding("Jeg liker det men broren min gjør ikke det.", "comma-men", "det,");
+  // A determiner before "men" is no clause end.
+  expect_no_rule("Det er et men for meg.", "comma-men");
 }
 
 TEST(MissingFullStop, CapitalPronounStartsASentence) {
@@ -50,6 +169,13 @@ TEST(MissingFullStop, CapitalPronounStartsASentence) {
   // The polite "De" and names stay.
   expect_clean("Kan De hjelpe meg?");
   expect_clean("Vi bodde i Mo i Rana i mange år.");
+}
+
+TEST(Punctuation, ExplanationsInEveryLanguage) {
+  for (const char* rule : {"comma-subclause", "comma-men", "comma-main-clauses", "comma-subject-clause", "final-punctuation",
+                           "missing-full-stop"})
+    for (const auto& language : explanation_languages())
+      EXPECT_FALSE(explanation(rule, language).empty()) << rule << " " << language;
 }
 
 }  // namespace
