@@ -31,10 +31,10 @@ std::vector<Reading> compound_head(Worker& worker, const std::string& lower) {
 // hus", "en hus" → "et hus", "to bil" → "to biler", "mange bil" → "mange biler".
 void rule_agreement(const RuleContext& c) {
   const auto& s = c.sentence;
+  // Masculine and feminine share "en" ("nyhet" is both): common gender.
   auto gender_of = [](const Reading& r) -> std::string {
     if (r.has("nt")) return "nt";
-    if (r.has("m")) return "m";
-    if (r.has("f")) return "f";
+    if (r.has("m") || r.has("f")) return "mf";
     return "";
   };
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
@@ -51,7 +51,11 @@ void rule_agreement(const RuleContext& c) {
     if (plural_det && is_word(at(s, i + 1)) && lemma_in(s.words[i + 1], {"takk"})) continue;  // "mange takk", "tusen takk"
     std::size_t j = i + 1;
     const Word* adjective = nullptr;
-    if (j < s.words.size() && every(s.words[j], [](const Reading& r) { return r.has("adj"); })) adjective = &s.words[j++];
+    // "en stort problem": "stort" is also an adverb.
+    if (j < s.words.size() && !s.words[j].punct && every(s.words[j], [](const Reading& r) { return r.has("adj") || r.has("adv"); }) &&
+        some(s.words[j], [](const Reading& r) { return r.has("adj"); }) &&
+        surely_none(s.words[j], [](const Reading& r) { return r.has("det") || r.has("num") || r.has("prn"); }))
+      adjective = &s.words[j++];
     const Word* noun = at(s, j);
     // A compound the analyser does not know ("et generasjonsbolig") has its last part's gender.
     Word compound;
@@ -86,7 +90,8 @@ void rule_agreement(const RuleContext& c) {
       if (first_noun == noun->readings.end()) continue;
       const std::string gender = gender_of(*first_noun);
       if (gender.empty() || !every(*noun, [&](const Reading& r) { return gender_of(r) == gender; })) continue;
-      const bool article_fits = (det.lower == "et") == (gender == "nt") || (det.lower == "ei" && gender == "f");
+      const bool article_fits = det.lower == "ei" ? some(*noun, [](const Reading& r) { return r.has("f"); })
+                                                  : (det.lower == "et") == (gender == "nt");
       if (!article_fits) {
         const std::string right = gender == "nt" ? "et" : "en";
         c.add("article-agreement", "F", det.start, det.end, {like(det, right)}, 0.7);
@@ -146,6 +151,11 @@ bool adjective_fits(const Reading& adjective, const std::array<std::string, 3>& 
 bool genitive(const Word& w) {
   return w.any("gen") || lemma_in(w, {"dagens", "gårsdagens", "morgendagens", "årets", "fjorårets"});
 }
+// Adverbs of degree before an attributive adjective: "en veldig stor bil", "et mer åpent samfunn".
+bool degree_adverb(const Word& w) {
+  return lemma_in(w, {"veldig", "svært", "meget", "ganske", "mer", "mest", "helt", "litt", "så", "altfor", "nokså", "relativt",
+                      "utrolig", "særlig", "spesielt", "ekstremt", "enormt", "temmelig"});
+}
 bool definite_determiner(const Word& w) {
   if (lemma_in(w, {"dagens", "gårsdagens", "morgendagens", "årets", "fjorårets"})) return true;
   if (lemma_in(w, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine", "hans",
@@ -185,6 +195,9 @@ void rule_noun_phrase(const RuleContext& c) {
              surely_none(w, [](const Reading& r) { return r.has("det") || r.has("num") || r.has("prn"); });
     };
     while (k > 0 && j - k < 2 && attributive(s.words[k - 1])) --k;
+    // "en veldig travelt by": a degree adverb between the article and the adjective (CG-3 may
+    // have removed the adjective reading of "veldig").
+    if (k < j && k > 1 && degree_adverb(s.words[k - 1])) --k;
     if (k == 0) continue;
     const Word& before = s.words[k - 1];
     bool definite = definite_determiner(before);
@@ -253,7 +266,7 @@ void rule_noun_phrase(const RuleContext& c) {
     for (std::size_t a = k; a < j; ++a) {
       const Word& adjective = s.words[a];
       // The first of two adjectives may be an adverb: "spesifikt norske", "relativt god", "veldig få".
-      if (a + 1 < j && (lemma_in(adjective, {"veldig", "svært", "ganske"}) ||
+      if (a + 1 < j && (degree_adverb(adjective) ||
                         some(adjective, [](const Reading& r) { return r.has("nt") && r.has("sg") && r.has("ind"); })))
         continue;
       if (adjective.unknown || std::any_of(adjective.readings.begin(), adjective.readings.end(), [&](const Reading& r) {

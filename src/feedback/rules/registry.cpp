@@ -19,6 +19,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"adverb-nonfinite", rule_adverb_nonfinite, true},
       {"verb-forms", rule_verb_forms, true},
       {"present-r", rule_present_r, true},
+      {"coordinated-verb", rule_coordinated_verb, true},
       {"past-tense-adverbial", rule_past_tense_adverbial, true},
       {"agreement", rule_agreement, true},
       {"plural-after-quantifier", rule_plural_after_quantifier, true},

@@ -32,3 +32,26 @@ TEST(NounPhrase, ArticleAfterPaa) {
   expect_clean("Vi bodde på en plass i nord.");
   expect_clean("På en måte har du rett.");
 }
+
+TEST(NounPhrase, ArticleWithCommonGenderNoun) {
+  // "nyhet" and "sak" are both masculine and feminine: common gender, "en".
+  expect_finding("Det var et stor nyhet for oss.", "article-agreement", "en");
+  expect_finding("Det er ikke et enkel sak.", "article-agreement", "en");
+  expect_clean("Det var en stor nyhet for oss.");
+  expect_clean("Det er ei enkel sak.");
+}
+
+TEST(NounPhrase, ArticleBeforeAdjectiveThatIsAlsoAdverb) {
+  // "stort" is also an adverb; the noun is neuter.
+  expect_finding("Det er nå en stort problem.", "article-agreement", "et");
+  expect_clean("Det er nå et stort problem.");
+}
+
+TEST(NounPhrase, DegreeAdverbBeforeAdjective) {
+  expect_finding("Oslo er en veldig travelt by.", "adjective-agreement", "travel");
+  expect_finding("Vi ønsker en mer fleksibelt ordning.", "adjective-agreement", "fleksibel");
+  expect_finding("Det er et svært sentral område.", "adjective-agreement", "sentralt");
+  expect_clean("Oslo er en veldig travel by.");
+  expect_clean("Vi ønsker en mer fleksibel ordning.");
+  expect_clean("Det er et svært sentralt område.");
+}
