@@ -47,7 +47,7 @@ void rule_agreement(const RuleContext& c) {
                             (has_digit(det.text) && det.text != "1" && det.text.find_first_not_of("0123456789") == std::string::npos);
     if (!indef_article && !plural_det) continue;
     // "på en måte", "en og en"; after "på" "et" is still the article ("på et sted").
-    if (i > 0 && ((s.words[i - 1].lower == "på" && det.lower != "et") || s.words[i - 1].lower == "en")) continue;
+    if (i > 0 && ((indef_article && s.words[i - 1].lower == "på" && det.lower != "et") || s.words[i - 1].lower == "en")) continue;
     if (plural_det && is_word(at(s, i + 1)) && lemma_in(s.words[i + 1], {"takk"})) continue;  // "mange takk", "tusen takk"
     std::size_t j = i + 1;
     const Word* adjective = nullptr;
@@ -130,6 +130,36 @@ void rule_definiteness(const RuleContext& c) {
     if (noun.unknown || !every(noun, [](const Reading& r) { return r.has("n") && r.has("def"); })) continue;
     auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
                            [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+    if (!form.empty()) c.add("possessive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+  }
+  // After the noun the possessive asks for its definite form: "romaner hans" → "romanene hans",
+  // "samboer min" → "samboeren min". Not "mi", "di", "si" (also verbs: "kvinner si at"), nor when
+  // a noun phrase follows ("barn deres egen ..."), nor after a determiner of the noun's own.
+  for (std::size_t j = 0; j + 1 < s.words.size(); ++j) {
+    const Word& noun = s.words[j];
+    const Word& pos = s.words[j + 1];
+    if (!lemma_in(pos, {"min", "mitt", "mine", "din", "ditt", "dine", "sin", "sitt", "sine", "vår", "vårt", "våre", "deres", "hans",
+                        "hennes"}))
+      continue;
+    if (!every(pos, [](const Reading& r) { return r.has("pos") || r.has("np"); }) ||
+        !some(pos, [](const Reading& r) { return r.has("pos"); }))
+      continue;
+    if (noun.punct || noun.unknown || has_digit(noun.text) || (noun.capitalised && j != first_word(s))) continue;
+    if (!every(noun, [](const Reading& r) { return r.has("n") && r.has("ind") && !r.has("gen") && !r.has("cmp-split"); })) continue;
+    const auto dictionary = c.worker.lookup(noun.lower);
+    if (dictionary.empty() || std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return !r.has("n") || r.has("def") || r.has("unc") || r.has("compound-only-L");
+        }))
+      continue;
+    const Word* next = at(s, j + 2);
+    if (is_word(next) && some(*next, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("det") || r.has("np"); }))
+      continue;
+    if (j > 0 && !s.words[j - 1].punct &&
+        (some(s.words[j - 1], [](const Reading& r) { return r.has("det") || r.has("num") || r.has("gen"); }) ||
+         lemma_in(s.words[j - 1], {"mange", "flere", "noen", "ingen", "alle", "hver", "hvert"})))
+      continue;
+    auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("ind"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"ind"}, "def"); });
     if (!form.empty()) c.add("possessive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
   }
 }

@@ -234,6 +234,45 @@ using namespace rule_helpers;
 // verb or clause word between.
 void rule_coordinated_verb(const RuleContext& c) {
   const auto& s = c.sentence;
+  // An imperative-only form in a list after "å" or a modal: "å ringe, send sms" → "sende", "kan
+  // lese og send svar" → "sende".
+  for (std::size_t o = 2; o + 1 < s.words.size(); ++o) {
+    if (!(lemma_in(s.words[o], {"og", "eller"}) || s.words[o].text == ",")) continue;
+    const Word& second = s.words[o + 1];
+    if (second.punct || second.unknown || second.text.find(' ') != std::string::npos) continue;
+    const auto dictionary = c.worker.lookup(second.lower);
+    if (dictionary.empty() || !std::all_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return r.has("compound-only-L") || (r.has("vblex") && r.has("imp"));
+        }))
+      continue;
+    // The nearest word before that can be a verb in the dictionary (CG-3 may have seen only part
+    // of the clause).
+    std::size_t v = o;
+    auto maybe_verb_word = [&](const Word& w) {
+      const auto readings = c.worker.lookup(w.lower);
+      return some(w, verb_any) || std::any_of(readings.begin(), readings.end(), verb_any);
+    };
+    while (v > 0 && o - v < 5 && !s.words[v - 1].punct && !maybe_verb_word(s.words[v - 1])) --v;
+    if (v < 2 || o - v >= 5 || s.words[v - 1].punct) continue;
+    const Word& first = s.words[v - 1];
+    // Right after "å" or a modal the first word is the infinitive whatever CG-3 chose ("ringe" is
+    // also an adjective, and "å" may lie outside the stretch CG-3 saw).
+    const auto first_readings = c.worker.lookup(first.lower);
+    if (std::none_of(first_readings.begin(), first_readings.end(), [](const Reading& r) { return r.has("vblex") && r.has("inf"); }) ||
+        std::any_of(first_readings.begin(), first_readings.end(), finite))
+      continue;
+    // "kan man ikke ringe": an inverted subject pronoun and a clause adverb may stand between.
+    std::size_t h = v - 2;
+    if (h > 0 && is_clause_adverb(s.words[h])) --h;
+    if (h > 0 && is_subject_pronoun(s.words[h])) --h;
+    const Word& head = s.words[h];
+    const bool marker = head.lower == "å" && head.any("part");
+    const bool modal = is_modal(head) && some(head, verb_any);
+    if (!marker && !modal) continue;
+    auto form = regenerate(c.worker, second, [](const Reading& r) { return r.has("imp"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"imp"}, "inf"); });
+    if (!form.empty()) c.add(marker ? "infinitive-marker" : "modal-verb-form", "F", second.start, second.end, {form}, 0.7);
+  }
   for (std::size_t o = 2; o + 1 < s.words.size(); ++o) {
     if (!lemma_in(s.words[o], {"og", "eller"})) continue;
     const Word& second = s.words[o + 1];

@@ -55,3 +55,17 @@ TEST(NounPhrase, DegreeAdverbBeforeAdjective) {
   expect_clean("Vi ønsker en mer fleksibel ordning.");
   expect_clean("Det er et svært sentralt område.");
 }
+
+TEST(NounPhrase, DefiniteNounBeforePossessive) {
+  expect_finding("Jeg liker romaner hans veldig godt.", "possessive-definiteness", "romanene");
+  expect_finding("Hun bor sammen med samboer sin.", "possessive-definiteness", "samboeren");
+  expect_clean("Jeg liker romanene hans veldig godt.");
+  expect_clean("Hun bor sammen med samboeren sin.");
+  expect_clean("I Norge kan kvinner si at de er fornøyde.");  // "si" is the verb
+  expect_no_rule("De ga barn deres egen seng.", "possessive-definiteness");  // "deres" goes with "seng"
+}
+
+TEST(NounPhrase, PluralAfterQuantifierAfterPaa) {
+  expect_finding("Vi kan løse det på flere måte.", "plural-after-number", "måter");
+  expect_clean("Vi kan løse det på flere måter.");
+}

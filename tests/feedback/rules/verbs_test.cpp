@@ -128,3 +128,10 @@ TEST(VerbForms, CoordinatedPresent) {
   expect_clean("Han lar barna leke og synge.");
   expect_no_rule("Jeg prøver og lære meg norsk.", "present-r");  // "å lære": the og/å rule's
 }
+
+TEST(VerbForms, ImperativeFormInInfinitiveList) {
+  expect_finding("Med mobilen kan man ringe, send meldinger og ta bilder.", "modal-verb-form", "sende");
+  expect_finding("Det er lett å lese og send svar.", "infinitive-marker", "sende");
+  expect_clean("Med mobilen kan man ringe, sende meldinger og ta bilder.");
+  expect_clean("Les teksten og send svar i dag.");
+}
