@@ -8,9 +8,34 @@ namespace voki::feedback {
 using namespace rule_helpers;
 
 namespace {
-// The noun readings of an unknown compound's last part: "generasjonsbolig" → those of "bolig".
-// The front part must be a word too (with or without a linking "s" or "e"); both parts have at
-// least three letters, and the longest last part wins.
+// An unknown compound's front part and the noun readings of its last part that pass `keep`:
+// "generasjonsbolig" → "generasjons" + those of "bolig". The front part must be a word too (with
+// or without a linking "s" or "e"); both parts have at least three letters, and the longest last
+// part wins.
+struct CompoundNoun {
+  std::string front;
+  std::vector<Reading> head;
+};
+template <typename P>
+CompoundNoun compound_noun(Worker& worker, const std::string& lower, P keep) {
+  for (std::size_t pos = 3; pos + 3 <= lower.size(); ++pos) {
+    if ((static_cast<unsigned char>(lower[pos]) & 0xC0) == 0x80) continue;
+    const std::string front = lower.substr(0, pos), head = lower.substr(pos);
+    if (count_code_points(head) < 4) break;
+    const auto all = worker.lookup(head);
+    std::vector<Reading> nouns;
+    for (const auto& r : all)
+      if (r.has("n") && !r.has("gen") && !r.has("compound-only-L")) nouns.push_back(r);
+    if (nouns.empty()) continue;
+    const bool linked = (front.back() == 's' || front.back() == 'e') && !worker.lookup(front.substr(0, front.size() - 1)).empty();
+    if (!linked && worker.lookup(front).empty()) continue;
+    // Every noun reading of the last part must pass, or the compound is not taken.
+    if (!std::all_of(nouns.begin(), nouns.end(), keep)) return {};
+    return {front, nouns};
+  }
+  return {};
+}
+// The singular indefinite noun readings of an unknown compound's last part ("et generasjonsbolig").
 std::vector<Reading> compound_head(Worker& worker, const std::string& lower) {
   for (std::size_t pos = 3; pos + 3 <= lower.size(); ++pos) {
     if ((static_cast<unsigned char>(lower[pos]) & 0xC0) == 0x80) continue;
@@ -22,6 +47,18 @@ std::vector<Reading> compound_head(Worker& worker, const std::string& lower) {
     if (nouns.empty()) continue;
     const bool linked = (front.back() == 's' || front.back() == 'e') && !worker.lookup(front.substr(0, front.size() - 1)).empty();
     if (linked || !worker.lookup(front).empty()) return nouns;
+  }
+  return {};
+}
+// The compound with its last part's tags changed: "hjelpepleier" + pl → "hjelpepleiere".
+template <typename C>
+std::string regenerate_compound(Worker& worker, const Word& w, const CompoundNoun& compound, C change) {
+  for (const auto& r : compound.head) {
+    std::vector<std::string> tags = r.tags;
+    change(tags);
+    std::string analysis = r.lemma;
+    for (const auto& t : tags) analysis += "<" + t + ">";
+    if (auto form = worker.generate(analysis); form && to_lower(compound.front + *form) != w.lower) return like(w, compound.front + *form);
   }
   return {};
 }
@@ -73,6 +110,19 @@ void rule_agreement(const RuleContext& c) {
       if (compound.readings.empty()) continue;
       compound.unknown = false;
       noun = &compound;
+    }
+    // "mange hjelpepleier": an unknown compound whose last part is a countable singular noun.
+    CompoundNoun plural_compound;
+    if (plural_det && is_word(noun) && noun->unknown && !noun->capitalised && !has_digit(noun->text) &&
+        noun->text.find('-') == std::string::npos && !(is_word(at(s, j + 1)) && s.words[j + 1].unknown)) {
+      plural_compound = compound_noun(c.worker, noun->lower, [](const Reading& r) {
+        return r.has("sg") && r.has("ind") && !r.has("unc") && !r.has("sp");
+      });
+      if (!plural_compound.head.empty()) {
+        auto form = regenerate_compound(c.worker, *noun, plural_compound, [](std::vector<std::string>& t) { replace_tag(t, {"sg"}, "pl"); });
+        if (!form.empty()) c.add("plural-after-number", "F", noun->start, noun->end, {form}, 0.7);
+      }
+      continue;
     }
     // "et kultur- og naturbevisst land": a truncated compound ("kultur-") is not the head noun.
     if (!is_word(noun) || noun->unknown || !every(*noun, [](const Reading& r) { return r.has("n") && !r.has("cmp-split"); }))
@@ -127,6 +177,14 @@ void rule_definiteness(const RuleContext& c) {
     if (!lemma_in(pos, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine"})) continue;
     if (!every(pos, [](const Reading& r) { return r.has("pos"); })) continue;
     const Word& noun = s.words[i + 1];
+    // "vårt boligområdet": an unknown compound whose last part is definite.
+    if (noun.unknown && !noun.punct && !noun.capitalised && !has_digit(noun.text) && noun.text.find('-') == std::string::npos) {
+      const auto compound = compound_noun(c.worker, noun.lower, [](const Reading& r) { return r.has("def"); });
+      if (compound.head.empty()) continue;
+      auto form = regenerate_compound(c.worker, noun, compound, [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+      if (!form.empty()) c.add("possessive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+      continue;
+    }
     if (noun.unknown || !every(noun, [](const Reading& r) { return r.has("n") && r.has("def"); })) continue;
     auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
                            [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });

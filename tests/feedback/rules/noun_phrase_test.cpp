@@ -69,3 +69,12 @@ TEST(NounPhrase, PluralAfterQuantifierAfterPaa) {
   expect_finding("Vi kan løse det på flere måte.", "plural-after-number", "måter");
   expect_clean("Vi kan løse det på flere måter.");
 }
+
+TEST(NounPhrase, UnknownCompoundsAfterNumbersAndPossessives) {
+  // The analyser does not know these compounds; their last part's number and definiteness count.
+  expect_finding("Vi har to kjøkkenbenk hjemme.", "plural-after-number", "kjøkkenbenker");
+  expect_finding("Han solgte sin fiskebåten.", "possessive-definiteness", "fiskebåt");
+  expect_clean("Vi har to kjøkkenbenker hjemme.");
+  expect_clean("Han solgte sin fiskebåt.");
+  expect_clean("Han solgte fiskebåten sin.");
+}
