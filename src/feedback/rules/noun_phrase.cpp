@@ -134,6 +134,21 @@ void rule_agreement(const RuleContext& c) {
         surely_none(*after, [](const Reading& r) { return r.has("vblex") || r.has("pr") || r.has("cnjcoo"); }))
       continue;  // the noun may be the first part of a split compound
     if (indef_article) {
+      // "en stor sorgen": after the indefinite article the noun is indefinite (right after the
+      // article the article-definite rule speaks). Only words the dictionary has as definite
+      // nouns alone ("voksen" is also an adjective).
+      if (every(*noun, [](const Reading& r) { return r.has("def") && !r.has("gen"); }) && !noun->capitalised) {
+        if (!adjective) continue;
+        const auto dictionary = c.worker.lookup(noun->lower);
+        if (!dictionary.empty() && std::all_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+              return r.has("compound-only-L") || (r.has("n") && r.has("def") && r.has("sg") && !r.has("gen"));
+            })) {
+          auto form = regenerate(c.worker, *noun, [](const Reading& r) { return r.has("def") && r.has("sg"); },
+                                 [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+          if (!form.empty()) c.add("article-definite", "F", noun->start, noun->end, {form}, 0.7);
+        }
+        continue;
+      }
       if (!every(*noun, [](const Reading& r) { return r.has("sg") && r.has("ind"); })) continue;
       const auto first_noun = std::find_if(noun->readings.begin(), noun->readings.end(),
                                            [](const Reading& r) { return r.has("n"); });

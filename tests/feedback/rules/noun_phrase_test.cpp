@@ -78,3 +78,11 @@ TEST(NounPhrase, UnknownCompoundsAfterNumbersAndPossessives) {
   expect_clean("Han solgte sin fiskebåt.");
   expect_clean("Han solgte fiskebåten sin.");
 }
+
+TEST(NounPhrase, DefiniteNounAfterArticleAndAdjective) {
+  expect_finding("Det ble en stor sorgen for alle.", "article-definite", "sorg");
+  expect_finding("Vi fikk et fint alternativet til bilen.", "article-definite", "alternativ");
+  expect_clean("Det ble en stor sorg for alle.");
+  expect_clean("Vi fikk et fint alternativ til bilen.");
+  expect_clean("Hun snakket med en vanlig voksen om det.");  // "voksen" is also an adjective
+}
