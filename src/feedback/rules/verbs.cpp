@@ -130,8 +130,11 @@ bool clause_subject(Worker& worker, const Sentence& s, std::size_t i) {
         !every(w, [](const Reading& r) { return r.has("prn") && !r.has("det"); }))
       return false;  // "de" and "det" are also determiners
     // After "som" and the subjunctions ("mens vi", "inntil de", "der vi") a subordinate clause.
-    return start || (before && (before->text == "," || is_subjunction(*before) || clause_opener(*before) || before->lower == "og" ||
-                                before->lower == "men"));
+    // "alt de se", "det de hører": "de" begins a relative clause without "som".
+    const bool relative = w.lower == "de" && before && lemma_in(*before, {"alt", "noe", "det", "hva"});
+    return start || relative ||
+           (before && (before->text == "," || is_subjunction(*before) || clause_opener(*before) || before->lower == "og" ||
+                       before->lower == "men"));
   }
   if (w.lower == "som") {
     // The word before is a noun or pronoun; CG-3 sometimes reads a sentence-initial noun as an
@@ -202,7 +205,7 @@ void rule_present_r(const RuleContext& c) {
     const Word& verb = s.words[v];
     const Word& subject = s.words[v + 1];
     if (verb.punct || verb.unknown || sentence_initial(s, v)) continue;
-    if (!lemma_in(subject, {"jeg", "du", "vi", "man"})) continue;
+    if (!lemma_in(subject, {"jeg", "du", "vi", "man", "han", "hun"})) continue;
     if (!every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
     if (lemma_in(verb, {"være", "se", "få", "ha", "la"})) continue;
     // Only words that are such verb forms alone in the dictionary.
@@ -213,6 +216,16 @@ void rule_present_r(const RuleContext& c) {
         }))
       continue;
     const Word& before = s.words[v - 1];
+    // ", leve man lenger" after a fronted subordinate clause ("Hvis man trener, lever man lenger"):
+    // the comma closes the clause and the main clause's finite verb follows.
+    if (before.text == "," && v >= 2 && is_subjunction(s.words[first_word(s)]) &&
+        std::none_of(s.words.begin() + static_cast<std::ptrdiff_t>(first_word(s) + 1), s.words.begin() + static_cast<std::ptrdiff_t>(v - 1),
+                     [](const Word& w) { return w.punct; })) {
+      auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("inf") || r.has("imp"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"inf", "imp"}, "pres"); });
+      if (!form.empty()) c.add("present-r", "F", verb.start, verb.end, {form}, 0.75);
+      continue;
+    }
     if (before.punct || before.lower == "å" || is_modal(before) || is_clause_adverb(before) ||
         lemma_in(before, {"og", "eller", "men", "for", "til", "å", "ikke", "la", "lot", "hjelpe", "hjelper", "gjerne"}) ||
         some(before, [](const Reading& r) { return verb_any(r) || (r.has("prn") && r.has("pers")); }))

@@ -135,3 +135,12 @@ TEST(VerbForms, ImperativeFormInInfinitiveList) {
   expect_clean("Med mobilen kan man ringe, sende meldinger og ta bilder.");
   expect_clean("Les teksten og send svar i dag.");
 }
+
+TEST(VerbForms, PresentRAfterFrontedClauseAndInRelativeClause) {
+  expect_finding("Hvis det regner, jobbe vi inne.", "present-r", "jobber");
+  expect_finding("Barna tror på alt de høre.", "present-r", "hører");
+  expect_finding("I dag jobbe hun hjemme.", "present-r", "jobber");
+  expect_clean("Hvis det regner, jobber vi inne.");
+  expect_clean("Barna tror på alt de hører.");
+  expect_clean("Hvis du kan, hjelp du meg!");
+}
