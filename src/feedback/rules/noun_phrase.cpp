@@ -270,6 +270,35 @@ bool definite_determiner(const Word& w) {
 }
 }  // namespace
 
+// F: an adjective after "noe" or "ingenting" without a noun takes the neuter: "noe ny" → "noe
+// nytt", "ingenting spesiell" → "ingenting spesielt".
+void rule_something_adjective(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    if (!lemma_in(s.words[i], {"noe", "ingenting", "noenting"})) continue;
+    const Word& adjective = s.words[i + 1];
+    if (adjective.punct || adjective.unknown || adjective.text.find(' ') != std::string::npos) continue;
+    if (!every(adjective, [](const Reading& r) { return r.has("adj") && r.has("pst") && !r.compound; })) continue;
+    // With a noun after it the adjective agrees with that noun ("noe god mat").
+    const Word* next = at(s, i + 2);
+    if (is_word(next) && !lemma_in(*next, {"og", "eller", "som", "å", "for", "med", "i", "på", "til", "enn", "at", "fra", "om"}))
+      continue;
+    const auto dictionary = c.worker.lookup(adjective.lower);
+    if (dictionary.empty() || std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return !r.has("adj") || r.has("pp") || r.has("comp") || r.has("sup") || r.has("ord") ||
+                 (r.has("sg") && r.has("ind") && (r.has("nt") || r.has("un")));
+        }))
+      continue;
+    auto form = regenerate(c.worker, adjective, [](const Reading& r) { return r.has("adj"); },
+                           [](std::vector<std::string>& t) {
+                             replace_tag(t, {"mf", "un"}, "nt");
+                             replace_tag(t, {"pl", "sp"}, "sg");
+                             replace_tag(t, {"def"}, "ind");
+                           });
+    if (!form.empty()) c.add("adjective-agreement", "F", adjective.start, adjective.end, {form}, 0.7);
+  }
+}
+
 // F: the adjective before a noun agrees with it: "en stort nyhet" → "en stor nyhet", "negative
 // betydning" → "negativ betydning", "religiøs sanger" → "religiøse sanger", "min store interesse"
 // keeps "store"; and after a genitive the noun is indefinite: "dagens samfunnet" → "dagens samfunn".

@@ -25,6 +25,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"plural-after-quantifier", rule_plural_after_quantifier, true},
       {"definiteness", rule_definiteness, true},
       {"noun-phrase", rule_noun_phrase, true},
+      {"something-adjective", rule_something_adjective, true},
       {"determiner-agreement", rule_determiner_agreement, true},
       {"determiner-vaares", rule_vaares, false},
       {"double-definiteness", rule_double_definiteness, true},

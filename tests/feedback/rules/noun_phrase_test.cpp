@@ -86,3 +86,12 @@ TEST(NounPhrase, DefiniteNounAfterArticleAndAdjective) {
   expect_clean("Vi fikk et fint alternativ til bilen.");
   expect_clean("Hun snakket med en vanlig voksen om det.");  // "voksen" is also an adjective
 }
+
+TEST(NounPhrase, NeuterAdjectiveAfterNoe) {
+  expect_finding("Vi opplevde noe spesiell.", "adjective-agreement", "spesielt");
+  expect_finding("Det var noe vakker med det.", "adjective-agreement", "vakkert");
+  expect_clean("Vi opplevde noe spesielt.");
+  expect_clean("Det var noe vakkert med det.");
+  expect_clean("Vi spiste noe god mat.");  // "god" goes with "mat"
+  expect_clean("Vi opplevde noe morsomt.");
+}
