@@ -93,6 +93,12 @@ void rule_agreement(const RuleContext& c) {
         some(s.words[j], [](const Reading& r) { return r.has("adj"); }) &&
         surely_none(s.words[j], [](const Reading& r) { return r.has("det") || r.has("num") || r.has("prn"); }))
       adjective = &s.words[j++];
+    // "en annet spørsmål", "et annen måte": "annen/annet" already agrees with the noun; the
+    // article does not.
+    const Word* other = nullptr;
+    if (!adjective && indef_article && j < s.words.size() && lemma_in(s.words[j], {"annen", "annet"}) &&
+        every(s.words[j], [](const Reading& r) { return r.has("det") && r.lemma == "annen"; }))
+      other = &s.words[j++];
     const Word* noun = at(s, j);
     // A compound the analyser does not know ("et generasjonsbolig") has its last part's gender.
     Word compound;
@@ -157,6 +163,7 @@ void rule_agreement(const RuleContext& c) {
       if (gender.empty() || !every(*noun, [&](const Reading& r) { return gender_of(r) == gender; })) continue;
       const bool article_fits = det.lower == "ei" ? some(*noun, [](const Reading& r) { return r.has("f"); })
                                                   : (det.lower == "et") == (gender == "nt");
+      if (other && (other->lower == "annet") != (gender == "nt")) continue;
       if (!article_fits) {
         const std::string right = gender == "nt" ? "et" : "en";
         c.add("article-agreement", "F", det.start, det.end, {like(det, right)}, 0.7);

@@ -95,3 +95,11 @@ TEST(NounPhrase, NeuterAdjectiveAfterNoe) {
   expect_clean("Vi spiste noe god mat.");  // "god" goes with "mat"
   expect_clean("Vi opplevde noe morsomt.");
 }
+
+TEST(NounPhrase, ArticleBeforeAnnen) {
+  expect_finding("Jeg gjør det på et annen måte.", "article-agreement", "en");
+  expect_finding("Det er en annet spørsmål.", "article-agreement", "et");
+  expect_clean("Jeg gjør det på en annen måte.");
+  expect_clean("Det er et annet spørsmål.");
+  expect_no_rule("Det er en annen land.", "article-agreement");  // "annen" is wrong too: the determiner rule's
+}
