@@ -62,6 +62,8 @@ void rule_object_pronoun_order(const RuleContext& context);
 void rule_adverb_nonfinite(const RuleContext& context);
 void rule_verb_forms(const RuleContext& context);
 void rule_present_r(const RuleContext& context);
+void rule_coordinated_verb(const RuleContext& context);
+void rule_something_adjective(const RuleContext& context);
 void rule_agreement(const RuleContext& context);
 void rule_definiteness(const RuleContext& context);
 void rule_noun_phrase(const RuleContext& context);

@@ -149,6 +149,29 @@ void rule_determiner_agreement(const RuleContext& c) {
     auto form = determiner_for(c.worker, det, *first, false);
     if (!form.empty()) c.add("determiner-agreement", "F", det.start, det.end, {form}, 0.75);
   }
+  // "hver sin", "hvert sitt": both agree with the noun after them: "hvert sin mening" → "hver sin
+  // mening", "hver sitt hus" → "hvert sitt hus".
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& each = s.words[i];
+    if (!lemma_in(each, {"hver", "hvert"}) || !lemma_in(s.words[i + 1], {"sin", "sitt", "si", "vår", "vårt", "din", "ditt", "min", "mitt"}))
+      continue;
+    std::size_t j = i + 2;
+    while (j < s.words.size() && j - i <= 3 && modifier(s.words[j])) ++j;
+    const Word* noun_word = at(s, j);
+    if (!noun_word || !plain_noun(*noun_word, s, j) || noun_follows(s, j)) continue;
+    // After "hver" the noun is singular ("hus" is also plural).
+    std::vector<Reading> nouns;
+    for (auto& r : noun_readings(c.worker, *noun_word, "ind"))
+      if (r.has("sg")) nouns.push_back(std::move(r));
+    if (nouns.empty()) continue;
+    const bool neuter = nouns.front().has("nt");
+    if (!std::all_of(nouns.begin(), nouns.end(), [&](const Reading& r) { return r.has("nt") == neuter; })) continue;
+    // The possessive must already fit the noun, so that only "hver/hvert" is off.
+    const Word& pos = s.words[i + 1];
+    const bool pos_neuter = lemma_in(pos, {"sitt", "vårt", "ditt", "mitt"});
+    if (pos_neuter != neuter || (each.lower == "hvert") == neuter) continue;
+    c.add("determiner-agreement", "F", each.start, each.end, {like(each, neuter ? "hvert" : "hver")}, 0.75);
+  }
   // The possessive after a definite noun: "huset mitt", "bilen min", "barna mine", "kona mi".
   for (std::size_t j = 0; j + 1 < s.words.size(); ++j) {
     const Word& noun = s.words[j];

@@ -8,9 +8,34 @@ namespace voki::feedback {
 using namespace rule_helpers;
 
 namespace {
-// The noun readings of an unknown compound's last part: "generasjonsbolig" → those of "bolig".
-// The front part must be a word too (with or without a linking "s" or "e"); both parts have at
-// least three letters, and the longest last part wins.
+// An unknown compound's front part and the noun readings of its last part that pass `keep`:
+// "generasjonsbolig" → "generasjons" + those of "bolig". The front part must be a word too (with
+// or without a linking "s" or "e"); both parts have at least three letters, and the longest last
+// part wins.
+struct CompoundNoun {
+  std::string front;
+  std::vector<Reading> head;
+};
+template <typename P>
+CompoundNoun compound_noun(Worker& worker, const std::string& lower, P keep) {
+  for (std::size_t pos = 3; pos + 3 <= lower.size(); ++pos) {
+    if ((static_cast<unsigned char>(lower[pos]) & 0xC0) == 0x80) continue;
+    const std::string front = lower.substr(0, pos), head = lower.substr(pos);
+    if (count_code_points(head) < 4) break;
+    const auto all = worker.lookup(head);
+    std::vector<Reading> nouns;
+    for (const auto& r : all)
+      if (r.has("n") && !r.has("gen") && !r.has("compound-only-L")) nouns.push_back(r);
+    if (nouns.empty()) continue;
+    const bool linked = (front.back() == 's' || front.back() == 'e') && !worker.lookup(front.substr(0, front.size() - 1)).empty();
+    if (!linked && worker.lookup(front).empty()) continue;
+    // Every noun reading of the last part must pass, or the compound is not taken.
+    if (!std::all_of(nouns.begin(), nouns.end(), keep)) return {};
+    return {front, nouns};
+  }
+  return {};
+}
+// The singular indefinite noun readings of an unknown compound's last part ("et generasjonsbolig").
 std::vector<Reading> compound_head(Worker& worker, const std::string& lower) {
   for (std::size_t pos = 3; pos + 3 <= lower.size(); ++pos) {
     if ((static_cast<unsigned char>(lower[pos]) & 0xC0) == 0x80) continue;
@@ -25,16 +50,28 @@ std::vector<Reading> compound_head(Worker& worker, const std::string& lower) {
   }
   return {};
 }
+// The compound with its last part's tags changed: "hjelpepleier" + pl → "hjelpepleiere".
+template <typename C>
+std::string regenerate_compound(Worker& worker, const Word& w, const CompoundNoun& compound, C change) {
+  for (const auto& r : compound.head) {
+    std::vector<std::string> tags = r.tags;
+    change(tags);
+    std::string analysis = r.lemma;
+    for (const auto& t : tags) analysis += "<" + t + ">";
+    if (auto form = worker.generate(analysis); form && to_lower(compound.front + *form) != w.lower) return like(w, compound.front + *form);
+  }
+  return {};
+}
 }  // namespace
 
 // F: the article and adjective agree with the noun's gender and number: "et stor hus" → "et stort
 // hus", "en hus" → "et hus", "to bil" → "to biler", "mange bil" → "mange biler".
 void rule_agreement(const RuleContext& c) {
   const auto& s = c.sentence;
+  // Masculine and feminine share "en" ("nyhet" is both): common gender.
   auto gender_of = [](const Reading& r) -> std::string {
     if (r.has("nt")) return "nt";
-    if (r.has("m")) return "m";
-    if (r.has("f")) return "f";
+    if (r.has("m") || r.has("f")) return "mf";
     return "";
   };
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
@@ -47,11 +84,21 @@ void rule_agreement(const RuleContext& c) {
                             (has_digit(det.text) && det.text != "1" && det.text.find_first_not_of("0123456789") == std::string::npos);
     if (!indef_article && !plural_det) continue;
     // "på en måte", "en og en"; after "på" "et" is still the article ("på et sted").
-    if (i > 0 && ((s.words[i - 1].lower == "på" && det.lower != "et") || s.words[i - 1].lower == "en")) continue;
+    if (i > 0 && ((indef_article && s.words[i - 1].lower == "på" && det.lower != "et") || s.words[i - 1].lower == "en")) continue;
     if (plural_det && is_word(at(s, i + 1)) && lemma_in(s.words[i + 1], {"takk"})) continue;  // "mange takk", "tusen takk"
     std::size_t j = i + 1;
     const Word* adjective = nullptr;
-    if (j < s.words.size() && every(s.words[j], [](const Reading& r) { return r.has("adj"); })) adjective = &s.words[j++];
+    // "en stort problem": "stort" is also an adverb.
+    if (j < s.words.size() && !s.words[j].punct && every(s.words[j], [](const Reading& r) { return r.has("adj") || r.has("adv"); }) &&
+        some(s.words[j], [](const Reading& r) { return r.has("adj"); }) &&
+        surely_none(s.words[j], [](const Reading& r) { return r.has("det") || r.has("num") || r.has("prn"); }))
+      adjective = &s.words[j++];
+    // "en annet spørsmål", "et annen måte": "annen/annet" already agrees with the noun; the
+    // article does not.
+    const Word* other = nullptr;
+    if (!adjective && indef_article && j < s.words.size() && lemma_in(s.words[j], {"annen", "annet"}) &&
+        every(s.words[j], [](const Reading& r) { return r.has("det") && r.lemma == "annen"; }))
+      other = &s.words[j++];
     const Word* noun = at(s, j);
     // A compound the analyser does not know ("et generasjonsbolig") has its last part's gender.
     Word compound;
@@ -70,6 +117,19 @@ void rule_agreement(const RuleContext& c) {
       compound.unknown = false;
       noun = &compound;
     }
+    // "mange hjelpepleier": an unknown compound whose last part is a countable singular noun.
+    CompoundNoun plural_compound;
+    if (plural_det && is_word(noun) && noun->unknown && !noun->capitalised && !has_digit(noun->text) &&
+        noun->text.find('-') == std::string::npos && !(is_word(at(s, j + 1)) && s.words[j + 1].unknown)) {
+      plural_compound = compound_noun(c.worker, noun->lower, [](const Reading& r) {
+        return r.has("sg") && r.has("ind") && !r.has("unc") && !r.has("sp");
+      });
+      if (!plural_compound.head.empty()) {
+        auto form = regenerate_compound(c.worker, *noun, plural_compound, [](std::vector<std::string>& t) { replace_tag(t, {"sg"}, "pl"); });
+        if (!form.empty()) c.add("plural-after-number", "F", noun->start, noun->end, {form}, 0.7);
+      }
+      continue;
+    }
     // "et kultur- og naturbevisst land": a truncated compound ("kultur-") is not the head noun.
     if (!is_word(noun) || noun->unknown || !every(*noun, [](const Reading& r) { return r.has("n") && !r.has("cmp-split"); }))
       continue;
@@ -80,13 +140,30 @@ void rule_agreement(const RuleContext& c) {
         surely_none(*after, [](const Reading& r) { return r.has("vblex") || r.has("pr") || r.has("cnjcoo"); }))
       continue;  // the noun may be the first part of a split compound
     if (indef_article) {
+      // "en stor sorgen": after the indefinite article the noun is indefinite (right after the
+      // article the article-definite rule speaks). Only words the dictionary has as definite
+      // nouns alone ("voksen" is also an adjective).
+      if (every(*noun, [](const Reading& r) { return r.has("def") && !r.has("gen"); }) && !noun->capitalised) {
+        if (!adjective) continue;
+        const auto dictionary = c.worker.lookup(noun->lower);
+        if (!dictionary.empty() && std::all_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+              return r.has("compound-only-L") || (r.has("n") && r.has("def") && r.has("sg") && !r.has("gen"));
+            })) {
+          auto form = regenerate(c.worker, *noun, [](const Reading& r) { return r.has("def") && r.has("sg"); },
+                                 [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+          if (!form.empty()) c.add("article-definite", "F", noun->start, noun->end, {form}, 0.7);
+        }
+        continue;
+      }
       if (!every(*noun, [](const Reading& r) { return r.has("sg") && r.has("ind"); })) continue;
       const auto first_noun = std::find_if(noun->readings.begin(), noun->readings.end(),
                                            [](const Reading& r) { return r.has("n"); });
       if (first_noun == noun->readings.end()) continue;
       const std::string gender = gender_of(*first_noun);
       if (gender.empty() || !every(*noun, [&](const Reading& r) { return gender_of(r) == gender; })) continue;
-      const bool article_fits = (det.lower == "et") == (gender == "nt") || (det.lower == "ei" && gender == "f");
+      const bool article_fits = det.lower == "ei" ? some(*noun, [](const Reading& r) { return r.has("f"); })
+                                                  : (det.lower == "et") == (gender == "nt");
+      if (other && (other->lower == "annet") != (gender == "nt")) continue;
       if (!article_fits) {
         const std::string right = gender == "nt" ? "et" : "en";
         c.add("article-agreement", "F", det.start, det.end, {like(det, right)}, 0.7);
@@ -122,9 +199,47 @@ void rule_definiteness(const RuleContext& c) {
     if (!lemma_in(pos, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine"})) continue;
     if (!every(pos, [](const Reading& r) { return r.has("pos"); })) continue;
     const Word& noun = s.words[i + 1];
+    // "vårt boligområdet": an unknown compound whose last part is definite.
+    if (noun.unknown && !noun.punct && !noun.capitalised && !has_digit(noun.text) && noun.text.find('-') == std::string::npos) {
+      const auto compound = compound_noun(c.worker, noun.lower, [](const Reading& r) { return r.has("def"); });
+      if (compound.head.empty()) continue;
+      auto form = regenerate_compound(c.worker, noun, compound, [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+      if (!form.empty()) c.add("possessive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+      continue;
+    }
     if (noun.unknown || !every(noun, [](const Reading& r) { return r.has("n") && r.has("def"); })) continue;
     auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
                            [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+    if (!form.empty()) c.add("possessive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+  }
+  // After the noun the possessive asks for its definite form: "romaner hans" → "romanene hans",
+  // "samboer min" → "samboeren min". Not "mi", "di", "si" (also verbs: "kvinner si at"), nor when
+  // a noun phrase follows ("barn deres egen ..."), nor after a determiner of the noun's own.
+  for (std::size_t j = 0; j + 1 < s.words.size(); ++j) {
+    const Word& noun = s.words[j];
+    const Word& pos = s.words[j + 1];
+    if (!lemma_in(pos, {"min", "mitt", "mine", "din", "ditt", "dine", "sin", "sitt", "sine", "vår", "vårt", "våre", "deres", "hans",
+                        "hennes"}))
+      continue;
+    if (!every(pos, [](const Reading& r) { return r.has("pos") || r.has("np"); }) ||
+        !some(pos, [](const Reading& r) { return r.has("pos"); }))
+      continue;
+    if (noun.punct || noun.unknown || has_digit(noun.text) || (noun.capitalised && j != first_word(s))) continue;
+    if (!every(noun, [](const Reading& r) { return r.has("n") && r.has("ind") && !r.has("gen") && !r.has("cmp-split"); })) continue;
+    const auto dictionary = c.worker.lookup(noun.lower);
+    if (dictionary.empty() || std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return !r.has("n") || r.has("def") || r.has("unc") || r.has("compound-only-L");
+        }))
+      continue;
+    const Word* next = at(s, j + 2);
+    if (is_word(next) && some(*next, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("det") || r.has("np"); }))
+      continue;
+    if (j > 0 && !s.words[j - 1].punct &&
+        (some(s.words[j - 1], [](const Reading& r) { return r.has("det") || r.has("num") || r.has("gen"); }) ||
+         lemma_in(s.words[j - 1], {"mange", "flere", "noen", "ingen", "alle", "hver", "hvert"})))
+      continue;
+    auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("ind"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"ind"}, "def"); });
     if (!form.empty()) c.add("possessive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
   }
 }
@@ -146,6 +261,11 @@ bool adjective_fits(const Reading& adjective, const std::array<std::string, 3>& 
 bool genitive(const Word& w) {
   return w.any("gen") || lemma_in(w, {"dagens", "gårsdagens", "morgendagens", "årets", "fjorårets"});
 }
+// Adverbs of degree before an attributive adjective: "en veldig stor bil", "et mer åpent samfunn".
+bool degree_adverb(const Word& w) {
+  return lemma_in(w, {"veldig", "svært", "meget", "ganske", "mer", "mest", "helt", "litt", "så", "altfor", "nokså", "relativt",
+                      "utrolig", "særlig", "spesielt", "ekstremt", "enormt", "temmelig"});
+}
 bool definite_determiner(const Word& w) {
   if (lemma_in(w, {"dagens", "gårsdagens", "morgendagens", "årets", "fjorårets"})) return true;
   if (lemma_in(w, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine", "hans",
@@ -156,6 +276,35 @@ bool definite_determiner(const Word& w) {
   return every(w, [](const Reading& r) { return (r.has("n") || r.has("np")) && r.has("gen"); });
 }
 }  // namespace
+
+// F: an adjective after "noe" or "ingenting" without a noun takes the neuter: "noe ny" → "noe
+// nytt", "ingenting spesiell" → "ingenting spesielt".
+void rule_something_adjective(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    if (!lemma_in(s.words[i], {"noe", "ingenting", "noenting"})) continue;
+    const Word& adjective = s.words[i + 1];
+    if (adjective.punct || adjective.unknown || adjective.text.find(' ') != std::string::npos) continue;
+    if (!every(adjective, [](const Reading& r) { return r.has("adj") && r.has("pst") && !r.compound; })) continue;
+    // With a noun after it the adjective agrees with that noun ("noe god mat").
+    const Word* next = at(s, i + 2);
+    if (is_word(next) && !lemma_in(*next, {"og", "eller", "som", "å", "for", "med", "i", "på", "til", "enn", "at", "fra", "om"}))
+      continue;
+    const auto dictionary = c.worker.lookup(adjective.lower);
+    if (dictionary.empty() || std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return !r.has("adj") || r.has("pp") || r.has("comp") || r.has("sup") || r.has("ord") ||
+                 (r.has("sg") && r.has("ind") && (r.has("nt") || r.has("un")));
+        }))
+      continue;
+    auto form = regenerate(c.worker, adjective, [](const Reading& r) { return r.has("adj"); },
+                           [](std::vector<std::string>& t) {
+                             replace_tag(t, {"mf", "un"}, "nt");
+                             replace_tag(t, {"pl", "sp"}, "sg");
+                             replace_tag(t, {"def"}, "ind");
+                           });
+    if (!form.empty()) c.add("adjective-agreement", "F", adjective.start, adjective.end, {form}, 0.7);
+  }
+}
 
 // F: the adjective before a noun agrees with it: "en stort nyhet" → "en stor nyhet", "negative
 // betydning" → "negativ betydning", "religiøs sanger" → "religiøse sanger", "min store interesse"
@@ -185,6 +334,9 @@ void rule_noun_phrase(const RuleContext& c) {
              surely_none(w, [](const Reading& r) { return r.has("det") || r.has("num") || r.has("prn"); });
     };
     while (k > 0 && j - k < 2 && attributive(s.words[k - 1])) --k;
+    // "en veldig travelt by": a degree adverb between the article and the adjective (CG-3 may
+    // have removed the adjective reading of "veldig").
+    if (k < j && k > 1 && degree_adverb(s.words[k - 1])) --k;
     if (k == 0) continue;
     const Word& before = s.words[k - 1];
     bool definite = definite_determiner(before);
@@ -253,7 +405,7 @@ void rule_noun_phrase(const RuleContext& c) {
     for (std::size_t a = k; a < j; ++a) {
       const Word& adjective = s.words[a];
       // The first of two adjectives may be an adverb: "spesifikt norske", "relativt god", "veldig få".
-      if (a + 1 < j && (lemma_in(adjective, {"veldig", "svært", "ganske"}) ||
+      if (a + 1 < j && (degree_adverb(adjective) ||
                         some(adjective, [](const Reading& r) { return r.has("nt") && r.has("sg") && r.has("ind"); })))
         continue;
       if (adjective.unknown || std::any_of(adjective.readings.begin(), adjective.readings.end(), [&](const Reading& r) {

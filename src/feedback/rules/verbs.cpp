@@ -106,6 +106,18 @@ void rule_verb_forms(const RuleContext& c) {
 }
 
 namespace {
+// Words after which a subject pronoun begins a subordinate clause (besides is_subjunction's).
+bool clause_opener(const Word& w) {
+  return lemma_in(w, {"som", "inntil", "ettersom", "hvor", "der", "hvordan", "hvorfor", "hva", "hvem", "slik at", "så lenge"});
+}
+// After a subjunction (not at the start of the sentence): a noun subject there takes a finite verb
+// next, so a word CG-3 read as a noun or adjective ("at barna vise", "hvis foreldrene støtte") is
+// still the verb.
+bool after_subjunction(const Sentence& s, std::size_t i) {
+  const Word* before = i > 0 ? &s.words[i - 1] : nullptr;
+  return before && !before->punct && !lemma_in(*before, {"om", "som", "enn"}) &&
+         (is_subjunction(*before) || surely_some(*before, [](const Reading& r) { return r.has("cnjsub"); }));
+}
 // A subject that starts a clause and takes a finite verb right after it: a subject pronoun after
 // the start, a comma, a subjunction, "og" or "men"; a definite or plural noun (or a name) at the
 // start of the sentence or after a subjunction; "som" after a noun or pronoun (a relative clause).
@@ -117,7 +129,12 @@ bool clause_subject(Worker& worker, const Sentence& s, std::size_t i) {
     if (lemma_in(w, {"de", "det", "den", "dette"}) &&
         !every(w, [](const Reading& r) { return r.has("prn") && !r.has("det"); }))
       return false;  // "de" and "det" are also determiners
-    return start || (before && (before->text == "," || is_subjunction(*before) || before->lower == "og" || before->lower == "men"));
+    // After "som" and the subjunctions ("mens vi", "inntil de", "der vi") a subordinate clause.
+    // "alt de se", "det de hører": "de" begins a relative clause without "som".
+    const bool relative = w.lower == "de" && before && lemma_in(*before, {"alt", "noe", "det", "hva"});
+    return start || relative ||
+           (before && (before->text == "," || is_subjunction(*before) || clause_opener(*before) || before->lower == "og" ||
+                       before->lower == "men"));
   }
   if (w.lower == "som") {
     // The word before is a noun or pronoun; CG-3 sometimes reads a sentence-initial noun as an
@@ -129,7 +146,7 @@ bool clause_subject(Worker& worker, const Sentence& s, std::size_t i) {
   }
   // A noun subject: "Barna leker", "hvis eleven trenger hjelp".
   if (w.punct || w.unknown || has_digit(w.text)) return false;
-  if (!(start || (before && surely_some(*before, [](const Reading& r) { return r.has("cnjsub"); }) &&
+  if (!(start || (before && (is_subjunction(*before) || surely_some(*before, [](const Reading& r) { return r.has("cnjsub"); })) &&
                   !lemma_in(*before, {"om", "som", "enn"}))))
     return false;
   return every(w, [](const Reading& r) { return (r.has("n") && (r.has("def") || r.has("pl"))) || r.has("np"); }) &&
@@ -145,21 +162,35 @@ void rule_present_r(const RuleContext& c) {
     if (!clause_subject(c.worker, s, i)) continue;
     // Before an object pronoun ("familiene klare seg", "som hjelpe oss") the word is the verb,
     // whatever CG-3 chose: its verb readings from the dictionary count.
-    const bool object_follows = is_word(at(s, i + 2)) && lemma_in(s.words[i + 2], {"seg", "meg", "deg", "oss", "dem", "ham", "henne"});
-    Word verb = s.words[i + 1];
-    if (object_follows && !verb.unknown && !candidate_mode()) {
+    // "at vi ikke ta", "de bare gjenta": a clause adverb between the subject and the verb.
+    std::size_t v = i + 1;
+    while (v + 1 < s.words.size() && v < i + 3 && is_clause_adverb(s.words[v])) ++v;
+    const bool object_follows = is_word(at(s, v + 1)) && lemma_in(s.words[v + 1], {"seg", "meg", "deg", "oss", "dem", "ham", "henne"});
+    Word verb = s.words[v];
+    const bool noun_subject = !is_subject_pronoun(s.words[i]) && !lemma_in(s.words[i], {"det", "den", "dette", "som"});
+    const bool verb_slot = object_follows || (noun_subject && after_subjunction(s, i));
+    if (verb_slot && !verb.punct && !verb.unknown && !candidate_mode()) {
       std::vector<Reading> verbs;
-      for (auto& r : c.worker.lookup(verb.lower))
-        if (verb_any(r) && !r.has("compound-only-L")) verbs.push_back(std::move(r));
-      if (!verbs.empty()) verb.readings = std::move(verbs);
+      const auto dictionary = c.worker.lookup(verb.lower);
+      for (const auto& r : dictionary)
+        if (verb_any(r) && !r.has("compound-only-L")) verbs.push_back(r);
+      // Not a word that may stand there as something else: "at barna ofte", "at folk flest".
+      const bool other = std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+        return r.has("adv") || r.has("pr") || r.has("det") || r.has("prn") || r.has("cnjsub") || r.has("cnjcoo") || r.has("num");
+      });
+      if (!verbs.empty() && (object_follows || !other)) verb.readings = std::move(verbs);
     }
     if (verb.unknown || !every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
-    if (lemma_in(verb, {"være", "se", "få"})) continue;  // "Det være seg", "se!", "de få" (the few)
+    // "Det være seg", "se!", "de få" (the few); after a personal pronoun "se" is the verb.
+    const bool personal = is_subject_pronoun(s.words[i]) && s.words[i].lower != "de";
+    if (lemma_in(verb, {"få"}) || (verb.lower == "se" && !personal) ||
+        (verb.lower == "være" && (!is_word(at(s, v + 1)) || s.words[v + 1].lower == "seg")))
+      continue;
     // After the subjects other than the old pronoun list, only words that are verbs alone: an
     // "-e" word after a noun or "som" is mostly an adjective or a noun ("som store", "barna
     // lære"), and looking at those made a CG-3 run for most sentences.
     const bool pronoun = is_subject_pronoun(s.words[i]) && s.words[i].lower != "de";
-    if (!pronoun && !object_follows && !surely_none(verb, [](const Reading& r) { return !r.has("vblex"); })) continue;
+    if (!pronoun && !verb_slot && !surely_none(verb, [](const Reading& r) { return !r.has("vblex"); })) continue;
     // A word that can also be a finite verb ("hører", "kom") is read as one after a subject
     // pronoun; without this the raw readings made a CG-3 run for most pronoun + verb pairs.
     if (!surely_none(verb, [](const Reading& r) { return verb_any(r) && (r.has("pres") || r.has("pret")); })) continue;
@@ -174,7 +205,7 @@ void rule_present_r(const RuleContext& c) {
     const Word& verb = s.words[v];
     const Word& subject = s.words[v + 1];
     if (verb.punct || verb.unknown || sentence_initial(s, v)) continue;
-    if (!lemma_in(subject, {"jeg", "du", "vi", "man"})) continue;
+    if (!lemma_in(subject, {"jeg", "du", "vi", "man", "han", "hun"})) continue;
     if (!every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
     if (lemma_in(verb, {"være", "se", "få", "ha", "la"})) continue;
     // Only words that are such verb forms alone in the dictionary.
@@ -185,6 +216,16 @@ void rule_present_r(const RuleContext& c) {
         }))
       continue;
     const Word& before = s.words[v - 1];
+    // ", leve man lenger" after a fronted subordinate clause ("Hvis man trener, lever man lenger"):
+    // the comma closes the clause and the main clause's finite verb follows.
+    if (before.text == "," && v >= 2 && is_subjunction(s.words[first_word(s)]) &&
+        std::none_of(s.words.begin() + static_cast<std::ptrdiff_t>(first_word(s) + 1), s.words.begin() + static_cast<std::ptrdiff_t>(v - 1),
+                     [](const Word& w) { return w.punct; })) {
+      auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("inf") || r.has("imp"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"inf", "imp"}, "pres"); });
+      if (!form.empty()) c.add("present-r", "F", verb.start, verb.end, {form}, 0.75);
+      continue;
+    }
     if (before.punct || before.lower == "å" || is_modal(before) || is_clause_adverb(before) ||
         lemma_in(before, {"og", "eller", "men", "for", "til", "å", "ikke", "la", "lot", "hjelpe", "hjelper", "gjerne"}) ||
         some(before, [](const Reading& r) { return verb_any(r) || (r.has("prn") && r.has("pers")); }))
@@ -200,6 +241,104 @@ void rule_present_r(const RuleContext& c) {
 namespace voki::feedback {
 
 using namespace rule_helpers;
+
+// F: two present-tense verbs joined by "og"/"eller": "sitter og mimre" → "mimrer", "leier eller
+// kjøpe" → "kjøper". The first verb stands at most four words before "og", with no punctuation,
+// verb or clause word between.
+void rule_coordinated_verb(const RuleContext& c) {
+  const auto& s = c.sentence;
+  // An imperative-only form in a list after "å" or a modal: "å ringe, send sms" → "sende", "kan
+  // lese og send svar" → "sende".
+  for (std::size_t o = 2; o + 1 < s.words.size(); ++o) {
+    if (!(lemma_in(s.words[o], {"og", "eller"}) || s.words[o].text == ",")) continue;
+    const Word& second = s.words[o + 1];
+    if (second.punct || second.unknown || second.text.find(' ') != std::string::npos) continue;
+    const auto dictionary = c.worker.lookup(second.lower);
+    if (dictionary.empty() || !std::all_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return r.has("compound-only-L") || (r.has("vblex") && r.has("imp"));
+        }))
+      continue;
+    // The nearest word before that can be a verb in the dictionary (CG-3 may have seen only part
+    // of the clause).
+    std::size_t v = o;
+    auto maybe_verb_word = [&](const Word& w) {
+      const auto readings = c.worker.lookup(w.lower);
+      return some(w, verb_any) || std::any_of(readings.begin(), readings.end(), verb_any);
+    };
+    while (v > 0 && o - v < 5 && !s.words[v - 1].punct && !maybe_verb_word(s.words[v - 1])) --v;
+    if (v < 2 || o - v >= 5 || s.words[v - 1].punct) continue;
+    const Word& first = s.words[v - 1];
+    // Right after "å" or a modal the first word is the infinitive whatever CG-3 chose ("ringe" is
+    // also an adjective, and "å" may lie outside the stretch CG-3 saw).
+    const auto first_readings = c.worker.lookup(first.lower);
+    if (std::none_of(first_readings.begin(), first_readings.end(), [](const Reading& r) { return r.has("vblex") && r.has("inf"); }) ||
+        std::any_of(first_readings.begin(), first_readings.end(), finite))
+      continue;
+    // "kan man ikke ringe": an inverted subject pronoun and a clause adverb may stand between.
+    std::size_t h = v - 2;
+    if (h > 0 && is_clause_adverb(s.words[h])) --h;
+    if (h > 0 && is_subject_pronoun(s.words[h])) --h;
+    const Word& head = s.words[h];
+    const bool marker = head.lower == "å" && head.any("part");
+    const bool modal = is_modal(head) && some(head, verb_any);
+    if (!marker && !modal) continue;
+    auto form = regenerate(c.worker, second, [](const Reading& r) { return r.has("imp"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"imp"}, "inf"); });
+    if (!form.empty()) c.add(marker ? "infinitive-marker" : "modal-verb-form", "F", second.start, second.end, {form}, 0.7);
+  }
+  for (std::size_t o = 2; o + 1 < s.words.size(); ++o) {
+    if (!lemma_in(s.words[o], {"og", "eller"})) continue;
+    const Word& second = s.words[o + 1];
+    if (second.punct || second.unknown || second.text.find(' ') != std::string::npos) continue;
+    // The nearest verb before "og"; the words between may be an object or an adverbial only.
+    std::size_t v = o;
+    bool blocked = false;
+    while (v > 0 && o - v < 5) {
+      const Word& w = s.words[v - 1];
+      if (w.punct || is_subjunction(w) || clause_opener(w) || lemma_in(w, {"og", "eller", "men", "å", "enn", "så"}) ||
+          surely_some(w, [](const Reading& r) { return r.has("cnjsub") || r.has("cnjcoo"); })) {
+        blocked = true;
+        break;
+      }
+      if (some(w, verb_any)) break;
+      --v;
+    }
+    if (blocked || v == 0 || o - v >= 5) continue;
+    const Word& first = s.words[v - 1];
+    if (first.unknown || first.text.find(' ') != std::string::npos) continue;
+    // A subject of its own after "og" ("og leser jeg") or a noun reading of the second word keeps
+    // the clauses apart: only words that are verb forms alone in the dictionary count.
+    const auto dictionary = c.worker.lookup(second.lower);
+    const auto only_verb = [&](auto p) {
+      return !dictionary.empty() && std::all_of(dictionary.begin(), dictionary.end(), [&](const Reading& r) {
+        return r.has("compound-only-L") || (r.has("vblex") && p(r));
+      });
+    };
+    // After "å" or a modal ("å lese og skriver") the second verb may belong to the finite verb
+    // before them ("prøver å lese og forstår"): not checked. The first verb is finite, not one
+    // that takes a bare infinitive ("kan", "la", "hjelper", "får"), nor one that takes "å" and is
+    // often written with "og" ("prøver og finne" → "å finne", the og-for-marker rule's).
+    if (is_modal(first) || lemma_in(first, {"la", "lar", "lot", "får", "fikk", "hjelper", "hjalp", "ser", "så", "hører", "hørte",
+                                            "trenger", "trengte", "våger", "tør", "turte", "pleier", "pleide", "er", "var", "har",
+                                            "hadde", "blir", "ble", "gjør", "gjorde", "synes", "syntes", "tror", "trodde"}))
+      continue;
+    if (!every(first, [](const Reading& r) { return r.has("vblex") && r.has("pres") && !r.has("pasv"); })) continue;
+    static const std::vector<std::string_view> takes_marker = {
+        "prøve", "begynne", "like", "elske", "hate", "ønske", "slutte", "glemme", "huske", "klare", "orke", "starte", "fortsette",
+        "lære", "velge", "bestemme", "håpe", "love", "nekte", "unngå", "tenke", "planlegge", "slippe", "greie", "forsøke", "pleie"};
+    if (some(first, [](const Reading& r) {
+          return std::find(takes_marker.begin(), takes_marker.end(), r.lemma) != takes_marker.end();
+        }))
+      continue;
+    if (!only_verb([](const Reading& r) { return r.has("inf") || r.has("imp"); })) continue;
+    if (!every(second, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
+    // "og se", "og få": also common in fixed phrases ("vent og se").
+    if (lemma_in(second, {"se", "få", "være", "ha"})) continue;
+    auto form = regenerate(c.worker, second, [](const Reading& r) { return r.has("inf") || r.has("imp"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"inf", "imp"}, "pres"); });
+    if (!form.empty()) c.add("present-r", "F", second.start, second.end, {form}, 0.7);
+  }
+}
 
 namespace {
 

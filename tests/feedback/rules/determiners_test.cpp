@@ -64,3 +64,10 @@ TEST(DeterminerAgreement, VaaresIsNoPossessive) {
   expect_clean("Nå våres det.");        // the verb: spring comes
   expect_clean("Det våres i mars.");
 }
+
+TEST(Determiners, HverSinAgreesWithTheNoun) {
+  expect_finding("Vi har hvert sin mening om det.", "determiner-agreement", "hver");
+  expect_finding("Barna fikk hver sitt eget kontor.", "determiner-agreement", "hvert");
+  expect_clean("Vi har hver sin mening om det.");
+  expect_clean("Barna fikk hvert sitt eget kontor.");
+}

@@ -32,3 +32,74 @@ TEST(NounPhrase, ArticleAfterPaa) {
   expect_clean("Vi bodde på en plass i nord.");
   expect_clean("På en måte har du rett.");
 }
+
+TEST(NounPhrase, ArticleWithCommonGenderNoun) {
+  // "nyhet" and "sak" are both masculine and feminine: common gender, "en".
+  expect_finding("Det var et stor nyhet for oss.", "article-agreement", "en");
+  expect_finding("Det er ikke et enkel sak.", "article-agreement", "en");
+  expect_clean("Det var en stor nyhet for oss.");
+  expect_clean("Det er ei enkel sak.");
+}
+
+TEST(NounPhrase, ArticleBeforeAdjectiveThatIsAlsoAdverb) {
+  // "stort" is also an adverb; the noun is neuter.
+  expect_finding("Det er nå en stort problem.", "article-agreement", "et");
+  expect_clean("Det er nå et stort problem.");
+}
+
+TEST(NounPhrase, DegreeAdverbBeforeAdjective) {
+  expect_finding("Oslo er en veldig travelt by.", "adjective-agreement", "travel");
+  expect_finding("Vi ønsker en mer fleksibelt ordning.", "adjective-agreement", "fleksibel");
+  expect_finding("Det er et svært sentral område.", "adjective-agreement", "sentralt");
+  expect_clean("Oslo er en veldig travel by.");
+  expect_clean("Vi ønsker en mer fleksibel ordning.");
+  expect_clean("Det er et svært sentralt område.");
+}
+
+TEST(NounPhrase, DefiniteNounBeforePossessive) {
+  expect_finding("Jeg liker romaner hans veldig godt.", "possessive-definiteness", "romanene");
+  expect_finding("Hun bor sammen med samboer sin.", "possessive-definiteness", "samboeren");
+  expect_clean("Jeg liker romanene hans veldig godt.");
+  expect_clean("Hun bor sammen med samboeren sin.");
+  expect_clean("I Norge kan kvinner si at de er fornøyde.");  // "si" is the verb
+  expect_no_rule("De ga barn deres egen seng.", "possessive-definiteness");  // "deres" goes with "seng"
+}
+
+TEST(NounPhrase, PluralAfterQuantifierAfterPaa) {
+  expect_finding("Vi kan løse det på flere måte.", "plural-after-number", "måter");
+  expect_clean("Vi kan løse det på flere måter.");
+}
+
+TEST(NounPhrase, UnknownCompoundsAfterNumbersAndPossessives) {
+  // The analyser does not know these compounds; their last part's number and definiteness count.
+  expect_finding("Vi har to kjøkkenbenk hjemme.", "plural-after-number", "kjøkkenbenker");
+  expect_finding("Han solgte sin fiskebåten.", "possessive-definiteness", "fiskebåt");
+  expect_clean("Vi har to kjøkkenbenker hjemme.");
+  expect_clean("Han solgte sin fiskebåt.");
+  expect_clean("Han solgte fiskebåten sin.");
+}
+
+TEST(NounPhrase, DefiniteNounAfterArticleAndAdjective) {
+  expect_finding("Det ble en stor sorgen for alle.", "article-definite", "sorg");
+  expect_finding("Vi fikk et fint alternativet til bilen.", "article-definite", "alternativ");
+  expect_clean("Det ble en stor sorg for alle.");
+  expect_clean("Vi fikk et fint alternativ til bilen.");
+  expect_clean("Hun snakket med en vanlig voksen om det.");  // "voksen" is also an adjective
+}
+
+TEST(NounPhrase, NeuterAdjectiveAfterNoe) {
+  expect_finding("Vi opplevde noe spesiell.", "adjective-agreement", "spesielt");
+  expect_finding("Det var noe vakker med det.", "adjective-agreement", "vakkert");
+  expect_clean("Vi opplevde noe spesielt.");
+  expect_clean("Det var noe vakkert med det.");
+  expect_clean("Vi spiste noe god mat.");  // "god" goes with "mat"
+  expect_clean("Vi opplevde noe morsomt.");
+}
+
+TEST(NounPhrase, ArticleBeforeAnnen) {
+  expect_finding("Jeg gjør det på et annen måte.", "article-agreement", "en");
+  expect_finding("Det er en annet spørsmål.", "article-agreement", "et");
+  expect_clean("Jeg gjør det på en annen måte.");
+  expect_clean("Det er et annet spørsmål.");
+  expect_no_rule("Det er en annen land.", "article-agreement");  // "annen" is wrong too: the determiner rule's
+}

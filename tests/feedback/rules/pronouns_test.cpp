@@ -12,3 +12,13 @@ TEST(PronounCase, ObjectFormAfterPreposition) {
   expect_clean("Vi venter til de kommer.");
   expect_clean("Hun hjelper dem som trenger det.");
 }
+
+TEST(PronounCase, ObjectFormBeforePunctuationAfterClausePrepositions) {
+  // "til", "for", "på" also begin clauses ("til de kommer"), but not before a full stop or comma.
+  expect_finding("Jeg sendte et brev til de.", "pronoun-case", "dem");
+  expect_finding("Vi tenker mye på de, men sier lite.", "pronoun-case", "dem");
+  expect_clean("Jeg sendte et brev til dem.");
+  expect_clean("Vi venter til de kommer hjem.");
+  expect_clean("Hun tenker på de andre.");
+  expect_clean("I de «sterke» landene er det annerledes.");
+}

@@ -96,3 +96,51 @@ TEST(VerbForms, ModalWithMoreAdverbsBetween) {
   expect_clean("Jeg vil heller se på film.");
   expect_clean("Du kan kanskje hjelpe meg.");
 }
+
+TEST(VerbForms, PresentRInSubordinateClauses) {
+  // After "mens", "inntil", "som" and with a clause adverb between subject and verb.
+  expect_finding("Hun leser mens vi se på film.", "present-r", "ser");
+  expect_finding("Vi venter inntil dere forstå oppgaven.", "present-r", "forstår");
+  expect_finding("Dette er en sang som vi synge hver dag.", "present-r", "synger");
+  expect_finding("Det er synd at vi ikke snakke mer sammen.", "present-r", "snakker");
+  expect_finding("Læreren sier at elevene bare gjenta det.", "present-r", "gjentar");
+  expect_finding("Vi vet at du være flink.", "present-r", "er");
+  expect_clean("Hun leser mens vi ser på film.");
+  expect_clean("Det er synd at vi ikke snakker mer sammen.");
+  expect_clean("Jeg tror at det er lurt.");
+  expect_clean("Nå får vi se hva som skjer.");
+}
+
+TEST(VerbForms, PresentRAfterNounSubjectInSubordinateClause) {
+  // CG-3 reads "vise" as an adjective and "lære" as a noun; after the subject they are the verb.
+  expect_finding("Jeg håper at barna vise respekt for andre.", "present-r", "viser");
+  expect_finding("Det er bra at ungdommene lære seg språk.", "present-r", "lærer");
+  expect_clean("Jeg håper at barna viser respekt for andre.");
+  expect_clean("Det er bra at ungdommene ofte lærer fort.");
+}
+
+TEST(VerbForms, CoordinatedPresent) {
+  expect_finding("Om kvelden sitter han og mimre om gamle dager.", "present-r", "mimrer");
+  expect_finding("Mange leier eller kjøpe hytter i fjellet.", "present-r", "kjøper");
+  expect_clean("Om kvelden sitter han og mimrer om gamle dager.");
+  expect_clean("Jeg kan lese og skrive norsk.");
+  expect_clean("Hun liker å lese og skrive dikt.");
+  expect_clean("Han lar barna leke og synge.");
+  expect_no_rule("Jeg prøver og lære meg norsk.", "present-r");  // "å lære": the og/å rule's
+}
+
+TEST(VerbForms, ImperativeFormInInfinitiveList) {
+  expect_finding("Med mobilen kan man ringe, send meldinger og ta bilder.", "modal-verb-form", "sende");
+  expect_finding("Det er lett å lese og send svar.", "infinitive-marker", "sende");
+  expect_clean("Med mobilen kan man ringe, sende meldinger og ta bilder.");
+  expect_clean("Les teksten og send svar i dag.");
+}
+
+TEST(VerbForms, PresentRAfterFrontedClauseAndInRelativeClause) {
+  expect_finding("Hvis det regner, jobbe vi inne.", "present-r", "jobber");
+  expect_finding("Barna tror på alt de høre.", "present-r", "hører");
+  expect_finding("I dag jobbe hun hjemme.", "present-r", "jobber");
+  expect_clean("Hvis det regner, jobber vi inne.");
+  expect_clean("Barna tror på alt de hører.");
+  expect_clean("Hvis du kan, hjelp du meg!");
+}
