@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
@@ -30,7 +31,11 @@
 namespace voki::feedback {
 
 bool Reading::has(std::string_view tag) const {
-  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+  // The rules ask this millions of times; tags are short and most differ in their first letter.
+  for (const auto& t : tags)
+    if (t.size() == tag.size() && (tag.empty() || (t[0] == tag[0] && std::memcmp(t.data(), tag.data(), tag.size()) == 0)))
+      return true;
+  return false;
 }
 
 bool Word::any(std::string_view tag) const {
@@ -205,8 +210,9 @@ std::vector<std::string> split_analyses(const UString& joined) {
     if (utf8[begin] == '/') { ++begin; continue; }
     auto slash = utf8.find('/', begin);
     while (slash != std::string::npos && slash > 0 && utf8[slash - 1] == '\\') slash = utf8.find('/', slash + 1);
-    std::string part = utf8.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
+    const std::string_view part = std::string_view(utf8).substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
     std::string clean;  // drop escapes
+    clean.reserve(part.size());
     for (std::size_t i = 0; i < part.size(); ++i) {
       if (part[i] == '\\' && i + 1 < part.size()) ++i;
       clean += part[i];
@@ -389,7 +395,7 @@ class Analyser {
     std::set<UString> seen;
     UString joined;
     for (auto& [text, cost] : response) {
-      if (!seen.insert(text).second) continue;
+      if (response.size() > 1 && !seen.insert(text).second) continue;
       joined += '/';
       joined += text;
     }
