@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
@@ -30,7 +31,11 @@
 namespace voki::feedback {
 
 bool Reading::has(std::string_view tag) const {
-  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+  // The rules ask this millions of times; tags are short and most differ in their first letter.
+  for (const auto& t : tags)
+    if (t.size() == tag.size() && (tag.empty() || (t[0] == tag[0] && std::memcmp(t.data(), tag.data(), tag.size()) == 0)))
+      return true;
+  return false;
 }
 
 bool Word::any(std::string_view tag) const {
@@ -205,8 +210,9 @@ std::vector<std::string> split_analyses(const UString& joined) {
     if (utf8[begin] == '/') { ++begin; continue; }
     auto slash = utf8.find('/', begin);
     while (slash != std::string::npos && slash > 0 && utf8[slash - 1] == '\\') slash = utf8.find('/', slash + 1);
-    std::string part = utf8.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
+    const std::string_view part = std::string_view(utf8).substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
     std::string clean;  // drop escapes
+    clean.reserve(part.size());
     for (std::size_t i = 0; i < part.size(); ++i) {
       if (part[i] == '\\' && i + 1 < part.size()) ++i;
       clean += part[i];
@@ -346,17 +352,21 @@ class Analyser {
   // One input character, upper case matching lower-case entries too (State::step_case(c, false)).
   // More live paths than any real word needs ("QQQQ…" doubles them at each capital): dead.
   void step(Cursor& cursor, UChar32 c) {
-    std::vector<Path> next;
+    step_into(cursor, c, scratch_);
+    cursor.paths.swap(scratch_.paths);
+  }
+  // The same from `from` into `to`, whose storage is reused (walks step millions of times).
+  void step_into(const Cursor& from, UChar32 c, Cursor& to) {
+    to.paths.clear();
     const UChar32 lower = u_isupper(c) ? u_tolower(c) : c;
     if (c != 0 && lower != 0) {
-      for (const auto& path : cursor.paths) {
-        apply(path, c, next);
-        if (lower != c) apply(path, lower, next);
+      for (const auto& path : from.paths) {
+        apply(path, c, to.paths);
+        if (lower != c) apply(path, lower, to.paths);
       }
     }
-    cursor.paths.swap(next);
-    closure(cursor.paths);
-    if (cursor.paths.size() > kMaxPaths) cursor.paths.clear();
+    closure(to.paths);
+    if (to.paths.size() > kMaxPaths) to.paths.clear();
   }
   static constexpr std::size_t kMaxPaths = 512;
 
@@ -385,7 +395,7 @@ class Analyser {
     std::set<UString> seen;
     UString joined;
     for (auto& [text, cost] : response) {
-      if (!seen.insert(text).second) continue;
+      if (response.size() > 1 && !seen.insert(text).second) continue;
       joined += '/';
       joined += text;
     }
@@ -439,6 +449,7 @@ class Analyser {
   std::vector<bool> final_;
   std::int32_t root_ = 0;
   std::vector<Output> outputs_;  // of the current walk
+  Cursor scratch_;               // the next paths while step() builds them
 };
 
 std::once_flag cg3_once;
@@ -526,6 +537,7 @@ struct Worker::Impl {
   std::size_t walk_count = 0;
   static constexpr std::size_t kMaxWalks = 50000, kMaxWalksPerToken = 32;  // ~600 bytes a walk
   std::string latin1;
+  std::vector<Analyser::Cursor> lookup_states;  // lookup_many's walk, kept for its storage
 
   cg3_tag* tag(const std::string& utf8) {
     if (auto it = tags.find(utf8); it != tags.end()) return it->second;
@@ -1033,24 +1045,27 @@ std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32
   std::vector<std::size_t> order(chars.size());
   for (std::size_t i = 0; i < chars.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return chars[a] < chars[b]; });
-  // states[k] is the state after the first k characters of the previous word (the walk stops
-  // where the transducer has no path).
-  std::vector<Analyser::Cursor> states{d.analyser->initial()};
+  // states[k] (k < depth) is the state after the first k characters of the previous word (the
+  // walk stops where the transducer has no path); the cursors past depth keep their storage.
+  std::vector<Analyser::Cursor>& states = d.lookup_states;
+  if (states.empty()) states.emplace_back();
+  states[0] = d.analyser->initial();
+  std::size_t depth = 1;
   const std::u32string* previous = nullptr;
   for (const std::size_t i : order) {
     const std::u32string& w = chars[i];
     std::size_t common = 0;
     if (previous)
       while (common < previous->size() && common < w.size() && (*previous)[common] == w[common]) ++common;
-    states.resize(std::min(states.size(), common + 1));
+    depth = std::min(depth, common + 1);
     previous = &w;
-    while (states.size() <= w.size() && states.back().size() > 0) {
-      Analyser::Cursor next = states.back();
-      d.analyser->step(next, static_cast<UChar32>(w[states.size() - 1]));
-      states.push_back(std::move(next));
+    while (depth <= w.size() && states[depth - 1].size() > 0) {
+      if (states.size() == depth) states.emplace_back();
+      d.analyser->step_into(states[depth - 1], static_cast<UChar32>(w[depth - 1]), states[depth]);
+      ++depth;
     }
-    if (w.empty() || states.size() != w.size() + 1 || !d.analyser->final(states.back())) continue;
-    for (const auto& a : d.analyser->outputs(states.back())) {
+    if (w.empty() || depth != w.size() + 1 || !d.analyser->final(states[depth - 1])) continue;
+    for (const auto& a : d.analyser->outputs(states[depth - 1])) {
       if (a.find("<compound-only-L>") != std::string::npos || a.find("<compound-R>") != std::string::npos ||
           a.find("<cmp>") != std::string::npos)
         continue;
