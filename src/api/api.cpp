@@ -759,8 +759,9 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     std::string answer_text;
     std::string delta;  // {"text": piece}, built in place: reused for every piece
     auto sink = [&](std::string_view piece) -> Task<bool> {
-      if (pending && pending->ready && !pending->sent) {  // no co_await inside && (g++ 12)
+      if (pending && pending->ready) {  // no co_await inside && (g++ 12)
         if (!co_await flush_feedback()) co_return false;
+        pending.reset();  // sent: no look-up of it for the remaining tokens
       }
       answer_text += piece;
       delta.assign("{\"text\":");
