@@ -2,6 +2,8 @@
 
 #include "api/api.h"
 
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -192,7 +194,14 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
   explicit Impl(Services s) : services(std::move(s)) {
     // The analysis is background work beside a streaming answer: when the CPU is short it yields
     // to the I/O thread, which relays every token of every open answer (Linux: per-thread nice).
-    asio::post(compute, [] { setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kComputeNice); });
+    // SCHED_BATCH as well: a woken batch thread never preempts the running one, so starting an
+    // analysis right before the model request cannot hold up that request or the first token
+    // on a busy core; the thread still gets its (nice 5) share of the CPU.
+    asio::post(compute, [] {
+      sched_param param{};
+      pthread_setschedparam(pthread_self(), SCHED_BATCH, &param);
+      setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kComputeNice);
+    });
     const auto& llm_config = services.config.llm;
     if (!llm_config.url.empty()) {
       llm::OpenAiConfig c;
@@ -759,8 +768,9 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     std::string answer_text;
     std::string delta;  // {"text": piece}, built in place: reused for every piece
     auto sink = [&](std::string_view piece) -> Task<bool> {
-      if (pending && pending->ready && !pending->sent) {  // no co_await inside && (g++ 12)
+      if (pending && pending->ready) {  // no co_await inside && (g++ 12)
         if (!co_await flush_feedback()) co_return false;
+        pending.reset();  // sent: no look-up of it for the remaining tokens
       }
       answer_text += piece;
       delta.assign("{\"text\":");

@@ -44,11 +44,14 @@ struct Connection {
   bool idle = true;  // waiting for a request (safe to close at shutdown)
 };
 
+// The response head is not written on its own: it goes out with the first event (or the last
+// chunk) in one write, which saves a send per stream. Producers send their first event at once.
 class ChunkedEventStream final : public EventStream {
  public:
-  ChunkedEventStream(beast::tcp_stream& stream, std::chrono::seconds write_timeout)
+  ChunkedEventStream(beast::tcp_stream& stream, std::chrono::seconds write_timeout, std::string head)
       : socket_(stream.socket()),
         write_timeout_(write_timeout),
+        head_(std::move(head)),
         deadline_(stream.get_executor(), [&socket = stream.socket()] {
           boost::system::error_code ignored;
           socket.close(ignored);  // ends the stalled write
@@ -57,13 +60,12 @@ class ChunkedEventStream final : public EventStream {
   Task<bool> send(std::string_view event, std::string_view data) override {
     if (failed_) co_return false;
     const std::string_view chunk = detail::sse_chunk(frame_, event, data);
-    boost::system::error_code ec;
     // On the socket itself, with one timer per stream that moves only when it fires: the stream's
     // own timeout would start and cancel a timer wait for every event.
     deadline_.expires_after(write_timeout_);
-    co_await asio::async_write(socket_, asio::buffer(chunk.data(), chunk.size()), redirect_error(use_awaitable, ec));
-    deadline_.clear();
-    if (ec) failed_ = true;
+    boost::system::error_code ec;
+    co_await asio::async_write(socket_, pieces(chunk), redirect_error(use_awaitable, ec));
+    wrote(ec);
     co_return !failed_;
   }
 
@@ -71,20 +73,29 @@ class ChunkedEventStream final : public EventStream {
   Task<bool> finish() {
     if (failed_) co_return false;
     static constexpr std::string_view kLastChunk = "0\r\n\r\n";
-    boost::system::error_code ec;
     deadline_.expires_after(write_timeout_);
-    co_await asio::async_write(socket_, asio::buffer(kLastChunk.data(), kLastChunk.size()),
-                               redirect_error(use_awaitable, ec));
-    deadline_.clear();
-    if (ec) failed_ = true;
+    boost::system::error_code ec;
+    co_await asio::async_write(socket_, pieces(kLastChunk), redirect_error(use_awaitable, ec));
+    wrote(ec);
     co_return !failed_;
   }
 
   bool failed() const { return failed_; }
 
  private:
+  // The head (empty once written) and `bytes`: one write.
+  std::array<asio::const_buffer, 2> pieces(std::string_view bytes) const {
+    return {asio::buffer(head_), asio::buffer(bytes.data(), bytes.size())};
+  }
+  void wrote(const boost::system::error_code& ec) {
+    deadline_.clear();
+    if (!head_.empty()) std::string().swap(head_);
+    if (ec) failed_ = true;
+  }
+
   tcp::socket& socket_;
   std::chrono::seconds write_timeout_;
+  std::string head_;  // the response head, until the first write
   net::Deadline deadline_;
   std::string frame_;  // reused: one allocation per stream rather than per event
   bool failed_ = false;
@@ -349,14 +360,27 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       for (auto& [k, v] : res.headers) head.set(k, v);
       head.keep_alive(keep_alive);
       head.chunked(true);
+      // Serialised here, written by the event stream together with the first event.
+      std::string head_bytes;
       bhttp::response_serializer<bhttp::empty_body> serializer{head};
-      co_await bhttp::async_write_header(stream, serializer, redirect_error(use_awaitable, ec));
+      serializer.split(true);
+      while (!ec && !serializer.is_header_done()) {
+        serializer.next(ec, [&](boost::system::error_code& next_ec, const auto& buffers) {
+          next_ec = {};
+          std::size_t bytes = 0;
+          for (const auto buffer : beast::buffers_range_ref(buffers)) {
+            head_bytes.append(static_cast<const char*>(buffer.data()), buffer.size());
+            bytes += buffer.size();
+          }
+          serializer.consume(bytes);
+        });
+      }
       if (ec) {
         failed = true;
         co_return;
       }
       stream.expires_never();  // the event stream keeps its own deadline per write
-      ChunkedEventStream events(stream, options.write_timeout);
+      ChunkedEventStream events(stream, options.write_timeout, std::move(head_bytes));
       co_await res.stream(events);
       if (!co_await events.finish()) failed = true;
       co_return;

@@ -128,6 +128,110 @@ void exec_script(soci::session& sql, const char* script) {
   }
 }
 
+// Prepared statements of the chat path, kept per pooled connection: SOCI prepares every query
+// anew, and SQLite's parser took a large share of a chat turn's database time. Keyed by the
+// address of the SQL text, so only string literals may be passed.
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite_api::sqlite3* db) : db_(db) {}
+  ~StatementCache() {
+    for (auto& entry : statements_) sqlite_api::sqlite3_finalize(entry.second);
+  }
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+
+  sqlite_api::sqlite3* db() const { return db_; }
+
+  sqlite_api::sqlite3_stmt* get(const char* sql) {
+    for (auto& entry : statements_)
+      if (entry.first == sql) return entry.second;
+    sqlite_api::sqlite3_stmt* statement = nullptr;
+    const int code = sqlite_api::sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+    if (code != SQLITE_OK) throw SqliteError(sqlite_api::sqlite3_errmsg(db_), code);
+    statements_.emplace_back(sql, statement);
+    return statement;
+  }
+
+ private:
+  sqlite_api::sqlite3* db_;
+  std::vector<std::pair<const char*, sqlite_api::sqlite3_stmt*>> statements_;  // a handful
+};
+
+// One use of a cached statement: bind, step, read columns; reset when it goes out of scope.
+// Bound strings must outlive the object (they are not copied).
+class Query {
+ public:
+  Query(StatementCache& cache, const char* sql) : db_(cache.db()), statement_(cache.get(sql)) {}
+  ~Query() {
+    sqlite_api::sqlite3_reset(statement_);
+    sqlite_api::sqlite3_clear_bindings(statement_);
+  }
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+
+  Query& bind(int index, const std::string& text) {
+    check(sqlite_api::sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
+    return *this;
+  }
+  Query& bind(int index, std::int64_t value) {
+    check(sqlite_api::sqlite3_bind_int64(statement_, index, value));
+    return *this;
+  }
+
+  // True while there is a row to read; false when done.
+  bool step() {
+    const int code = sqlite_api::sqlite3_step(statement_);
+    if (code == SQLITE_ROW) return true;
+    if (code == SQLITE_DONE) return false;
+    throw SqliteError(sqlite_api::sqlite3_errmsg(db_), sqlite_api::sqlite3_extended_errcode(db_));
+  }
+  void run() {
+    while (step()) {
+    }
+  }
+  long long changes() const { return sqlite_api::sqlite3_changes(db_); }
+
+  std::string text(int column) const {
+    const auto* data = reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(statement_, column));
+    return data == nullptr ? std::string() : std::string(data, static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(statement_, column)));
+  }
+  bool is_null(int column) const { return sqlite_api::sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+  std::int64_t int64(int column) const { return sqlite_api::sqlite3_column_int64(statement_, column); }
+
+ private:
+  void check(int code) {
+    if (code != SQLITE_OK) throw SqliteError(sqlite_api::sqlite3_errmsg(db_), code);
+  }
+
+  sqlite_api::sqlite3* db_;
+  sqlite_api::sqlite3_stmt* statement_;
+};
+
+// WriteTransaction with cached BEGIN IMMEDIATE / COMMIT / ROLLBACK statements.
+class CachedWriteTransaction {
+ public:
+  explicit CachedWriteTransaction(StatementCache& cache) : cache_(cache) { Query(cache_, "BEGIN IMMEDIATE").run(); }
+  ~CachedWriteTransaction() {
+    if (!committed_) {
+      try {
+        Query(cache_, "ROLLBACK").run();
+      } catch (...) {  // nothing more to do: the connection rolls back when it is reused or closed
+      }
+    }
+  }
+  CachedWriteTransaction(const CachedWriteTransaction&) = delete;
+  CachedWriteTransaction& operator=(const CachedWriteTransaction&) = delete;
+
+  void commit() {
+    Query(cache_, "COMMIT").run();
+    committed_ = true;
+  }
+
+ private:
+  StatementCache& cache_;
+  bool committed_ = false;
+};
+
 // Holds one connection of the pool for the lifetime of the object.
 class PooledSession {
  public:
@@ -137,6 +241,7 @@ class PooledSession {
   PooledSession& operator=(const PooledSession&) = delete;
 
   soci::session& operator*() { return pool_.at(position_); }
+  std::size_t position() const { return position_; }
 
  private:
   soci::connection_pool& pool_;
@@ -191,8 +296,6 @@ std::string connection_string(const std::string& path) {
   return "db=\"" + path + "\"";
 }
 
-constexpr const char* kMessageColumns =
-    "id, conversation_id, role, text, quick, status, feedback_json, created_at";
 
 // SQLite's built-in busy_timeout sleeps in steps growing to 100 ms, so a moment of write
 // contention between the pool's own threads became stalls of seconds under load. This waits in
@@ -251,6 +354,8 @@ class SqliteStore final : public Store {
           exec_script(sql, "PRAGMA wal_autocheckpoint = 0");
         });
       }
+      for (std::size_t i = 0; i < pool_size_; ++i)
+        statements_.push_back(std::make_unique<StatementCache>(native_handle(pool_.at(i))));
       checkpoint_session_.open(soci::sqlite3, connect);
       auto* backend = static_cast<soci::sqlite3_session_backend*>(checkpoint_session_.get_backend());
       sqlite_api::sqlite3_busy_handler(backend->conn_, &short_busy_wait, nullptr);
@@ -265,6 +370,7 @@ class SqliteStore final : public Store {
     }
     checkpoint_wake_.notify_all();
     checkpointer_.join();
+    statements_.clear();  // finalized before the pool's connections close
   }
 
   SqliteStore(const SqliteStore&) = delete;
@@ -352,11 +458,14 @@ class SqliteStore final : public Store {
   std::optional<Organisation> organisation(const std::string& id) override {
     return translate_errors("organisation", [&]() -> std::optional<Organisation> {
       PooledSession session(pool_);
+      Query query(statements(session), "SELECT id, name, policy, retention_days FROM organisations WHERE id = ?1");
+      query.bind(1, id);
+      if (!query.step()) return std::nullopt;
       Organisation org;
-      *session << "SELECT id, name, policy, retention_days FROM organisations WHERE id = :id",
-          soci::into(org.id), soci::into(org.name), soci::into(org.policy),
-          soci::into(org.retention_days), soci::use(id);
-      if (!(*session).got_data()) return std::nullopt;
+      org.id = query.text(0);
+      org.name = query.text(1);
+      org.policy = query.text(2);
+      org.retention_days = static_cast<int>(query.int64(3));
       return org;
     });
   }
@@ -453,15 +562,19 @@ class SqliteStore final : public Store {
   std::optional<Participant> participant(const std::string& id) override {
     return translate_errors("participant", [&]() -> std::optional<Participant> {
       PooledSession session(pool_);
+      Query query(statements(session),
+                  "SELECT id, organisation_id, class_id, ui_language, support_language, level, "
+                  "created_at FROM participants WHERE id = ?1");
+      query.bind(1, id);
+      if (!query.step()) return std::nullopt;
       Participant p;
-      soci::indicator class_indicator = soci::i_null;
-      *session << "SELECT id, organisation_id, class_id, ui_language, support_language, level, "
-                  "created_at FROM participants WHERE id = :id",
-          soci::into(p.id), soci::into(p.organisation_id), soci::into(p.class_id, class_indicator),
-          soci::into(p.ui_language), soci::into(p.support_language), soci::into(p.level),
-          soci::into(p.created_at), soci::use(id);
-      if (!(*session).got_data()) return std::nullopt;
-      if (class_indicator != soci::i_ok) p.class_id.clear();
+      p.id = query.text(0);
+      p.organisation_id = query.text(1);
+      if (!query.is_null(2)) p.class_id = query.text(2);
+      p.ui_language = query.text(3);
+      p.support_language = query.text(4);
+      p.level = query.text(5);
+      p.created_at = query.int64(6);
       return p;
     });
   }
@@ -500,12 +613,11 @@ class SqliteStore final : public Store {
                                                  Timestamp now) override {
     return translate_errors("session_participant", [&]() -> std::optional<std::string> {
       PooledSession session(pool_);
-      std::string participant_id;
-      *session << "SELECT participant_id FROM sessions WHERE token_hash = :token_hash "
-                  "AND expires_at > :now",
-          soci::into(participant_id), soci::use(token_hash), soci::use(now);
-      if (!(*session).got_data()) return std::nullopt;
-      return participant_id;
+      Query query(statements(session),
+                  "SELECT participant_id FROM sessions WHERE token_hash = ?1 AND expires_at > ?2");
+      query.bind(1, token_hash).bind(2, now);
+      if (!query.step()) return std::nullopt;
+      return query.text(0);
     });
   }
 
@@ -544,12 +656,18 @@ class SqliteStore final : public Store {
   std::optional<Conversation> conversation(const std::string& id) override {
     return translate_errors("conversation", [&]() -> std::optional<Conversation> {
       PooledSession session(pool_);
+      Query query(statements(session),
+                  "SELECT id, participant_id, organisation_id, bot_id, created_at, updated_at "
+                  "FROM conversations WHERE id = ?1");
+      query.bind(1, id);
+      if (!query.step()) return std::nullopt;
       Conversation c;
-      *session << "SELECT id, participant_id, organisation_id, bot_id, created_at, updated_at "
-                  "FROM conversations WHERE id = :id",
-          soci::into(c.id), soci::into(c.participant_id), soci::into(c.organisation_id),
-          soci::into(c.bot_id), soci::into(c.created_at), soci::into(c.updated_at), soci::use(id);
-      if (!(*session).got_data()) return std::nullopt;
+      c.id = query.text(0);
+      c.participant_id = query.text(1);
+      c.organisation_id = query.text(2);
+      c.bot_id = query.text(3);
+      c.created_at = query.int64(4);
+      c.updated_at = query.int64(5);
       return c;
     });
   }
@@ -597,16 +715,17 @@ class SqliteStore final : public Store {
     if (m.created_at == 0) m.created_at = now_ms();
     return translate_errors("add_message", [&] {
       PooledSession session(pool_);
-      soci::session& sql = *session;
-      WriteTransaction transaction(sql);
-      sql << "INSERT INTO messages (id, conversation_id, role, text, quick, status, feedback_json, "
-             "created_at) VALUES (:id, :conversation_id, :role, :text, :quick, :status, "
-             ":feedback_json, :created_at)",
-          soci::use(m.id), soci::use(m.conversation_id), soci::use(m.role), soci::use(m.text),
-          soci::use(m.quick), soci::use(m.status), soci::use(m.feedback_json),
-          soci::use(m.created_at);
-      sql << "UPDATE conversations SET updated_at = MAX(updated_at, :created_at) WHERE id = :id",
-          soci::use(m.created_at), soci::use(m.conversation_id);
+      StatementCache& cache = statements(session);
+      CachedWriteTransaction transaction(cache);
+      Query(cache,
+            "INSERT INTO messages (id, conversation_id, role, text, quick, status, feedback_json, "
+            "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+          .bind(1, m.id).bind(2, m.conversation_id).bind(3, m.role).bind(4, m.text)
+          .bind(5, m.quick).bind(6, m.status).bind(7, m.feedback_json).bind(8, m.created_at)
+          .run();
+      Query(cache, "UPDATE conversations SET updated_at = MAX(updated_at, ?1) WHERE id = ?2")
+          .bind(1, m.created_at).bind(2, m.conversation_id)
+          .run();
       transaction.commit();
       return m;
     });
@@ -641,8 +760,9 @@ class SqliteStore final : public Store {
     require(feedback_json.size() <= kMaxFeedbackBytes, "message feedback is too long");
     translate_errors("set_message_feedback", [&] {
       PooledSession session(pool_);
-      *session << "UPDATE messages SET feedback_json = :feedback_json WHERE id = :id",
-          soci::use(feedback_json), soci::use(id);
+      Query(statements(session), "UPDATE messages SET feedback_json = ?1 WHERE id = ?2")
+          .bind(1, feedback_json).bind(2, id)
+          .run();
     });
   }
 
@@ -652,20 +772,26 @@ class SqliteStore final : public Store {
     return translate_errors("messages", [&] {
       PooledSession session(pool_);
       std::vector<Message> result;
-      Message m;
       // The inner query picks the newest rows; the outer one puts them oldest first. seq breaks
       // ties between messages of the same millisecond in insertion order.
-      soci::statement statement =
-          ((*session).prepare << std::string("SELECT ") + kMessageColumns +
-                                     " FROM (SELECT seq, " + kMessageColumns +
-                                     " FROM messages WHERE conversation_id = :conversation_id"
-                                     " ORDER BY created_at DESC, seq DESC LIMIT :rows)"
-                                     " ORDER BY created_at, seq",
-           soci::into(m.id), soci::into(m.conversation_id), soci::into(m.role), soci::into(m.text),
-           soci::into(m.quick), soci::into(m.status), soci::into(m.feedback_json),
-           soci::into(m.created_at), soci::use(conversation_id), soci::use(rows));
-      statement.execute();
-      while (statement.fetch()) result.push_back(m);
+      Query query(statements(session),
+                  "SELECT id, conversation_id, role, text, quick, status, feedback_json, created_at"
+                  " FROM (SELECT seq, id, conversation_id, role, text, quick, status, feedback_json, created_at"
+                  " FROM messages WHERE conversation_id = ?1"
+                  " ORDER BY created_at DESC, seq DESC LIMIT ?2)"
+                  " ORDER BY created_at, seq");
+      query.bind(1, conversation_id).bind(2, static_cast<std::int64_t>(rows));
+      while (query.step()) {
+        Message& m = result.emplace_back();
+        m.id = query.text(0);
+        m.conversation_id = query.text(1);
+        m.role = query.text(2);
+        m.text = query.text(3);
+        m.quick = query.text(4);
+        m.status = query.text(5);
+        m.feedback_json = query.text(6);
+        m.created_at = query.int64(7);
+      }
       return result;
     });
   }
@@ -683,6 +809,8 @@ class SqliteStore final : public Store {
   }
 
  private:
+  StatementCache& statements(const PooledSession& session) { return *statements_[session.position()]; }
+
   std::optional<ClassGroup> select_class(const char* operation, const char* key_column,
                                          const std::string& key) {
     return translate_errors(operation, [&]() -> std::optional<ClassGroup> {
@@ -709,6 +837,7 @@ class SqliteStore final : public Store {
   // cheaper than SQLite's busy retries (readers still run in parallel under WAL).
   std::mutex write_mutex_;
   soci::connection_pool pool_;
+  std::vector<std::unique_ptr<StatementCache>> statements_;  // by pool position
 };
 
 }  // namespace

@@ -7,8 +7,10 @@
 
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -183,9 +185,56 @@ class TokenEvents {
   std::string prefix_, suffix_;
 };
 
+// One timer for every stream's token delays. A timer per stream meant a wake-up of the event loop
+// (epoll round, timerfd update) for nearly every token, which cost the load generator about as much
+// as the token's write; now the streams due in the same millisecond are served in one wake-up.
+// Delays are rounded up to the next millisecond.
+class Ticker {
+ public:
+  using Clock = std::chrono::steady_clock;
+  explicit Ticker(asio::any_io_executor executor) : timer_(std::move(executor)) {}
+
+  // `waiter` waits with no expiry of its own; it is cancelled (its wait completes) at `due`.
+  void wake_at(Clock::time_point due, asio::steady_timer& waiter) {
+    const std::int64_t tick = (due.time_since_epoch() + kTick - Clock::duration(1)) / kTick;
+    due_[tick].push_back(&waiter);
+    if (tick < armed_) arm(tick);
+  }
+
+ private:
+  static constexpr std::chrono::milliseconds kTick{1};
+  static constexpr std::int64_t kNone = INT64_MAX;
+
+  void arm(std::int64_t tick) {
+    armed_ = tick;
+    const unsigned generation = ++generation_;
+    timer_.expires_at(Clock::time_point(tick * kTick));
+    timer_.async_wait([this, generation](const error_code&) {
+      if (generation == generation_) fired();
+    });
+  }
+
+  void fired() {
+    armed_ = kNone;
+    const std::int64_t now = Clock::now().time_since_epoch() / kTick;
+    while (!due_.empty() && due_.begin()->first <= now) {
+      for (asio::steady_timer* waiter : due_.begin()->second) waiter->cancel();
+      due_.erase(due_.begin());
+    }
+    if (!due_.empty()) arm(due_.begin()->first);
+  }
+
+  asio::steady_timer timer_;
+  std::map<std::int64_t, std::vector<asio::steady_timer*>> due_;  // by tick
+  std::int64_t armed_ = kNone;
+  unsigned generation_ = 0;
+};
+
+Ticker* g_ticker = nullptr;  // lives in main(), beside the io_context
+
 class Session {
  public:
-  explicit Session(tcp::socket socket) : stream_(std::move(socket)) {}
+  explicit Session(tcp::socket socket) : stream_(std::move(socket)), wake_(stream_.get_executor()) {}
 
   Task<void> run() {
     error_code ec;
@@ -421,9 +470,10 @@ class Session {
 
   Task<void> sleep(int milliseconds) {
     if (milliseconds <= 0) co_return;
-    asio::steady_timer timer(stream_.get_executor(), std::chrono::milliseconds(milliseconds));
+    wake_.expires_at(asio::steady_timer::time_point::max());
+    g_ticker->wake_at(Ticker::Clock::now() + std::chrono::milliseconds(milliseconds), wake_);
     error_code ec;
-    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    co_await wake_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
   }
 
   // Waits until the client closes the connection (or `limit` passes).
@@ -462,6 +512,7 @@ class Session {
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
+  asio::steady_timer wake_;  // sleep(): cancelled by the ticker when due
 };
 
 Task<void> serve(tcp::acceptor& acceptor) {
@@ -510,6 +561,8 @@ int main(int argc, char** argv) {
 
   try {
     asio::io_context context(1);
+    Ticker ticker(context.get_executor());
+    g_ticker = &ticker;
     tcp::acceptor acceptor(context);
     const tcp::endpoint endpoint(asio::ip::make_address(host), static_cast<unsigned short>(port));
     acceptor.open(endpoint.protocol());

@@ -122,6 +122,16 @@ TEST_F(OpenAiBackendTest, SendsRequestFieldsAndApiKey) {
   EXPECT_FALSE(body["messages"][1].contains("quick"));
 }
 
+TEST_F(OpenAiBackendTest, EscapesPromptTextAndReplacesInvalidUtf8) {
+  const std::string tricky = "Han sa \"hei\"\\ og gikk.\nNy linje\tmed tab, \x01 kontroll, </script> og blåbær";
+  const StreamRun run = run_stream(config_, sample_request(tricky + "\xC3"));  // ends in a broken sequence
+  ASSERT_TRUE(run.result.ok) << run.result.error_message;
+  const auto body = fake_.stats()["last_request"];
+  ASSERT_TRUE(body.is_object()) << "the request body was not valid JSON";
+  ASSERT_EQ(body["messages"].size(), 2u);
+  EXPECT_EQ(body["messages"][1]["content"], tricky + "\xEF\xBF\xBD");
+}
+
 TEST_F(OpenAiBackendTest, UsesTheDefaultModelAndNoKeyWhenUnset) {
   ChatRequest request = sample_request();
   request.model.clear();
