@@ -2,6 +2,7 @@
 // "å" after a modal, "at" after a subjunction, "seg" with verbs that take none, a preposition after
 // verbs that take a direct object, an indefinite article before a plural noun.
 #include "feedback/rules/rule_helpers.h"
+#include <cctype>
 
 namespace voki::feedback {
 
@@ -260,6 +261,52 @@ void rule_extra_copula(const RuleContext& c) {
       continue;
     if (lemma_in(verb, {"er", "var", "har", "hadde"})) continue;  // "er er": repeated word; "er har" may be a slip either way
     c.add("extra-copula", "R", be.start, verb.end, {verb.text}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// R: a lone letter between words, left over from a slip of the keyboard or an unfinished
+// correction: "økonomisk e støtte" → "økonomisk støtte", "at t det" → "at det". Bokmål has no
+// one-letter words but "i" and "å"; letters in abbreviations ("f. eks.", "o. l."), after numbers
+// ("30 km / t", "117 l") and in lists ("oppgave b", "(a)") stay.
+void rule_stray_letter(const RuleContext& c) {
+  const auto& s = c.sentence;
+  auto lone_letter = [](const Word& w) {
+    if (w.punct || w.capitalised) return false;
+    const std::string& t = w.lower;
+    if (t.size() == 1) return t[0] >= 'a' && t[0] <= 'z';
+    return t == "æ" || t == "ø";  // two bytes in UTF-8; "å" is a word
+  };
+  // Not after a number or a sign ("117 l", "km / t"); letters outside ASCII are all letters here.
+  auto starts_with_letter = [](const Word& w) {
+    if (w.lower.empty()) return false;
+    const unsigned char first = static_cast<unsigned char>(w.lower.front());
+    return first >= 0x80 || std::isalpha(first);
+  };
+  for (std::size_t i = 1; i + 1 < s.words.size(); ++i) {
+    const Word& letter = s.words[i];
+    if (!lone_letter(letter) || letter.lower == "i") continue;
+    // Only in the gap between two words, written with spaces on both sides.
+    const Word& before = s.words[i - 1];
+    const Word& after = s.words[i + 1];
+    if (before.punct || after.punct || !starts_with_letter(before) || !starts_with_letter(after)) continue;
+    // One space each side: nothing dropped by the tokeniser ("km / t") lies between.
+    if (before.end + 1 != letter.start || letter.end + 1 != after.start) continue;
+    if (lone_letter(before) || lone_letter(after)) continue;  // "o l", "f eks": an abbreviation without dots
+    if (after.lower == "eks" || after.lower == "ex" || after.lower == "kr") continue;
+    if (some(before, [](const Reading& r) { return r.has("n"); }) &&
+        lemma_in(before, {"oppgave", "punkt", "del", "vitamin", "type", "plan", "alternativ", "side", "gruppe", "klasse", "rad", "nivå"}))
+      continue;
+    if (letter.lower == "s" && before.capitalised) continue;  // "Oslo s bymuseum": a genitive written apart
+    // "glede r meg", "absolutt e motsatte": an ending written apart from its word is a compounding
+    // slip rather than a letter too many.
+    if (lemma_in(letter, {"r", "e", "t", "n"}) && c.worker.spelled_right(before.lower + letter.lower)) continue;
+    c.add("stray-letter", "R", letter.start, after.end, {after.text}, 0.7);
   }
 }
 

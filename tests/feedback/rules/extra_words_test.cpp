@@ -95,6 +95,18 @@ TEST(ExtraWords, ArticleBeforePlural) {
   expect_no_rule("Vi bor i en stor leilighet.", "article-plural");
 }
 
+TEST(ExtraWords, StrayLetter) {
+  expect_finding("Vi fikk k hjelp av naboene.", "stray-letter", "hjelp");
+  expect_finding("Hun tror at d han kommer i morgen.", "stray-letter", "han");
+  expect_no_rule("Vi fikk hjelp av naboene.", "stray-letter");
+  expect_no_rule("Han bor i en by i nord.", "stray-letter");
+  expect_no_rule("Vi leste mange bøker, f. eks. romaner.", "stray-letter");
+  expect_no_rule("Farten er 50 km / t her.", "stray-letter");
+  expect_no_rule("Svaret står i oppgave b i boka.", "stray-letter");
+  expect_no_rule("Vi besøkte Bergen s museum.", "stray-letter");
+  expect_no_rule("Jeg glede r meg til sommeren.", "stray-letter");  // an ending written apart
+}
+
 }  // namespace
 
 #include "feedback/explanations.h"
@@ -105,7 +117,7 @@ namespace {
 TEST(ExtraWords, ExplanationsInEveryLanguage) {
   for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-reflexive", "missing-preposition",
                            "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
-                           "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula",
+                           "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula", "stray-letter",
                            "comma-after-phrase", "comma-before-at", "comma-before-som"})
     for (const auto& language : voki::feedback::explanation_languages())
       EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
