@@ -311,3 +311,42 @@ void rule_stray_letter(const RuleContext& c) {
 }
 
 }  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// R: the same verb twice in a row in two forms, a correction left standing: "har kjøper kjøpt" →
+// "har kjøpt", "trenges trengs" → "trengs". Auxiliaries ("har hatt", "vil ville") are left alone.
+void rule_verb_restart(const RuleContext& c) {
+  const auto& s = c.sentence;
+  auto verb_lemmas = [](const Word& w) {
+    std::vector<std::string> lemmas;
+    if (w.punct || w.unknown || w.readings.empty()) return lemmas;
+    // Other readings may only be participle adjectives ("kjøpt"): "se så", "fare for" are no verb pairs.
+    for (const auto& r : w.readings) {
+      if (r.compound || !(r.has("vblex") || r.has("adj"))) return std::vector<std::string>{};
+      if (r.has("vblex")) lemmas.push_back(r.lemma);
+    }
+    return lemmas;
+  };
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& first = s.words[i];
+    const Word& second = s.words[i + 1];
+    if (first.lower == second.lower) continue;  // repeated-word
+    if (first.end + 1 != second.start) continue;  // nothing between but a space
+    const auto a = verb_lemmas(first);
+    const auto b = verb_lemmas(second);
+    if (a.empty() || b.empty()) continue;
+    bool shared = false;
+    for (const auto& lemma : a)
+      if (std::find(b.begin(), b.end(), lemma) != b.end() &&
+          !(lemma == "ha" || lemma == "være" || lemma == "bli" || lemma == "få" || lemma == "kunne" || lemma == "ville" ||
+            lemma == "skulle" || lemma == "måtte" || lemma == "burde" || lemma == "gjøre" || lemma == "la"))
+        shared = true;
+    if (!shared) continue;
+    c.add("verb-restart", "R", first.start, second.end, {second.text}, 0.65);
+  }
+}
+
+}  // namespace voki::feedback

@@ -62,6 +62,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"double-article", rule_extra_article_pair, false},
       {"extra-copula", rule_extra_copula, false},
       {"stray-letter", rule_stray_letter, false},
+      {"verb-restart", rule_verb_restart, false},
       {"comma-after-phrase", rule_comma_after_phrase, false},
       {"comma-before-at", rule_comma_before_at, false},
       {"comma-before-som", rule_comma_before_som, false},

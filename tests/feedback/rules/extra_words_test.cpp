@@ -107,6 +107,14 @@ TEST(ExtraWords, StrayLetter) {
   expect_no_rule("Jeg glede r meg til sommeren.", "stray-letter");  // an ending written apart
 }
 
+TEST(ExtraWords, VerbRestart) {
+  expect_finding("Hun sa at det trenges trengs mer tid.", "verb-restart", "trengs");
+  expect_finding("Jeg syntes synes at filmen er fin.", "verb-restart", "synes");
+  expect_no_rule("Hun sa at det trengs mer tid.", "verb-restart");
+  expect_no_rule("Vi har hatt mye snø i år.", "verb-restart");  // an auxiliary with its participle
+  expect_no_rule("Vi må se så mye som mulig.", "verb-restart");
+}
+
 }  // namespace
 
 #include "feedback/explanations.h"
@@ -117,7 +125,7 @@ namespace {
 TEST(ExtraWords, ExplanationsInEveryLanguage) {
   for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-reflexive", "missing-preposition",
                            "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
-                           "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula", "stray-letter",
+                           "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula", "stray-letter", "verb-restart",
                            "comma-after-phrase", "comma-before-at", "comma-before-som"})
     for (const auto& language : voki::feedback::explanation_languages())
       EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
