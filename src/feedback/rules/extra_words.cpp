@@ -19,6 +19,15 @@ bool takes_bare_infinitive(const Word& w) {
                       "dyrt", "billig", "billigere", "dyrere", "trist", "rart", "flott", "herlig", "fantastisk", "perfekt",
                       "uhøflig", "høflig", "vondt", "pinlig"});
 }
+// Every reading an infinitive (or the same-looking imperative or a participle used as an adjective:
+// "sette" is also se<adj><pp>), at least one the infinitive.
+bool is_infinitive_only(const Word& w) {
+  if (w.punct || w.unknown || w.readings.empty()) return false;
+  return every(w, [](const Reading& r) {
+           return !r.compound && ((r.has("vblex") && (r.has("inf") || r.has("imp"))) || (r.has("adj") && r.has("pp")));
+         }) &&
+         some(w, [](const Reading& r) { return r.has("vblex") && r.has("inf"); });
+}
 bool ends_clause(const Word* w) {
   return !w || (w->punct && (w->text == "." || w->text == "!" || w->text == "," || w->text == "?")) ||
          lemma_in(*w, {"og", "eller", "men"});
@@ -80,20 +89,45 @@ void rule_extra_article_role(const RuleContext& c) {
   }
 }
 
+namespace {
+// "Man bør sette seg ned og å tenke" → "og tenke": a second infinitive joined by "og/eller" to the
+// bare infinitive after a modal takes no "å" either. `j` is the word after the modal and its
+// adverbs; only when that is a bare infinitive and no "å" stands before the conjunction ("må lære
+// å lese og å skrive" is right), inside one clause.
+void flag_coordinated_marker(const RuleContext& c, std::size_t j) {
+  const auto& s = c.sentence;
+  if (!is_infinitive_only(s.words[j])) return;
+  for (std::size_t k = j + 1; k + 2 < s.words.size() && k < j + 8; ++k) {
+    const Word& w = s.words[k];
+    if (w.punct || w.lower == "å" || lemma_in(w, {"at", "som", "når", "fordi", "hvis", "om", "da", "mens", "for", "til", "men"})) return;
+    if (!lemma_in(w, {"og", "eller"})) continue;
+    const Word& marker = s.words[k + 1];
+    const Word& verb = s.words[k + 2];
+    if (marker.lower == "å" && marker.any("part") && is_infinitive_only(verb))
+      c.add("modal-marker", "R", marker.start, verb.end, {verb.text}, 0.7);
+    return;
+  }
+}
+}  // namespace
+
 // R: no "å" after a modal verb: "Jeg vil å lære norsk" → "Jeg vil lære norsk".
 void rule_modal_marker(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
     const Word& modal = s.words[i];
     if (!lemma_in(modal, {"kan", "vil", "skal", "må", "bør", "kunne", "ville", "skulle", "måtte", "burde"})) continue;
-    if (!every(modal, verb_any)) continue;
+    // Some reading a verb: "bør" is also a noun (a burden), never before "å".
+    if (!some(modal, verb_any)) continue;
     std::size_t j = i + 1;
     if (j < s.words.size() && is_subject_pronoun(s.words[j])) ++j;
     while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
     if (j + 1 >= s.words.size()) continue;
     const Word& marker = s.words[j];
     const Word& verb = s.words[j + 1];
-    if (marker.lower != "å" || !marker.any("part")) continue;
+    if (marker.lower != "å" || !marker.any("part")) {
+      flag_coordinated_marker(c, j);
+      continue;
+    }
     if (!some(verb, [](const Reading& r) { return r.has("vblex") && r.has("inf"); })) continue;
     c.add("modal-marker", "R", marker.start, verb.end, {verb.text}, 0.75);
   }

@@ -115,6 +115,14 @@ TEST(ExtraWords, VerbRestart) {
   expect_no_rule("Vi må se så mye som mulig.", "verb-restart");
 }
 
+TEST(ExtraWords, ModalMarkerInCoordination) {
+  expect_finding("Vi må sette oss ned og å snakke om det.", "modal-marker", "snakke");
+  expect_finding("Du bør å ringe henne.", "modal-marker", "ringe");
+  expect_no_rule("Vi må sette oss ned og snakke om det.", "modal-marker");
+  expect_no_rule("Barna må lære å lese og å skrive.", "modal-marker");  // "og å" joins "å lese"
+  expect_no_rule("Vi må reise, og å bo der er dyrt.", "modal-marker");
+}
+
 }  // namespace
 
 #include "feedback/explanations.h"
