@@ -108,6 +108,7 @@ void rule_extra_article_pair(const RuleContext& context);
 void rule_extra_copula(const RuleContext& context);
 void rule_stray_letter(const RuleContext& context);
 void rule_verb_restart(const RuleContext& context);
+void rule_subject_twice(const RuleContext& context);
 void rule_comma_after_phrase(const RuleContext& context);
 void rule_comma_before_at(const RuleContext& context);
 void rule_comma_before_som(const RuleContext& context);

@@ -384,3 +384,27 @@ void rule_verb_restart(const RuleContext& c) {
 }
 
 }  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// R: the subject pronoun twice around its verb, a word order half corrected: "Da jeg var jeg
+// liten" → "Da jeg var liten". Reported as a repeated word: the second pronoun goes.
+void rule_subject_twice(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& first = s.words[i];
+    if (!lemma_in(first, {"jeg", "du", "han", "hun", "vi", "dere", "man", "ingen"})) continue;
+    const Word& verb = s.words[i + 1];
+    const Word& second = s.words[i + 2];
+    if (second.lower != first.lower || verb.punct || !some(verb, finite)) continue;  // "var" is also an adjective
+    // "Jeg tror jeg har lært": the second pronoun opens a clause of its own with its own verb.
+    std::size_t k = i + 3;
+    while (k < s.words.size() && is_clause_adverb(s.words[k])) ++k;
+    if (k < s.words.size() && (s.words[k].punct || some(s.words[k], finite))) continue;
+    c.add("repeated-word", "R", verb.start, second.end, {verb.text}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback

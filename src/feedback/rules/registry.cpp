@@ -63,6 +63,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"extra-copula", rule_extra_copula, false},
       {"stray-letter", rule_stray_letter, false},
       {"verb-restart", rule_verb_restart, false},
+      {"subject-twice", rule_subject_twice, false},
       {"comma-after-phrase", rule_comma_after_phrase, false},
       {"comma-before-at", rule_comma_before_at, false},
       {"comma-before-som", rule_comma_before_som, false},

@@ -123,6 +123,13 @@ TEST(ExtraWords, ModalMarkerInCoordination) {
   expect_no_rule("Vi må reise, og å bo der er dyrt.", "modal-marker");
 }
 
+TEST(ExtraWords, SubjectTwice) {
+  expect_finding("Da jeg var jeg liten, bodde vi i byen.", "repeated-word", "var");
+  expect_no_rule("Da jeg var liten, bodde vi i byen.", "repeated-word");
+  expect_no_rule("Jeg tror jeg har forstått det.", "repeated-word");  // a clause of its own
+  expect_no_rule("Han sa han ikke kunne komme.", "repeated-word");
+}
+
 }  // namespace
 
 #include "feedback/explanations.h"
