@@ -2,6 +2,7 @@
 // "å" after a modal, "at" after a subjunction, "seg" with verbs that take none, a preposition after
 // verbs that take a direct object, an indefinite article before a plural noun.
 #include "feedback/rules/rule_helpers.h"
+#include <cctype>
 
 namespace voki::feedback {
 
@@ -17,6 +18,15 @@ bool takes_bare_infinitive(const Word& w) {
                       "lettere", "vanskeligere", "viktigere", "behagelig", "nyttig", "ulovlig", "lovlig", "sunt", "usunt",
                       "dyrt", "billig", "billigere", "dyrere", "trist", "rart", "flott", "herlig", "fantastisk", "perfekt",
                       "uhøflig", "høflig", "vondt", "pinlig"});
+}
+// Every reading an infinitive (or the same-looking imperative or a participle used as an adjective:
+// "sette" is also se<adj><pp>), at least one the infinitive.
+bool is_infinitive_only(const Word& w) {
+  if (w.punct || w.unknown || w.readings.empty()) return false;
+  return every(w, [](const Reading& r) {
+           return !r.compound && ((r.has("vblex") && (r.has("inf") || r.has("imp"))) || (r.has("adj") && r.has("pp")));
+         }) &&
+         some(w, [](const Reading& r) { return r.has("vblex") && r.has("inf"); });
 }
 bool ends_clause(const Word* w) {
   return !w || (w->punct && (w->text == "." || w->text == "!" || w->text == "," || w->text == "?")) ||
@@ -79,20 +89,45 @@ void rule_extra_article_role(const RuleContext& c) {
   }
 }
 
+namespace {
+// "Man bør sette seg ned og å tenke" → "og tenke": a second infinitive joined by "og/eller" to the
+// bare infinitive after a modal takes no "å" either. `j` is the word after the modal and its
+// adverbs; only when that is a bare infinitive and no "å" stands before the conjunction ("må lære
+// å lese og å skrive" is right), inside one clause.
+void flag_coordinated_marker(const RuleContext& c, std::size_t j) {
+  const auto& s = c.sentence;
+  if (!is_infinitive_only(s.words[j])) return;
+  for (std::size_t k = j + 1; k + 2 < s.words.size() && k < j + 8; ++k) {
+    const Word& w = s.words[k];
+    if (w.punct || w.lower == "å" || lemma_in(w, {"at", "som", "når", "fordi", "hvis", "om", "da", "mens", "for", "til", "men"})) return;
+    if (!lemma_in(w, {"og", "eller"})) continue;
+    const Word& marker = s.words[k + 1];
+    const Word& verb = s.words[k + 2];
+    if (marker.lower == "å" && marker.any("part") && is_infinitive_only(verb))
+      c.add("modal-marker", "R", marker.start, verb.end, {verb.text}, 0.7);
+    return;
+  }
+}
+}  // namespace
+
 // R: no "å" after a modal verb: "Jeg vil å lære norsk" → "Jeg vil lære norsk".
 void rule_modal_marker(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
     const Word& modal = s.words[i];
     if (!lemma_in(modal, {"kan", "vil", "skal", "må", "bør", "kunne", "ville", "skulle", "måtte", "burde"})) continue;
-    if (!every(modal, verb_any)) continue;
+    // Some reading a verb: "bør" is also a noun (a burden), never before "å".
+    if (!some(modal, verb_any)) continue;
     std::size_t j = i + 1;
     if (j < s.words.size() && is_subject_pronoun(s.words[j])) ++j;
     while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
     if (j + 1 >= s.words.size()) continue;
     const Word& marker = s.words[j];
     const Word& verb = s.words[j + 1];
-    if (marker.lower != "å" || !marker.any("part")) continue;
+    if (marker.lower != "å" || !marker.any("part")) {
+      flag_coordinated_marker(c, j);
+      continue;
+    }
     if (!some(verb, [](const Reading& r) { return r.has("vblex") && r.has("inf"); })) continue;
     c.add("modal-marker", "R", marker.start, verb.end, {verb.text}, 0.75);
   }
@@ -260,6 +295,115 @@ void rule_extra_copula(const RuleContext& c) {
       continue;
     if (lemma_in(verb, {"er", "var", "har", "hadde"})) continue;  // "er er": repeated word; "er har" may be a slip either way
     c.add("extra-copula", "R", be.start, verb.end, {verb.text}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// R: a lone letter between words, left over from a slip of the keyboard or an unfinished
+// correction: "økonomisk e støtte" → "økonomisk støtte", "at t det" → "at det". Bokmål has no
+// one-letter words but "i" and "å"; letters in abbreviations ("f. eks.", "o. l."), after numbers
+// ("30 km / t", "117 l") and in lists ("oppgave b", "(a)") stay.
+void rule_stray_letter(const RuleContext& c) {
+  const auto& s = c.sentence;
+  auto lone_letter = [](const Word& w) {
+    if (w.punct || w.capitalised) return false;
+    const std::string& t = w.lower;
+    if (t.size() == 1) return t[0] >= 'a' && t[0] <= 'z';
+    return t == "æ" || t == "ø";  // two bytes in UTF-8; "å" is a word
+  };
+  // Not after a number or a sign ("117 l", "km / t"); letters outside ASCII are all letters here.
+  auto starts_with_letter = [](const Word& w) {
+    if (w.lower.empty()) return false;
+    const unsigned char first = static_cast<unsigned char>(w.lower.front());
+    return first >= 0x80 || std::isalpha(first);
+  };
+  for (std::size_t i = 1; i + 1 < s.words.size(); ++i) {
+    const Word& letter = s.words[i];
+    if (!lone_letter(letter) || letter.lower == "i") continue;
+    // Only in the gap between two words, written with spaces on both sides.
+    const Word& before = s.words[i - 1];
+    const Word& after = s.words[i + 1];
+    if (before.punct || after.punct || !starts_with_letter(before) || !starts_with_letter(after)) continue;
+    // One space each side: nothing dropped by the tokeniser ("km / t") lies between.
+    if (before.end + 1 != letter.start || letter.end + 1 != after.start) continue;
+    if (lone_letter(before) || lone_letter(after)) continue;  // "o l", "f eks": an abbreviation without dots
+    if (after.lower == "eks" || after.lower == "ex" || after.lower == "kr") continue;
+    if (some(before, [](const Reading& r) { return r.has("n"); }) &&
+        lemma_in(before, {"oppgave", "punkt", "del", "vitamin", "type", "plan", "alternativ", "side", "gruppe", "klasse", "rad", "nivå"}))
+      continue;
+    if (letter.lower == "s" && before.capitalised) continue;  // "Oslo s bymuseum": a genitive written apart
+    // "glede r meg", "absolutt e motsatte": an ending written apart from its word is a compounding
+    // slip rather than a letter too many.
+    if (lemma_in(letter, {"r", "e", "t", "n"}) && c.worker.spelled_right(before.lower + letter.lower)) continue;
+    c.add("stray-letter", "R", letter.start, after.end, {after.text}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// R: the same verb twice in a row in two forms, a correction left standing: "har kjøper kjøpt" →
+// "har kjøpt", "trenges trengs" → "trengs". Auxiliaries ("har hatt", "vil ville") are left alone.
+void rule_verb_restart(const RuleContext& c) {
+  const auto& s = c.sentence;
+  auto verb_lemmas = [](const Word& w) {
+    std::vector<std::string> lemmas;
+    if (w.punct || w.unknown || w.readings.empty()) return lemmas;
+    // Other readings may only be participle adjectives ("kjøpt"): "se så", "fare for" are no verb pairs.
+    for (const auto& r : w.readings) {
+      if (r.compound || !(r.has("vblex") || r.has("adj"))) return std::vector<std::string>{};
+      if (r.has("vblex")) lemmas.push_back(r.lemma);
+    }
+    return lemmas;
+  };
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& first = s.words[i];
+    const Word& second = s.words[i + 1];
+    if (first.lower == second.lower) continue;  // repeated-word
+    if (first.end + 1 != second.start) continue;  // nothing between but a space
+    const auto a = verb_lemmas(first);
+    const auto b = verb_lemmas(second);
+    if (a.empty() || b.empty()) continue;
+    bool shared = false;
+    for (const auto& lemma : a)
+      if (std::find(b.begin(), b.end(), lemma) != b.end() &&
+          !(lemma == "ha" || lemma == "være" || lemma == "bli" || lemma == "få" || lemma == "kunne" || lemma == "ville" ||
+            lemma == "skulle" || lemma == "måtte" || lemma == "burde" || lemma == "gjøre" || lemma == "la"))
+        shared = true;
+    if (!shared) continue;
+    c.add("verb-restart", "R", first.start, second.end, {second.text}, 0.65);
+  }
+}
+
+}  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// R: the subject pronoun twice around its verb, a word order half corrected: "Da jeg var jeg
+// liten" → "Da jeg var liten". Reported as a repeated word: the second pronoun goes.
+void rule_subject_twice(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& first = s.words[i];
+    if (!lemma_in(first, {"jeg", "du", "han", "hun", "vi", "dere", "man", "ingen"})) continue;
+    const Word& verb = s.words[i + 1];
+    const Word& second = s.words[i + 2];
+    if (second.lower != first.lower || verb.punct || !some(verb, finite)) continue;  // "var" is also an adjective
+    // "Jeg tror jeg har lært": the second pronoun opens a clause of its own with its own verb.
+    std::size_t k = i + 3;
+    while (k < s.words.size() && is_clause_adverb(s.words[k])) ++k;
+    if (k < s.words.size() && (s.words[k].punct || some(s.words[k], finite))) continue;
+    c.add("repeated-word", "R", verb.start, second.end, {verb.text}, 0.7);
   }
 }
 

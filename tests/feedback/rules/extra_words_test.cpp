@@ -95,6 +95,41 @@ TEST(ExtraWords, ArticleBeforePlural) {
   expect_no_rule("Vi bor i en stor leilighet.", "article-plural");
 }
 
+TEST(ExtraWords, StrayLetter) {
+  expect_finding("Vi fikk k hjelp av naboene.", "stray-letter", "hjelp");
+  expect_finding("Hun tror at d han kommer i morgen.", "stray-letter", "han");
+  expect_no_rule("Vi fikk hjelp av naboene.", "stray-letter");
+  expect_no_rule("Han bor i en by i nord.", "stray-letter");
+  expect_no_rule("Vi leste mange bøker, f. eks. romaner.", "stray-letter");
+  expect_no_rule("Farten er 50 km / t her.", "stray-letter");
+  expect_no_rule("Svaret står i oppgave b i boka.", "stray-letter");
+  expect_no_rule("Vi besøkte Bergen s museum.", "stray-letter");
+  expect_no_rule("Jeg glede r meg til sommeren.", "stray-letter");  // an ending written apart
+}
+
+TEST(ExtraWords, VerbRestart) {
+  expect_finding("Hun sa at det trenges trengs mer tid.", "verb-restart", "trengs");
+  expect_finding("Jeg syntes synes at filmen er fin.", "verb-restart", "synes");
+  expect_no_rule("Hun sa at det trengs mer tid.", "verb-restart");
+  expect_no_rule("Vi har hatt mye snø i år.", "verb-restart");  // an auxiliary with its participle
+  expect_no_rule("Vi må se så mye som mulig.", "verb-restart");
+}
+
+TEST(ExtraWords, ModalMarkerInCoordination) {
+  expect_finding("Vi må sette oss ned og å snakke om det.", "modal-marker", "snakke");
+  expect_finding("Du bør å ringe henne.", "modal-marker", "ringe");
+  expect_no_rule("Vi må sette oss ned og snakke om det.", "modal-marker");
+  expect_no_rule("Barna må lære å lese og å skrive.", "modal-marker");  // "og å" joins "å lese"
+  expect_no_rule("Vi må reise, og å bo der er dyrt.", "modal-marker");
+}
+
+TEST(ExtraWords, SubjectTwice) {
+  expect_finding("Da jeg var jeg liten, bodde vi i byen.", "repeated-word", "var");
+  expect_no_rule("Da jeg var liten, bodde vi i byen.", "repeated-word");
+  expect_no_rule("Jeg tror jeg har forstått det.", "repeated-word");  // a clause of its own
+  expect_no_rule("Han sa han ikke kunne komme.", "repeated-word");
+}
+
 }  // namespace
 
 #include "feedback/explanations.h"
@@ -105,7 +140,7 @@ namespace {
 TEST(ExtraWords, ExplanationsInEveryLanguage) {
   for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-reflexive", "missing-preposition",
                            "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
-                           "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula",
+                           "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula", "stray-letter", "verb-restart",
                            "comma-after-phrase", "comma-before-at", "comma-before-som"})
     for (const auto& language : voki::feedback::explanation_languages())
       EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
