@@ -16,6 +16,13 @@ void rule_split_compound(const RuleContext& c) {
     if (has_digit(a.text) || has_digit(b.text) || count_code_points(b.text) < 2) continue;  // "100- års", "garderobe r"
     if (b.start != a.end + 1) continue;  // exactly one space between
     if (!every(a, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind"); })) continue;
+    // "for kvinner", "å virke", "under taket", "femti år": a word that may be a preposition,
+    // conjunction, infinitive marker or number is one before a noun, not a compound's first half
+    // (checked on the dictionary's readings, so that such pairs do not make a CG-3 run).
+    if (some(a, [](const Reading& r) {
+          return r.has("pr") || r.has("part") || r.has("cnjsub") || r.has("cnjcoo") || (r.has("det") && r.has("qnt"));
+        }))
+      continue;
     if (!every(b, [](const Reading& r) { return r.has("n"); })) continue;
     const std::string joined = a.lower + b.lower;
     const auto readings = c.worker.lookup(joined);
