@@ -19,10 +19,9 @@ void rule_split_compound(const RuleContext& c) {
     // "for kvinner", "å virke", "under taket", "femti år": a word that may be a preposition,
     // conjunction, infinitive marker or number is one before a noun, not a compound's first half
     // (checked on the dictionary's readings, so that such pairs do not make a CG-3 run).
-    if (some(a, [](const Reading& r) {
-          return r.has("pr") || r.has("part") || r.has("cnjsub") || r.has("cnjcoo") || (r.has("det") && r.has("qnt"));
-        }))
-      continue;
+    const bool function_word = some(a, [](const Reading& r) {
+      return r.has("pr") || r.has("part") || r.has("cnjsub") || r.has("cnjcoo") || (r.has("det") && r.has("qnt"));
+    });
     if (!every(b, [](const Reading& r) { return r.has("n"); })) continue;
     const std::string joined = a.lower + b.lower;
     const auto readings = c.worker.lookup(joined);
@@ -39,7 +38,8 @@ void rule_split_compound(const RuleContext& c) {
     if (i > 0 && surely_some(s.words[i - 1], [](const Reading& r) { return r.has("vblex"); }) &&
         surely_none(s.words[i - 1], [](const Reading& r) { return r.has("det") || r.has("pr"); }))
       continue;  // "gir barn mat": two objects
-    c.add("split-compound", "SPL", a.start, b.end, {a.text + b.lower}, 0.7);
+    if (function_word) c.widen_window(a.start, b.end);
+    else c.add("split-compound", "SPL", a.start, b.end, {a.text + b.lower}, 0.7);
   }
 }
 
