@@ -392,7 +392,11 @@ void rule_noun_phrase(const RuleContext& c) {
         genitive(before)) {
       auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
                              [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
-      if (!form.empty()) c.add("genitive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+      // "mens jentene": a word that may be a conjunction is mostly one (men<n><gen> is rare); on
+      // raw readings that alone is not worth a CG-3 run.
+      if (!form.empty() && candidate_mode() && some(before, [](const Reading& r) { return r.has("cnjsub") || r.has("cnjcoo"); }))
+        c.widen_window(noun.start, noun.end);
+      else if (!form.empty()) c.add("genitive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
       continue;
     }
     if (!definite && !every(noun, [](const Reading& r) { return r.has("ind"); })) continue;
