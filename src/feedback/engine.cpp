@@ -98,7 +98,8 @@ class OfflineEngine final : public Engine {
           for (const auto& rule : rules)
             if (rule.needs_disambiguation) rule.run(context);
         }
-        const bool candidate = !candidates.empty();
+        // Spans only to widen the window (RuleContext::widen_window) have no rule id.
+        const bool candidate = std::any_of(candidates.begin(), candidates.end(), [](const Finding& f) { return !f.rule.empty(); });
         for (std::size_t k = 0; k < rules.size(); ++k) {
           if (rules[k].needs_disambiguation) continue;
           RuleContext context{worker, sentence, text, by_rule[k]};

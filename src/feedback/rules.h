@@ -18,6 +18,10 @@ struct RuleContext {
 
   void add(const char* rule, const char* code, std::size_t start, std::size_t end,
            std::vector<std::string> suggestions, double confidence) const;
+  // In candidate mode: a span that CG-3 should disambiguate if it runs for another candidate
+  // (so that the window stays as wide as before) but that alone is not worth a CG-3 run, because
+  // the rule sees on the raw readings that it will stay silent there. Does nothing otherwise.
+  void widen_window(std::size_t start, std::size_t end) const;
 };
 
 using RuleFunction = void (*)(const RuleContext&);

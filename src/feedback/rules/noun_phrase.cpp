@@ -183,7 +183,12 @@ void rule_agreement(const RuleContext& c) {
       }
       auto form = regenerate(c.worker, *noun, [](const Reading& r) { return r.has("sg"); },
                              [](std::vector<std::string>& t) { replace_tag(t, {"sg"}, "pl"); });
-      if (!form.empty()) c.add("plural-after-number", "F", noun->start, noun->end, {form}, 0.7);
+      // "to ganger" (gang, not the horse ganger): a noun that is also a plural agrees already; on
+      // raw readings, so that such words do not make a CG-3 run (after CG-3 only the singular
+      // readings checked above are left).
+      const bool also_plural = some(*noun, [](const Reading& r) { return r.has("n") && r.has("pl"); });
+      if (!form.empty() && also_plural) c.widen_window(noun->start, noun->end);
+      else if (!form.empty()) c.add("plural-after-number", "F", noun->start, noun->end, {form}, 0.7);
     }
   }
 }
@@ -387,7 +392,11 @@ void rule_noun_phrase(const RuleContext& c) {
         genitive(before)) {
       auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
                              [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
-      if (!form.empty()) c.add("genitive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+      // "mens jentene": a word that may be a conjunction is mostly one (men<n><gen> is rare); on
+      // raw readings that alone is not worth a CG-3 run.
+      if (!form.empty() && candidate_mode() && some(before, [](const Reading& r) { return r.has("cnjsub") || r.has("cnjcoo"); }))
+        c.widen_window(noun.start, noun.end);
+      else if (!form.empty()) c.add("genitive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
       continue;
     }
     if (!definite && !every(noun, [](const Reading& r) { return r.has("ind"); })) continue;

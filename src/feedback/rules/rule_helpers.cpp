@@ -19,6 +19,14 @@ void RuleContext::add(const char* rule, const char* code, std::size_t start, std
   findings.push_back(std::move(f));
 }
 
+void RuleContext::widen_window(std::size_t start, std::size_t end) const {
+  if (!candidate_mode_on) return;
+  Finding f;  // no rule id: the engine tells these apart by that
+  f.start = start;
+  f.end = end;
+  findings.push_back(std::move(f));
+}
+
 CandidateScope::CandidateScope() : previous_(candidate_mode_on) { candidate_mode_on = true; }
 CandidateScope::~CandidateScope() { candidate_mode_on = previous_; }
 

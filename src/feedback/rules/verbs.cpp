@@ -88,7 +88,13 @@ void rule_verb_forms(const RuleContext& c) {
                 imperative_only)) {
       auto form = regenerate(c.worker, *verb, [](const Reading& r) { return r.has("inf") || r.has("imp"); },
                              [](std::vector<std::string>& t) { replace_tag(t, {"inf", "imp"}, "pp"); });
-      if (!form.empty()) c.add("perfect-participle", "F", verb->start, verb->end, {form}, 0.75);
+      // "har bedre mulighet", "har like mye": before a noun or determiner a word that is also an
+      // adjective or adverb is mostly one; on raw readings that alone is not worth a CG-3 run.
+      const bool modifier = candidate_mode() && is_word(next) &&
+                            some(*verb, [](const Reading& r) { return r.has("adj") || r.has("adv"); }) &&
+                            some(*next, [](const Reading& r) { return r.has("n") || r.has("det") || r.has("adj"); });
+      if (!form.empty() && modifier) c.widen_window(verb->start, verb->end);
+      else if (!form.empty()) c.add("perfect-participle", "F", verb->start, verb->end, {form}, 0.75);
     } else if (perfect && every(*verb, [](const Reading& r) { return r.has("vblex") && r.has("pret"); }) &&
                !reading_in(dictionary, is_past_participle) && !reading_in(dictionary, is_inf)) {
       // "har skrev" → "har skrevet"; a weak form in -de/-te is also an adjective ("har brukte

@@ -16,6 +16,12 @@ void rule_split_compound(const RuleContext& c) {
     if (has_digit(a.text) || has_digit(b.text) || count_code_points(b.text) < 2) continue;  // "100- års", "garderobe r"
     if (b.start != a.end + 1) continue;  // exactly one space between
     if (!every(a, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind"); })) continue;
+    // "for kvinner", "å virke", "under taket", "femti år": a word that may be a preposition,
+    // conjunction, infinitive marker or number is one before a noun, not a compound's first half
+    // (checked on the dictionary's readings, so that such pairs do not make a CG-3 run).
+    const bool function_word = some(a, [](const Reading& r) {
+      return r.has("pr") || r.has("part") || r.has("cnjsub") || r.has("cnjcoo") || (r.has("det") && r.has("qnt"));
+    });
     if (!every(b, [](const Reading& r) { return r.has("n"); })) continue;
     const std::string joined = a.lower + b.lower;
     const auto readings = c.worker.lookup(joined);
@@ -32,7 +38,8 @@ void rule_split_compound(const RuleContext& c) {
     if (i > 0 && surely_some(s.words[i - 1], [](const Reading& r) { return r.has("vblex"); }) &&
         surely_none(s.words[i - 1], [](const Reading& r) { return r.has("det") || r.has("pr"); }))
       continue;  // "gir barn mat": two objects
-    c.add("split-compound", "SPL", a.start, b.end, {a.text + b.lower}, 0.7);
+    if (function_word) c.widen_window(a.start, b.end);
+    else c.add("split-compound", "SPL", a.start, b.end, {a.text + b.lower}, 0.7);
   }
 }
 
