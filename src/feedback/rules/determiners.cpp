@@ -231,11 +231,6 @@ void rule_double_definiteness(const RuleContext& c) {
   }
 }
 
-}  // namespace voki::feedback
-
-namespace voki::feedback {
-
-using namespace rule_helpers;
 
 // F: "våres" is no possessive: "bilene våres" → "våre", "våres barn" → "våre". The verb "våres"
 // (spring comes) has "det" for its subject: "det våres", "nå våres det".

@@ -243,11 +243,6 @@ void rule_article_plural(const RuleContext& c) {
   }
 }
 
-}  // namespace voki::feedback
-
-namespace voki::feedback {
-
-using namespace rule_helpers;
 
 // R: an indefinite article too many: "en et kvotesystem" → "et kvotesystem"; F: a definite noun
 // after an indefinite article: "en muligheten" → "en mulighet" (or "muligheten").
@@ -298,11 +293,6 @@ void rule_extra_copula(const RuleContext& c) {
   }
 }
 
-}  // namespace voki::feedback
-
-namespace voki::feedback {
-
-using namespace rule_helpers;
 
 // R: a lone letter between words, left over from a slip of the keyboard or an unfinished
 // correction: "økonomisk e støtte" → "økonomisk støtte", "at t det" → "at det". Bokmål has no
@@ -344,11 +334,6 @@ void rule_stray_letter(const RuleContext& c) {
   }
 }
 
-}  // namespace voki::feedback
-
-namespace voki::feedback {
-
-using namespace rule_helpers;
 
 // R: the same verb twice in a row in two forms, a correction left standing: "har kjøper kjøpt" →
 // "har kjøpt", "trenges trengs" → "trengs". Auxiliaries ("har hatt", "vil ville") are left alone.
@@ -383,11 +368,6 @@ void rule_verb_restart(const RuleContext& c) {
   }
 }
 
-}  // namespace voki::feedback
-
-namespace voki::feedback {
-
-using namespace rule_helpers;
 
 // R: the subject pronoun twice around its verb, a word order half corrected: "Da jeg var jeg
 // liten" → "Da jeg var liten". Reported as a repeated word: the second pronoun goes.

@@ -187,11 +187,6 @@ void rule_missing_som(const RuleContext& c) {
   }
 }
 
-}  // namespace voki::feedback
-
-namespace voki::feedback {
-
-using namespace rule_helpers;
 
 // M: an adjective before a definite noun needs the determiner "den/det/de": "i norske naturen" →
 // "i den norske naturen", "på andre siden" → "på den andre siden", "fleste barn" → "de fleste barn".
@@ -266,11 +261,6 @@ void rule_missing_determiner(const RuleContext& c) {
   }
 }
 
-}  // namespace voki::feedback
-
-namespace voki::feedback {
-
-using namespace rule_helpers;
 
 namespace {
 // The reflexive pronoun that goes with the subject just before the verb: "jeg føler meg".

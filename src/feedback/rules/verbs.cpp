@@ -242,11 +242,6 @@ void rule_present_r(const RuleContext& c) {
   }
 }
 
-}  // namespace voki::feedback
-
-namespace voki::feedback {
-
-using namespace rule_helpers;
 
 // F: two present-tense verbs joined by "og"/"eller": "sitter og mimre" → "mimrer", "leier eller
 // kjøpe" → "kjøper". The first verb stands at most four words before "og", with no punctuation,
