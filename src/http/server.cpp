@@ -200,6 +200,13 @@ void append_json_string(std::string& out, std::string_view s) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   const int32_t length = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < length;) {
+    // Plain ASCII that needs no escape, appended in one run: most text is mostly this.
+    const int32_t run = i;
+    while (i < length && bytes[i] >= 0x20 && bytes[i] < 0x80 && bytes[i] != '"' && bytes[i] != '\\' &&
+           bytes[i] != '<' && bytes[i] != '>')
+      ++i;
+    out.append(s.data() + run, static_cast<std::size_t>(i - run));
+    if (i == length) break;
     const int32_t start = i;
     UChar32 cp;
     U8_NEXT(bytes, i, length, cp);

@@ -3,7 +3,6 @@
 // been parsed.
 #include <utility>  // g++ 12 with Boost 1.74 needs this before Asio.
 
-#include <cstdio>
 #include <optional>
 
 #include <boost/asio/connect.hpp>
@@ -17,8 +16,8 @@
 #include <boost/beast/ssl.hpp>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
-#include <unicode/utf8.h>
 
+#include "http/http.h"  // append_json_string only
 #include "llm/chat_backend.h"
 #include "llm/connection_pool.h"
 #include "llm/internal.h"
@@ -144,45 +143,6 @@ class AnswerAssembler {
   bool saw_event_ = false;
   bool has_pending_ = false;
 };
-
-// Appends `text` as a JSON string. Invalid UTF-8 from a client must not break the request: it
-// becomes U+FFFD (as nlohmann's error_handler_t::replace did).
-void append_json_text(std::string& out, std::string_view text) {
-  out += '"';
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < length) {
-    const int32_t run = i;
-    while (i < length && bytes[i] >= 0x20 && bytes[i] < 0x80 && bytes[i] != '"' && bytes[i] != '\\') ++i;
-    out.append(text.data() + run, static_cast<std::size_t>(i - run));
-    if (i == length) break;
-    const int32_t start = i;
-    UChar32 cp = 0;
-    U8_NEXT(bytes, i, length, cp);
-    if (cp < 0) {
-      out += "\xEF\xBF\xBD";
-    } else if (cp >= 0x80) {
-      out.append(text.data() + start, static_cast<std::size_t>(i - start));
-    } else {
-      switch (cp) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default: {
-          char escaped[16];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(cp));
-          out += escaped;
-        }
-      }
-    }
-  }
-  out += '"';
-}
 
 bool is_timeout(const error_code& ec) {
   return ec == beast::error::timeout || ec == asio::error::timed_out;
@@ -447,14 +407,14 @@ class OpenAiBackend final : public ChatBackend {
     std::string body;
     body.reserve(size);
     body += "{\"model\":";
-    append_json_text(body, request.model.empty() ? config_.model : request.model);
+    voki::http::append_json_string(body, request.model.empty() ? config_.model : request.model);
     body += ",\"messages\":[";
     for (std::size_t i = 0; i < request.messages.size(); ++i) {
       if (i > 0) body += ',';
       body += "{\"role\":";
-      append_json_text(body, request.messages[i].role);
+      voki::http::append_json_string(body, request.messages[i].role);
       body += ",\"content\":";
-      append_json_text(body, request.messages[i].content);
+      voki::http::append_json_string(body, request.messages[i].content);
       body += '}';
     }
     body += "],\"stream\":true,\"temperature\":";
