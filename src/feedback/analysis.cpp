@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/ucnv.h>
+#include <unicode/utf8.h>
 
 #include <cg3.h>
 #include <hunspell/hunspell.hxx>
@@ -50,6 +51,27 @@ bool Word::all(std::string_view tag) const {
 bool Word::lemma_is(std::string_view lemma) const {
   return std::any_of(readings.begin(), readings.end(),
                      [&](const Reading& r) { return r.lemma == lemma; });
+}
+
+std::u32string to_u32(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    out.push_back(static_cast<char32_t>(c < 0 ? 0xFFFD : c));
+  }
+  return out;
+}
+
+std::string to_utf8(std::u32string_view text) {
+  std::string out(text.size() * 4, '\0');
+  std::size_t length = 0;
+  for (const char32_t c : text) U8_APPEND_UNSAFE(out.data(), length, static_cast<UChar32>(c));
+  out.resize(length);
+  return out;
 }
 
 std::string to_lower(std::string_view utf8) {
@@ -125,18 +147,6 @@ bool is_stream_special(UChar32 c) {
       return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029 ||
              (c >= 0xFFF0 && c <= 0xFFFF) || U_GET_GC_MASK(c) & U_GC_CO_MASK;
   }
-}
-
-std::u32string to_u32(std::string_view utf8) {
-  std::u32string out;
-  auto text =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  for (int32_t i = 0; i < text.length();) {
-    const UChar32 c = text.char32At(i);
-    out.push_back(static_cast<char32_t>(c));
-    i += U16_LENGTH(c);
-  }
-  return out;
 }
 
 struct RawUnit {

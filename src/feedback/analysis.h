@@ -98,6 +98,8 @@ std::string to_lower(std::string_view utf8);
 std::string capitalise(std::string_view utf8);  // first letter upper-case
 bool is_upper_initial(std::string_view utf8);
 std::size_t count_code_points(std::string_view utf8);
+std::u32string to_u32(std::string_view utf8);  // invalid UTF-8 becomes U+FFFD
+std::string to_utf8(std::u32string_view text);
 // Reads the tags of an Apertium analysis "lemma<a><b>" into a Reading (compounds: last part).
 Reading parse_analysis(std::string_view analysis);
 

@@ -15,40 +15,6 @@ using namespace rule_helpers;
 
 namespace {
 
-std::u32string to_u32(std::string_view utf8) {
-  std::u32string out;
-  const auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  for (int32_t i = 0; i < text.length();) {
-    const UChar32 c = text.char32At(i);
-    out.push_back(static_cast<char32_t>(c));
-    i += U16_LENGTH(c);
-  }
-  return out;
-}
-
-std::string to_utf8(const std::u32string& s) {
-  std::string out;
-  out.reserve(s.size() + 4);
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
-
 // `w` with `length` code points at `at` replaced by `with` (built in place: the respellings make
 // thousands of these per word).
 std::u32string edited(const std::u32string& w, std::size_t at, std::size_t length, std::u32string_view with) {
