@@ -78,7 +78,7 @@ void rule_capitals_inside(const RuleContext& c) {
       // missing ("Han var streng Da jeg var liten"): then both repairs are offered.
       bool verb_before = false;
       // Words outside CG-3's stretch keep all their readings: a verb reading is enough here.
-      for (std::size_t j = first; j + 1 < i; ++j) verb_before = verb_before || likely_finite(words[j]);
+      for (std::size_t j = first; j + 1 < i && !verb_before; ++j) verb_before = likely_finite(words[j]);
       const bool opener = function_word_form || some(w, [](const Reading& r) {
         return r.has("adv") || r.has("cnjsub") || r.has("prn") || r.has("det") || r.has("cnjcoo");
       });

@@ -7,16 +7,8 @@ namespace voki::feedback::clause_helpers {
 
 using namespace rule_helpers;
 
-// Personal pronouns that are only subjects ("jeg", not "meg"); "han", "hun" and "de" are also
-// written as objects by some writers, so rules that read an object slot leave them out.
-inline bool nominative_pronoun(const Word& w) {
-  return lemma_in(w, {"jeg", "du", "han", "hun", "vi", "de", "man", "dere"});
-}
 // A one-word subject: a nominative pronoun or "det", "dette", "den" (also a determiner).
-inline bool pronoun_subject(const Word& w) { return nominative_pronoun(w) || lemma_in(w, {"det", "dette", "den"}); }
-inline bool object_pronoun(const Word& w) {
-  return lemma_in(w, {"meg", "deg", "ham", "henne", "oss", "dem", "seg"});
-}
+inline bool pronoun_subject(const Word& w) { return is_subject_pronoun(w) || lemma_in(w, {"det", "dette", "den"}); }
 inline bool possessive(const Word& w) {
   return lemma_in(w, {"min", "mi", "mitt", "mine", "din", "di", "ditt", "dine", "sin", "si", "sitt", "sine", "vår", "vårt",
                       "våre", "deres", "hans", "hennes"});
@@ -89,9 +81,9 @@ inline std::size_t prepositional_phrase_end(const Sentence& s, std::size_t i, in
   const Word* next = at(s, i + 1);
   if (!is_word(next)) return i;
   std::size_t j;
-  if (object_pronoun(*next) && next->lower != "seg") {
+  if (is_object_pronoun(*next) && next->lower != "seg") {
     j = i + 2;
-  } else if (nominative_pronoun(*next) || (p->lower == "for" && !possessive(*next))) {
+  } else if (is_subject_pronoun(*next) || (p->lower == "for" && !possessive(*next))) {
     // "for" also means "because" ("for jeg var syk"); "for min del" is a phrase.
     return i;
   } else {
@@ -102,7 +94,7 @@ inline std::size_t prepositional_phrase_end(const Sentence& s, std::size_t i, in
     for (std::size_t k = i + 1; k < s.words.size() && k < i + 5; ++k) {
       const Word& w = s.words[k];
       // "det", "den" after the preposition are determiners ("på den andre siden"), later the subject.
-      if (w.punct || nominative_pronoun(w) || (k > i + 1 && lemma_in(w, {"det", "dette", "den"})) || w.unknown) break;
+      if (w.punct || is_subject_pronoun(w) || (k > i + 1 && lemma_in(w, {"det", "dette", "den"})) || w.unknown) break;
       const bool nominal = some(w, noun_or_name);
       if (!nominal && !some(w, [](const Reading& r) { return r.has("det") || r.has("adj") || r.has("num") || r.has("gen"); }))
         break;

@@ -145,7 +145,6 @@ bool head_matches(const Word& w, const Collocation& col) {
     return false;
   });
 }
-bool is_reflexive(const Word& w) { return lemma_in(w, {"seg", "meg", "deg", "oss", "dere"}); }
 // After "er/ble/bli …" an adjective that is also a past tense is the adjective: "ble vant til".
 bool copula_adjective(const Sentence& s, std::size_t i, const Collocation& col) {
   if (col.pos != Pos::adjective || i == 0) return false;
@@ -168,7 +167,7 @@ void rule_preposition(const RuleContext& c) {
       if (col.wrong.empty() || !(head_matches(s.words[i], col) || copula_adjective(s, i, col))) continue;
       std::size_t j = i + 1;
       if (col.reflexive) {
-        if (!is_reflexive(s.words[j])) continue;
+        if (!is_reflexive_pronoun(s.words[j])) continue;
         ++j;
       }
       const Word* prep = at(s, j);
@@ -258,7 +257,7 @@ void rule_missing_preposition(const RuleContext& c) {
         if (col.lemma == "sikker" && head.lower != "sikker" && head.lower != "sikre") continue;  // "det er sikkert at"
         std::size_t k = i + 1;
         if (col.reflexive) {
-          if (!is_reflexive(s.words[k])) continue;
+          if (!is_reflexive_pronoun(s.words[k])) continue;
           ++k;
         }
         if (col.lemma == "passe") {

@@ -115,7 +115,7 @@ void rule_modal_marker(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
     const Word& modal = s.words[i];
-    if (!lemma_in(modal, {"kan", "vil", "skal", "må", "bør", "kunne", "ville", "skulle", "måtte", "burde"})) continue;
+    if (!is_modal(modal)) continue;
     // Some reading a verb: "bør" is also a noun (a burden), never before "å".
     if (!some(modal, verb_any)) continue;
     std::size_t j = i + 1;

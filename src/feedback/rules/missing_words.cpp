@@ -26,7 +26,7 @@ bool is_fronted_adverb(const Word& w) {
   return lemma_in(w, {"derfor", "da", "nå", "her", "likevel", "dessuten", "ofte", "kanskje", "heldigvis", "dessverre",
                       "selvfølgelig", "egentlig", "vanligvis", "så", "også", "samtidig", "først", "senere", "etterpå",
                       "hvorfor", "hvordan", "i dag", "i fjor", "i år", "i tillegg", "noen ganger", "til slutt", "ellers",
-                      "allikevel", "nemlig", "faktisk", "plutselig", "sikkert", "ofte", "alltid", "aldri", "sjelden",
+                      "allikevel", "nemlig", "faktisk", "plutselig", "sikkert", "alltid", "aldri", "sjelden",
                       "i morgen", "i går", "om sommeren", "om vinteren", "for eksempel", "i hvert fall", "uansett"});
 }
 bool is_be(const Word& w) { return lemma_in(w, {"er", "var", "blir", "ble"}); }
@@ -123,7 +123,7 @@ void rule_missing_infinitive_marker(const RuleContext& c) {
     if (!takes_infinitive_marker(head)) continue;
     std::size_t j = i + 1;
     if (j < s.words.size() && is_subject_pronoun(s.words[j])) ++j;  // "Da begynte jeg å …"
-    if (j < s.words.size() && lemma_in(s.words[j], {"meg", "deg", "seg", "oss", "dere"}) && head.lemma_is("lære")) ++j;
+    if (j < s.words.size() && is_reflexive_pronoun(s.words[j]) && head.lemma_is("lære")) ++j;
     while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
     const Word* inf = at(s, j);
     if (!inf || !bare_infinitive(*inf)) continue;
@@ -275,7 +275,6 @@ std::string reflexive_for(const Sentence& s, std::size_t verb) {
   if (subject == "dere") return "dere";
   return "seg";
 }
-bool reflexive_pronoun(const Word& w) { return lemma_in(w, {"seg", "meg", "deg", "oss", "dere"}); }
 }  // namespace
 
 // M: "seg" is missing with verbs that need it: "Jeg føler trygg" → "føler meg trygg", "Han
@@ -292,10 +291,10 @@ void rule_missing_reflexive(const RuleContext& c) {
     // ("forelsket" is also the participle used as an adjective: "han var forelsket i henne".)
     if (verb.any("pp")) continue;
     const Word& next = s.words[i + 1];
-    if (next.punct || reflexive_pronoun(next) || is_subject_pronoun(next) || next.lower == "det") continue;
+    if (next.punct || is_reflexive_pronoun(next) || is_subject_pronoun(next) || next.lower == "det") continue;
     // "oppfører kvinner seg": the reflexive after an inverted subject.
     bool later = false;
-    for (std::size_t k = i + 2; k < s.words.size() && k < i + 5 && !s.words[k].punct && !later; ++k) later = reflexive_pronoun(s.words[k]);
+    for (std::size_t k = i + 2; k < s.words.size() && k < i + 5 && !s.words[k].punct && !later; ++k) later = is_reflexive_pronoun(s.words[k]);
     if (later) continue;
     bool missing = false;
     if (lemma_of("føle")) {

@@ -73,7 +73,7 @@ bool inner_clause_starts(const Sentence& s, std::size_t i) {
 // A noun phrase subject can start here: a noun or determiner that is not also a preposition,
 // adverb or conjunction ("nesten" is also a noun to the analyser).
 bool noun_subject(const Word& w) {
-  return starts_subject(w) && !object_pronoun(w) && !some(w, [](const Reading& r) {
+  return starts_subject(w) && !is_object_pronoun(w) && !some(w, [](const Reading& r) {
     return r.has("pr") || r.has("adv") || r.has("cnjsub") || r.has("cnjcoo");
   });
 }
@@ -96,7 +96,7 @@ std::size_t fronted_subjunction_length(const Sentence& s, std::size_t p) {
   if (w.lower == "i tilfelle") return 1;
   if ((w.lower == "etter hvert" && next->lower == "som") || (w.lower == "gitt" && next->lower == "at")) return 2;
   if (w.lower == "uansett" && (next->lower.starts_with("hv") || next->lower == "om")) return 2;
-  if (w.lower == "som" && p == first_word(s) && nominative_pronoun(*next)) return 1;
+  if (w.lower == "som" && p == first_word(s) && is_subject_pronoun(*next)) return 1;
   return 0;
 }
 }  // namespace
@@ -201,7 +201,7 @@ void rule_comma_subclause(const RuleContext& c) {
       // ("ble krevet": after an auxiliary the participle, which may look like a past tense.)
       if (lemma_in(before, {"er", "var", "har", "hadde", "blir", "ble", "og", "eller", "men", "så", "mer", "mest", "mindre", "minst", "veldig", "svært", "meget", "litt",
                             "helt", "ganske", "nokså", "stadig", "enda", "like", "for"}) ||
-          nominative_pronoun(before) || dash_joined(before)) {
+          is_subject_pronoun(before) || dash_joined(before)) {
         if (takes_bare_clause(w) && starts_subject(next)) clause_verb = false;
         continue;
       }
@@ -219,14 +219,14 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
   if (const Word* w = at(s, p); is_word(w) && lemma_in(*w, {"men", "og", "så"})) ++p;
   const Word* head = at(s, p);
   // "Vi som voksne må ...", "Jeg som lærer ...": after a personal pronoun "som" is mostly "as".
-  if (!is_word(head) || (nominative_pronoun(*head) && head->lower != "de")) return false;
+  if (!is_word(head) || (is_subject_pronoun(*head) && head->lower != "de")) return false;
   std::size_t i;  // where the subordinate clause's subject or verb starts
   if (head->lower == "at") {
     i = p + 1;
   } else {
     // ("jeg" is also a noun to the analyser: "Det jeg" is no noun phrase.)
     const Word* second = at(s, p + 1);
-    std::size_t e = is_word(second) && nominative_pronoun(*second) ? p : noun_phrase_end(s, p);
+    std::size_t e = is_word(second) && is_subject_pronoun(*second) ? p : noun_phrase_end(s, p);
     const bool pronoun_head = e == p && lemma_in(*head, {"det", "de", "den", "dette", "noe", "alt", "alle", "noen", "mange", "ingen"});
     if (pronoun_head) e = p + 1;
     const Word* r = at(s, e);
@@ -282,7 +282,7 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
     // "som bor her og jobber der", "som jeg kan": a second verb of the clause, or the verb of a
     // clause without "at".
     if (lemma_in(before, {"og", "eller", "men", "som", "å", "ikke", "så"}) ||
-        nominative_pronoun(before) || dash_joined(before) || before.punct) {
+        is_subject_pronoun(before) || dash_joined(before) || before.punct) {
       if (takes_bare_clause(w) && starts_subject(next)) clause_verb = false;
       continue;
     }

@@ -76,6 +76,9 @@ bool maybe_verb(const Word& w) {
 bool is_subject_pronoun(const Word& w) {
   return lemma_in(w, {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"});
 }
+bool is_personal_subject_pronoun(const Word& w) { return is_subject_pronoun(w) && w.lower != "de"; }
+bool is_object_pronoun(const Word& w) { return lemma_in(w, {"meg", "deg", "ham", "henne", "oss", "dem", "seg"}); }
+bool is_reflexive_pronoun(const Word& w) { return lemma_in(w, {"seg", "meg", "deg", "oss", "dere"}); }
 bool is_modal(const Word& w) {
   return lemma_in(w, {"kan", "vil", "skal", "må", "bør", "kunne", "ville", "skulle", "måtte", "burde"});
 }

@@ -65,6 +65,10 @@ bool finite_on_raw_readings(const Word& w);
 // determiner ("meg" is also mige<vblex><pret>, "min" mine<vblex><imp>).
 bool maybe_verb(const Word& w);
 bool is_subject_pronoun(const Word& w);
+// A subject pronoun other than "de", which learners also write for "dem" and "det".
+bool is_personal_subject_pronoun(const Word& w);
+bool is_object_pronoun(const Word& w);  // meg, deg, ham, henne, oss, dem, seg
+bool is_reflexive_pronoun(const Word& w);  // seg, meg, deg, oss, dere
 bool is_modal(const Word& w);
 bool is_clause_adverb(const Word& w);
 bool is_subjunction(const Word& w);

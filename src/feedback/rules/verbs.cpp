@@ -171,31 +171,36 @@ void rule_present_r(const RuleContext& c) {
     // "at vi ikke ta", "de bare gjenta": a clause adverb between the subject and the verb.
     std::size_t v = i + 1;
     while (v + 1 < s.words.size() && v < i + 3 && is_clause_adverb(s.words[v])) ++v;
-    const bool object_follows = is_word(at(s, v + 1)) && lemma_in(s.words[v + 1], {"seg", "meg", "deg", "oss", "dem", "ham", "henne"});
-    Word verb = s.words[v];
+    const bool object_follows = is_word(at(s, v + 1)) && is_object_pronoun(s.words[v + 1]);
+    const Word* verb_word = &s.words[v];
+    Word with_verb_readings;  // a copy only when its dictionary verb readings replace CG-3's choice
     const bool noun_subject = !is_subject_pronoun(s.words[i]) && !lemma_in(s.words[i], {"det", "den", "dette", "som"});
     const bool verb_slot = object_follows || (noun_subject && after_subjunction(s, i));
-    if (verb_slot && !verb.punct && !verb.unknown && !candidate_mode()) {
+    if (verb_slot && !verb_word->punct && !verb_word->unknown && !candidate_mode()) {
       std::vector<Reading> verbs;
-      const auto dictionary = c.worker.lookup(verb.lower);
+      const auto dictionary = c.worker.lookup(verb_word->lower);
       for (const auto& r : dictionary)
         if (verb_any(r) && !r.has("compound-only-L")) verbs.push_back(r);
       // Not a word that may stand there as something else: "at barna ofte", "at folk flest".
       const bool other = std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
         return r.has("adv") || r.has("pr") || r.has("det") || r.has("prn") || r.has("cnjsub") || r.has("cnjcoo") || r.has("num");
       });
-      if (!verbs.empty() && (object_follows || !other)) verb.readings = std::move(verbs);
+      if (!verbs.empty() && (object_follows || !other)) {
+        with_verb_readings = *verb_word;
+        with_verb_readings.readings = std::move(verbs);
+        verb_word = &with_verb_readings;
+      }
     }
+    const Word& verb = *verb_word;
     if (verb.unknown || !every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
     // "Det være seg", "se!", "de få" (the few); after a personal pronoun "se" is the verb.
-    const bool personal = is_subject_pronoun(s.words[i]) && s.words[i].lower != "de";
-    if (lemma_in(verb, {"få"}) || (verb.lower == "se" && !personal) ||
+    const bool pronoun = is_personal_subject_pronoun(s.words[i]);
+    if (lemma_in(verb, {"få"}) || (verb.lower == "se" && !pronoun) ||
         (verb.lower == "være" && (!is_word(at(s, v + 1)) || s.words[v + 1].lower == "seg")))
       continue;
     // After the subjects other than the old pronoun list, only words that are verbs alone: an
     // "-e" word after a noun or "som" is mostly an adjective or a noun ("som store", "barna
     // lære"), and looking at those made a CG-3 run for most sentences.
-    const bool pronoun = is_subject_pronoun(s.words[i]) && s.words[i].lower != "de";
     if (!pronoun && !verb_slot && !surely_none(verb, [](const Reading& r) { return !r.has("vblex"); })) continue;
     // A word that can also be a finite verb ("hører", "kom") is read as one after a subject
     // pronoun; without this the raw readings made a CG-3 run for most pronoun + verb pairs.

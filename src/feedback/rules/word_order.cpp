@@ -239,7 +239,7 @@ void rule_adverb_subclause(const RuleContext& c) {
     } else if (sub.lower == "fordi") {
       // After "fordi" main-clause order is common in speech ("fordi det koster ikke mye"); only a
       // personal pronoun and "ikke", "aldri" or "alltid" are read.
-      if (!nominative_pronoun(s.words[i + 1])) continue;
+      if (!is_subject_pronoun(s.words[i + 1])) continue;
       verb_at = i + 2;
       if (const Word* a = at(s, verb_at + 1); !a || !verb_adverb(*a)) continue;
     } else if (opens_subclause(s, i)) {
@@ -262,7 +262,7 @@ void rule_adverb_subclause(const RuleContext& c) {
     if (!is_word(verb) || !every(*verb, finite)) continue;
     std::size_t adverb_at = verb_at + 1;
     // "når man har det ikke bra": an unstressed object pronoun may come between.
-    if (const Word* o = at(s, adverb_at); is_word(o) && (object_pronoun(*o) || o->lower == "det") && o->lower != "seg")
+    if (const Word* o = at(s, adverb_at); is_word(o) && (is_object_pronoun(*o) || o->lower == "det") && o->lower != "seg")
       ++adverb_at;
     const Word* adverb = at(s, adverb_at);
     if (!is_word(adverb) || !subclause_adverb(*adverb)) continue;
@@ -345,7 +345,7 @@ void rule_adverb_main_clause(const RuleContext& c) {
     const Word& subject = s.words[i];
     const Word& adverb = s.words[i + 1];
     const Word& verb = s.words[i + 2];
-    if (!nominative_pronoun(subject) || !lemma_in(adverb, {"ikke", "aldri"})) continue;
+    if (!is_subject_pronoun(subject) || !lemma_in(adverb, {"ikke", "aldri"})) continue;
     if (!every(verb, finite) || surely_some(verb, [](const Reading& r) { return r.has("n") || r.has("adj"); })) continue;
     c.add("adverb-main-clause", "O", adverb.start, verb.end, {verb.text + " " + adverb.text}, 0.75);
   }
