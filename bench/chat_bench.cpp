@@ -112,20 +112,35 @@ long rss_kib(int pid) {
   return -1;
 }
 
-// CPU time a process (all its threads) or one of its threads has used, in seconds, from the
-// scheduler's nanosecond accounting (/proc/PID/task/TID/schedstat); -1 when unreadable.
-double task_cpu_seconds(int pid, int tid) {
+// The scheduler's accounting of one thread (/proc/PID/task/TID/schedstat): CPU time, time spent
+// runnable but waiting for a CPU, and how often it was put on a CPU (its context switches in).
+struct SchedStat {
+  double cpu_s = -1, wait_s = -1;
+  double slices = -1;
+  SchedStat& operator+=(const SchedStat& other) {
+    if (other.cpu_s < 0) return *this;
+    if (cpu_s < 0) cpu_s = wait_s = slices = 0;
+    cpu_s += other.cpu_s, wait_s += other.wait_s, slices += other.slices;
+    return *this;
+  }
+};
+
+SchedStat task_schedstat(int pid, int tid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/task/" + std::to_string(tid) + "/schedstat");
-  unsigned long long ns = 0;
-  if (!(in >> ns)) return -1;
-  return static_cast<double>(ns) / 1e9;
+  unsigned long long cpu_ns = 0, wait_ns = 0, slices = 0;
+  SchedStat s;
+  if (!(in >> cpu_ns >> wait_ns >> slices)) return s;
+  s.cpu_s = static_cast<double>(cpu_ns) / 1e9;
+  s.wait_s = static_cast<double>(wait_ns) / 1e9;
+  s.slices = static_cast<double>(slices);
+  return s;
 }
 
-double process_cpu_seconds(int pid) {
-  if (pid <= 0) return -1;
+// All threads of a process.
+SchedStat process_schedstat(int pid) {
+  SchedStat total;
+  if (pid <= 0) return total;
   std::error_code ec;
-  double total = 0;
-  bool any = false;
   for (const auto& entry : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
     int tid = 0;
     try {
@@ -133,21 +148,20 @@ double process_cpu_seconds(int pid) {
     } catch (const std::exception&) {
       continue;
     }
-    const double s = task_cpu_seconds(pid, tid);
-    if (s >= 0) total += s, any = true;
+    total += task_schedstat(pid, tid);
   }
-  return any ? total : -1;
+  return total;
 }
 
 // Before/after CPU of the servers around one round.
 struct CpuSample {
-  double voki = -1, voki_io = -1, fake = -1;
+  SchedStat voki, voki_io, fake;
   static CpuSample take(int voki_pid, int fake_pid) {
     CpuSample s;
-    s.voki = process_cpu_seconds(voki_pid);
+    s.voki = process_schedstat(voki_pid);
     // The main thread runs the HTTP server's io_context (see app/main.cpp).
-    s.voki_io = voki_pid > 0 ? task_cpu_seconds(voki_pid, voki_pid) : -1;
-    s.fake = process_cpu_seconds(fake_pid);
+    if (voki_pid > 0) s.voki_io = task_schedstat(voki_pid, voki_pid);
+    s.fake = process_schedstat(fake_pid);
     return s;
   }
 };
@@ -436,6 +450,8 @@ struct Totals {
   double wall_s = 0;
   int answers = 0;  // streams that ended without an error
   double voki_cpu_s = 0, voki_io_cpu_s = 0, fake_cpu_s = 0;  // the servers' CPU during the rounds
+  double voki_wait_s = 0, voki_io_wait_s = 0;  // Voki's threads runnable but not on a CPU
+  double voki_slices = 0, voki_io_slices = 0;  // times Voki's threads were put on a CPU
   LoopLag lag;
 };
 
@@ -578,9 +594,13 @@ int main(int argc, char** argv) {
       totals.lag.running = false;
       totals.client_cpu_s += cpu_seconds() - cpu_start;
       const CpuSample servers_after = CpuSample::take(voki_pid, fake_pid);
-      totals.voki_cpu_s += servers_after.voki - servers_before.voki;
-      totals.voki_io_cpu_s += servers_after.voki_io - servers_before.voki_io;
-      totals.fake_cpu_s += servers_after.fake - servers_before.fake;
+      totals.voki_cpu_s += servers_after.voki.cpu_s - servers_before.voki.cpu_s;
+      totals.voki_io_cpu_s += servers_after.voki_io.cpu_s - servers_before.voki_io.cpu_s;
+      totals.fake_cpu_s += servers_after.fake.cpu_s - servers_before.fake.cpu_s;
+      totals.voki_wait_s += servers_after.voki.wait_s - servers_before.voki.wait_s;
+      totals.voki_io_wait_s += servers_after.voki_io.wait_s - servers_before.voki_io.wait_s;
+      totals.voki_slices += servers_after.voki.slices - servers_before.voki.slices;
+      totals.voki_io_slices += servers_after.voki_io.slices - servers_before.voki_io.slices;
       totals.wall_s += ms_between(start, Clock::now()) / 1000;
       add_round(totals, round, token_delay_ms);
       asio::steady_timer pause(io, std::chrono::milliseconds(pause_ms));
@@ -622,6 +642,12 @@ int main(int argc, char** argv) {
     j["voki_io_thread_cpu_us_per_token"] = voki_pid > 0 && tokens > 0 ? 1e6 * t.voki_io_cpu_s / tokens : -1;
     j["fake_cpu_us_per_token"] = fake_pid > 0 && tokens > 0 ? 1e6 * t.fake_cpu_s / tokens : -1;
     j["client_cpu_us_per_token"] = tokens > 0 ? 1e6 * t.client_cpu_s / tokens : -1;
+    // How long Voki's threads waited for the CPU (the queueing behind the latency tail), and how
+    // often they were switched in per answer (every wakeup and every preemption counts).
+    j["voki_wait_us_per_token"] = voki_pid > 0 && tokens > 0 ? 1e6 * t.voki_wait_s / tokens : -1;
+    j["voki_io_thread_wait_us_per_token"] = voki_pid > 0 && tokens > 0 ? 1e6 * t.voki_io_wait_s / tokens : -1;
+    j["voki_switches_per_answer"] = voki_pid > 0 && t.answers > 0 ? t.voki_slices / t.answers : -1;
+    j["voki_io_thread_switches_per_answer"] = voki_pid > 0 && t.answers > 0 ? t.voki_io_slices / t.answers : -1;
     return j;
   };
   json summary = {{"label", label},

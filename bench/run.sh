@@ -137,6 +137,14 @@ for r in rows:
     v = r["voki"]
     print(f"{r['streams']:>5} | {v['voki_cpu_us_per_token']:7.1f} {v['voki_io_thread_cpu_us_per_token']:16.1f} | {v['fake_cpu_us_per_token']:8.1f} | {v['client_cpu_us_per_token']:7.1f}")
 print()
+print("Voki's threads on the scheduler (Voki rounds): time runnable but waiting for a CPU per token, and")
+print("times switched onto a CPU per answer (wakeups and preemptions)")
+print(f"{'N':>5} | {'wait us/token':>13} {'of it I/O thread':>16} | {'switches/answer':>15} {'of it I/O thread':>16}")
+for r in rows:
+    v = r["voki"]
+    print(f"{r['streams']:>5} | {v.get('voki_wait_us_per_token', -1):13.1f} {v.get('voki_io_thread_wait_us_per_token', -1):16.1f} |"
+          f" {v.get('voki_switches_per_answer', -1):15.1f} {v.get('voki_io_thread_switches_per_answer', -1):16.1f}")
+print()
 print("Voki, time to its first SSE event ('message': the learner's message is stored), ms:")
 for r in rows:
     e = r["voki"]["first_event"]
