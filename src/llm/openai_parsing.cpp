@@ -2,7 +2,10 @@
 #include <clocale>
 #include <cmath>
 #include <cstdlib>
+#include <bit>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include "llm/internal.h"
 
@@ -271,16 +274,37 @@ class ChunkReader {
     return 0;
   }
 
+  // The first byte from p on that ends a plain run in a string ('"', '\\', a control character or
+  // a non-ASCII byte), or end. Eight bytes at a time: this scan is most of the work per token
+  // (the ids, model names and keys of every chunk are strings read through).
+  static const char* plain_run_end(const char* p, const char* end) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    while (std::endian::native == std::endian::little && end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      const std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+      // High bit of a byte set where that byte is '"', '\\', below 0x20 or 0x80 and above. The
+      // subtractions borrow across bytes only above a byte that is already flagged, so the
+      // lowest flagged byte is exact.
+      const std::uint64_t special = (((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+                                     ((w - ones * 0x20) & ~w) | w) & highs;
+      if (special != 0) return p + (std::countr_zero(special) >> 3);
+      p += 8;
+    }
+    while (p != end) {
+      const auto c = static_cast<unsigned char>(*p);
+      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+      ++p;
+    }
+    return p;
+  }
+
   // Reads a string (p_ at its opening quote); decodes it onto *out when out is not null.
   bool string(std::string* out) {
     ++p_;  // '"'
     while (true) {
       const char* run = p_;
-      while (p_ != end_) {
-        const auto c = static_cast<unsigned char>(*p_);
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-        ++p_;
-      }
+      p_ = plain_run_end(p_, end_);
       if (out) out->append(run, static_cast<std::size_t>(p_ - run));
       if (p_ == end_) return false;
       const auto c = static_cast<unsigned char>(*p_);

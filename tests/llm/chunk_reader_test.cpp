@@ -244,6 +244,26 @@ TEST(ChunkReader, AgreesWithTheSaxParserOnSamples) {
   for (const auto& sample : kSamples) expect_same(sample);
 }
 
+// Strings are scanned eight bytes at a time: every byte that ends a plain run (quote, backslash,
+// control character, non-ASCII byte, valid or not) at every offset from a word boundary, in a
+// decoded and in a skipped string, and strings that end exactly at a word boundary.
+TEST(ChunkReader, AgreesWithTheSaxParserWhereverASpecialByteFalls) {
+  const std::vector<std::string> specials = {"\\\"", "\\\\", "\\n", "\\u00e5", "\x01", "\x1f", "\"",
+                                             "\xC3\xA5", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC3", "\x80", "\xFF",
+                                             " ", "\x7F", "!", "#", "[", "]", "\x21", "\x5B", "\x5D"};
+  for (const std::string& special : specials) {
+    for (std::size_t before = 0; before <= 17; ++before) {
+      for (std::size_t after : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{8}, std::size_t{9}}) {
+        const std::string text = std::string(before, 'a') + special + std::string(after, 'b');
+        expect_same("{\"choices\":[{\"delta\":{\"content\":\"" + text + "\"}}]}");
+        expect_same("{\"id\":\"" + text + "\",\"choices\":[{\"text\":\"x\"}]}");
+      }
+    }
+  }
+  for (std::size_t length = 0; length <= 24; ++length)
+    expect_same("{\"choices\":[{\"text\":\"" + std::string(length, 'z') + "\"}]}");
+}
+
 TEST(ChunkReader, NestingLimitMatches) {
   for (int depth : {500, 510, 511, 512, 513, 600, 10000}) {
     expect_same(std::string(static_cast<std::size_t>(depth), '[') + std::string(static_cast<std::size_t>(depth), ']'));
