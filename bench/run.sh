@@ -22,6 +22,8 @@
 #   BENCH_PIN (auto|off)
 #   BENCH_OUT (folder for raw JSON; default: the temporary folder, removed at the end)
 #   BENCH_FEEDBACK (true|false: Voki's offline feedback engine on the chat path; default true)
+#   BENCH_SCHED_TRACE (false|true: record the scheduler on Voki's CPU with perf and report what the
+#     I/O and database threads waited for, see sched_blame.py; needs perf and tracing permission)
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -94,6 +96,14 @@ control() { curl -sf -X POST -H 'Content-Type: application/json' -d "$1" "http:/
 # some first tokens by one token gap for any client, and Voki forwards coalesced tokens as one event.
 control '{"first_token_alone": true}'
 
+sched_trace_pid=""
+if [[ "${BENCH_SCHED_TRACE:-false}" == true ]]; then
+  cpu_args=(-a); if [[ -n "$voki_cpus" ]]; then cpu_args=(-C "$voki_cpus"); fi
+  perf record -q -e sched:sched_switch -e sched:sched_wakeup "${cpu_args[@]}" -o "$work/sched.data" >/dev/null 2>&1 &
+  sched_trace_pid=$!
+  pids+=("$sched_trace_pid")
+fi
+
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other work on the machine skews the figures)"
 echo "fake_llm :$fake_port (${tokens} tokens, ${token_delay_ms} ms apart), voki :$voki_port pid $voki_pid, feedback=$feedback, fd limit $(ulimit -n)"
 echo "load: N streams per round, starts spread over ${spread_ms} ms, answers of $(( tokens * token_delay_ms )) ms (N=1: 3 tokens, 30 rounds);" \
@@ -151,4 +161,11 @@ for r in rows:
     print(f"{r['streams']:>5} | p50 {f(e['p50_ms'])} p99 {f(e['p99_ms'])} max {f(e['max_ms'])}")
 PY
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ -n "$sched_trace_pid" ]]; then
+  kill -INT "$sched_trace_pid" 2>/dev/null || true
+  wait "$sched_trace_pid" 2>/dev/null || true
+  echo
+  echo "scheduler trace of Voki's CPU (whole run; waits from runnable to running, and what ran meanwhile):"
+  perf script -i "$work/sched.data" -F time,event,trace 2>/dev/null | python3 "$repo/bench/sched_blame.py" --io "$voki_pid"
+fi
 if [[ -n "${BENCH_OUT:-}" ]]; then echo "raw distributions: $out/chat_bench_*.json"; fi

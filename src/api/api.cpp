@@ -198,6 +198,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
     // analysis right before the model request cannot hold up that request or the first token
     // on a busy core; the thread still gets its (nice 5) share of the CPU.
     asio::post(compute, [] {
+      pthread_setname_np(pthread_self(), "voki-feedback");  // for top, perf and /proc
       sched_param param{};
       pthread_setschedparam(pthread_self(), SCHED_BATCH, &param);
       setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kComputeNice);

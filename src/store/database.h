@@ -21,7 +21,9 @@ namespace voki::store {
 class Database {
  public:
   Database(std::unique_ptr<Store> store, int threads)
-      : store_(std::move(store)), pool_(static_cast<std::size_t>(std::max(threads, 1))) {}
+      : store_(std::move(store)), pool_(static_cast<std::size_t>(std::max(threads, 1))) {
+    name_threads(static_cast<std::size_t>(std::max(threads, 1)));
+  }
   ~Database() { pool_.join(); }
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -63,6 +65,9 @@ class Database {
   void stop() { pool_.join(); }
 
  private:
+  // Names the pool's threads "voki-db" (top, perf and /proc tell them from the I/O thread).
+  void name_threads(std::size_t threads);
+
   std::unique_ptr<Store> store_;
   asio::thread_pool pool_;
 };

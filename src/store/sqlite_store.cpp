@@ -1,4 +1,6 @@
 // The SQLite implementation of Store, through SOCI's sqlite3 backend and a pool of connections.
+#include <pthread.h>
+
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
@@ -379,6 +381,7 @@ class SqliteStore final : public Store {
   // Copies the write-ahead log into the database every second (PASSIVE: never blocks writers or
   // readers). The log is reset by the next writer once a checkpoint has copied all of it.
   void checkpoint_loop() {
+    pthread_setname_np(pthread_self(), "voki-checkpoint");
     std::unique_lock lock(checkpoint_mutex_);
     while (!stopping_) {
       checkpoint_wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; });

@@ -7,6 +7,8 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include <pthread.h>
+
 #include <atomic>
 #include <cctype>
 #include <memory>
@@ -53,6 +55,22 @@ TEST_F(DatabaseTest, RunsOnPoolAndResumesOnIoThread) {
   EXPECT_EQ(resumed_thread_id, io_thread_id);
   ASSERT_TRUE(found);
   EXPECT_EQ(found->name, "Org");
+}
+
+// The pool's threads are named, so that top, perf and /proc tell them from the I/O thread.
+TEST_F(DatabaseTest, PoolThreadsAreNamed) {
+  std::vector<std::string> names;
+  run_on_io_thread([&]() -> Task<void> {
+    for (int i = 0; i < 4; ++i) {
+      names.push_back(co_await db.run([](Store&) {
+        char name[16] = {};
+        pthread_getname_np(pthread_self(), name, sizeof name);
+        return std::string(name);
+      }));
+    }
+  });
+  ASSERT_EQ(names.size(), 4u);
+  for (const auto& name : names) EXPECT_EQ(name, "voki-db");
 }
 
 TEST_F(DatabaseTest, ExceptionsReachTheCoroutineWithTheirType) {
