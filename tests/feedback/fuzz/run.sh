@@ -16,5 +16,5 @@ printf 'Vi har et stor hus, og hun kan snakker norsk' > "$corpus/seed2"
 printf '<b>مرحبا</b> Привіт 😀 \001\002' > "$corpus/seed3"
 printf '$DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ' > "$corpus/seed4"  # once used gigabytes
 # Leak checking is off: the engine is a process-wide singleton by design.
-ASAN_OPTIONS=detect_leaks=0 "$build/tests/feedback/feedback_fuzz" -max_total_time="$seconds" -max_len=4096 \
+ASAN_OPTIONS=detect_leaks=0 "$build/tests/feedback/feedback_fuzz" -max_total_time="$seconds" -artifact_prefix="$build/" -max_len=4096 \
   -rss_limit_mb=4096 "$corpus"
