@@ -1,5 +1,6 @@
 // W and M: fixed prepositions after adjectives, nouns and verbs, quantifiers that fit countable or
-// uncountable nouns, place adverbs (ute/ut), "om" in indirect yes/no questions, "når" for "nå".
+// uncountable nouns, place adverbs (ute/ut), "om" in indirect yes/no questions, "når" for "nå", "og så"
+// for "også", prepositions of verb + noun phrases ("ta vare på").
 #include "feedback/rules/rule_helpers.h"
 
 #include <unordered_map>
@@ -209,7 +210,18 @@ void rule_phrase_preposition(const RuleContext& c) {
       if (determiner && j < s.words.size() && (s.words[j].lower == "måte" || s.words[j].lower == "måten")) right = "på";
       if (next.lower == "slutten" && i + 2 < s.words.size() && s.words[i + 2].lower == "av") right = "på";
       if (next.lower.size() > 7 && next.lower.ends_with("-tallet") && has_digit(next.lower)) right = "på";
+      // A place is "på et sted", "på andre steder" (bare "i stedet" is "instead"); some determiner
+      // or adjective stands between.
+      std::size_t k = i + 1;
+      while (k < s.words.size() && !s.words[k].punct && !s.words[k].unknown &&
+             (lemma_in(s.words[k], {"et", "ett", "det", "dette", "de", "disse", "samme", "alle", "andre", "mange", "noen", "hvert",
+                                    "ethvert", "sånne", "slike", "sånt", "slikt", "annet", "flere", "ulike", "forskjellige"}) ||
+              every(s.words[k], [](const Reading& r) { return r.has("adj") && !r.has("n"); })))
+        ++k;
+      if (right.empty() && k > i + 1 && k < s.words.size() && lemma_in(s.words[k], {"sted", "steder", "stedet", "stedene"})) right = "på";
     }
+    // "i barnehagen", not "på barnehagen".
+    if (prep.lower == "på" && lemma_in(next, {"barnehage", "barnehagen", "barnehager", "barnehagene"})) right = "i";
     // "i to år siden": a point in the past is "for … siden".
     if (right.empty() && i + 3 < s.words.size() &&
         (has_digit(next.text) || lemma_in(next, {"to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti", "noen",
@@ -493,6 +505,63 @@ void rule_now_when(const RuleContext& c) {
       if (s.words[k].text == "," && finite_on_raw_readings(s.words[k + 1])) comma = true;
     if (!comma) continue;
     c.add("now-when", "W", w.start, w.end, {like(w, "når")}, 0.7);
+  }
+}
+
+// W: "og så" (and then), not "også" (also), before an inverted clause: "Også gikk vi hjem" → "Og så
+// gikk vi hjem". "Også" stands first before the phrase it stresses ("Også han kom"), rarely before
+// a finite verb and its subject.
+void rule_og_saa(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first; i + 2 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "også") continue;
+    // Only first in the sentence: after a comma "…, også kan jeg …" is often meant as "also".
+    if (i > first) continue;
+    const Word& verb = s.words[i + 1];
+    if (!finite_on_raw_readings(verb)) continue;
+    const Word& subject = s.words[i + 2];
+    // "Også er det …" is read as "Dessuten er det …" (in addition, there is …).
+    if (lemma_in(verb, {"er", "var"}) && subject.lower == "det") continue;
+    const bool subject_follows =
+        is_subject_pronoun(subject) || lemma_in(subject, {"det", "man", "en", "ei", "et"}) ||
+        (!subject.punct && !subject.unknown &&
+         every(subject, [](const Reading& r) { return r.has("n") || r.has("np") || (r.has("det") && !r.has("adv")); }));
+    if (!subject_follows) continue;
+    c.add("og-saa", "W", w.start, w.end, {like(w, "og så")}, 0.7);
+  }
+}
+
+// W: the preposition of a fixed verb + noun phrase: "ta vare for" → "ta vare på", "legge merke på"
+// → "legge merke til", "ta hensyn for" → "ta hensyn til", "legge vekt til" → "legge vekt på".
+void rule_verb_noun_preposition(const RuleContext& c) {
+  struct Phrase {
+    std::string_view verb, noun, right;
+    std::initializer_list<std::string_view> wrong;
+  };
+  static const Phrase phrases[] = {
+      {"ta", "vare", "på", {"for", "om", "til", "av", "med"}},
+      {"ta", "hensyn", "til", {"for", "på", "om", "av"}},
+      {"legge", "merke", "til", {"på", "for", "om"}},
+      {"legge", "vekt", "på", {"til", "for", "om"}},
+  };
+  const auto& s = c.sentence;
+  for (std::size_t i = 1; i + 2 < s.words.size(); ++i) {
+    const Word& noun = s.words[i];
+    for (const Phrase& p : phrases) {
+      if (noun.lower != p.noun) continue;
+      // The verb right before, or before the subject and clause adverbs ("tar vi ikke hensyn").
+      std::size_t k = i - 1;
+      while (k > 0 && (is_clause_adverb(s.words[k]) || is_subject_pronoun(s.words[k]) ||
+                       lemma_in(s.words[k], {"man", "mer", "godt", "stor", "større", "størst", "mindre", "liten", "særlig", "spesielt"})))
+        --k;
+      const Word& verb = s.words[k];
+      if (!some(verb, [&](const Reading& r) { return r.has("vblex") && r.lemma == p.verb && !r.compound; })) continue;
+      const Word& prep = s.words[i + 1];
+      if (std::find(p.wrong.begin(), p.wrong.end(), prep.lower) == p.wrong.end()) continue;
+      c.add("verb-noun-preposition", "W", prep.start, prep.end, {like(prep, std::string(p.right))}, 0.7);
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-// R: superfluous words — "til" between an adjective and "å", the article before a bare profession,
+// R: superfluous words — "til" or "for" between an adjective and "å", the article before a bare profession,
 // "å" after a modal, "at" after a subjunction, "seg" with verbs that take none, a preposition after
 // verbs that take a direct object, an indefinite article before a plural noun.
 #include "feedback/rules/rule_helpers.h"
@@ -384,6 +384,43 @@ void rule_subject_twice(const RuleContext& c) {
     while (k < s.words.size() && is_clause_adverb(s.words[k])) ++k;
     if (k < s.words.size() && (s.words[k].punct || some(s.words[k], finite))) continue;
     c.add("repeated-word", "R", verb.start, second.end, {verb.text}, 0.7);
+  }
+}
+
+// R: "at" before a question word: "Jeg vet at hva du mener" → "Jeg vet hva du mener". The
+// question word opens the subordinate clause itself.
+void rule_extra_at_question(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& at_word = s.words[i];
+    const Word& wh = s.words[i + 1];
+    if (at_word.lower != "at" || !lemma_in(wh, {"hva", "hvem", "hvordan", "hvorfor", "hvilken", "hvilket", "hvilke"})) continue;
+    // "avhengig at hva …" is "avhengig av hva": the slip is in the preposition.
+    if (i > 0 && lemma_in(s.words[i - 1], {"avhengig", "uavhengig"})) continue;
+    c.add("extra-at-question", "R", at_word.start, wh.end, {wh.text}, 0.7);
+  }
+}
+
+
+// R: "for" between an adjective of feeling and "å" after "det er": "Det er koselig for å hjelpe" →
+// "Det er koselig å hjelpe". (After "viktig", "nødvendig", "lett" … "for å" may be a purpose:
+// "Mosjon er viktig for å holde seg frisk", so those are not listed.)
+void rule_extra_for_marker(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 1; i + 2 < s.words.size(); ++i) {
+    const Word& adjective = s.words[i];
+    const Word& for_word = s.words[i + 1];
+    if (for_word.lower != "for" || s.words[i + 2].lower != "å") continue;
+    if (!lemma_in(adjective, {"koselig", "morsomt", "morsom", "gøy", "hyggelig", "deilig", "kjedelig", "spennende", "interessant",
+                              "fint", "flott", "herlig", "rart", "trist", "artig", "festlig", "moro", "kjekt", "skummelt", "ekkelt"}))
+      continue;
+    if (!some(adjective, [](const Reading& r) { return r.has("adj") || r.has("n"); })) continue;
+    // "det er / kan være / blir (alltid) koselig": a form of "være/bli" shortly before.
+    bool copula = false;
+    for (std::size_t k = i; k > 0 && i - k < 3 && !copula; --k)
+      copula = lemma_in(s.words[k - 1], {"er", "var", "være", "vært", "blir", "ble", "bli"});
+    if (!copula) continue;
+    c.add("extra-for-marker", "R", for_word.start, s.words[i + 2].end, {s.words[i + 2].text}, 0.7);
   }
 }
 

@@ -44,7 +44,9 @@ void rule_missing_formal_subject(const RuleContext& c) {
     const Word& verb = s.words[i];
     const bool be = is_be(verb);
     const bool modal = is_modal(verb) && i + 1 < s.words.size() && lemma_in(s.words[i + 1], {"være", "bli"});
-    if (!be && !modal) continue;
+    // "I loven står at …" → "står det at": the clause that "står/sies" reports needs "det" first.
+    const bool reports = lemma_in(verb, {"står", "sto", "stod", "sies"}) && s.words[i + 1].lower == "at";
+    if (!be && !modal && !reports) continue;
     const Word& prev = s.words[i - 1];
     bool empty_subject = false;
     if (!prev.punct && is_subjunction(prev) && prev.lower != "at" && prev.lower != "om") {
@@ -55,9 +57,10 @@ void rule_missing_formal_subject(const RuleContext& c) {
     } else if (i - first <= 3 && !lemma_in(s.words[first], {"der", "det", "her"}) &&
                std::all_of(s.words.begin() + first, s.words.begin() + i, [](const Word& w) {
                  return !w.punct && !w.readings.empty() &&
-                        std::all_of(w.readings.begin(), w.readings.end(), [](const Reading& r) { return r.has("adv"); });
+                        (is_fronted_adverb(w) ||
+                         std::all_of(w.readings.begin(), w.readings.end(), [](const Reading& r) { return r.has("adv"); }));
                })) {
-      empty_subject = true;  // "For tiden er vanlig at …", "Akkurat nå er vanskelig å …": adverbs only
+      empty_subject = true;  // "For tiden er vanlig at …", "Nå for tiden er vanskelig å …": adverbs only
     } else if (some(s.words[first], [](const Reading& r) { return r.has("pr"); }) && !s.words[first].punct &&
                surely_none(s.words[first], [](const Reading& r) { return r.has("det") || r.has("prn"); }) &&  // "De kvinnene"
                i - first >= 2 && i - first <= 5) {
@@ -74,6 +77,10 @@ void rule_missing_formal_subject(const RuleContext& c) {
       empty_subject = phrase;
     }
     if (!empty_subject) continue;
+    if (reports) {
+      c.add("missing-formal-subject", "M", verb.start, verb.end, {verb.text + " det"}, 0.7);
+      return;
+    }
     std::size_t j = modal ? i + 2 : i + 1;
     while (j < s.words.size() && is_degree_adverb(s.words[j])) ++j;
     const Word* adjective = at(s, j);

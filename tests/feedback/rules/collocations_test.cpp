@@ -124,3 +124,35 @@ TEST(Collocations, NowForWhen) {
 }
 
 }  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(Collocations, PlacePreposition) {
+  expect_finding("Vi vil bo i et rolig sted.", "preposition", "på");
+  expect_finding("Hun har jobbet i mange forskjellige steder.", "preposition", "på");
+  expect_finding("Gutten går på barnehagen hver dag.", "preposition", "i");
+  expect_no_rule("Vi vil bo på et rolig sted.", "preposition");
+  expect_no_rule("Han tok bussen i stedet for bilen.", "preposition");  // "instead"
+  expect_no_rule("Gutten går i barnehagen hver dag.", "preposition");
+}
+
+TEST(Collocations, OgSaa) {
+  expect_finding("Også dro vi hjem til byen.", "og-saa", "Og så");
+  expect_finding("Også kjøpte han en ny sykkel.", "og-saa", "Og så");
+  expect_no_rule("Også han kom for sent.", "og-saa");             // stresses "han"
+  expect_no_rule("Også er det fint å gå tur.", "og-saa");          // "dessuten"
+  expect_no_rule("Vi spiste, og så dro vi hjem.", "og-saa");
+  expect_no_rule("Jeg liker også å lese bøker.", "og-saa");
+}
+
+TEST(Collocations, VerbNounPreposition) {
+  expect_finding("Vi må ta vare for naturen.", "verb-noun-preposition", "på");
+  expect_finding("Han tar ikke hensyn for andre.", "verb-noun-preposition", "til");
+  expect_finding("Jeg la merke på at hun var trist.", "verb-noun-preposition", "til");
+  expect_finding("Skolen legger stor vekt til lesing.", "verb-noun-preposition", "på");
+  expect_no_rule("Vi må ta vare på naturen.", "verb-noun-preposition");
+  expect_no_rule("Han tar hensyn til andre.", "verb-noun-preposition");
+  expect_no_rule("Hun kjøpte en vare for hundre kroner.", "verb-noun-preposition");
+}
+}  // namespace

@@ -146,3 +146,23 @@ TEST(ExtraWords, ExplanationsInEveryLanguage) {
       EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
 }
 }  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(ExtraWords, AtBeforeQuestionWord) {
+  expect_finding("Jeg vet at hva du mener.", "extra-at-question", "hva");
+  expect_finding("Hun lurte på at hvordan det gikk.", "extra-at-question", "hvordan");
+  expect_no_rule("Jeg vet hva du mener.", "extra-at-question");
+  expect_no_rule("Jeg vet at du mener det.", "extra-at-question");
+  expect_no_rule("Han sa at hvis det regner, blir vi hjemme.", "extra-at-question");
+}
+
+TEST(ExtraWords, ForBeforeMarker) {
+  expect_finding("Det er koselig for å gå på kino.", "extra-for-marker", "å");
+  expect_finding("Det kan være gøy for å spille fotball.", "extra-for-marker", "å");
+  expect_no_rule("Det er koselig å gå på kino.", "extra-for-marker");
+  expect_no_rule("Mosjon er viktig for å holde seg frisk.", "extra-for-marker");  // a purpose
+  expect_no_rule("Han leser bøker for å lære.", "extra-for-marker");
+}
+}  // namespace

@@ -88,3 +88,14 @@ TEST(MissingWords, Reflexive) {
 }
 
 }  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(MissingWords, FormalSubjectBeforeReportedClause) {
+  expect_finding("I avisen står at butikken stenger.", "missing-formal-subject", "står det");
+  expect_finding("Nå for tiden er vanlig at folk handler på nettet.", "missing-formal-subject", "er det");
+  expect_no_rule("I avisen står det at butikken stenger.", "missing-formal-subject");
+  expect_no_rule("Det står at butikken stenger.", "missing-formal-subject");
+}
+}  // namespace
