@@ -343,6 +343,21 @@ bool mass_noun(const Word& w) {
                       "kjærlighet", "moro", "fritid", "søvn", "mosjon", "oppmerksomhet", "omsorg", "press", "fett",
                       "salt", "alkohol", "røyk", "litteratur", "snakk", "arbeidskraft", "utstyr", "bagasje", "gjeld"});
 }
+// The mass noun after quantifier i is the singular: the same-looking neuter plural of a noun that is
+// hardly ever counted ("sukker", "stress"; but "mange vann" are lakes, "mange brød" loaves) counts
+// too, and a verb reading only where it cannot be the verb of "mange" as the subject ("Mange
+// sukker over været"): at the end after "så/for/veldig …".
+bool mass_singular(const Sentence& s, std::size_t i, const Word& noun) {
+  if (!some(noun, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind"); })) return false;
+  const bool uncounted = lemma_in(noun, {"sukker", "stress", "press", "utstyr", "kjøtt", "snakk"});
+  if (!every(noun, [&](const Reading& r) {
+        return (r.has("n") && r.has("ind") && (r.has("sg") || uncounted)) || (r.has("vblex") && !r.compound);
+      }))
+    return false;
+  if (!some(noun, [](const Reading& r) { return r.has("vblex") && finite(r); })) return true;
+  const Word* after = at(s, i + 2);
+  return i > 0 && lemma_in(s.words[i - 1], {"så", "for", "altfor", "veldig", "ikke", "like"}) && (!after || after->punct);
+}
 // Plural nouns that are measured rather than counted ("mye penger" is right).
 bool measured_plural(const Word& w) {
   return std::any_of(w.readings.begin(), w.readings.end(), [](const Reading& r) {
@@ -409,9 +424,9 @@ void rule_quantifier(const RuleContext& c) {
       right = "noen";
     } else if (q.lower == "noen" && j == i + 1 && neuter_adjective(noun)) {
       right = "noe";  // "noen nytt" → "noe nytt"
-    } else if (lemma_in(q, {"mange", "noen", "flere"}) && mass_noun(noun) &&
-               every(noun, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind"); })) {
+    } else if (lemma_in(q, {"mange", "så mange", "noen", "flere"}) && mass_noun(noun) && mass_singular(s, i, noun)) {
       if (q.lower == "mange") right = "mye";
+      else if (q.lower == "så mange") right = "så mye";  // one token to the analyser
       else if (q.lower == "noen") right = "noe";
       else right = "mer";
     }

@@ -167,6 +167,8 @@ void rule_missing_som(const RuleContext& c) {
     if (!lemma_in(wh, {"hva", "hvem"})) continue;
     std::size_t p = i - 1;
     while (p > first && lemma_in(s.words[p], {"ikke", "aldri", "alltid", "godt", "nøyaktig", "egentlig"})) --p;
+    // "Derfor bestemmer jeg hva …": the subject after an inverted verb.
+    if (p > first + 1 && is_personal_subject_pronoun(s.words[p]) && finite_on_raw_readings(s.words[p - 1])) --p;
     const Word& prev = s.words[p];
     if (prev.punct || lemma_in(prev, {"og", "men", "eller", "så", "at"})) continue;
     if (!some(prev, [](const Reading& r) { return (r.has("vblex") && !r.has("imp")) || r.has("pr"); })) continue;
@@ -179,12 +181,18 @@ void rule_missing_som(const RuleContext& c) {
       fits = some(next, [](const Reading& r) { return r.has("vblex") && r.has("inf"); }) &&
              surely_none(next, [](const Reading& r) { return r.has("n") || r.has("prn"); });
     } else if (lemma_in(verb, {"har", "hadde"})) {
-      fits = every(next, [](const Reading& r) { return r.has("pp"); });  // "hva som hadde hendt"
+      // "hva som hadde hendt" ("hendt" also reads as an adjective).
+      fits = some(next, [](const Reading& r) { return r.has("vblex") && r.has("pp"); }) &&
+             every(next, [](const Reading& r) { return r.has("pp") || r.has("adj"); });
     } else if (lemma_in(verb, {"er", "var", "blir", "ble"})) {
       std::size_t j = i + 2;
       while (j < s.words.size() && is_degree_adverb(s.words[j])) ++j;
       const Word* pred = at(s, j);
-      fits = pred && !pred->punct && every(*pred, [](const Reading& r) { return r.has("adj") || (r.has("vblex") && r.has("pp")); });
+      // An adjective or participle ("hva som er rett"), or a definite noun ("hva som er årsaken").
+      fits = pred && !pred->punct &&
+             ((every(*pred, [](const Reading& r) { return r.has("adj") || (r.has("vblex") && r.has("pp")) || r.has("adv"); }) &&
+               some(*pred, [](const Reading& r) { return r.has("adj") || (r.has("vblex") && r.has("pp")); })) ||
+              every(*pred, [](const Reading& r) { return r.has("n") && r.has("def") && !r.compound; }));
     } else if (lemma_in(verb, {"skjer", "skjedde", "hender", "hendte", "gjelder", "betyr", "skjer"})) {
       fits = next.punct || some(next, [](const Reading& r) { return r.has("pr") || r.has("adv"); });
       if (next.lower == "det" || is_subject_pronoun(next)) fits = false;

@@ -90,6 +90,11 @@ TEST(Collocations, Quantifier) {
   expect_finding("Vi har noe ideer til deg.", "determiner-form", "noen");
   expect_finding("Hun lærte noen nytt hver dag.", "quantifier", "noe");
   expect_no_rule("Hun møtte noen nye venner.", "quantifier");
+  expect_finding("Det er for mange stress på jobben.", "quantifier", "mye");
+  expect_finding("Barn trenger ikke så mange sukker.", "quantifier", "så mye");
+  expect_no_rule("Vi så mange vann på turen.", "quantifier");       // lakes
+  expect_no_rule("Mange sukker over været.", "quantifier");         // "sukke", the verb
+  expect_no_rule("Bakeren solgte mange brød i dag.", "quantifier");  // loaves
 }
 
 TEST(Collocations, OgForInfinitiveMarker) {

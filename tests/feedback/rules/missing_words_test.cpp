@@ -46,6 +46,11 @@ TEST(MissingWords, SomInIndirectQuestion) {
   expect_no_rule("Hva skjer i byen?", "missing-som");
   expect_no_rule("Han forstår ikke hva ordet betyr.", "missing-som");
   expect_no_rule("Jeg vet hva de skal gjøre.", "missing-som");
+  expect_finding("Hun forklarte hva hadde skjedd.", "missing-som", "hva som");
+  expect_finding("Derfor bestemmer jeg hva er riktig.", "missing-som", "hva som");
+  expect_finding("Vi lurer på hva er grunnen.", "missing-som", "hva som");
+  expect_no_rule("Hun forklarte hva han hadde gjort.", "missing-som");
+  expect_no_rule("Derfor vet jeg hva grunnen er.", "missing-som");
 }
 
 }  // namespace
