@@ -108,6 +108,7 @@ const std::vector<Collocation>& collocations() {
       {"bestemme", Pos::verb, "for", {}, {"å"}, true},
       {"lure", Pos::verb, "på", {}, {"om", "hvordan", "hvorfor", "hva", "hvem"}},  // "lurer om" → "lurer på om"
       {"passe", Pos::verb, "på", {}, {"at", "hva", "hvordan"}},                   // "pass på at …"
+      {"tenke", Pos::verb, "på", {"om"}, {}},  // not after "hva/hvordan …": "hva tenker du om det?" asks an opinion
   };
   return table;
 }
@@ -156,6 +157,17 @@ bool copula_adjective(const Sentence& s, std::size_t i, const Collocation& col) 
   return std::any_of(w.readings.begin(), w.readings.end(), [&](const Reading& r) { return r.has("adj") && r.lemma == col.lemma; });
 }
 
+// "tenke om" where "tenke på" is meant: "Jeg tenker om barna" → "tenker på barna". "Tenke om" is
+// right for an opinion ("hva tenker du om det?", "det som folk tenker om oss"), for "om igjen",
+// and before a clause ("tenker om det går": another slip).
+bool thinks_of(const Sentence& s, std::size_t verb, std::size_t om) {
+  for (std::size_t k = 0; k < verb; ++k)
+    if (lemma_in(s.words[k], {"hva", "hvordan", "hvem", "hvilke", "hvilken", "hvilket", "som"})) return false;
+  const Word* next = at(s, om + 1);
+  if (!is_word(next) || lemma_in(*next, {"igjen", "det", "dette"}) || is_subject_pronoun(*next)) return false;
+  return next->lower == "å" || some(*next, [](const Reading& r) { return r.has("n") || r.has("det") || r.has("adj"); });
+}
+
 }  // namespace
 
 // W: a fixed preposition after an adjective, noun or verb: "interessert for" → "interessert i",
@@ -170,12 +182,17 @@ void rule_preposition(const RuleContext& c) {
       if (col.reflexive) {
         if (!is_reflexive_pronoun(s.words[j])) continue;
         ++j;
+      } else if (col.pos == Pos::verb) {
+        // "Jeg venter ikke for …", "tenker jeg om …": an inverted subject and clause adverbs between.
+        if (j + 1 < s.words.size() && is_personal_subject_pronoun(s.words[j])) ++j;
+        while (j + 1 < s.words.size() && is_clause_adverb(s.words[j])) ++j;
       }
       const Word* prep = at(s, j);
       if (!is_word(prep) || std::find(col.wrong.begin(), col.wrong.end(), prep->lower) == col.wrong.end()) continue;
       if (!some(*prep, [](const Reading& r) { return r.has("pr"); })) continue;
       if (col.lemma == "flink" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
       if (col.lemma == "mulighet" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
+      if (col.lemma == "tenke" && !thinks_of(s, i, j)) continue;
       if (col.pos == Pos::noun) {
         // "behovet til familiene" is the family's need, and "ansvaret på" may close a clause
         // ("måte å dele ansvaret på").
@@ -220,6 +237,17 @@ void rule_phrase_preposition(const RuleContext& c) {
         ++k;
       if (right.empty() && k > i + 1 && k < s.words.size() && lemma_in(s.words[k], {"sted", "steder", "stedet", "stedene"})) right = "på";
     }
+    // A time of day or season that recurs is "om": "om kvelden", "tre ganger om dagen" ("i
+    // kveld" is tonight, "i sommer" this summer).
+    if (prep.lower == "i" && right.empty() &&
+        lemma_in(next, {"dagen", "kvelden", "natta", "natten", "morgenen", "formiddagen", "ettermiddagen", "sommeren", "vinteren",
+                        "våren", "høsten"}) &&
+        !(i > 0 && lemma_in(s.words[i - 1], {"midt", "ut", "langt", "inn"})) && !(i + 2 < s.words.size() && has_digit(s.words[i + 2].text)))
+      right = "om";
+    // "kom til Norge", not "kom i Norge": arriving is a direction.
+    if (prep.lower == "i" && right.empty() && i > 0 && next.capitalised && next.any("np") && !sentence_initial(s, i + 1) &&
+        some(s.words[i - 1], [](const Reading& r) { return r.lemma == "komme" && r.has("vblex") && !r.compound; }))
+      right = "til";
     // "i barnehagen", not "på barnehagen".
     if (prep.lower == "på" && lemma_in(next, {"barnehage", "barnehagen", "barnehager", "barnehagene"})) right = "i";
     // "i to år siden": a point in the past is "for … siden".

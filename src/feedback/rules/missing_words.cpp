@@ -108,8 +108,13 @@ bool takes_infinitive_marker(const Word& w) {
   const auto listed = [&](const Reading& r) {
     return std::any_of(lemmas.begin(), lemmas.end(), [&](std::string_view l) { return r.lemma == l; });
   };
+  // A finite form may also be a plural noun that CG-3 leaves standing ("prøver"); a noun is not
+  // followed by a bare infinitive, so that reading does not count against it.
+  const bool finite_form = some(w, [&](const Reading& r) { return listed(r) && finite(r); });
   return some(w, [&](const Reading& r) { return listed(r) && r.has("vblex") && !r.has("pp"); }) &&
-         every(w, [&](const Reading& r) { return listed(r) && (r.has("vblex") || (r.has("adj") && r.has("pp"))); });
+         every(w, [&](const Reading& r) {
+           return (listed(r) && (r.has("vblex") || (r.has("adj") && r.has("pp")))) || (finite_form && r.has("n") && r.has("pl"));
+         });
 }
 // An infinitive (or the same-looking imperative) once CG-3 has chosen: "studere", and "lære" in
 // "prøver lære" (also a noun).

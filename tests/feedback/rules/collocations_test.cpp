@@ -140,6 +140,24 @@ TEST(Collocations, PlacePreposition) {
   expect_no_rule("Vi vil bo på et rolig sted.", "preposition");
   expect_no_rule("Han tok bussen i stedet for bilen.", "preposition");  // "instead"
   expect_no_rule("Gutten går i barnehagen hver dag.", "preposition");
+  expect_finding("Vi spiser fisk to ganger i dagen.", "preposition", "om");
+  expect_finding("Han jobber i natta og sover i dagen.", "preposition", "om");
+  expect_finding("Det er kaldt her i vinteren.", "preposition", "om");
+  expect_no_rule("Vi spiser fisk i kveld.", "preposition");          // tonight
+  expect_no_rule("I sommer reiste vi til Bergen.", "preposition");    // this summer
+  expect_no_rule("Vi spiser fisk to ganger om dagen.", "preposition");
+  expect_finding("Da hun kom i Norge, var det vinter.", "preposition", "til");
+  expect_no_rule("Da hun kom til Norge, var det vinter.", "preposition");
+  expect_no_rule("Vi kom i kontakt med naboene.", "preposition");
+}
+
+TEST(Collocations, ThinkOf) {
+  expect_finding("Jeg tenker om familien min hver dag.", "preposition", "på");
+  expect_finding("Hun tenker ikke om å flytte.", "preposition", "på");
+  expect_no_rule("Hva tenker du om den nye skolen?", "preposition");  // an opinion
+  expect_no_rule("Det er mye folk tenker om, som de ikke sier.", "preposition");
+  expect_no_rule("Han tenkte seg om før han svarte.", "preposition");
+  expect_no_rule("Jeg tenker på familien min hver dag.", "preposition");
 }
 
 TEST(Collocations, OgSaa) {
