@@ -62,6 +62,8 @@ const std::vector<Collocation>& collocations() {
       {"knytte", Pos::participle, "til", {"med", "på"}, {}},
       {"basere", Pos::participle, "på", {"av", "om"}, {}},
       {"fokusere", Pos::participle, "på", {"om"}, {}},
+      {"inspirere", Pos::participle, "av", {"fra"}, {}},
+      {"enig", Pos::adjective, "i", {"med"}, {}},  // only before a statement: "enig med deg" is right
       // Nouns.
       {"respekt", Pos::noun, "for", {"til", "av", "på"}, {}},
       {"behov", Pos::noun, "for", {"til", "av", "om", "på"}, {"å"}},
@@ -80,6 +82,7 @@ const std::vector<Collocation>& collocations() {
       {"tillit", Pos::noun, "til", {"for", "på"}, {}},
       {"interesse", Pos::noun, "for", {"til", "om", "på"}, {}},
       {"drøm", Pos::noun, "om", {"på"}, {}},
+      {"kjennetegn", Pos::noun, "på", {"av", "for"}, {}},
       // Verbs.
       {"vente", Pos::verb, "på", {"for"}, {}},
       {"drømme", Pos::verb, "om", {"på", "for"}, {"å"}},
@@ -193,6 +196,12 @@ void rule_preposition(const RuleContext& c) {
       if (col.lemma == "flink" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
       if (col.lemma == "mulighet" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
       if (col.lemma == "tenke" && !thinks_of(s, i, j)) continue;
+      // "enig med" a person, "enig i" a statement: "enig i det", "enig i at …" ("det som Per sa" may be either).
+      if (col.lemma == "enig") {
+        const Word* next = at(s, j + 1);
+        const Word* after = at(s, j + 2);
+        if (!next || !lemma_in(*next, {"det", "dette", "at"}) || (after && !after->punct && next->lower != "at")) continue;
+      }
       if (col.pos == Pos::noun) {
         // "behovet til familiene" is the family's need, and "ansvaret på" may close a clause
         // ("måte å dele ansvaret på").
@@ -248,6 +257,17 @@ void rule_phrase_preposition(const RuleContext& c) {
     if (prep.lower == "i" && right.empty() && i > 0 && next.capitalised && next.any("np") && !sentence_initial(s, i + 1) &&
         some(s.words[i - 1], [](const Reading& r) { return r.lemma == "komme" && r.has("vblex") && !r.compound; }))
       right = "til";
+    // "av politiske grunner", "av den grunn" ("på grunn av" is another phrase).
+    if (prep.lower == "på" && right.empty() && next.lower != "grunn" && next.lower != "grunner") {
+      std::size_t k = i + 1;
+      while (k < s.words.size() && k < i + 4 && !s.words[k].punct &&
+             (lemma_in(s.words[k], {"den", "denne", "samme", "mange", "flere", "ulike", "forskjellige", "andre", "disse", "de"}) ||
+              every(s.words[k], [](const Reading& r) { return r.has("adj") && !r.has("n"); })))
+        ++k;
+      const Word* noun = at(s, k);
+      if (noun && (noun->lower == "grunner" || (noun->lower == "grunn" && lemma_in(s.words[k - 1], {"den", "denne", "samme"}))))
+        right = "av";
+    }
     // "i barnehagen", not "på barnehagen".
     if (prep.lower == "på" && lemma_in(next, {"barnehage", "barnehagen", "barnehager", "barnehagene"})) right = "i";
     // "i to år siden": a point in the past is "for … siden".
@@ -588,6 +608,7 @@ void rule_verb_noun_preposition(const RuleContext& c) {
       {"ta", "hensyn", "til", {"for", "på", "om", "av"}},
       {"legge", "merke", "til", {"på", "for", "om"}},
       {"legge", "vekt", "på", {"til", "for", "om"}},
+      {"holde", "øye", "med", {"på", "for"}},
   };
   const auto& s = c.sentence;
   for (std::size_t i = 1; i + 2 < s.words.size(); ++i) {

@@ -151,6 +151,21 @@ TEST(Collocations, PlacePreposition) {
   expect_no_rule("Vi kom i kontakt med naboene.", "preposition");
 }
 
+TEST(Collocations, MorePrepositions) {
+  expect_finding("Jeg er enig med det.", "preposition", "i");
+  expect_finding("Hun er enig med at skolen er for dyr.", "preposition", "i");
+  expect_no_rule("Jeg er enig med deg.", "preposition");
+  expect_no_rule("Jeg er enig i det.", "preposition");
+  expect_finding("Han var inspirert fra faren sin.", "preposition", "av");
+  expect_finding("Røde kinn er et kjennetegn av feber.", "preposition", "på");
+  expect_finding("De flyttet på økonomiske grunner.", "preposition", "av");
+  expect_finding("Hun sluttet på den grunn.", "preposition", "av");
+  expect_no_rule("De flyttet på grunn av jobben.", "preposition");
+  expect_no_rule("De flyttet av økonomiske grunner.", "preposition");
+  expect_finding("Kan du holde øye på barna?", "verb-noun-preposition", "med");
+  expect_no_rule("Kan du holde øye med barna?", "verb-noun-preposition");
+}
+
 TEST(Collocations, ThinkOf) {
   expect_finding("Jeg tenker om familien min hver dag.", "preposition", "på");
   expect_finding("Hun tenker ikke om å flytte.", "preposition", "på");

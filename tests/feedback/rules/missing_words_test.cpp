@@ -97,6 +97,12 @@ TEST(MissingWords, Reflexive) {
 namespace {
 using namespace voki::feedback::testing;
 
+TEST(MissingWords, InfinitiveMarkerAfterVerbThatIsAlsoANoun) {
+  expect_finding("Nå prøver vi bare forstå reglene.", "missing-infinitive-marker", "å forstå");
+  expect_no_rule("Nå prøver vi bare å forstå reglene.", "missing-infinitive-marker");
+  expect_no_rule("Prøver viser at vannet er rent.", "missing-infinitive-marker");
+}
+
 TEST(MissingWords, FormalSubjectBeforeReportedClause) {
   expect_finding("I avisen står at butikken stenger.", "missing-formal-subject", "står det");
   expect_finding("Nå for tiden er vanlig at folk handler på nettet.", "missing-formal-subject", "er det");
