@@ -1,5 +1,5 @@
-// M: missing words — the formal subject "det", the infinitive marker "å", "ha" after "å", and "som"
-// as the subject of an indirect question. Each rule reads raw readings strictly (every reading must
+// M: missing words — the formal subject "det", the infinitive marker "å", "ha" after "å", "som"
+// as the subject of an indirect question, "er" in a relative clause, a determiner, "seg". Each rule reads raw readings strictly (every reading must
 // fit), so none of them needs CG-3.
 #include "feedback/rules/rule_helpers.h"
 
@@ -308,8 +308,16 @@ void rule_missing_reflexive(const RuleContext& c) {
       return std::any_of(verb.readings.begin(), verb.readings.end(),
                          [&](const Reading& r) { return r.has("vblex") && !r.has("pp") && r.lemma == lemma && !r.compound; });
     };
+    // Always with "seg", but "bry" and "gift" are nouns too ("til bry", "de gifte kvinnene"): only a
+    // finite form that is nothing else ("bryr"; the past may also read as its participle, "skyndte").
+    const bool inherent = (lemma_of("skynde") || lemma_of("innbille") || lemma_of("ombestemme") || lemma_of("forsove") ||
+                           lemma_of("oppholde") || lemma_of("bry") || lemma_of("gifte")) &&
+                          some(verb, [](const Reading& r) { return r.has("vblex") && finite(r); }) &&
+                          std::all_of(verb.readings.begin(), verb.readings.end(), [](const Reading& r) {
+                            return (r.has("vblex") && finite(r)) || r.has("pp");
+                          });
     // ("forelsket" is also the participle used as an adjective: "han var forelsket i henne".)
-    if (verb.any("pp")) continue;
+    if (verb.any("pp") && !inherent) continue;
     const Word& next = s.words[i + 1];
     if (next.punct || is_reflexive_pronoun(next) || is_subject_pronoun(next) || next.lower == "det") continue;
     // "oppfører kvinner seg": the reflexive after an inverted subject.
@@ -317,7 +325,9 @@ void rule_missing_reflexive(const RuleContext& c) {
     for (std::size_t k = i + 2; k < s.words.size() && k < i + 5 && !s.words[k].punct && !later; ++k) later = is_reflexive_pronoun(s.words[k]);
     if (later) continue;
     bool missing = false;
-    if (lemma_of("føle")) {
+    if (inherent) {
+      missing = next.lower != "bort";  // "giftet bort datteren"
+    } else if (lemma_of("føle")) {
       // "føler trygg": an adjective (not the neuter, which is also an adverb: "føler sterkt at").
       std::size_t j = i + 1;
       while (j < s.words.size() && lemma_in(s.words[j], {"ikke", "veldig", "litt", "så", "mer", "helt", "ofte", "alltid", "aldri"})) ++j;
@@ -337,6 +347,51 @@ void rule_missing_reflexive(const RuleContext& c) {
     }
     if (!missing) continue;
     c.add("missing-reflexive", "M", verb.start, verb.end, {verb.text + " " + reflexive_for(s, i)}, 0.7);
+  }
+}
+
+
+// M: a relative clause without its verb: "et språk som helt forskjellig fra norsk" → "som er helt
+// forskjellig". "som" after a noun or "noe/alt" and then only a predicative adjective: the clause
+// lacks "er". ("så fort som mulig", "som vanlig", "som ung" are comparisons and set phrases.)
+void rule_missing_copula(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
+    const Word& som = s.words[i];
+    if (som.lower != "som") continue;
+    const Word& antecedent = s.words[i - 1];
+    if (antecedent.punct || antecedent.unknown) continue;
+    const bool noun = (some(antecedent, [](const Reading& r) { return r.has("n"); }) &&
+                       every(antecedent, [](const Reading& r) { return (r.has("n") || (r.has("vblex") && r.has("imp"))) && !r.compound; })) ||
+                      lemma_in(antecedent, {"noe", "alt", "ingenting", "mye"});
+    if (!noun) continue;
+    std::size_t j = i + 1;
+    while (j < s.words.size() && is_degree_adverb(s.words[j])) ++j;
+    const Word* adjective = at(s, j);
+    if (!is_word(adjective) || adjective->unknown || adjective->readings.empty()) continue;
+    if (!std::all_of(adjective->readings.begin(), adjective->readings.end(),
+                     [](const Reading& r) { return r.has("adj") && !r.has("pp") && !r.compound; }))
+      continue;
+    if (lemma_in(*adjective, {"vanlig", "mulig", "kjent", "nevnt", "sagt", "ung", "gammel", "liten", "voksen", "ny", "fersk",
+                              "best", "verst", "sist", "først", "frivillig", "ansatt", "ansvarlig", "selvstendig", "alltid"}))
+      continue;
+    const Word* after = at(s, j + 1);
+    const bool closes = !after || after->punct || lemma_in(*after, {"og", "eller", "men", "for", "fra", "med", "til", "i", "på", "enn"});
+    if (!closes) continue;
+    // The adjective agrees with the noun in number; otherwise "som" belongs to a verb of regarding:
+    // "ser på folk med mobil som ensomme".
+    const bool plural = some(antecedent, [](const Reading& r) { return r.has("pl"); });
+    const bool singular = some(antecedent, [](const Reading& r) { return r.has("sg") || r.has("sp"); }) || !antecedent.any("n");
+    if (!some(*adjective, [&](const Reading& r) { return (plural && (r.has("pl") || r.has("sp"))) || (singular && r.has("sg")); })) continue;
+    bool regards = false;
+    for (std::size_t k = first; k < i && !regards; ++k)
+      regards = s.words[k].lower != "så" && some(s.words[k], [](const Reading& r) {  // "så" is mostly the adverb
+        return r.has("vblex") && (r.lemma == "se" || r.lemma == "anse" || r.lemma == "betrakte" || r.lemma == "oppfatte" ||
+                                  r.lemma == "regne" || r.lemma == "beskrive" || r.lemma == "framstille" || r.lemma == "fremstille");
+      });
+    if (regards) continue;
+    c.add("missing-copula", "M", som.start, som.end, {som.text + " er"}, 0.7);
   }
 }
 

@@ -1,4 +1,4 @@
-// Missing words (M): formal subject, infinitive marker, "ha" after "å", "som" in indirect questions.
+// Missing words (M): formal subject, infinitive marker, "ha" after "å", "som" in indirect questions, "er" in relative clauses, "seg".
 #include "rules/rule_test_util.h"
 
 namespace {
@@ -108,5 +108,26 @@ TEST(MissingWords, FormalSubjectBeforeReportedClause) {
   expect_finding("Nå for tiden er vanlig at folk handler på nettet.", "missing-formal-subject", "er det");
   expect_no_rule("I avisen står det at butikken stenger.", "missing-formal-subject");
   expect_no_rule("Det står at butikken stenger.", "missing-formal-subject");
+}
+}  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(MissingWords, CopulaInRelativeClause) {
+  expect_finding("Han valgte en jobb som veldig krevende.", "missing-copula", "som er");
+  expect_finding("Vi spiste noe som sunt for kroppen.", "missing-copula", "som er");
+  expect_no_rule("Han valgte en jobb som er veldig krevende.", "missing-copula");
+  expect_no_rule("Kom så fort som mulig.", "missing-copula");
+  expect_no_rule("Han jobbet som frivillig i mange år.", "missing-copula");
+  expect_no_rule("De ser på naboen som rik.", "missing-copula");             // regarding
+}
+
+TEST(MissingWords, InherentlyReflexiveVerbs) {
+  expect_finding("Han bryr ikke om pengene.", "missing-reflexive", "bryr seg");
+  expect_finding("Vi skyndte hjem etter skolen.", "missing-reflexive", "skyndte oss");
+  expect_no_rule("Han bryr seg ikke om pengene.", "missing-reflexive");
+  expect_no_rule("Han giftet bort datteren sin.", "missing-reflexive");
+  expect_no_rule("Det er mange gifte kvinner her.", "missing-reflexive");
 }
 }  // namespace
