@@ -232,10 +232,15 @@ void rule_article_plural(const RuleContext& c) {
     while (j + 1 < s.words.size() && every(s.words[j], [](const Reading& r) { return r.has("adj"); }) &&
            some(s.words[j], [](const Reading& r) { return r.has("adj") && r.has("pl"); }))
       ++j;
-    if (j == i + 1) continue;  // "en ting" and other sg/pl nouns: only with an adjective in the plural
+    // Right before the noun only a noun that is nothing but plural ("en skoler"; "en ting" is also
+    // the singular, and "hvis en ønsker" is the pronoun and a verb); after a plural adjective the
+    // noun may also read as a verb ("en private skoler").
+    const bool adjective = j > i + 1;
     const Word& noun = s.words[j];
-    if (noun.punct || noun.unknown || noun.readings.empty() ||
-        !std::all_of(noun.readings.begin(), noun.readings.end(), [](const Reading& r) { return r.has("n") && r.has("pl"); }))
+    if (noun.punct || noun.unknown || noun.capitalised || noun.readings.empty() ||
+        !some(noun, [](const Reading& r) { return r.has("n") && r.has("pl"); }) ||
+        !std::all_of(noun.readings.begin(), noun.readings.end(),
+                     [&](const Reading& r) { return (r.has("n") && r.has("pl") && !r.compound) || (adjective && r.has("vblex")); }))
       continue;
     const Word* after = at(s, j + 1);
     if (after && !after->punct && some(*after, [](const Reading& r) { return r.has("n"); })) continue;

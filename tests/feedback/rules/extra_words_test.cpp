@@ -93,6 +93,10 @@ TEST(ExtraWords, ArticleBeforePlural) {
   expect_finding("Vi bor i en store leiligheter.", "article-plural", "store");
   expect_no_rule("Vi bor i store leiligheter.", "article-plural");
   expect_no_rule("Vi bor i en stor leilighet.", "article-plural");
+  expect_finding("Vi møtte en lærere i går.", "article-plural", "lærere");
+  expect_finding("De sendte barna til en private skoler.", "article-plural", "private");
+  expect_no_rule("Hvis en ønsker å lære, må en øve.", "article-plural");  // the pronoun and a verb
+  expect_no_rule("Han kjøpte en ting i butikken.", "article-plural");
 }
 
 TEST(ExtraWords, StrayLetter) {
@@ -141,7 +145,8 @@ TEST(ExtraWords, ExplanationsInEveryLanguage) {
   for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-reflexive", "missing-preposition",
                            "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
                            "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula", "stray-letter", "verb-restart",
-                           "comma-after-phrase", "comma-before-at", "comma-before-som"})
+                           "comma-after-phrase", "comma-before-at", "comma-before-som", "og-saa", "verb-noun-preposition",
+                           "extra-at-question", "extra-for-marker", "missing-copula"})
     for (const auto& language : voki::feedback::explanation_languages())
       EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
 }
