@@ -175,6 +175,14 @@ void rule_extra_preposition(const RuleContext& c) {
     bool extra = (verb_is("tilhøre") && prep.lower == "til") || (verb_is("påvirke") && prep.lower == "på") ||
                  (verb_is("skyldes") && prep.lower == "av") || (verb_is("medføre") && prep.lower == "til") ||
                  (verb_is("savne") && (prep.lower == "etter" || prep.lower == "om"));
+    // Not where the form is also a noun ("på besøk hos", "i kontakt med"): the imperative is the bare stem.
+    // Nor after a preposition or determiner ("en del av kontaktet med" is a misspelt noun).
+    const bool noun_like = verb.any("n") || verb.any("imp") ||
+                           (i > 0 && every(s.words[i - 1], [](const Reading& r) { return r.has("pr") || r.has("det"); }));
+    extra = extra || (!noun_like && ((verb_is("nyte") && prep.lower == "av") || (verb_is("omgås") && prep.lower == "med") ||
+                                     (verb_is("kontakte") && prep.lower == "med") ||
+                                     (verb_is("besøke") && (prep.lower == "hos" || prep.lower == "til")) ||
+                                     (verb_is("forlate") && prep.lower == "fra")));
     // "å møte med folk" → "å møte folk" (the noun "et møte med" is right).
     if (!extra && verb.lower == "møte" && prep.lower == "med" && i > 0 && (s.words[i - 1].lower == "å" || is_modal(s.words[i - 1])))
       extra = true;

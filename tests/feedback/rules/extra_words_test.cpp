@@ -46,6 +46,11 @@ TEST(ExtraWords, PrepositionAfterTransitiveVerb) {
   expect_finding("Huset tilhører til familien.", "extra-preposition", "tilhører");
   expect_finding("Været påvirker på humøret.", "extra-preposition", "påvirker");
   expect_finding("Det skyldes av at det regner.", "extra-preposition", "skyldes");
+  expect_finding("Vi nøt av sola hele dagen.", "extra-preposition", "nøt");
+  expect_finding("Hun besøkte hos bestemoren sin.", "extra-preposition", "besøkte");
+  expect_finding("Han forlot fra landet i fjor.", "extra-preposition", "forlot");
+  expect_no_rule("Vi nøt sola hele dagen.", "extra-preposition");
+  expect_no_rule("Hun var på besøk hos bestemoren sin.", "extra-preposition");
   expect_no_rule("Huset tilhører familien.", "extra-preposition");
   expect_no_rule("Været påvirker humøret.", "extra-preposition");
   expect_no_rule("Været påvirker i stor grad humøret.", "extra-preposition");
