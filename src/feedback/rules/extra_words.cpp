@@ -286,13 +286,33 @@ void rule_extra_article_pair(const RuleContext& c) {
   }
 }
 
-// R: "er" before another finite verb: "Min venninne er betyr mye" → "betyr", "Folk er blir …".
+// R: "er" before another finite verb: "Min venninne er betyr mye" → "betyr", "Folk er blir …", and
+// "er" twice around a clause adverb: "Det er ikke er lett" → "Det er ikke lett".
 void rule_extra_copula(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 1; i + 1 < s.words.size(); ++i) {
     const Word& be = s.words[i];
     if (be.lower != "er" && be.lower != "var") continue;
+    // "er bare er", "er ikke er": the verb twice around a clause adverb; "er har": a verb
+    // started and replaced (whichever was meant, one of them is too many).
+    std::size_t k = i + 1;
+    while (k < s.words.size() && k < i + 3 && is_clause_adverb(s.words[k])) ++k;
+    if (k > i + 1 && k < s.words.size() && s.words[k].lower == be.lower) {
+      // In a subordinate clause the adverb stands before the verb ("selv om det bare er"), in a
+      // main clause after it ("Det er ikke").
+      bool subordinate = false;
+      for (std::size_t m = i; m > 0 && !subordinate && !s.words[m - 1].punct; --m)
+        subordinate = is_subjunction(s.words[m - 1]) || s.words[m - 1].lower == "som";
+      std::string kept;
+      for (std::size_t m = subordinate ? i + 1 : i; m < (subordinate ? k + 1 : k); ++m) kept += (kept.empty() ? "" : " ") + s.words[m].text;
+      c.add("extra-copula", "R", be.start, s.words[k].end, {kept}, 0.7);
+      continue;
+    }
     const Word& verb = s.words[i + 1];
+    if ((be.lower == "er" && verb.lower == "har") || (be.lower == "var" && verb.lower == "hadde")) {
+      c.add("extra-copula", "R", be.start, verb.end, {verb.text}, 0.7);
+      continue;
+    }
     if (verb.punct || verb.unknown || verb.readings.empty()) continue;
     // Every reading finite (or the same-looking imperative): no participle or adjective that "er"
     // could take ("er vant", "er kjent").
@@ -301,7 +321,7 @@ void rule_extra_copula(const RuleContext& c) {
         }) ||
         !verb.any("vblex") || !some(verb, finite))
       continue;
-    if (lemma_in(verb, {"er", "var", "har", "hadde"})) continue;  // "er er": repeated word; "er har" may be a slip either way
+    if (lemma_in(verb, {"er", "var", "har", "hadde"})) continue;  // "er er": repeated word
     c.add("extra-copula", "R", be.start, verb.end, {verb.text}, 0.7);
   }
 }

@@ -176,3 +176,15 @@ TEST(ExtraWords, ForBeforeMarker) {
   expect_no_rule("Han leser bøker for å lære.", "extra-for-marker");
 }
 }  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(ExtraWords, CopulaTwice) {
+  expect_finding("Det er ikke er lett å lære norsk.", "extra-copula", "er ikke");
+  expect_finding("Selv om det er bare er en prøve, gruer jeg meg.", "extra-copula", "bare er");
+  expect_finding("Det er har kanskje noe å si.", "extra-copula", "har");
+  expect_no_rule("Det er ikke lett å lære norsk.", "extra-copula");
+  expect_no_rule("Selv om det bare er en prøve, gruer jeg meg.", "extra-copula");
+}
+}  // namespace
