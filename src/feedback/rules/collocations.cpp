@@ -520,12 +520,15 @@ void rule_place_adverb(const RuleContext& c) {
                          "ble", "blitt"}))
       continue;
     std::size_t j = i + 1;
+    // "Derfor er han ut hele dagen": the subject after the verb.
+    if (j + 1 < s.words.size() && is_personal_subject_pronoun(s.words[j]) && i > first_word(s)) ++j;
     while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
     const Word* adverb = at(s, j);
     if (!is_word(adverb)) continue;
     std::string right;
     if (adverb->lower == "ut") right = "ute";
     else if (adverb->lower == "hjem") right = "hjemme";
+    else if (adverb->lower == "ut av") right = "ute av";  // one token to the analyser: "er ute av kontroll"
     else continue;
     // "bli ut" has no meaning of its own; "ble hjem" neither; but "blir ut av" is idiomatic
     // nowhere either: only be- and position verbs are listed above.

@@ -166,6 +166,13 @@ TEST(Collocations, MorePrepositions) {
   expect_no_rule("Kan du holde øye med barna?", "verb-noun-preposition");
 }
 
+TEST(Collocations, PlaceAdverbMore) {
+  expect_finding("Situasjonen er ut av kontroll.", "place-adverb", "ute av");
+  expect_finding("Om sommeren er vi ut hele dagen.", "place-adverb", "ute");
+  expect_no_rule("Situasjonen er ute av kontroll.", "place-adverb");
+  expect_no_rule("Vi går ut av bilen.", "place-adverb");
+}
+
 TEST(Collocations, ThinkOf) {
   expect_finding("Jeg tenker om familien min hver dag.", "preposition", "på");
   expect_finding("Hun tenker ikke om å flytte.", "preposition", "på");
