@@ -96,6 +96,7 @@ void rule_missing_som(const RuleContext& context);
 void rule_missing_determiner(const RuleContext& context);
 void rule_missing_reflexive(const RuleContext& context);
 void rule_missing_copula(const RuleContext& context);
+void rule_missing_stranded_preposition(const RuleContext& context);
 void rule_og_saa(const RuleContext& context);
 void rule_extra_at_question(const RuleContext& context);
 void rule_extra_for_marker(const RuleContext& context);

@@ -395,4 +395,47 @@ void rule_missing_copula(const RuleContext& c) {
   }
 }
 
+
+// M: "måten de lever på": a relative clause after "måte" ends with "på" unless "på" stands before
+// the phrase ("på den måten vi …"): "Jeg liker måten han snakker" → "måten han snakker på".
+void rule_missing_stranded_preposition(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& way = s.words[i];
+    if (way.lower != "måten" && way.lower != "måte") continue;
+    // The preposition before the phrase, over its determiners and adjectives.
+    std::size_t k = i;
+    while (k > 0 && !s.words[k - 1].punct &&
+           (lemma_in(s.words[k - 1], {"den", "en", "samme", "denne", "hver", "annen", "sin", "min", "din", "vår", "deres"}) ||
+            every(s.words[k - 1], [](const Reading& r) { return r.has("adj"); })))
+      --k;
+    if (k > 0 && s.words[k - 1].lower == "på") continue;
+    std::size_t j = i + 1;
+    if (s.words[j].lower == "som") ++j;  // "måten som de lever" ("måten som fungerer": "som" is the subject)
+    if (j + 1 >= s.words.size() || !is_subject_pronoun(s.words[j])) continue;
+    // A finite verb (after the pronoun, "lever" is not the noun).
+    const Word& verb = s.words[j + 1];
+    if (!some(verb, [](const Reading& r) { return r.has("vblex") && finite(r); }) ||
+        !every(verb, [](const Reading& r) { return (r.has("vblex") && (finite(r) || r.has("imp"))) || r.has("n") || r.has("pp"); }))
+      continue;
+    // No "på" in the rest of the clause (up to a comma or full stop; "måten de lever på i Norge").
+    std::size_t end = j + 2;
+    bool stranded = false;
+    while (end < s.words.size() && !s.words[end].punct && !stranded) stranded = s.words[end++].lower == "på";
+    if (stranded) continue;
+    // "på" right after the verb, its infinitive or participle and "seg": "måten de lever på i
+    // Norge", "måten man oppfører seg på", "måten vi ble oppdratt på".
+    std::size_t at_word = j + 1;
+    const auto nonfinite = [](const Word& w) {
+      return !w.punct && some(w, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("pp")); });
+    };
+    if (at_word + 1 < end && (is_modal(s.words[at_word]) || lemma_in(s.words[at_word], {"ble", "blir", "har", "hadde", "er", "var"})) &&
+        nonfinite(s.words[at_word + 1]))
+      ++at_word;
+    if (at_word + 1 < end && is_reflexive_pronoun(s.words[at_word + 1])) ++at_word;
+    const Word& last = s.words[at_word];
+    c.add("missing-stranded-preposition", "M", last.start, last.end, {last.text + " på"}, 0.7);
+  }
+}
+
 }  // namespace voki::feedback

@@ -47,6 +47,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"missing-determiner", rule_missing_determiner, false},
       {"missing-reflexive", rule_missing_reflexive, false},
       {"missing-copula", rule_missing_copula, false},
+      {"missing-stranded-preposition", rule_missing_stranded_preposition, false},
       {"missing-preposition", rule_missing_preposition, false},
       {"missing-preposition-object", rule_missing_preposition_object, false},
       {"quantifier", rule_quantifier, false},

@@ -151,7 +151,7 @@ TEST(ExtraWords, ExplanationsInEveryLanguage) {
                            "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
                            "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula", "stray-letter", "verb-restart",
                            "comma-after-phrase", "comma-before-at", "comma-before-som", "og-saa", "verb-noun-preposition",
-                           "extra-at-question", "extra-for-marker", "missing-copula"})
+                           "extra-at-question", "extra-for-marker", "missing-copula", "missing-stranded-preposition"})
     for (const auto& language : voki::feedback::explanation_languages())
       EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
 }

@@ -131,3 +131,17 @@ TEST(MissingWords, InherentlyReflexiveVerbs) {
   expect_no_rule("Det er mange gifte kvinner her.", "missing-reflexive");
 }
 }  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(MissingWords, StrandedPrepositionAfterMaate) {
+  expect_finding("Jeg liker måten han snakker.", "missing-stranded-preposition", "snakker på");
+  expect_finding("Hun er fornøyd med måten de jobber sammen.", "missing-stranded-preposition", "jobber på");
+  expect_finding("Jeg liker måten hun oppfører seg.", "missing-stranded-preposition", "oppfører seg på");
+  expect_finding("Det er måten vi ble oppdratt.", "missing-stranded-preposition", "oppdratt på");
+  expect_no_rule("Jeg liker måten han snakker på.", "missing-stranded-preposition");
+  expect_no_rule("På den måten vi gjør det, går det fort.", "missing-stranded-preposition");
+  expect_no_rule("Det er måten som fungerer best.", "missing-stranded-preposition");
+}
+}  // namespace
