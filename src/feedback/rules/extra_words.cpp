@@ -115,7 +115,8 @@ void rule_modal_marker(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
     const Word& modal = s.words[i];
-    if (!is_modal(modal)) continue;
+    // The participles too: "har villet å lære" → "har villet lære".
+    if (!is_modal(modal) && !lemma_in(modal, {"villet", "kunnet", "måttet", "skullet", "burdet"})) continue;
     // Some reading a verb: "bør" is also a noun (a burden), never before "å".
     if (!some(modal, verb_any)) continue;
     std::size_t j = i + 1;

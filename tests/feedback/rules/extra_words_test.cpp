@@ -180,6 +180,12 @@ TEST(ExtraWords, ForBeforeMarker) {
 namespace {
 using namespace voki::feedback::testing;
 
+TEST(ExtraWords, MarkerAfterModalParticiple) {
+  expect_finding("Jeg har alltid villet å lære norsk.", "modal-marker", "lære");
+  expect_finding("Han har ikke kunnet å komme.", "modal-marker", "komme");
+  expect_no_rule("Jeg har alltid villet lære norsk.", "modal-marker");
+}
+
 TEST(ExtraWords, CopulaTwice) {
   expect_finding("Det er ikke er lett å lære norsk.", "extra-copula", "er ikke");
   expect_finding("Selv om det er bare er en prøve, gruer jeg meg.", "extra-copula", "bare er");
