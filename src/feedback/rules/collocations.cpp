@@ -244,14 +244,16 @@ void rule_phrase_preposition(const RuleContext& c) {
                                     "ethvert", "sånne", "slike", "sånt", "slikt", "annet", "flere", "ulike", "forskjellige"}) ||
               every(s.words[k], [](const Reading& r) { return r.has("adj") && !r.has("n"); })))
         ++k;
-      if (right.empty() && k > i + 1 && k < s.words.size() && lemma_in(s.words[k], {"sted", "steder", "stedet", "stedene"})) right = "på";
+      if (right.empty() && k > i + 1 && k < s.words.size() && lemma_in(s.words[k], {"sted", "steder", "stedet", "stedene"}))
+        right = "på";
     }
     // A time of day or season that recurs is "om": "om kvelden", "tre ganger om dagen" ("i
     // kveld" is tonight, "i sommer" this summer).
     if (prep.lower == "i" && right.empty() &&
         lemma_in(next, {"dagen", "kvelden", "natta", "natten", "morgenen", "formiddagen", "ettermiddagen", "sommeren", "vinteren",
                         "våren", "høsten"}) &&
-        !(i > 0 && lemma_in(s.words[i - 1], {"midt", "ut", "langt", "inn"})) && !(i + 2 < s.words.size() && has_digit(s.words[i + 2].text)))
+        !(i > 0 && lemma_in(s.words[i - 1], {"midt", "ut", "langt", "inn"})) &&
+        !(i + 2 < s.words.size() && has_digit(s.words[i + 2].text)))
       right = "om";
     // "kom til Norge", not "kom i Norge": arriving is a direction.
     if (prep.lower == "i" && right.empty() && i > 0 && next.capitalised && next.any("np") && !sentence_initial(s, i + 1) &&
@@ -621,7 +623,8 @@ void rule_verb_noun_preposition(const RuleContext& c) {
       // The verb right before, or before the subject and clause adverbs ("tar vi ikke hensyn").
       std::size_t k = i - 1;
       while (k > 0 && (is_clause_adverb(s.words[k]) || is_subject_pronoun(s.words[k]) ||
-                       lemma_in(s.words[k], {"man", "mer", "godt", "stor", "større", "størst", "mindre", "liten", "særlig", "spesielt"})))
+                       lemma_in(s.words[k],
+                                {"man", "mer", "godt", "stor", "større", "størst", "mindre", "liten", "særlig", "spesielt"})))
         --k;
       const Word& verb = s.words[k];
       if (!some(verb, [&](const Reading& r) { return r.has("vblex") && r.lemma == p.verb && !r.compound; })) continue;

@@ -305,7 +305,8 @@ void rule_extra_copula(const RuleContext& c) {
       for (std::size_t m = i; m > 0 && !subordinate && !s.words[m - 1].punct; --m)
         subordinate = is_subjunction(s.words[m - 1]) || s.words[m - 1].lower == "som";
       std::string kept;
-      for (std::size_t m = subordinate ? i + 1 : i; m < (subordinate ? k + 1 : k); ++m) kept += (kept.empty() ? "" : " ") + s.words[m].text;
+      for (std::size_t m = subordinate ? i + 1 : i; m < (subordinate ? k + 1 : k); ++m)
+        kept += (kept.empty() ? "" : " ") + s.words[m].text;
       c.add("extra-copula", "R", be.start, s.words[k].end, {kept}, 0.7);
       continue;
     }
@@ -446,7 +447,8 @@ void rule_extra_for_marker(const RuleContext& c) {
     const Word& for_word = s.words[i + 1];
     if (for_word.lower != "for" || s.words[i + 2].lower != "å") continue;
     if (!lemma_in(adjective, {"koselig", "morsomt", "morsom", "gøy", "hyggelig", "deilig", "kjedelig", "spennende", "interessant",
-                              "fint", "flott", "herlig", "rart", "trist", "artig", "festlig", "moro", "kjekt", "skummelt", "ekkelt"}))
+                              "fint", "flott", "herlig", "rart", "trist", "artig", "festlig", "moro", "kjekt", "skummelt",
+                              "ekkelt"}))
       continue;
     if (!some(adjective, [](const Reading& r) { return r.has("adj") || r.has("n"); })) continue;
     // "det er / kan være / blir (alltid) koselig": a form of "være/bli" shortly before.

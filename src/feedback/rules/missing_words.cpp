@@ -1,6 +1,7 @@
 // M: missing words — the formal subject "det", the infinitive marker "å", "ha" after "å", "som"
-// as the subject of an indirect question, "er" in a relative clause, a determiner, "seg". Each rule reads raw readings strictly (every reading must
-// fit), so none of them needs CG-3.
+// as the subject of an indirect question, "er" in a relative clause, a determiner, "seg", "på" after
+// "måten …". Each rule reads raw readings strictly (every reading must fit), so that almost none of
+// them needs CG-3.
 #include "feedback/rules/rule_helpers.h"
 
 namespace voki::feedback {
@@ -363,7 +364,9 @@ void rule_missing_copula(const RuleContext& c) {
     const Word& antecedent = s.words[i - 1];
     if (antecedent.punct || antecedent.unknown) continue;
     const bool noun = (some(antecedent, [](const Reading& r) { return r.has("n"); }) &&
-                       every(antecedent, [](const Reading& r) { return (r.has("n") || (r.has("vblex") && r.has("imp"))) && !r.compound; })) ||
+                       every(antecedent, [](const Reading& r) {
+                         return (r.has("n") || (r.has("vblex") && r.has("imp"))) && !r.compound;
+                       })) ||
                       lemma_in(antecedent, {"noe", "alt", "ingenting", "mye"});
     if (!noun) continue;
     std::size_t j = i + 1;
@@ -377,13 +380,15 @@ void rule_missing_copula(const RuleContext& c) {
                               "best", "verst", "sist", "først", "frivillig", "ansatt", "ansvarlig", "selvstendig", "alltid"}))
       continue;
     const Word* after = at(s, j + 1);
-    const bool closes = !after || after->punct || lemma_in(*after, {"og", "eller", "men", "for", "fra", "med", "til", "i", "på", "enn"});
+    const bool closes =
+        !after || after->punct || lemma_in(*after, {"og", "eller", "men", "for", "fra", "med", "til", "i", "på", "enn"});
     if (!closes) continue;
     // The adjective agrees with the noun in number; otherwise "som" belongs to a verb of regarding:
     // "ser på folk med mobil som ensomme".
     const bool plural = some(antecedent, [](const Reading& r) { return r.has("pl"); });
     const bool singular = some(antecedent, [](const Reading& r) { return r.has("sg") || r.has("sp"); }) || !antecedent.any("n");
-    if (!some(*adjective, [&](const Reading& r) { return (plural && (r.has("pl") || r.has("sp"))) || (singular && r.has("sg")); })) continue;
+    if (!some(*adjective, [&](const Reading& r) { return (plural && (r.has("pl") || r.has("sp"))) || (singular && r.has("sg")); }))
+      continue;
     bool regards = false;
     for (std::size_t k = first; k < i && !regards; ++k)
       regards = s.words[k].lower != "så" && some(s.words[k], [](const Reading& r) {  // "så" is mostly the adverb
@@ -429,7 +434,8 @@ void rule_missing_stranded_preposition(const RuleContext& c) {
     const auto nonfinite = [](const Word& w) {
       return !w.punct && some(w, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("pp")); });
     };
-    if (at_word + 1 < end && (is_modal(s.words[at_word]) || lemma_in(s.words[at_word], {"ble", "blir", "har", "hadde", "er", "var"})) &&
+    if (at_word + 1 < end &&
+        (is_modal(s.words[at_word]) || lemma_in(s.words[at_word], {"ble", "blir", "har", "hadde", "er", "var"})) &&
         nonfinite(s.words[at_word + 1]))
       ++at_word;
     if (at_word + 1 < end && is_reflexive_pronoun(s.words[at_word + 1])) ++at_word;
