@@ -1,5 +1,6 @@
 // W and M: fixed prepositions after adjectives, nouns and verbs, quantifiers that fit countable or
-// uncountable nouns, place adverbs (ute/ut), "om" in indirect yes/no questions, "når" for "nå".
+// uncountable nouns, place adverbs (ute/ut), "om" in indirect yes/no questions, "når" for "nå", "og så"
+// for "også", prepositions of verb + noun phrases ("ta vare på").
 #include "feedback/rules/rule_helpers.h"
 
 #include <unordered_map>
@@ -61,6 +62,8 @@ const std::vector<Collocation>& collocations() {
       {"knytte", Pos::participle, "til", {"med", "på"}, {}},
       {"basere", Pos::participle, "på", {"av", "om"}, {}},
       {"fokusere", Pos::participle, "på", {"om"}, {}},
+      {"inspirere", Pos::participle, "av", {"fra"}, {}},
+      {"enig", Pos::adjective, "i", {"med"}, {}},  // only before a statement: "enig med deg" is right
       // Nouns.
       {"respekt", Pos::noun, "for", {"til", "av", "på"}, {}},
       {"behov", Pos::noun, "for", {"til", "av", "om", "på"}, {"å"}},
@@ -79,6 +82,7 @@ const std::vector<Collocation>& collocations() {
       {"tillit", Pos::noun, "til", {"for", "på"}, {}},
       {"interesse", Pos::noun, "for", {"til", "om", "på"}, {}},
       {"drøm", Pos::noun, "om", {"på"}, {}},
+      {"kjennetegn", Pos::noun, "på", {"av", "for"}, {}},
       // Verbs.
       {"vente", Pos::verb, "på", {"for"}, {}},
       {"drømme", Pos::verb, "om", {"på", "for"}, {"å"}},
@@ -107,6 +111,7 @@ const std::vector<Collocation>& collocations() {
       {"bestemme", Pos::verb, "for", {}, {"å"}, true},
       {"lure", Pos::verb, "på", {}, {"om", "hvordan", "hvorfor", "hva", "hvem"}},  // "lurer om" → "lurer på om"
       {"passe", Pos::verb, "på", {}, {"at", "hva", "hvordan"}},                   // "pass på at …"
+      {"tenke", Pos::verb, "på", {"om"}, {}},  // not after "hva/hvordan …": "hva tenker du om det?" asks an opinion
   };
   return table;
 }
@@ -155,6 +160,17 @@ bool copula_adjective(const Sentence& s, std::size_t i, const Collocation& col) 
   return std::any_of(w.readings.begin(), w.readings.end(), [&](const Reading& r) { return r.has("adj") && r.lemma == col.lemma; });
 }
 
+// "tenke om" where "tenke på" is meant: "Jeg tenker om barna" → "tenker på barna". "Tenke om" is
+// right for an opinion ("hva tenker du om det?", "det som folk tenker om oss"), for "om igjen",
+// and before a clause ("tenker om det går": another slip).
+bool thinks_of(const Sentence& s, std::size_t verb, std::size_t om) {
+  for (std::size_t k = 0; k < verb; ++k)
+    if (lemma_in(s.words[k], {"hva", "hvordan", "hvem", "hvilke", "hvilken", "hvilket", "som"})) return false;
+  const Word* next = at(s, om + 1);
+  if (!is_word(next) || lemma_in(*next, {"igjen", "det", "dette"}) || is_subject_pronoun(*next)) return false;
+  return next->lower == "å" || some(*next, [](const Reading& r) { return r.has("n") || r.has("det") || r.has("adj"); });
+}
+
 }  // namespace
 
 // W: a fixed preposition after an adjective, noun or verb: "interessert for" → "interessert i",
@@ -169,12 +185,23 @@ void rule_preposition(const RuleContext& c) {
       if (col.reflexive) {
         if (!is_reflexive_pronoun(s.words[j])) continue;
         ++j;
+      } else if (col.pos == Pos::verb) {
+        // "Jeg venter ikke for …", "tenker jeg om …": an inverted subject and clause adverbs between.
+        if (j + 1 < s.words.size() && is_personal_subject_pronoun(s.words[j])) ++j;
+        while (j + 1 < s.words.size() && is_clause_adverb(s.words[j])) ++j;
       }
       const Word* prep = at(s, j);
       if (!is_word(prep) || std::find(col.wrong.begin(), col.wrong.end(), prep->lower) == col.wrong.end()) continue;
       if (!some(*prep, [](const Reading& r) { return r.has("pr"); })) continue;
       if (col.lemma == "flink" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
       if (col.lemma == "mulighet" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
+      if (col.lemma == "tenke" && !thinks_of(s, i, j)) continue;
+      // "enig med" a person, "enig i" a statement: "enig i det", "enig i at …" ("det som Per sa" may be either).
+      if (col.lemma == "enig") {
+        const Word* next = at(s, j + 1);
+        const Word* after = at(s, j + 2);
+        if (!next || !lemma_in(*next, {"det", "dette", "at"}) || (after && !after->punct && next->lower != "at")) continue;
+      }
       if (col.pos == Pos::noun) {
         // "behovet til familiene" is the family's need, and "ansvaret på" may close a clause
         // ("måte å dele ansvaret på").
@@ -209,7 +236,42 @@ void rule_phrase_preposition(const RuleContext& c) {
       if (determiner && j < s.words.size() && (s.words[j].lower == "måte" || s.words[j].lower == "måten")) right = "på";
       if (next.lower == "slutten" && i + 2 < s.words.size() && s.words[i + 2].lower == "av") right = "på";
       if (next.lower.size() > 7 && next.lower.ends_with("-tallet") && has_digit(next.lower)) right = "på";
+      // A place is "på et sted", "på andre steder" (bare "i stedet" is "instead"); some determiner
+      // or adjective stands between.
+      std::size_t k = i + 1;
+      while (k < s.words.size() && !s.words[k].punct && !s.words[k].unknown &&
+             (lemma_in(s.words[k], {"et", "ett", "det", "dette", "de", "disse", "samme", "alle", "andre", "mange", "noen", "hvert",
+                                    "ethvert", "sånne", "slike", "sånt", "slikt", "annet", "flere", "ulike", "forskjellige"}) ||
+              every(s.words[k], [](const Reading& r) { return r.has("adj") && !r.has("n"); })))
+        ++k;
+      if (right.empty() && k > i + 1 && k < s.words.size() && lemma_in(s.words[k], {"sted", "steder", "stedet", "stedene"}))
+        right = "på";
     }
+    // A time of day or season that recurs is "om": "om kvelden", "tre ganger om dagen" ("i
+    // kveld" is tonight, "i sommer" this summer).
+    if (prep.lower == "i" && right.empty() &&
+        lemma_in(next, {"dagen", "kvelden", "natta", "natten", "morgenen", "formiddagen", "ettermiddagen", "sommeren", "vinteren",
+                        "våren", "høsten"}) &&
+        !(i > 0 && lemma_in(s.words[i - 1], {"midt", "ut", "langt", "inn"})) &&
+        !(i + 2 < s.words.size() && has_digit(s.words[i + 2].text)))
+      right = "om";
+    // "kom til Norge", not "kom i Norge": arriving is a direction.
+    if (prep.lower == "i" && right.empty() && i > 0 && next.capitalised && next.any("np") && !sentence_initial(s, i + 1) &&
+        some(s.words[i - 1], [](const Reading& r) { return r.lemma == "komme" && r.has("vblex") && !r.compound; }))
+      right = "til";
+    // "av politiske grunner", "av den grunn" ("på grunn av" is another phrase).
+    if (prep.lower == "på" && right.empty() && next.lower != "grunn" && next.lower != "grunner") {
+      std::size_t k = i + 1;
+      while (k < s.words.size() && k < i + 4 && !s.words[k].punct &&
+             (lemma_in(s.words[k], {"den", "denne", "samme", "mange", "flere", "ulike", "forskjellige", "andre", "disse", "de"}) ||
+              every(s.words[k], [](const Reading& r) { return r.has("adj") && !r.has("n"); })))
+        ++k;
+      const Word* noun = at(s, k);
+      if (noun && (noun->lower == "grunner" || (noun->lower == "grunn" && lemma_in(s.words[k - 1], {"den", "denne", "samme"}))))
+        right = "av";
+    }
+    // "i barnehagen", not "på barnehagen".
+    if (prep.lower == "på" && lemma_in(next, {"barnehage", "barnehagen", "barnehager", "barnehagene"})) right = "i";
     // "i to år siden": a point in the past is "for … siden".
     if (right.empty() && i + 3 < s.words.size() &&
         (has_digit(next.text) || lemma_in(next, {"to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti", "noen",
@@ -331,6 +393,21 @@ bool mass_noun(const Word& w) {
                       "kjærlighet", "moro", "fritid", "søvn", "mosjon", "oppmerksomhet", "omsorg", "press", "fett",
                       "salt", "alkohol", "røyk", "litteratur", "snakk", "arbeidskraft", "utstyr", "bagasje", "gjeld"});
 }
+// The mass noun after quantifier i is the singular: the same-looking neuter plural of a noun that is
+// hardly ever counted ("sukker", "stress"; but "mange vann" are lakes, "mange brød" loaves) counts
+// too, and a verb reading only where it cannot be the verb of "mange" as the subject ("Mange
+// sukker over været"): at the end after "så/for/veldig …".
+bool mass_singular(const Sentence& s, std::size_t i, const Word& noun) {
+  if (!some(noun, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind"); })) return false;
+  const bool uncounted = lemma_in(noun, {"sukker", "stress", "press", "utstyr", "kjøtt", "snakk"});
+  if (!every(noun, [&](const Reading& r) {
+        return (r.has("n") && r.has("ind") && (r.has("sg") || uncounted)) || (r.has("vblex") && !r.compound);
+      }))
+    return false;
+  if (!some(noun, [](const Reading& r) { return r.has("vblex") && finite(r); })) return true;
+  const Word* after = at(s, i + 2);
+  return i > 0 && lemma_in(s.words[i - 1], {"så", "for", "altfor", "veldig", "ikke", "like"}) && (!after || after->punct);
+}
 // Plural nouns that are measured rather than counted ("mye penger" is right).
 bool measured_plural(const Word& w) {
   return std::any_of(w.readings.begin(), w.readings.end(), [](const Reading& r) {
@@ -397,9 +474,9 @@ void rule_quantifier(const RuleContext& c) {
       right = "noen";
     } else if (q.lower == "noen" && j == i + 1 && neuter_adjective(noun)) {
       right = "noe";  // "noen nytt" → "noe nytt"
-    } else if (lemma_in(q, {"mange", "noen", "flere"}) && mass_noun(noun) &&
-               every(noun, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind"); })) {
+    } else if (lemma_in(q, {"mange", "så mange", "noen", "flere"}) && mass_noun(noun) && mass_singular(s, i, noun)) {
       if (q.lower == "mange") right = "mye";
+      else if (q.lower == "så mange") right = "så mye";  // one token to the analyser
       else if (q.lower == "noen") right = "noe";
       else right = "mer";
     }
@@ -445,12 +522,15 @@ void rule_place_adverb(const RuleContext& c) {
                          "ble", "blitt"}))
       continue;
     std::size_t j = i + 1;
+    // "Derfor er han ut hele dagen": the subject after the verb.
+    if (j + 1 < s.words.size() && is_personal_subject_pronoun(s.words[j]) && i > first_word(s)) ++j;
     while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
     const Word* adverb = at(s, j);
     if (!is_word(adverb)) continue;
     std::string right;
     if (adverb->lower == "ut") right = "ute";
     else if (adverb->lower == "hjem") right = "hjemme";
+    else if (adverb->lower == "ut av") right = "ute av";  // one token to the analyser: "er ute av kontroll"
     else continue;
     // "bli ut" has no meaning of its own; "ble hjem" neither; but "blir ut av" is idiomatic
     // nowhere either: only be- and position verbs are listed above.
@@ -493,6 +573,65 @@ void rule_now_when(const RuleContext& c) {
       if (s.words[k].text == "," && finite_on_raw_readings(s.words[k + 1])) comma = true;
     if (!comma) continue;
     c.add("now-when", "W", w.start, w.end, {like(w, "når")}, 0.7);
+  }
+}
+
+// W: "og så" (and then), not "også" (also), before an inverted clause: "Også gikk vi hjem" → "Og så
+// gikk vi hjem". "Også" stands first before the phrase it stresses ("Også han kom"), rarely before
+// a finite verb and its subject.
+void rule_og_saa(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first; i + 2 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "også") continue;
+    // Only first in the sentence: after a comma "…, også kan jeg …" is often meant as "also".
+    if (i > first) continue;
+    const Word& verb = s.words[i + 1];
+    if (!finite_on_raw_readings(verb)) continue;
+    const Word& subject = s.words[i + 2];
+    // "Også er det …" is read as "Dessuten er det …" (in addition, there is …).
+    if (lemma_in(verb, {"er", "var"}) && subject.lower == "det") continue;
+    const bool subject_follows =
+        is_subject_pronoun(subject) || lemma_in(subject, {"det", "man", "en", "ei", "et"}) ||
+        (!subject.punct && !subject.unknown &&
+         every(subject, [](const Reading& r) { return r.has("n") || r.has("np") || (r.has("det") && !r.has("adv")); }));
+    if (!subject_follows) continue;
+    c.add("og-saa", "W", w.start, w.end, {like(w, "og så")}, 0.7);
+  }
+}
+
+// W: the preposition of a fixed verb + noun phrase: "ta vare for" → "ta vare på", "legge merke på"
+// → "legge merke til", "ta hensyn for" → "ta hensyn til", "legge vekt til" → "legge vekt på".
+void rule_verb_noun_preposition(const RuleContext& c) {
+  struct Phrase {
+    std::string_view verb, noun, right;
+    std::initializer_list<std::string_view> wrong;
+  };
+  static const Phrase phrases[] = {
+      {"ta", "vare", "på", {"for", "om", "til", "av", "med"}},
+      {"ta", "hensyn", "til", {"for", "på", "om", "av"}},
+      {"legge", "merke", "til", {"på", "for", "om"}},
+      {"legge", "vekt", "på", {"til", "for", "om"}},
+      {"holde", "øye", "med", {"på", "for"}},
+  };
+  const auto& s = c.sentence;
+  for (std::size_t i = 1; i + 2 < s.words.size(); ++i) {
+    const Word& noun = s.words[i];
+    for (const Phrase& p : phrases) {
+      if (noun.lower != p.noun) continue;
+      // The verb right before, or before the subject and clause adverbs ("tar vi ikke hensyn").
+      std::size_t k = i - 1;
+      while (k > 0 && (is_clause_adverb(s.words[k]) || is_subject_pronoun(s.words[k]) ||
+                       lemma_in(s.words[k],
+                                {"man", "mer", "godt", "stor", "større", "størst", "mindre", "liten", "særlig", "spesielt"})))
+        --k;
+      const Word& verb = s.words[k];
+      if (!some(verb, [&](const Reading& r) { return r.has("vblex") && r.lemma == p.verb && !r.compound; })) continue;
+      const Word& prep = s.words[i + 1];
+      if (std::find(p.wrong.begin(), p.wrong.end(), prep.lower) == p.wrong.end()) continue;
+      c.add("verb-noun-preposition", "W", prep.start, prep.end, {like(prep, std::string(p.right))}, 0.7);
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-// R: superfluous words — "til" between an adjective and "å", the article before a bare profession,
+// R: superfluous words — "til" or "for" between an adjective and "å", the article before a bare profession,
 // "å" after a modal, "at" after a subjunction, "seg" with verbs that take none, a preposition after
 // verbs that take a direct object, an indefinite article before a plural noun.
 #include "feedback/rules/rule_helpers.h"
@@ -115,7 +115,8 @@ void rule_modal_marker(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
     const Word& modal = s.words[i];
-    if (!is_modal(modal)) continue;
+    // The participles too: "har villet å lære" → "har villet lære".
+    if (!is_modal(modal) && !lemma_in(modal, {"villet", "kunnet", "måttet", "skullet", "burdet"})) continue;
     // Some reading a verb: "bør" is also a noun (a burden), never before "å".
     if (!some(modal, verb_any)) continue;
     std::size_t j = i + 1;
@@ -175,6 +176,14 @@ void rule_extra_preposition(const RuleContext& c) {
     bool extra = (verb_is("tilhøre") && prep.lower == "til") || (verb_is("påvirke") && prep.lower == "på") ||
                  (verb_is("skyldes") && prep.lower == "av") || (verb_is("medføre") && prep.lower == "til") ||
                  (verb_is("savne") && (prep.lower == "etter" || prep.lower == "om"));
+    // Not where the form is also a noun ("på besøk hos", "i kontakt med"): the imperative is the bare stem.
+    // Nor after a preposition or determiner ("en del av kontaktet med" is a misspelt noun).
+    const bool noun_like = verb.any("n") || verb.any("imp") ||
+                           (i > 0 && every(s.words[i - 1], [](const Reading& r) { return r.has("pr") || r.has("det"); }));
+    extra = extra || (!noun_like && ((verb_is("nyte") && prep.lower == "av") || (verb_is("omgås") && prep.lower == "med") ||
+                                     (verb_is("kontakte") && prep.lower == "med") ||
+                                     (verb_is("besøke") && (prep.lower == "hos" || prep.lower == "til")) ||
+                                     (verb_is("forlate") && prep.lower == "fra")));
     // "å møte med folk" → "å møte folk" (the noun "et møte med" is right).
     if (!extra && verb.lower == "møte" && prep.lower == "med" && i > 0 && (s.words[i - 1].lower == "å" || is_modal(s.words[i - 1])))
       extra = true;
@@ -232,10 +241,15 @@ void rule_article_plural(const RuleContext& c) {
     while (j + 1 < s.words.size() && every(s.words[j], [](const Reading& r) { return r.has("adj"); }) &&
            some(s.words[j], [](const Reading& r) { return r.has("adj") && r.has("pl"); }))
       ++j;
-    if (j == i + 1) continue;  // "en ting" and other sg/pl nouns: only with an adjective in the plural
+    // Right before the noun only a noun that is nothing but plural ("en skoler"; "en ting" is also
+    // the singular, and "hvis en ønsker" is the pronoun and a verb); after a plural adjective the
+    // noun may also read as a verb ("en private skoler").
+    const bool adjective = j > i + 1;
     const Word& noun = s.words[j];
-    if (noun.punct || noun.unknown || noun.readings.empty() ||
-        !std::all_of(noun.readings.begin(), noun.readings.end(), [](const Reading& r) { return r.has("n") && r.has("pl"); }))
+    if (noun.punct || noun.unknown || noun.capitalised || noun.readings.empty() ||
+        !some(noun, [](const Reading& r) { return r.has("n") && r.has("pl"); }) ||
+        !std::all_of(noun.readings.begin(), noun.readings.end(),
+                     [&](const Reading& r) { return (r.has("n") && r.has("pl") && !r.compound) || (adjective && r.has("vblex")); }))
       continue;
     const Word* after = at(s, j + 1);
     if (after && !after->punct && some(*after, [](const Reading& r) { return r.has("n"); })) continue;
@@ -273,13 +287,34 @@ void rule_extra_article_pair(const RuleContext& c) {
   }
 }
 
-// R: "er" before another finite verb: "Min venninne er betyr mye" → "betyr", "Folk er blir …".
+// R: "er" before another finite verb: "Min venninne er betyr mye" → "betyr", "Folk er blir …", and
+// "er" twice around a clause adverb: "Det er ikke er lett" → "Det er ikke lett".
 void rule_extra_copula(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 1; i + 1 < s.words.size(); ++i) {
     const Word& be = s.words[i];
     if (be.lower != "er" && be.lower != "var") continue;
+    // "er bare er", "er ikke er": the verb twice around a clause adverb; "er har": a verb
+    // started and replaced (whichever was meant, one of them is too many).
+    std::size_t k = i + 1;
+    while (k < s.words.size() && k < i + 3 && is_clause_adverb(s.words[k])) ++k;
+    if (k > i + 1 && k < s.words.size() && s.words[k].lower == be.lower) {
+      // In a subordinate clause the adverb stands before the verb ("selv om det bare er"), in a
+      // main clause after it ("Det er ikke").
+      bool subordinate = false;
+      for (std::size_t m = i; m > 0 && !subordinate && !s.words[m - 1].punct; --m)
+        subordinate = is_subjunction(s.words[m - 1]) || s.words[m - 1].lower == "som";
+      std::string kept;
+      for (std::size_t m = subordinate ? i + 1 : i; m < (subordinate ? k + 1 : k); ++m)
+        kept += (kept.empty() ? "" : " ") + s.words[m].text;
+      c.add("extra-copula", "R", be.start, s.words[k].end, {kept}, 0.7);
+      continue;
+    }
     const Word& verb = s.words[i + 1];
+    if ((be.lower == "er" && verb.lower == "har") || (be.lower == "var" && verb.lower == "hadde")) {
+      c.add("extra-copula", "R", be.start, verb.end, {verb.text}, 0.7);
+      continue;
+    }
     if (verb.punct || verb.unknown || verb.readings.empty()) continue;
     // Every reading finite (or the same-looking imperative): no participle or adjective that "er"
     // could take ("er vant", "er kjent").
@@ -288,7 +323,7 @@ void rule_extra_copula(const RuleContext& c) {
         }) ||
         !verb.any("vblex") || !some(verb, finite))
       continue;
-    if (lemma_in(verb, {"er", "var", "har", "hadde"})) continue;  // "er er": repeated word; "er har" may be a slip either way
+    if (lemma_in(verb, {"er", "var", "har", "hadde"})) continue;  // "er er": repeated word
     c.add("extra-copula", "R", be.start, verb.end, {verb.text}, 0.7);
   }
 }
@@ -384,6 +419,44 @@ void rule_subject_twice(const RuleContext& c) {
     while (k < s.words.size() && is_clause_adverb(s.words[k])) ++k;
     if (k < s.words.size() && (s.words[k].punct || some(s.words[k], finite))) continue;
     c.add("repeated-word", "R", verb.start, second.end, {verb.text}, 0.7);
+  }
+}
+
+// R: "at" before a question word: "Jeg vet at hva du mener" → "Jeg vet hva du mener". The
+// question word opens the subordinate clause itself.
+void rule_extra_at_question(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& at_word = s.words[i];
+    const Word& wh = s.words[i + 1];
+    if (at_word.lower != "at" || !lemma_in(wh, {"hva", "hvem", "hvordan", "hvorfor", "hvilken", "hvilket", "hvilke"})) continue;
+    // "avhengig at hva …" is "avhengig av hva": the slip is in the preposition.
+    if (i > 0 && lemma_in(s.words[i - 1], {"avhengig", "uavhengig"})) continue;
+    c.add("extra-at-question", "R", at_word.start, wh.end, {wh.text}, 0.7);
+  }
+}
+
+
+// R: "for" between an adjective of feeling and "å" after "det er": "Det er koselig for å hjelpe" →
+// "Det er koselig å hjelpe". (After "viktig", "nødvendig", "lett" … "for å" may be a purpose:
+// "Mosjon er viktig for å holde seg frisk", so those are not listed.)
+void rule_extra_for_marker(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 1; i + 2 < s.words.size(); ++i) {
+    const Word& adjective = s.words[i];
+    const Word& for_word = s.words[i + 1];
+    if (for_word.lower != "for" || s.words[i + 2].lower != "å") continue;
+    if (!lemma_in(adjective, {"koselig", "morsomt", "morsom", "gøy", "hyggelig", "deilig", "kjedelig", "spennende", "interessant",
+                              "fint", "flott", "herlig", "rart", "trist", "artig", "festlig", "moro", "kjekt", "skummelt",
+                              "ekkelt"}))
+      continue;
+    if (!some(adjective, [](const Reading& r) { return r.has("adj") || r.has("n"); })) continue;
+    // "det er / kan være / blir (alltid) koselig": a form of "være/bli" shortly before.
+    bool copula = false;
+    for (std::size_t k = i; k > 0 && i - k < 3 && !copula; --k)
+      copula = lemma_in(s.words[k - 1], {"er", "var", "være", "vært", "blir", "ble", "bli"});
+    if (!copula) continue;
+    c.add("extra-for-marker", "R", for_word.start, s.words[i + 2].end, {s.words[i + 2].text}, 0.7);
   }
 }
 

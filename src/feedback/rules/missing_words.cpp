@@ -1,6 +1,7 @@
-// M: missing words — the formal subject "det", the infinitive marker "å", "ha" after "å", and "som"
-// as the subject of an indirect question. Each rule reads raw readings strictly (every reading must
-// fit), so none of them needs CG-3.
+// M: missing words — the formal subject "det", the infinitive marker "å", "ha" after "å", "som"
+// as the subject of an indirect question, "er" in a relative clause, a determiner, "seg", "på" after
+// "måten …". Each rule reads raw readings strictly (every reading must fit), so that almost none of
+// them needs CG-3.
 #include "feedback/rules/rule_helpers.h"
 
 namespace voki::feedback {
@@ -44,7 +45,9 @@ void rule_missing_formal_subject(const RuleContext& c) {
     const Word& verb = s.words[i];
     const bool be = is_be(verb);
     const bool modal = is_modal(verb) && i + 1 < s.words.size() && lemma_in(s.words[i + 1], {"være", "bli"});
-    if (!be && !modal) continue;
+    // "I loven står at …" → "står det at": the clause that "står/sies" reports needs "det" first.
+    const bool reports = lemma_in(verb, {"står", "sto", "stod", "sies"}) && s.words[i + 1].lower == "at";
+    if (!be && !modal && !reports) continue;
     const Word& prev = s.words[i - 1];
     bool empty_subject = false;
     if (!prev.punct && is_subjunction(prev) && prev.lower != "at" && prev.lower != "om") {
@@ -55,9 +58,10 @@ void rule_missing_formal_subject(const RuleContext& c) {
     } else if (i - first <= 3 && !lemma_in(s.words[first], {"der", "det", "her"}) &&
                std::all_of(s.words.begin() + first, s.words.begin() + i, [](const Word& w) {
                  return !w.punct && !w.readings.empty() &&
-                        std::all_of(w.readings.begin(), w.readings.end(), [](const Reading& r) { return r.has("adv"); });
+                        (is_fronted_adverb(w) ||
+                         std::all_of(w.readings.begin(), w.readings.end(), [](const Reading& r) { return r.has("adv"); }));
                })) {
-      empty_subject = true;  // "For tiden er vanlig at …", "Akkurat nå er vanskelig å …": adverbs only
+      empty_subject = true;  // "For tiden er vanlig at …", "Nå for tiden er vanskelig å …": adverbs only
     } else if (some(s.words[first], [](const Reading& r) { return r.has("pr"); }) && !s.words[first].punct &&
                surely_none(s.words[first], [](const Reading& r) { return r.has("det") || r.has("prn"); }) &&  // "De kvinnene"
                i - first >= 2 && i - first <= 5) {
@@ -74,6 +78,10 @@ void rule_missing_formal_subject(const RuleContext& c) {
       empty_subject = phrase;
     }
     if (!empty_subject) continue;
+    if (reports) {
+      c.add("missing-formal-subject", "M", verb.start, verb.end, {verb.text + " det"}, 0.7);
+      return;
+    }
     std::size_t j = modal ? i + 2 : i + 1;
     while (j < s.words.size() && is_degree_adverb(s.words[j])) ++j;
     const Word* adjective = at(s, j);
@@ -101,8 +109,13 @@ bool takes_infinitive_marker(const Word& w) {
   const auto listed = [&](const Reading& r) {
     return std::any_of(lemmas.begin(), lemmas.end(), [&](std::string_view l) { return r.lemma == l; });
   };
+  // A finite form may also be a plural noun that CG-3 leaves standing ("prøver"); a noun is not
+  // followed by a bare infinitive, so that reading does not count against it.
+  const bool finite_form = some(w, [&](const Reading& r) { return listed(r) && finite(r); });
   return some(w, [&](const Reading& r) { return listed(r) && r.has("vblex") && !r.has("pp"); }) &&
-         every(w, [&](const Reading& r) { return listed(r) && (r.has("vblex") || (r.has("adj") && r.has("pp"))); });
+         every(w, [&](const Reading& r) {
+           return (listed(r) && (r.has("vblex") || (r.has("adj") && r.has("pp")))) || (finite_form && r.has("n") && r.has("pl"));
+         });
 }
 // An infinitive (or the same-looking imperative) once CG-3 has chosen: "studere", and "lære" in
 // "prøver lære" (also a noun).
@@ -160,6 +173,8 @@ void rule_missing_som(const RuleContext& c) {
     if (!lemma_in(wh, {"hva", "hvem"})) continue;
     std::size_t p = i - 1;
     while (p > first && lemma_in(s.words[p], {"ikke", "aldri", "alltid", "godt", "nøyaktig", "egentlig"})) --p;
+    // "Derfor bestemmer jeg hva …": the subject after an inverted verb.
+    if (p > first + 1 && is_personal_subject_pronoun(s.words[p]) && finite_on_raw_readings(s.words[p - 1])) --p;
     const Word& prev = s.words[p];
     if (prev.punct || lemma_in(prev, {"og", "men", "eller", "så", "at"})) continue;
     if (!some(prev, [](const Reading& r) { return (r.has("vblex") && !r.has("imp")) || r.has("pr"); })) continue;
@@ -172,12 +187,18 @@ void rule_missing_som(const RuleContext& c) {
       fits = some(next, [](const Reading& r) { return r.has("vblex") && r.has("inf"); }) &&
              surely_none(next, [](const Reading& r) { return r.has("n") || r.has("prn"); });
     } else if (lemma_in(verb, {"har", "hadde"})) {
-      fits = every(next, [](const Reading& r) { return r.has("pp"); });  // "hva som hadde hendt"
+      // "hva som hadde hendt" ("hendt" also reads as an adjective).
+      fits = some(next, [](const Reading& r) { return r.has("vblex") && r.has("pp"); }) &&
+             every(next, [](const Reading& r) { return r.has("pp") || r.has("adj"); });
     } else if (lemma_in(verb, {"er", "var", "blir", "ble"})) {
       std::size_t j = i + 2;
       while (j < s.words.size() && is_degree_adverb(s.words[j])) ++j;
       const Word* pred = at(s, j);
-      fits = pred && !pred->punct && every(*pred, [](const Reading& r) { return r.has("adj") || (r.has("vblex") && r.has("pp")); });
+      // An adjective or participle ("hva som er rett"), or a definite noun ("hva som er årsaken").
+      fits = pred && !pred->punct &&
+             ((every(*pred, [](const Reading& r) { return r.has("adj") || (r.has("vblex") && r.has("pp")) || r.has("adv"); }) &&
+               some(*pred, [](const Reading& r) { return r.has("adj") || (r.has("vblex") && r.has("pp")); })) ||
+              every(*pred, [](const Reading& r) { return r.has("n") && r.has("def") && !r.compound; }));
     } else if (lemma_in(verb, {"skjer", "skjedde", "hender", "hendte", "gjelder", "betyr", "skjer"})) {
       fits = next.punct || some(next, [](const Reading& r) { return r.has("pr") || r.has("adv"); });
       if (next.lower == "det" || is_subject_pronoun(next)) fits = false;
@@ -288,8 +309,16 @@ void rule_missing_reflexive(const RuleContext& c) {
       return std::any_of(verb.readings.begin(), verb.readings.end(),
                          [&](const Reading& r) { return r.has("vblex") && !r.has("pp") && r.lemma == lemma && !r.compound; });
     };
+    // Always with "seg", but "bry" and "gift" are nouns too ("til bry", "de gifte kvinnene"): only a
+    // finite form that is nothing else ("bryr"; the past may also read as its participle, "skyndte").
+    const bool inherent = (lemma_of("skynde") || lemma_of("innbille") || lemma_of("ombestemme") || lemma_of("forsove") ||
+                           lemma_of("oppholde") || lemma_of("bry") || lemma_of("gifte")) &&
+                          some(verb, [](const Reading& r) { return r.has("vblex") && finite(r); }) &&
+                          std::all_of(verb.readings.begin(), verb.readings.end(), [](const Reading& r) {
+                            return (r.has("vblex") && finite(r)) || r.has("pp");
+                          });
     // ("forelsket" is also the participle used as an adjective: "han var forelsket i henne".)
-    if (verb.any("pp")) continue;
+    if (verb.any("pp") && !inherent) continue;
     const Word& next = s.words[i + 1];
     if (next.punct || is_reflexive_pronoun(next) || is_subject_pronoun(next) || next.lower == "det") continue;
     // "oppfører kvinner seg": the reflexive after an inverted subject.
@@ -297,7 +326,9 @@ void rule_missing_reflexive(const RuleContext& c) {
     for (std::size_t k = i + 2; k < s.words.size() && k < i + 5 && !s.words[k].punct && !later; ++k) later = is_reflexive_pronoun(s.words[k]);
     if (later) continue;
     bool missing = false;
-    if (lemma_of("føle")) {
+    if (inherent) {
+      missing = next.lower != "bort";  // "giftet bort datteren"
+    } else if (lemma_of("føle")) {
       // "føler trygg": an adjective (not the neuter, which is also an adverb: "føler sterkt at").
       std::size_t j = i + 1;
       while (j < s.words.size() && lemma_in(s.words[j], {"ikke", "veldig", "litt", "så", "mer", "helt", "ofte", "alltid", "aldri"})) ++j;
@@ -317,6 +348,99 @@ void rule_missing_reflexive(const RuleContext& c) {
     }
     if (!missing) continue;
     c.add("missing-reflexive", "M", verb.start, verb.end, {verb.text + " " + reflexive_for(s, i)}, 0.7);
+  }
+}
+
+
+// M: a relative clause without its verb: "et språk som helt forskjellig fra norsk" → "som er helt
+// forskjellig". "som" after a noun or "noe/alt" and then only a predicative adjective: the clause
+// lacks "er". ("så fort som mulig", "som vanlig", "som ung" are comparisons and set phrases.)
+void rule_missing_copula(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
+    const Word& som = s.words[i];
+    if (som.lower != "som") continue;
+    const Word& antecedent = s.words[i - 1];
+    if (antecedent.punct || antecedent.unknown) continue;
+    const bool noun = (some(antecedent, [](const Reading& r) { return r.has("n"); }) &&
+                       every(antecedent, [](const Reading& r) {
+                         return (r.has("n") || (r.has("vblex") && r.has("imp"))) && !r.compound;
+                       })) ||
+                      lemma_in(antecedent, {"noe", "alt", "ingenting", "mye"});
+    if (!noun) continue;
+    std::size_t j = i + 1;
+    while (j < s.words.size() && is_degree_adverb(s.words[j])) ++j;
+    const Word* adjective = at(s, j);
+    if (!is_word(adjective) || adjective->unknown || adjective->readings.empty()) continue;
+    if (!std::all_of(adjective->readings.begin(), adjective->readings.end(),
+                     [](const Reading& r) { return r.has("adj") && !r.has("pp") && !r.compound; }))
+      continue;
+    if (lemma_in(*adjective, {"vanlig", "mulig", "kjent", "nevnt", "sagt", "ung", "gammel", "liten", "voksen", "ny", "fersk",
+                              "best", "verst", "sist", "først", "frivillig", "ansatt", "ansvarlig", "selvstendig", "alltid"}))
+      continue;
+    const Word* after = at(s, j + 1);
+    const bool closes =
+        !after || after->punct || lemma_in(*after, {"og", "eller", "men", "for", "fra", "med", "til", "i", "på", "enn"});
+    if (!closes) continue;
+    // The adjective agrees with the noun in number; otherwise "som" belongs to a verb of regarding:
+    // "ser på folk med mobil som ensomme".
+    const bool plural = some(antecedent, [](const Reading& r) { return r.has("pl"); });
+    const bool singular = some(antecedent, [](const Reading& r) { return r.has("sg") || r.has("sp"); }) || !antecedent.any("n");
+    if (!some(*adjective, [&](const Reading& r) { return (plural && (r.has("pl") || r.has("sp"))) || (singular && r.has("sg")); }))
+      continue;
+    bool regards = false;
+    for (std::size_t k = first; k < i && !regards; ++k)
+      regards = s.words[k].lower != "så" && some(s.words[k], [](const Reading& r) {  // "så" is mostly the adverb
+        return r.has("vblex") && (r.lemma == "se" || r.lemma == "anse" || r.lemma == "betrakte" || r.lemma == "oppfatte" ||
+                                  r.lemma == "regne" || r.lemma == "beskrive" || r.lemma == "framstille" || r.lemma == "fremstille");
+      });
+    if (regards) continue;
+    c.add("missing-copula", "M", som.start, som.end, {som.text + " er"}, 0.7);
+  }
+}
+
+
+// M: "måten de lever på": a relative clause after "måte" ends with "på" unless "på" stands before
+// the phrase ("på den måten vi …"): "Jeg liker måten han snakker" → "måten han snakker på".
+void rule_missing_stranded_preposition(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& way = s.words[i];
+    if (way.lower != "måten" && way.lower != "måte") continue;
+    // The preposition before the phrase, over its determiners and adjectives.
+    std::size_t k = i;
+    while (k > 0 && !s.words[k - 1].punct &&
+           (lemma_in(s.words[k - 1], {"den", "en", "samme", "denne", "hver", "annen", "sin", "min", "din", "vår", "deres"}) ||
+            every(s.words[k - 1], [](const Reading& r) { return r.has("adj"); })))
+      --k;
+    if (k > 0 && s.words[k - 1].lower == "på") continue;
+    std::size_t j = i + 1;
+    if (s.words[j].lower == "som") ++j;  // "måten som de lever" ("måten som fungerer": "som" is the subject)
+    if (j + 1 >= s.words.size() || !is_subject_pronoun(s.words[j])) continue;
+    // A finite verb (after the pronoun, "lever" is not the noun).
+    const Word& verb = s.words[j + 1];
+    if (!some(verb, [](const Reading& r) { return r.has("vblex") && finite(r); }) ||
+        !every(verb, [](const Reading& r) { return (r.has("vblex") && (finite(r) || r.has("imp"))) || r.has("n") || r.has("pp"); }))
+      continue;
+    // No "på" in the rest of the clause (up to a comma or full stop; "måten de lever på i Norge").
+    std::size_t end = j + 2;
+    bool stranded = false;
+    while (end < s.words.size() && !s.words[end].punct && !stranded) stranded = s.words[end++].lower == "på";
+    if (stranded) continue;
+    // "på" right after the verb, its infinitive or participle and "seg": "måten de lever på i
+    // Norge", "måten man oppfører seg på", "måten vi ble oppdratt på".
+    std::size_t at_word = j + 1;
+    const auto nonfinite = [](const Word& w) {
+      return !w.punct && some(w, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("pp")); });
+    };
+    if (at_word + 1 < end &&
+        (is_modal(s.words[at_word]) || lemma_in(s.words[at_word], {"ble", "blir", "har", "hadde", "er", "var"})) &&
+        nonfinite(s.words[at_word + 1]))
+      ++at_word;
+    if (at_word + 1 < end && is_reflexive_pronoun(s.words[at_word + 1])) ++at_word;
+    const Word& last = s.words[at_word];
+    c.add("missing-stranded-preposition", "M", last.start, last.end, {last.text + " på"}, 0.7);
   }
 }
 

@@ -90,6 +90,11 @@ TEST(Collocations, Quantifier) {
   expect_finding("Vi har noe ideer til deg.", "determiner-form", "noen");
   expect_finding("Hun lærte noen nytt hver dag.", "quantifier", "noe");
   expect_no_rule("Hun møtte noen nye venner.", "quantifier");
+  expect_finding("Det er for mange stress på jobben.", "quantifier", "mye");
+  expect_finding("Barn trenger ikke så mange sukker.", "quantifier", "så mye");
+  expect_no_rule("Vi så mange vann på turen.", "quantifier");       // lakes
+  expect_no_rule("Mange sukker over været.", "quantifier");         // "sukke", the verb
+  expect_no_rule("Bakeren solgte mange brød i dag.", "quantifier");  // loaves
 }
 
 TEST(Collocations, OgForInfinitiveMarker) {
@@ -123,4 +128,76 @@ TEST(Collocations, NowForWhen) {
   expect_no_rule("Nå er det sommer, og vi bader.", "now-when");
 }
 
+}  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(Collocations, PlacePreposition) {
+  expect_finding("Vi vil bo i et rolig sted.", "preposition", "på");
+  expect_finding("Hun har jobbet i mange forskjellige steder.", "preposition", "på");
+  expect_finding("Gutten går på barnehagen hver dag.", "preposition", "i");
+  expect_no_rule("Vi vil bo på et rolig sted.", "preposition");
+  expect_no_rule("Han tok bussen i stedet for bilen.", "preposition");  // "instead"
+  expect_no_rule("Gutten går i barnehagen hver dag.", "preposition");
+  expect_finding("Vi spiser fisk to ganger i dagen.", "preposition", "om");
+  expect_finding("Han jobber i natta og sover i dagen.", "preposition", "om");
+  expect_finding("Det er kaldt her i vinteren.", "preposition", "om");
+  expect_no_rule("Vi spiser fisk i kveld.", "preposition");          // tonight
+  expect_no_rule("I sommer reiste vi til Bergen.", "preposition");    // this summer
+  expect_no_rule("Vi spiser fisk to ganger om dagen.", "preposition");
+  expect_finding("Da hun kom i Norge, var det vinter.", "preposition", "til");
+  expect_no_rule("Da hun kom til Norge, var det vinter.", "preposition");
+  expect_no_rule("Vi kom i kontakt med naboene.", "preposition");
+}
+
+TEST(Collocations, MorePrepositions) {
+  expect_finding("Jeg er enig med det.", "preposition", "i");
+  expect_finding("Hun er enig med at skolen er for dyr.", "preposition", "i");
+  expect_no_rule("Jeg er enig med deg.", "preposition");
+  expect_no_rule("Jeg er enig i det.", "preposition");
+  expect_finding("Han var inspirert fra faren sin.", "preposition", "av");
+  expect_finding("Røde kinn er et kjennetegn av feber.", "preposition", "på");
+  expect_finding("De flyttet på økonomiske grunner.", "preposition", "av");
+  expect_finding("Hun sluttet på den grunn.", "preposition", "av");
+  expect_no_rule("De flyttet på grunn av jobben.", "preposition");
+  expect_no_rule("De flyttet av økonomiske grunner.", "preposition");
+  expect_finding("Kan du holde øye på barna?", "verb-noun-preposition", "med");
+  expect_no_rule("Kan du holde øye med barna?", "verb-noun-preposition");
+}
+
+TEST(Collocations, PlaceAdverbMore) {
+  expect_finding("Situasjonen er ut av kontroll.", "place-adverb", "ute av");
+  expect_finding("Om sommeren er vi ut hele dagen.", "place-adverb", "ute");
+  expect_no_rule("Situasjonen er ute av kontroll.", "place-adverb");
+  expect_no_rule("Vi går ut av bilen.", "place-adverb");
+}
+
+TEST(Collocations, ThinkOf) {
+  expect_finding("Jeg tenker om familien min hver dag.", "preposition", "på");
+  expect_finding("Hun tenker ikke om å flytte.", "preposition", "på");
+  expect_no_rule("Hva tenker du om den nye skolen?", "preposition");  // an opinion
+  expect_no_rule("Det er mye folk tenker om, som de ikke sier.", "preposition");
+  expect_no_rule("Han tenkte seg om før han svarte.", "preposition");
+  expect_no_rule("Jeg tenker på familien min hver dag.", "preposition");
+}
+
+TEST(Collocations, OgSaa) {
+  expect_finding("Også dro vi hjem til byen.", "og-saa", "Og så");
+  expect_finding("Også kjøpte han en ny sykkel.", "og-saa", "Og så");
+  expect_no_rule("Også han kom for sent.", "og-saa");             // stresses "han"
+  expect_no_rule("Også er det fint å gå tur.", "og-saa");          // "dessuten"
+  expect_no_rule("Vi spiste, og så dro vi hjem.", "og-saa");
+  expect_no_rule("Jeg liker også å lese bøker.", "og-saa");
+}
+
+TEST(Collocations, VerbNounPreposition) {
+  expect_finding("Vi må ta vare for naturen.", "verb-noun-preposition", "på");
+  expect_finding("Han tar ikke hensyn for andre.", "verb-noun-preposition", "til");
+  expect_finding("Jeg la merke på at hun var trist.", "verb-noun-preposition", "til");
+  expect_finding("Skolen legger stor vekt til lesing.", "verb-noun-preposition", "på");
+  expect_no_rule("Vi må ta vare på naturen.", "verb-noun-preposition");
+  expect_no_rule("Han tar hensyn til andre.", "verb-noun-preposition");
+  expect_no_rule("Hun kjøpte en vare for hundre kroner.", "verb-noun-preposition");
+}
 }  // namespace

@@ -46,6 +46,11 @@ TEST(ExtraWords, PrepositionAfterTransitiveVerb) {
   expect_finding("Huset tilhører til familien.", "extra-preposition", "tilhører");
   expect_finding("Været påvirker på humøret.", "extra-preposition", "påvirker");
   expect_finding("Det skyldes av at det regner.", "extra-preposition", "skyldes");
+  expect_finding("Vi nøt av sola hele dagen.", "extra-preposition", "nøt");
+  expect_finding("Hun besøkte hos bestemoren sin.", "extra-preposition", "besøkte");
+  expect_finding("Han forlot fra landet i fjor.", "extra-preposition", "forlot");
+  expect_no_rule("Vi nøt sola hele dagen.", "extra-preposition");
+  expect_no_rule("Hun var på besøk hos bestemoren sin.", "extra-preposition");
   expect_no_rule("Huset tilhører familien.", "extra-preposition");
   expect_no_rule("Været påvirker humøret.", "extra-preposition");
   expect_no_rule("Været påvirker i stor grad humøret.", "extra-preposition");
@@ -93,6 +98,10 @@ TEST(ExtraWords, ArticleBeforePlural) {
   expect_finding("Vi bor i en store leiligheter.", "article-plural", "store");
   expect_no_rule("Vi bor i store leiligheter.", "article-plural");
   expect_no_rule("Vi bor i en stor leilighet.", "article-plural");
+  expect_finding("Vi møtte en lærere i går.", "article-plural", "lærere");
+  expect_finding("De sendte barna til en private skoler.", "article-plural", "private");
+  expect_no_rule("Hvis en ønsker å lære, må en øve.", "article-plural");  // the pronoun and a verb
+  expect_no_rule("Han kjøpte en ting i butikken.", "article-plural");
 }
 
 TEST(ExtraWords, StrayLetter) {
@@ -141,8 +150,47 @@ TEST(ExtraWords, ExplanationsInEveryLanguage) {
   for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-reflexive", "missing-preposition",
                            "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
                            "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula", "stray-letter", "verb-restart",
-                           "comma-after-phrase", "comma-before-at", "comma-before-som"})
+                           "comma-after-phrase", "comma-before-at", "comma-before-som", "og-saa", "verb-noun-preposition",
+                           "extra-at-question", "extra-for-marker", "missing-copula", "missing-stranded-preposition"})
     for (const auto& language : voki::feedback::explanation_languages())
       EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
+}
+}  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(ExtraWords, AtBeforeQuestionWord) {
+  expect_finding("Jeg vet at hva du mener.", "extra-at-question", "hva");
+  expect_finding("Hun lurte på at hvordan det gikk.", "extra-at-question", "hvordan");
+  expect_no_rule("Jeg vet hva du mener.", "extra-at-question");
+  expect_no_rule("Jeg vet at du mener det.", "extra-at-question");
+  expect_no_rule("Han sa at hvis det regner, blir vi hjemme.", "extra-at-question");
+}
+
+TEST(ExtraWords, ForBeforeMarker) {
+  expect_finding("Det er koselig for å gå på kino.", "extra-for-marker", "å");
+  expect_finding("Det kan være gøy for å spille fotball.", "extra-for-marker", "å");
+  expect_no_rule("Det er koselig å gå på kino.", "extra-for-marker");
+  expect_no_rule("Mosjon er viktig for å holde seg frisk.", "extra-for-marker");  // a purpose
+  expect_no_rule("Han leser bøker for å lære.", "extra-for-marker");
+}
+}  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(ExtraWords, MarkerAfterModalParticiple) {
+  expect_finding("Jeg har alltid villet å lære norsk.", "modal-marker", "lære");
+  expect_finding("Han har ikke kunnet å komme.", "modal-marker", "komme");
+  expect_no_rule("Jeg har alltid villet lære norsk.", "modal-marker");
+}
+
+TEST(ExtraWords, CopulaTwice) {
+  expect_finding("Det er ikke er lett å lære norsk.", "extra-copula", "er ikke");
+  expect_finding("Selv om det er bare er en prøve, gruer jeg meg.", "extra-copula", "bare er");
+  expect_finding("Det er har kanskje noe å si.", "extra-copula", "har");
+  expect_no_rule("Det er ikke lett å lære norsk.", "extra-copula");
+  expect_no_rule("Selv om det bare er en prøve, gruer jeg meg.", "extra-copula");
 }
 }  // namespace

@@ -1,4 +1,4 @@
-// Missing words (M): formal subject, infinitive marker, "ha" after "å", "som" in indirect questions.
+// Missing words (M): formal subject, infinitive marker, "ha" after "å", "som" in indirect questions, "er" in relative clauses, "seg".
 #include "rules/rule_test_util.h"
 
 namespace {
@@ -46,6 +46,11 @@ TEST(MissingWords, SomInIndirectQuestion) {
   expect_no_rule("Hva skjer i byen?", "missing-som");
   expect_no_rule("Han forstår ikke hva ordet betyr.", "missing-som");
   expect_no_rule("Jeg vet hva de skal gjøre.", "missing-som");
+  expect_finding("Hun forklarte hva hadde skjedd.", "missing-som", "hva som");
+  expect_finding("Derfor bestemmer jeg hva er riktig.", "missing-som", "hva som");
+  expect_finding("Vi lurer på hva er grunnen.", "missing-som", "hva som");
+  expect_no_rule("Hun forklarte hva han hadde gjort.", "missing-som");
+  expect_no_rule("Derfor vet jeg hva grunnen er.", "missing-som");
 }
 
 }  // namespace
@@ -87,4 +92,56 @@ TEST(MissingWords, Reflexive) {
   expect_no_rule("Nå oppfører barna seg pent.", "missing-reflexive");
 }
 
+}  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(MissingWords, InfinitiveMarkerAfterVerbThatIsAlsoANoun) {
+  expect_finding("Nå prøver vi bare forstå reglene.", "missing-infinitive-marker", "å forstå");
+  expect_no_rule("Nå prøver vi bare å forstå reglene.", "missing-infinitive-marker");
+  expect_no_rule("Prøver viser at vannet er rent.", "missing-infinitive-marker");
+}
+
+TEST(MissingWords, FormalSubjectBeforeReportedClause) {
+  expect_finding("I avisen står at butikken stenger.", "missing-formal-subject", "står det");
+  expect_finding("Nå for tiden er vanlig at folk handler på nettet.", "missing-formal-subject", "er det");
+  expect_no_rule("I avisen står det at butikken stenger.", "missing-formal-subject");
+  expect_no_rule("Det står at butikken stenger.", "missing-formal-subject");
+}
+}  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(MissingWords, CopulaInRelativeClause) {
+  expect_finding("Han valgte en jobb som veldig krevende.", "missing-copula", "som er");
+  expect_finding("Vi spiste noe som sunt for kroppen.", "missing-copula", "som er");
+  expect_no_rule("Han valgte en jobb som er veldig krevende.", "missing-copula");
+  expect_no_rule("Kom så fort som mulig.", "missing-copula");
+  expect_no_rule("Han jobbet som frivillig i mange år.", "missing-copula");
+  expect_no_rule("De ser på naboen som rik.", "missing-copula");             // regarding
+}
+
+TEST(MissingWords, InherentlyReflexiveVerbs) {
+  expect_finding("Han bryr ikke om pengene.", "missing-reflexive", "bryr seg");
+  expect_finding("Vi skyndte hjem etter skolen.", "missing-reflexive", "skyndte oss");
+  expect_no_rule("Han bryr seg ikke om pengene.", "missing-reflexive");
+  expect_no_rule("Han giftet bort datteren sin.", "missing-reflexive");
+  expect_no_rule("Det er mange gifte kvinner her.", "missing-reflexive");
+}
+}  // namespace
+
+namespace {
+using namespace voki::feedback::testing;
+
+TEST(MissingWords, StrandedPrepositionAfterMaate) {
+  expect_finding("Jeg liker måten han snakker.", "missing-stranded-preposition", "snakker på");
+  expect_finding("Hun er fornøyd med måten de jobber sammen.", "missing-stranded-preposition", "jobber på");
+  expect_finding("Jeg liker måten hun oppfører seg.", "missing-stranded-preposition", "oppfører seg på");
+  expect_finding("Det er måten vi ble oppdratt.", "missing-stranded-preposition", "oppdratt på");
+  expect_no_rule("Jeg liker måten han snakker på.", "missing-stranded-preposition");
+  expect_no_rule("På den måten vi gjør det, går det fort.", "missing-stranded-preposition");
+  expect_no_rule("Det er måten som fungerer best.", "missing-stranded-preposition");
+}
 }  // namespace
