@@ -99,6 +99,27 @@ std::size_t fronted_subjunction_length(const Sentence& s, std::size_t p) {
   if (w.lower == "som" && p == first_word(s) && is_subject_pronoun(*next)) return 1;
   return 0;
 }
+// Is the comma at k the first mark of the sentence, after a fronted phrase of one to five words
+// with no verb or subjunction ("I hjemlandet mitt, da ...", "For mennesker med ..., som ...")?
+// Then a clause set off after it is an insertion, and the main clause's verb follows it.
+bool after_fronted_phrase(const Sentence& s, std::size_t k) {
+  const std::size_t first = first_word(s);
+  if (k <= first || k - first > 5 || !is_punct(&s.words[k], ",")) return false;
+  for (std::size_t i = first; i < k; ++i) {
+    const Word& w = s.words[i];
+    // ("for" is also the past of "fare": a preposition or adverb reading wins; after a
+    // preposition or determiner a verb homonym is the noun: "på landet".)
+    const bool noun_after_modifier = i > first && some(w, noun_or_name) &&
+                                     some(s.words[i - 1], [](const Reading& r) { return r.has("pr") || r.has("det") || r.has("adj"); });
+    if (w.punct || w.unknown || (likely_finite(w) && !noun_after_modifier) || is_subjunction(w) || subjunction_length(s, i) > 0 ||
+        lemma_in(w, {"som", "at", "å", "og", "eller", "hvor", "der", "så"}) ||
+        some(w, [](const Reading& r) { return r.has("cnjsub") || (r.has("vblex") && r.has("inf")); }))
+      return false;
+  }
+  // It starts with a preposition or an adverb ("I Oslo", "Selv på kjøkkenet"); a subject first
+  // ("Vi, som ...") would be followed by the main verb alone.
+  return some(s.words[first], [](const Reading& r) { return r.has("pr") || r.has("adv"); });
+}
 }  // namespace
 
 // PUNCM: a comma after a fronted subordinate clause: "Når jeg kommer hjem spiser jeg" → "Når jeg
@@ -123,8 +144,15 @@ void rule_comma_subclause(const RuleContext& c) {
     // After a comma the clause may also end the sentence ("..., mens noen har hatt ..."): only a
     // pronoun after the verb shows the main clause there.
     const bool after_comma = p != first && opener.punct;
+    // "I hjemlandet mitt, da jeg var liten(,) var barneoppdragelsen ...", "I Oslo, hvor jeg bor(,)
+    // har vi ...": a clause inserted after a fronted phrase; the main clause's verb and subject
+    // must come after it, whatever the subject.
+    const bool insertion = after_comma && after_fronted_phrase(s, p - 1);
     std::size_t n = fronted_subjunction_length(s, p);
+    if (n == 0 && insertion && lemma_in(s.words[p], {"hvor", "der", "som"})) n = 1;
     std::size_t i = p + n;
+    // "..., som trenger nye organer(,) er dette ...": "som" is the inserted clause's subject.
+    if (insertion && s.words[p].lower == "som" && i < s.words.size() && likely_finite(s.words[i])) i = p;
     // 0: a subordinate clause; 1: a relative clause in a fronted phrase; 2: in the subject.
     int relative = 0;
     if (n == 0) {
@@ -194,9 +222,10 @@ void rule_comma_subclause(const RuleContext& c) {
       if (relative == 2 && !lemma_in(next, {"jeg", "du", "vi", "man"})) continue;
       if (relative == 1 && !pronoun_subject(next)) continue;
       const bool pronoun_next = pronoun_subject(next);
-      if (!pronoun_next && (after_comma || !noun_subject(next))) continue;
-      // "et stadig mer utviklet samfunn": a participle before its noun.
-      if (!pronoun_next && some(w, [](const Reading& r) { return r.has("adj"); })) continue;
+      if (!pronoun_next && ((after_comma && !insertion) || !noun_subject(next))) continue;
+      // "et stadig mer utviklet samfunn": a participle before its noun. ("var" is rarely the
+      // adjective.)
+      if (!pronoun_next && w.lower != "var" && some(w, [](const Reading& r) { return r.has("adj"); })) continue;
       // "og lager", "jeg kan": the verb of a second clause or of a clause without "at".
       // ("ble krevet": after an auxiliary the participle, which may look like a past tense.)
       if (lemma_in(before, {"er", "var", "har", "hadde", "blir", "ble", "og", "eller", "men", "så", "mer", "mest", "mindre", "minst", "veldig", "svært", "meget", "litt",
@@ -227,8 +256,16 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
     // ("jeg" is also a noun to the analyser: "Det jeg" is no noun phrase.)
     const Word* second = at(s, p + 1);
     std::size_t e = is_word(second) && is_subject_pronoun(*second) ? p : noun_phrase_end(s, p);
+    const bool quantifier = lemma_in(*head, {"alle", "mange", "noen", "andre", "flere", "de fleste", "begge", "ingen"});
+    // "Alle personer som ...": "alle" is also a noun (an avenue) to the analyser.
+    if (quantifier && e == p + 1) {
+      if (const std::size_t longer = noun_phrase_end(s, p + 1); longer > p + 1) e = longer;
+    }
     const bool pronoun_head = e == p && lemma_in(*head, {"det", "de", "den", "dette", "noe", "alt", "alle", "noen", "mange", "ingen"});
     if (pronoun_head) e = p + 1;
+    // "Alle de som ...", "mange av dem som ...".
+    if (quantifier && e == p + 1 && is_word(at(s, e)) && lemma_in(s.words[e], {"de", "dem"}) && !pronoun_head) e = p + 2;
+    if (quantifier && pronoun_head && is_word(at(s, e)) && lemma_in(s.words[e], {"de"})) e = p + 2;
     const Word* r = at(s, e);
     if (e == p || !is_word(r)) return false;
     if (r->lower == "som") {

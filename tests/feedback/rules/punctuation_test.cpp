@@ -112,6 +112,26 @@ TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
   expect_finding("En plan som jeg tror virker godt blir valgt.", "comma-subject-clause", "godt,");
 }
 
+TEST(CommaSubjectClause, AfterAQuantifier) {
+  // "alle" is also a noun to the analyser; "alle de som" has the pronoun after the quantifier.
+  expect_finding("Alle elever som bor langt unna kan ta bussen.", "comma-subject-clause", "unna,");
+  expect_finding("Alle de som vil være med må melde seg på.", "comma-subject-clause", "med,");
+  expect_finding("Mange studenter som jobber om kvelden blir trøtte.", "comma-subject-clause", "kvelden,");
+  expect_no_rule("Alle elever som bor langt unna, kan ta bussen.", "comma-subject-clause");
+  expect_no_rule("Alle elever og lærere kan ta bussen.", "comma-subject-clause");
+}
+
+TEST(CommaSubclause, AfterAClauseInsertedAfterAFrontedPhrase) {
+  // The comma before the inserted clause is there, the one after it is missing.
+  expect_finding("I byen, hvor vi bodde før var skolen stor.", "comma-subclause", "før,");
+  expect_finding("På landet, da jeg var ung hadde familien mange dyr.", "comma-subclause", "ung,");
+  expect_finding("For pasienter med diabetes, som trenger insulin er dette viktig.", "comma-subclause", "insulin,");
+  expect_no_rule("I byen, hvor vi bodde før, var skolen stor.", "comma-subclause");
+  // A main clause after the comma: no insertion.
+  expect_no_rule("I byen, vi bodde før har mange butikker.", "comma-subclause");
+  expect_no_rule("Vi bodde i byen, hvor skolen var stor.", "comma-subclause");
+}
+
 TEST(CommaSubjectClause, InAnAtClause) {
   expect_finding("Jeg tror at de som trener mye vil leve lenge.", "comma-subject-clause", "mye,");
   expect_clean("Jeg tror at de som trener mye, vil leve lenge.");
