@@ -240,6 +240,40 @@ void rule_comma_subclause(const RuleContext& c) {
   }
 }
 
+// PUNCM: a comma after a fronted infinitive phrase of means or manner, before the main clause's
+// verb and subject: "Ved å spise mindre salt beskytter vi nyrene" → "salt, beskytter vi",
+// "I stedet for å kjøre tar vi bussen". (After "For å ..." and "Etter å ha ..." writers differ
+// too much to correct it.)
+void rule_comma_fronted_infinitive(const RuleContext& c) {
+  const auto& s = c.sentence;
+  std::size_t p = first_word(s);
+  if (is_word(at(s, p)) && lemma_in(s.words[p], {"men", "og", "bare", "kun"})) ++p;
+  const Word* lead = at(s, p);
+  if (!is_word(lead)) return;
+  std::size_t i = p + 1;  // the "å"
+  if (lemma_in(*lead, {"i stedet", "istedet", "i steden"}) && is_word(at(s, i)) && s.words[i].lower == "for") ++i;
+  else if (!lemma_in(*lead, {"ved", "uten", "istedenfor", "i stedet for", "istedet for"})) return;
+  if (!is_word(at(s, i)) || s.words[i].lower != "å") return;
+  const Word* infinitive = at(s, i + 1);
+  if (!is_word(infinitive) || !some(*infinitive, [](const Reading& r) { return r.has("vblex") && r.has("inf"); })) return;
+  for (std::size_t k = i + 2; k + 1 < s.words.size(); ++k) {
+    const Word& w = s.words[k];
+    // A comma of its own, or a clause inside the phrase whose verb would come next.
+    if (w.punct && w.text != "(" && w.text != ")") return;
+    if (w.punct) continue;
+    if (is_subjunction(w) || lemma_in(w, {"som", "at", "hva", "hvem", "hvor", "hvordan", "når", "der"})) return;
+    const Word& next = s.words[k + 1];
+    // The main clause: a finite verb and a pronoun that can only be its subject.
+    if (likely_finite(w) && lemma_in(next, {"jeg", "du", "han", "hun", "vi", "man", "dere", "de"}) &&
+        !some(w, [](const Reading& r) { return r.has("adj"); })) {
+      const Word& before = s.words[k - 1];
+      if (before.punct) return;
+      c.add("comma-fronted-infinitive", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+      return;
+    }
+  }
+}
+
 namespace {
 // Does a subject with a relative or "at" clause start at p, and is the comma after the clause
 // missing? Then adds the finding.

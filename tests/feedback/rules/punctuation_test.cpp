@@ -189,11 +189,29 @@ TEST(MissingFullStop, CapitalPronounStartsASentence) {
   // The polite "De" and names stay.
   expect_clean("Kan De hjelpe meg?");
   expect_clean("Vi bodde i Mo i Rana i mange år.");
+  // A capitalised article after a preposition inside the sentence opens a title.
+  expect_no_rule("Vi leste om Helmer i Et dukkehjem på skolen.", "missing-full-stop");
+  expect_finding("Vi kom hjem sent i går En venn hadde laget mat.", "missing-full-stop", "i går. En");
+}
+
+TEST(CommaFrontedInfinitive, BeforeTheMainClausesVerbAndSubject) {
+  expect_finding("Ved å trene hver dag holder vi oss friske.", "comma-fronted-infinitive", "dag,");
+  expect_finding("Bare ved å lese mye lærer man språket.", "comma-fronted-infinitive", "mye,");
+  expect_finding("I stedet for å ta bilen går jeg til jobben.", "comma-fronted-infinitive", "bilen,");
+  expect_finding("Uten å spørre noen tok han bilen.", "comma-fronted-infinitive", "noen,");
+  expect_finding("Istedenfor å klage burde vi hjelpe til.", "comma-fronted-infinitive", "klage,");
+  expect_no_rule("Ved å trene hver dag, holder vi oss friske.", "comma-fronted-infinitive");
+  // A clause inside the phrase, a subject first, or "for å", where writers differ.
+  expect_no_rule("Ved å vise at vi kan hjelpe får vi venner.", "comma-fronted-infinitive");
+  expect_no_rule("Ved å trene hver dag vi holder oss friske.", "comma-fronted-infinitive");
+  expect_no_rule("Etter å ha spist middag drakk vi kaffe.", "comma-fronted-infinitive");
+  expect_no_rule("For å lære språket må man snakke mye.", "comma-fronted-infinitive");
+  expect_no_rule("Vi holder oss friske ved å trene hver dag.", "comma-fronted-infinitive");
 }
 
 TEST(Punctuation, ExplanationsInEveryLanguage) {
   for (const char* rule : {"comma-subclause", "comma-men", "comma-main-clauses", "comma-subject-clause", "final-punctuation",
-                           "missing-full-stop"})
+                           "missing-full-stop", "comma-fronted-infinitive"})
     for (const auto& language : explanation_languages())
       EXPECT_FALSE(explanation(rule, language).empty()) << rule << " " << language;
 }
