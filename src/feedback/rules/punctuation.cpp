@@ -120,6 +120,27 @@ bool after_fronted_phrase(const Sentence& s, std::size_t k) {
   // ("Vi, som ...") would be followed by the main verb alone.
   return some(s.words[first], [](const Reading& r) { return r.has("pr") || r.has("adv"); });
 }
+bool comparative(const Word& w) {
+  return is_word(&w) && (some(w, [](const Reading& r) { return r.has("comp"); }) ||
+                         lemma_in(w, {"eldre", "yngre", "mere", "lenger", "lengre", "færre", "verre"}));
+}
+// "Jo mer vi leser(,) desto mer lærer vi": the clause with the first "jo" is a subordinate clause;
+// the comma goes before the second "jo", "desto" or "dess". Returns whether a finding was added.
+bool comma_before_desto(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  if (first + 1 >= s.words.size() || s.words[first].lower != "jo" || !comparative(s.words[first + 1])) return false;
+  for (std::size_t i = first + 2; i + 1 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.punct) return false;
+    if (lemma_in(w, {"jo", "desto", "dess"}) && comparative(s.words[i + 1])) {
+      const Word& before = s.words[i - 1];
+      c.add("comma-subclause", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
+      return true;
+    }
+  }
+  return false;
+}
 }  // namespace
 
 // PUNCM: a comma after a fronted subordinate clause: "Når jeg kommer hjem spiser jeg" → "Når jeg
@@ -127,6 +148,7 @@ bool after_fronted_phrase(const Sentence& s, std::size_t k) {
 // (verb second), which no word order inside the subordinate clause has; the verb is read from
 // every reading, as CG-3 often takes such a verb for a noun ("bor", "ringer").
 void rule_comma_subclause(const RuleContext& c) {
+  if (comma_before_desto(c)) return;
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
   for (std::size_t p = first; p < s.words.size(); ++p) {

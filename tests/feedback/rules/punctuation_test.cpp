@@ -121,6 +121,15 @@ TEST(CommaSubjectClause, AfterAQuantifier) {
   expect_no_rule("Alle elever og lærere kan ta bussen.", "comma-subject-clause");
 }
 
+TEST(CommaSubclause, BeforeDestoAfterAJoClause) {
+  expect_finding("Jo mer vi leser desto mer lærer vi.", "comma-subclause", "leser,");
+  expect_finding("Jo eldre man blir jo bedre forstår man foreldrene sine.", "comma-subclause", "blir,");
+  expect_no_rule("Jo mer vi leser, desto mer lærer vi.", "comma-subclause");
+  // "jo" as an adverb ("Du vet jo ...") opens no such clause.
+  expect_no_rule("Jo da, vi kommer snart.", "comma-subclause");
+  expect_no_rule("Vi vet jo bedre enn dem.", "comma-subclause");
+}
+
 TEST(CommaSubclause, AfterAClauseInsertedAfterAFrontedPhrase) {
   // The comma before the inserted clause is there, the one after it is missing.
   expect_finding("I byen, hvor vi bodde før var skolen stor.", "comma-subclause", "før,");
