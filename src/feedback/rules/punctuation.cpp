@@ -103,7 +103,8 @@ std::size_t fronted_subjunction_length(const Sentence& s, std::size_t p) {
 // with no verb or subjunction ("I hjemlandet mitt, da ...", "For mennesker med ..., som ...")?
 // Then a clause set off after it is an insertion, and the main clause's verb follows it.
 bool after_fronted_phrase(const Sentence& s, std::size_t k) {
-  const std::size_t first = first_word(s);
+  std::size_t first = first_word(s);
+  if (first + 1 < k && lemma_in(s.words[first], {"men", "og"})) ++first;
   if (k <= first || k - first > 5 || !is_punct(&s.words[k], ",")) return false;
   for (std::size_t i = first; i < k; ++i) {
     const Word& w = s.words[i];
@@ -113,7 +114,9 @@ bool after_fronted_phrase(const Sentence& s, std::size_t k) {
                                      some(s.words[i - 1], [](const Reading& r) { return r.has("pr") || r.has("det") || r.has("adj"); });
     if (w.punct || w.unknown || (likely_finite(w) && !noun_after_modifier) || is_subjunction(w) || subjunction_length(s, i) > 0 ||
         lemma_in(w, {"som", "at", "å", "og", "eller", "hvor", "der", "så"}) ||
-        some(w, [](const Reading& r) { return r.has("cnjsub") || (r.has("vblex") && r.has("inf")); }))
+        some(w, [](const Reading& r) { return r.has("cnjsub"); }) ||
+        (some(w, [](const Reading& r) { return r.has("vblex") && r.has("inf"); }) &&
+         !some(w, [](const Reading& r) { return r.has("adv") || r.has("pr"); })))
       return false;
   }
   // It starts with a preposition or an adverb ("I Oslo", "Selv på kjøkkenet"); a subject first
@@ -293,6 +296,54 @@ void rule_comma_fronted_infinitive(const RuleContext& c) {
       c.add("comma-fronted-infinitive", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
       return;
     }
+  }
+}
+
+// PUNCM: the comma that closes a phrase set off at the start of the sentence, before the main
+// clause's verb: "Vi, foreldrene(,) er på jobb", "Nå, etter krigen(,) er det roligere", "Barna,
+// særlig de minste(,) trenger søvn". The comma before the phrase shows that the writer sets it
+// off; the phrase has no verb, and the verb after it is the main clause's (after a fronted adverb
+// with its subject after it).
+void rule_comma_insertion(const RuleContext& c) {
+  const auto& s = c.sentence;
+  std::size_t first = first_word(s);
+  if (is_word(at(s, first)) && lemma_in(s.words[first], {"men", "og"})) ++first;
+  std::size_t k = first;
+  while (k < s.words.size() && !s.words[k].punct) ++k;
+  if (k == first || k + 2 >= s.words.size() || s.words[k].text != ",") return;
+  const Word& start = s.words[k + 1];
+  if (start.punct) return;
+  // What stands before the comma: a fronted adverbial, or the subject.
+  const bool adverbial = after_fronted_phrase(s, k);
+  const bool pronoun_head = k == first + 1 && is_subject_pronoun(s.words[first]) && s.words[first].lower != "det";
+  const bool noun_head = !adverbial && !pronoun_head && noun_phrase_end(s, first) == k && !some(s.words[first], [](const Reading& r) {
+    return r.has("pr") || r.has("adv") || r.has("cnjsub") || r.has("cnjcoo");
+  });
+  const bool contrast = lemma_in(start, {"derimot", "imidlertid", "derfor", "altså", "likevel", "dessverre", "heldigvis"});
+  const bool unknown_head = k == first + 1 && s.words[first].unknown && contrast;
+  if (!adverbial && !pronoun_head && !noun_head && !unknown_head) return;
+  // The phrase: an adverb that narrows or contrasts, a prepositional phrase, "uansett ..." or
+  // "samt ...", or after a pronoun a noun phrase in apposition ("Vi, foreldrene").
+  const bool narrowing = lemma_in(start, {"særlig", "spesielt", "blant annet", "for eksempel", "også", "især"});
+  const bool preposition = every(start, [](const Reading& r) { return r.has("pr"); }) || lemma_in(start, {"uansett", "samt"});
+  const bool apposition = pronoun_head && every(start, [](const Reading& r) { return (r.has("n") && r.has("def")) || r.has("det"); });
+  if (!contrast && !narrowing && !(preposition && (adverbial || noun_head)) && !apposition) return;
+  if (!adverbial && preposition && !lemma_in(start, {"uansett", "samt"})) return;  // "Mannen, på sin side" ...
+  for (std::size_t j = k + 2; j + 1 < s.words.size() && j < k + 10; ++j) {
+    const Word& w = s.words[j];
+    const Word& before = s.words[j - 1];
+    if (w.punct || w.unknown || lemma_in(w, {"og", "eller", "men", "som", "at", "å"}) || is_subjunction(w)) return;
+    if (!likely_finite(w)) continue;
+    // After a preposition, determiner or adjective a verb homonym is a noun ("etter krigen").
+    if (some(w, noun_or_name) && some(before, [](const Reading& r) { return r.has("pr") || r.has("det") || r.has("adj"); })) continue;
+    if (before.punct || some(before, [](const Reading& r) { return r.has("pr") || r.has("det"); })) return;
+    const Word& next = s.words[j + 1];
+    // After a fronted adverbial the subject follows the verb.
+    if (adverbial && !(pronoun_subject(next) || noun_subject(next))) return;
+    if (some(w, [](const Reading& r) { return r.has("adj") || r.has("n"); }) && !lemma_in(w, {"var", "er", "har", "kan", "må", "vil", "skal"}))
+      return;
+    c.add("comma-insertion", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return;
   }
 }
 

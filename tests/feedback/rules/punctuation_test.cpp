@@ -141,6 +141,19 @@ TEST(CommaSubclause, AfterAClauseInsertedAfterAFrontedPhrase) {
   expect_no_rule("Vi bodde i byen, hvor skolen var stor.", "comma-subclause");
 }
 
+TEST(CommaInsertion, ThePhraseSetOffAtTheStartIsClosed) {
+  expect_finding("Dere, lærerne har et stort ansvar.", "comma-insertion", "lærerne,");
+  expect_finding("Barn, særlig de minste trenger mye søvn.", "comma-insertion", "minste,");
+  expect_finding("Byen, derimot er full av liv.", "comma-insertion", "derimot,");
+  expect_finding("Nå, etter ferien er det travelt på jobben.", "comma-insertion", "ferien,");
+  expect_no_rule("Dere, lærerne, har et stort ansvar.", "comma-insertion");
+  expect_no_rule("Nå, etter ferien, er det travelt på jobben.", "comma-insertion");
+  // A list, a main clause after the comma, or a verb inside the phrase: no insertion.
+  expect_no_rule("Jeg, mannen min og barna er glade i turer.", "comma-insertion");
+  expect_no_rule("Nå, det er travelt på jobben.", "comma-insertion");
+  expect_no_rule("Barn, særlig de som er små trenger søvn.", "comma-insertion");
+}
+
 TEST(CommaSubjectClause, InAnAtClause) {
   expect_finding("Jeg tror at de som trener mye vil leve lenge.", "comma-subject-clause", "mye,");
   expect_clean("Jeg tror at de som trener mye, vil leve lenge.");
@@ -220,7 +233,7 @@ TEST(CommaFrontedInfinitive, BeforeTheMainClausesVerbAndSubject) {
 
 TEST(Punctuation, ExplanationsInEveryLanguage) {
   for (const char* rule : {"comma-subclause", "comma-men", "comma-main-clauses", "comma-subject-clause", "final-punctuation",
-                           "missing-full-stop", "comma-fronted-infinitive"})
+                           "missing-full-stop", "comma-fronted-infinitive", "comma-insertion"})
     for (const auto& language : explanation_languages())
       EXPECT_FALSE(explanation(rule, language).empty()) << rule << " " << language;
 }
