@@ -304,7 +304,56 @@ void rule_comma_fronted_infinitive(const RuleContext& c) {
 // særlig de minste(,) trenger søvn". The comma before the phrase shows that the writer sets it
 // off; the phrase has no verb, and the verb after it is the main clause's (after a fronted adverb
 // with its subject after it).
+namespace {
+// "Derfor hvis vi ..., ser vi ..." → "Derfor, hvis vi ...,": a conditional clause inserted after
+// a fronted adverb or phrase, closed by its comma before the main clause's verb and subject. (After
+// a noun "hvor", "når" and "da" open restrictive clauses without commas: "I en tid hvor ...",
+// "Tidlig om morgenen når ...": only "hvis", "dersom" and "selv om" are taken.)
+bool comma_before_inserted_condition(const RuleContext& c) {
+  const auto& s = c.sentence;
+  std::size_t first = first_word(s);
+  if (is_word(at(s, first)) && lemma_in(s.words[first], {"men", "og"})) ++first;
+  for (std::size_t p = first + 1; p < s.words.size() && p <= first + 4; ++p) {
+    const Word& w = s.words[p];
+    if (w.punct) return false;
+    if (!lemma_in(w, {"hvis", "dersom", "selv om"}) && !(w.lower == "selv" && is_word(at(s, p + 1)) && s.words[p + 1].lower == "om"))
+      continue;
+    // The fronted part: no verb, no subject pronoun; an adverb or a prepositional phrase.
+    for (std::size_t i = first; i < p; ++i) {
+      const Word& f = s.words[i];
+      // ("på den andre siden": after a determiner or adjective "siden" is the noun.)
+      const bool noun = i > first && some(f, noun_or_name) &&
+                        some(s.words[i - 1], [](const Reading& r) { return r.has("pr") || r.has("det") || r.has("adj"); });
+      if (f.unknown || is_subject_pronoun(f) || lemma_in(f, {"at", "som", "og", "eller", "det"}) ||
+          (!noun && (likely_finite(f) || is_subjunction(f))))
+        return false;
+    }
+    // ("Men også hvis ...", "Bare hvis ...": an adverb that narrows the clause belongs to it.)
+    const bool adverb = p == first + 1 && every(s.words[first], [](const Reading& r) { return r.has("adv"); }) &&
+                        !lemma_in(s.words[first], {"også", "bare", "kun", "særlig", "spesielt", "nettopp", "først", "selv", "i hvert fall",
+                                                   "iallfall", "især", "akkurat", "enda", "ikke"});
+    const bool phrase = prepositional_phrase_end(s, first) == p || (p == first + 2 && s.words[first].lower == "for" && s.words[first + 1].lower == "eksempel");
+    if (!adverb && !phrase) return false;
+    // The clause's subject, then its comma, then the main clause's verb and subject.
+    const Word* subject = at(s, p + 1 + (w.lower == "selv"));
+    if (!is_word(subject) || !(pronoun_subject(*subject) || starts_subject(*subject))) return false;
+    for (std::size_t k = p + 2; k + 2 < s.words.size(); ++k) {
+      if (!s.words[k].punct || s.words[k].text == "\"" || s.words[k].text == "«" || s.words[k].text == "»") continue;
+      if (s.words[k].text != "," || !likely_finite(s.words[k + 1]) ||
+          !(pronoun_subject(s.words[k + 2]) || noun_subject(s.words[k + 2])))
+        return false;
+      const Word& before = s.words[p - 1];
+      c.add("comma-insertion", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+}  // namespace
+
 void rule_comma_insertion(const RuleContext& c) {
+  if (comma_before_inserted_condition(c)) return;
   const auto& s = c.sentence;
   std::size_t first = first_word(s);
   if (is_word(at(s, first)) && lemma_in(s.words[first], {"men", "og"})) ++first;

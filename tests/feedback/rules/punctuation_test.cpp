@@ -154,6 +154,19 @@ TEST(CommaInsertion, ThePhraseSetOffAtTheStartIsClosed) {
   expect_no_rule("Barn, særlig de som er små trenger søvn.", "comma-insertion");
 }
 
+TEST(CommaInsertion, BeforeAConditionAfterAFrontedAdverb) {
+  expect_finding("Derfor hvis du blir syk, må du ringe legen.", "comma-insertion", "Derfor,");
+  expect_finding("For eksempel hvis en elev mangler bøker, kan skolen hjelpe.", "comma-insertion", "For eksempel,");
+  expect_finding("På den andre siden dersom vi flytter, får barna nye venner.", "comma-insertion", "siden,");
+  expect_no_rule("Derfor, hvis du blir syk, må du ringe legen.", "comma-insertion");
+  // A narrowing adverb belongs to the clause; "hvor" and "når" after a noun are restrictive.
+  expect_no_rule("Men også hvis du blir syk, kan vi hjelpe.", "comma-insertion");
+  expect_no_rule("Tidlig om morgenen når vi står opp, er det mørkt.", "comma-insertion");
+  expect_no_rule("I en by hvor mange bor, er det trangt.", "comma-insertion");
+  // No main clause after the condition's comma.
+  expect_no_rule("Derfor hvis du blir syk, og hvis du er sliten.", "comma-insertion");
+}
+
 TEST(CommaSubjectClause, InAnAtClause) {
   expect_finding("Jeg tror at de som trener mye vil leve lenge.", "comma-subject-clause", "mye,");
   expect_clean("Jeg tror at de som trener mye, vil leve lenge.");
