@@ -352,8 +352,29 @@ bool comma_before_inserted_condition(const RuleContext& c) {
 }
 }  // namespace
 
+// "Hvis det regner for eksempel, tar vi bussen" → "regner, for eksempel, tar vi": "for eksempel"
+// closed by a comma after a clause is set off on both sides. Only where the main clause's verb
+// and subject, or "men", follow (in "Et råd til noen som bor i byen for eksempel, er ..." the
+// comma belongs elsewhere).
+bool comma_before_for_example(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = first_word(s) + 2; i + 2 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "for eksempel" || !is_punct(&s.words[i + 1], ",")) continue;
+    const Word& before = s.words[i - 1];
+    if (before.punct || some(before, [](const Reading& r) { return r.has("pr") || r.has("det") || r.has("cnjcoo") || r.has("cnjsub"); }))
+      continue;
+    const Word& next = s.words[i + 2];
+    const Word* subject = at(s, i + 3);
+    if (!(next.lower == "men" || (likely_finite(next) && is_word(subject) && pronoun_subject(*subject)))) continue;
+    c.add("comma-insertion", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return true;
+  }
+  return false;
+}
+
 void rule_comma_insertion(const RuleContext& c) {
-  if (comma_before_inserted_condition(c)) return;
+  if (comma_before_inserted_condition(c) || comma_before_for_example(c)) return;
   const auto& s = c.sentence;
   std::size_t first = first_word(s);
   if (is_word(at(s, first)) && lemma_in(s.words[first], {"men", "og"})) ++first;
@@ -609,6 +630,10 @@ void rule_comma_men(const RuleContext& c) {
     if (s.words[i].lower == "sist" && s.words[i + 1].lower == "men" && s.words[i + 2].lower == "ikke" &&
         s.words[i + 3].lower == "minst" && is_punct(&s.words[i + 4], ","))
       c.add("comma-men", "PUNCM", s.words[i].start, s.words[i].end, {s.words[i].text + ","}, 0.7);
+    // "Sist, men ikke minst(,) må vi ...": and the comma after it before the verb.
+    if (s.words[i].lower == "sist" && is_punct(&s.words[i + 1], ",") && s.words[i + 2].lower == "men" &&
+        s.words[i + 3].lower == "ikke" && s.words[i + 4].lower == "minst" && likely_finite(s.words[i + 5]))
+      c.add("comma-men", "PUNCM", s.words[i + 4].start, s.words[i + 4].end, {s.words[i + 4].text + ","}, 0.7);
   }
   for (std::size_t i = first + 1; i + 1 < s.words.size(); ++i) {
     const Word& w = s.words[i];

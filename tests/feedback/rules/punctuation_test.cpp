@@ -154,6 +154,14 @@ TEST(CommaInsertion, ThePhraseSetOffAtTheStartIsClosed) {
   expect_no_rule("Barn, særlig de som er små trenger søvn.", "comma-insertion");
 }
 
+TEST(CommaInsertion, ForExampleSetOffOnBothSides) {
+  expect_finding("Hvis det regner for eksempel, tar vi bussen.", "comma-insertion", "regner,");
+  expect_finding("Vi snakket ikke om været for eksempel, men om familien.", "comma-insertion", "været,");
+  expect_no_rule("Hvis det regner, for eksempel, tar vi bussen.", "comma-insertion");
+  // The comma after "for eksempel" belongs to the clause in the subject here.
+  expect_no_rule("Et råd til noen som bor i byen for eksempel, er å ta bussen.", "comma-insertion");
+}
+
 TEST(CommaInsertion, BeforeAConditionAfterAFrontedAdverb) {
   expect_finding("Derfor hvis du blir syk, må du ringe legen.", "comma-insertion", "Derfor,");
   expect_finding("For eksempel hvis en elev mangler bøker, kan skolen hjelpe.", "comma-insertion", "For eksempel,");
@@ -213,6 +221,7 @@ TEST(CommaMen, FixedPhraseAndPronounBefore) {
   expect_finding("Sist men ikke minst, vil jeg takke læreren.", "comma-men", "Sist,");
   expect_no_rule("Sist, men ikke minst, vil jeg takke læreren.", "comma-men");
   expect_no_rule("Og sist men ikke minst: læreren.", "comma-men");
+  expect_finding("Sist, men ikke minst vil jeg takke læreren.", "comma-men", "minst,");
   expect_finding("Jeg liker det men broren min gjør ikke det.", "comma-men", "det,");
   // A determiner before "men" is no clause end.
   expect_no_rule("Det er et men for meg.", "comma-men");
