@@ -434,8 +434,8 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
     const Word* second = at(s, p + 1);
     std::size_t e = is_word(second) && is_subject_pronoun(*second) ? p : noun_phrase_end(s, p);
     const bool quantifier = lemma_in(*head, {"alle", "mange", "noen", "andre", "flere", "de fleste", "begge", "ingen"});
-    // "Alle personer som ...": "alle" is also a noun (an avenue) to the analyser.
-    if (quantifier && e == p + 1) {
+    // "Alle personer som ...": "alle" is also a noun (an avenue) to the analyser, "Den" a name.
+    if ((quantifier || lemma_in(*head, {"den", "denne", "disse"})) && e == p + 1) {
       if (const std::size_t longer = noun_phrase_end(s, p + 1); longer > p + 1) e = longer;
     }
     const bool pronoun_head = e == p && lemma_in(*head, {"det", "de", "den", "dette", "noe", "alt", "alle", "noen", "mange", "ingen"});
@@ -450,6 +450,14 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
     } else if (!pronoun_head && lemma_in(*r, {"til", "for", "om", "på"}) && is_word(at(s, e + 1)) && s.words[e + 1].lower == "at") {
       // "Grunnen til at vi flytter(,) er ...": an "at" clause after the noun's preposition.
       i = e + 2;
+    } else if ((!pronoun_head || head->lower == "alt") && lemma_in(*r, {"jeg", "vi", "man", "du", "en"}) && is_word(at(s, e + 1)) &&
+               likely_finite(s.words[e + 1]) &&
+               (head->lower == "alt" || some(s.words[e - 1], [](const Reading& rd) { return rd.has("def"); }) ||
+                lemma_in(*head, {"den", "det", "denne", "dette", "disse", "de"}))) {
+      // "Den boka vi leste(,) var ...", "Alt en trenger(,) er ...": a relative clause without
+      // "som" after a definite noun. (After "Det" alone, "Det vi feirer er ...", the clause's end is
+      // less certain: left alone.)
+      i = e;
     } else if (pronoun_head && head->lower == "det" && r->lower == "at") {
       // "Det at vi flytter ...". (Without "som", "Det vi feirer er ...", the clause's end is less
       // certain: left alone.)

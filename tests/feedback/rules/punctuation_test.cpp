@@ -121,6 +121,15 @@ TEST(CommaSubjectClause, AfterAQuantifier) {
   expect_no_rule("Alle elever og lærere kan ta bussen.", "comma-subject-clause");
 }
 
+TEST(CommaSubjectClause, RelativeClauseWithoutSom) {
+  expect_finding("Den boka vi leste i fjor var spennende.", "comma-subject-clause", "i fjor,");
+  expect_finding("Alt man trenger til turen er gode sko.", "comma-subject-clause", "turen,");
+  expect_no_rule("Den boka vi leste i fjor, var spennende.", "comma-subject-clause");
+  // After "Det" alone the clause's end is less certain; an indefinite noun is left alone too.
+  expect_no_rule("Det vi liker best er sommeren.", "comma-subject-clause");
+  expect_no_rule("En bok vi leste i fjor var spennende.", "comma-subject-clause");
+}
+
 TEST(CommaSubclause, BeforeDestoAfterAJoClause) {
   expect_finding("Jo mer vi leser desto mer lærer vi.", "comma-subclause", "leser,");
   expect_finding("Jo eldre man blir jo bedre forstår man foreldrene sine.", "comma-subclause", "blir,");
