@@ -265,6 +265,32 @@ void rule_comma_subclause(const RuleContext& c) {
   }
 }
 
+// PUNC: a direct question ends with a question mark: "Hvem har skylden." → "Hvem har skylden?".
+// The sentence (or what follows a colon: "Spørsmålet er: Hva skjer nå.") opens with a question
+// word and a finite verb, which no statement does. ("Hvor" is left alone: "Hvor er det fint her."
+// is an exclamation.)
+void rule_question_mark(const RuleContext& c) {
+  const auto& s = c.sentence;
+  if (s.words.size() < 4 || !is_punct(&s.words.back(), ".")) return;
+  std::size_t start = first_word(s);
+  for (std::size_t i = start; i + 1 < s.words.size(); ++i)
+    if (is_punct(&s.words[i], ":")) start = i + 1;
+  if (is_word(at(s, start)) && lemma_in(s.words[start], {"men", "og", "så"})) ++start;
+  const Word* wh = at(s, start);
+  const Word* verb = at(s, start + 1);
+  if (!is_word(wh) || !is_word(verb) || !lemma_in(*wh, {"hvem", "hva", "hvorfor", "hvordan", "hvilken", "hvilket", "hvilke"})) return;
+  // "Hva som skjer ...", "Hvordan folk feirer jul(,) kan variere": a clause used as a subject.
+  // ("får" is also a noun: before a pronoun that can only be the subject it is the verb.)
+  const Word* after = at(s, start + 2);
+  const bool subject_after = is_word(after) && lemma_in(*after, {"jeg", "du", "han", "hun", "vi", "man", "dere", "de"});
+  if (!likely_finite(*verb) || (!subject_after && some(*verb, [](const Reading& r) { return r.has("n") || r.has("adj"); }))) return;
+  // "Hvordan vi vokste opp, spiller en rolle": a comma and a verb after it show a main clause.
+  for (std::size_t i = start + 2; i + 1 < s.words.size(); ++i)
+    if (is_punct(&s.words[i], ",") && could_be_finite(s.words[i + 1])) return;
+  const Word& stop = s.words.back();
+  c.add("question-mark", "PUNC", stop.start, stop.end, {"?"}, 0.6);
+}
+
 // PUNCM: a comma after a fronted infinitive phrase of means or manner, before the main clause's
 // verb and subject: "Ved å spise mindre salt beskytter vi nyrene" → "salt, beskytter vi",
 // "I stedet for å kjøre tar vi bussen". (After "For å ..." and "Etter å ha ..." writers differ

@@ -130,6 +130,19 @@ TEST(CommaSubjectClause, RelativeClauseWithoutSom) {
   expect_no_rule("En bok vi leste i fjor var spennende.", "comma-subject-clause");
 }
 
+TEST(QuestionMark, ADirectQuestionEndsWithAQuestionMark) {
+  expect_finding("Hvem skal betale for dette.", "question-mark", "?");
+  expect_finding("Men hvorfor gikk så mange hjem.", "question-mark", "?");
+  expect_finding("Jeg lurer på en ting: Hva gjør vi nå.", "question-mark", "?");
+  expect_finding("Hvordan får man nok tid til alt.", "question-mark", "?");
+  expect_no_rule("Hvem skal betale for dette?", "question-mark");
+  // A question clause used as the subject or object, and an exclamation with "hvor".
+  expect_no_rule("Hvordan folk feirer jul varierer mye.", "question-mark");
+  expect_no_rule("Hva som skjer i morgen vet ingen.", "question-mark");
+  expect_no_rule("Hvordan vi bor, betyr mye for oss.", "question-mark");
+  expect_no_rule("Hvor er det fint her.", "question-mark");
+}
+
 TEST(CommaSubclause, BeforeDestoAfterAJoClause) {
   expect_finding("Jo mer vi leser desto mer lærer vi.", "comma-subclause", "leser,");
   expect_finding("Jo eldre man blir jo bedre forstår man foreldrene sine.", "comma-subclause", "blir,");
@@ -264,7 +277,8 @@ TEST(CommaFrontedInfinitive, BeforeTheMainClausesVerbAndSubject) {
 
 TEST(Punctuation, ExplanationsInEveryLanguage) {
   for (const char* rule : {"comma-subclause", "comma-men", "comma-main-clauses", "comma-subject-clause", "final-punctuation",
-                           "missing-full-stop", "comma-fronted-infinitive", "comma-insertion"})
+                           "missing-full-stop", "comma-fronted-infinitive", "comma-insertion",
+                           "question-mark"})
     for (const auto& language : explanation_languages())
       EXPECT_FALSE(explanation(rule, language).empty()) << rule << " " << language;
 }
