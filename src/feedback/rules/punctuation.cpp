@@ -46,6 +46,22 @@ void rule_final_punctuation(const RuleContext& c) {
   c.add("final-punctuation", "PUNCM", end.start, end.end, {end.text + "."}, 0.6);
 }
 
+// PUNC: a semicolon before a capitalised word that is not a name ends a sentence: "vi bor i; Vi
+// har ..." → "vi bor i. Vi har ...". (A name after it keeps its capital: "; Oslo ...".)
+void rule_semicolon_full_stop(const RuleContext& c) {
+  const auto& words = c.sentence.words;
+  for (std::size_t i = first_word(c.sentence) + 1; i + 1 < words.size(); ++i) {
+    if (!is_punct(&words[i], ";")) continue;
+    const Word& next = words[i + 1];
+    if (next.punct || !next.capitalised || next.unknown || next.text.size() < 2 || is_upper_initial(next.text.substr(1))) continue;
+    if (!some(next, [](const Reading& r) {
+          return r.has("prn") || r.has("adv") || r.has("det") || r.has("cnjsub") || r.has("cnjcoo") || r.has("pr") || finite(r);
+        }))
+      continue;
+    c.add("missing-full-stop", "PUNC", words[i].start, words[i].end, {"."}, 0.6);
+  }
+}
+
 namespace {
 // A subject can start here: a pronoun, a noun or name, or a determiner ("alle lærere", "noen").
 bool starts_subject(const Word& w) {

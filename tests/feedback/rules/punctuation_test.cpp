@@ -260,6 +260,14 @@ TEST(MissingFullStop, CapitalPronounStartsASentence) {
   expect_finding("Vi kom hjem sent i går En venn hadde laget mat.", "missing-full-stop", "i går. En");
 }
 
+TEST(MissingFullStop, SemicolonBeforeANewSentence) {
+  expect_finding("Vi var trøtte etter turen; Vi la oss tidlig.", "missing-full-stop", ".");
+  expect_finding("Jeg liker ikke vinteren; Det er for kaldt.", "missing-full-stop", ".");
+  expect_no_rule("Vi var trøtte etter turen; vi la oss tidlig.", "missing-full-stop");
+  // A name after the semicolon keeps its capital.
+  expect_no_rule("Noen reiste til Bergen; Oslo var for dyrt.", "missing-full-stop");
+}
+
 TEST(CommaFrontedInfinitive, BeforeTheMainClausesVerbAndSubject) {
   expect_finding("Ved å trene hver dag holder vi oss friske.", "comma-fronted-infinitive", "dag,");
   expect_finding("Bare ved å lese mye lærer man språket.", "comma-fronted-infinitive", "mye,");
