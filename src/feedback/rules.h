@@ -85,6 +85,10 @@ void rule_phrase_preposition(const RuleContext& context);
 void rule_repeated_word(const RuleContext& context);
 void rule_comma_subclause(const RuleContext& context);
 void rule_comma_men(const RuleContext& context);
+void rule_comma_fronted_infinitive(const RuleContext& context);
+void rule_comma_insertion(const RuleContext& context);
+void rule_question_mark(const RuleContext& context);
+void rule_semicolon_full_stop(const RuleContext& context);
 void rule_comma_main_clauses(const RuleContext& context);
 void rule_comma_subject_clause(const RuleContext& context);
 // Missing, superfluous and chosen words (missing_words.cpp, extra_words.cpp, collocations.cpp) and

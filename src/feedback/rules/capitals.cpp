@@ -83,6 +83,11 @@ void rule_capitals_inside(const RuleContext& c) {
         return r.has("adv") || r.has("cnjsub") || r.has("prn") || r.has("det") || r.has("cnjcoo");
       });
       const bool name_follows = i + 1 < words.size() && !words[i + 1].punct && words[i + 1].capitalised;
+      // "Nora i Et dukkehjem": an article with a capital right after a preposition inside the
+      // sentence opens a title ("I En by ..." at the start is a slip).
+      const bool title_after_preposition = lemma_in(w, {"en", "et", "ei"}) && i > first + 1 &&
+                                           every(before, [](const Reading& r) { return r.has("pr"); });
+      if (title_after_preposition) continue;
       if (verb_before && opener && !before.punct && !name_follows) {
         c.add("missing-full-stop", "PUNCM", before.start, w.end,
               {before.text + ". " + w.text, before.text + " " + w.lower}, 0.6);

@@ -46,6 +46,22 @@ void rule_final_punctuation(const RuleContext& c) {
   c.add("final-punctuation", "PUNCM", end.start, end.end, {end.text + "."}, 0.6);
 }
 
+// PUNC: a semicolon before a capitalised word that is not a name ends a sentence: "vi bor i; Vi
+// har ..." → "vi bor i. Vi har ...". (A name after it keeps its capital: "; Oslo ...".)
+void rule_semicolon_full_stop(const RuleContext& c) {
+  const auto& words = c.sentence.words;
+  for (std::size_t i = first_word(c.sentence) + 1; i + 1 < words.size(); ++i) {
+    if (!is_punct(&words[i], ";")) continue;
+    const Word& next = words[i + 1];
+    if (next.punct || !next.capitalised || next.unknown || next.text.size() < 2 || is_upper_initial(next.text.substr(1))) continue;
+    if (!some(next, [](const Reading& r) {
+          return r.has("prn") || r.has("adv") || r.has("det") || r.has("cnjsub") || r.has("cnjcoo") || r.has("pr") || finite(r);
+        }))
+      continue;
+    c.add("missing-full-stop", "PUNC", words[i].start, words[i].end, {"."}, 0.6);
+  }
+}
+
 namespace {
 // A subject can start here: a pronoun, a noun or name, or a determiner ("alle lærere", "noen").
 bool starts_subject(const Word& w) {
@@ -99,6 +115,51 @@ std::size_t fronted_subjunction_length(const Sentence& s, std::size_t p) {
   if (w.lower == "som" && p == first_word(s) && is_subject_pronoun(*next)) return 1;
   return 0;
 }
+// Is the comma at k the first mark of the sentence, after a fronted phrase of one to five words
+// with no verb or subjunction ("I hjemlandet mitt, da ...", "For mennesker med ..., som ...")?
+// Then a clause set off after it is an insertion, and the main clause's verb follows it.
+bool after_fronted_phrase(const Sentence& s, std::size_t k) {
+  std::size_t first = first_word(s);
+  if (first + 1 < k && lemma_in(s.words[first], {"men", "og"})) ++first;
+  if (k <= first || k - first > 5 || !is_punct(&s.words[k], ",")) return false;
+  for (std::size_t i = first; i < k; ++i) {
+    const Word& w = s.words[i];
+    // ("for" is also the past of "fare": a preposition or adverb reading wins; after a
+    // preposition or determiner a verb homonym is the noun: "på landet".)
+    const bool noun_after_modifier = i > first && some(w, noun_or_name) &&
+                                     some(s.words[i - 1], [](const Reading& r) { return r.has("pr") || r.has("det") || r.has("adj"); });
+    if (w.punct || w.unknown || (likely_finite(w) && !noun_after_modifier) || is_subjunction(w) || subjunction_length(s, i) > 0 ||
+        lemma_in(w, {"som", "at", "å", "og", "eller", "hvor", "der", "så"}) ||
+        some(w, [](const Reading& r) { return r.has("cnjsub"); }) ||
+        (some(w, [](const Reading& r) { return r.has("vblex") && r.has("inf"); }) &&
+         !some(w, [](const Reading& r) { return r.has("adv") || r.has("pr"); })))
+      return false;
+  }
+  // It starts with a preposition or an adverb ("I Oslo", "Selv på kjøkkenet"); a subject first
+  // ("Vi, som ...") would be followed by the main verb alone.
+  return some(s.words[first], [](const Reading& r) { return r.has("pr") || r.has("adv"); });
+}
+bool comparative(const Word& w) {
+  return is_word(&w) && (some(w, [](const Reading& r) { return r.has("comp"); }) ||
+                         lemma_in(w, {"eldre", "yngre", "mere", "lenger", "lengre", "færre", "verre"}));
+}
+// "Jo mer vi leser(,) desto mer lærer vi": the clause with the first "jo" is a subordinate clause;
+// the comma goes before the second "jo", "desto" or "dess". Returns whether a finding was added.
+bool comma_before_desto(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  if (first + 1 >= s.words.size() || s.words[first].lower != "jo" || !comparative(s.words[first + 1])) return false;
+  for (std::size_t i = first + 2; i + 1 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.punct) return false;
+    if (lemma_in(w, {"jo", "desto", "dess"}) && comparative(s.words[i + 1])) {
+      const Word& before = s.words[i - 1];
+      c.add("comma-subclause", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
+      return true;
+    }
+  }
+  return false;
+}
 }  // namespace
 
 // PUNCM: a comma after a fronted subordinate clause: "Når jeg kommer hjem spiser jeg" → "Når jeg
@@ -106,6 +167,7 @@ std::size_t fronted_subjunction_length(const Sentence& s, std::size_t p) {
 // (verb second), which no word order inside the subordinate clause has; the verb is read from
 // every reading, as CG-3 often takes such a verb for a noun ("bor", "ringer").
 void rule_comma_subclause(const RuleContext& c) {
+  if (comma_before_desto(c)) return;
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
   for (std::size_t p = first; p < s.words.size(); ++p) {
@@ -123,8 +185,15 @@ void rule_comma_subclause(const RuleContext& c) {
     // After a comma the clause may also end the sentence ("..., mens noen har hatt ..."): only a
     // pronoun after the verb shows the main clause there.
     const bool after_comma = p != first && opener.punct;
+    // "I hjemlandet mitt, da jeg var liten(,) var barneoppdragelsen ...", "I Oslo, hvor jeg bor(,)
+    // har vi ...": a clause inserted after a fronted phrase; the main clause's verb and subject
+    // must come after it, whatever the subject.
+    const bool insertion = after_comma && after_fronted_phrase(s, p - 1);
     std::size_t n = fronted_subjunction_length(s, p);
+    if (n == 0 && insertion && lemma_in(s.words[p], {"hvor", "der", "som"})) n = 1;
     std::size_t i = p + n;
+    // "..., som trenger nye organer(,) er dette ...": "som" is the inserted clause's subject.
+    if (insertion && s.words[p].lower == "som" && i < s.words.size() && likely_finite(s.words[i])) i = p;
     // 0: a subordinate clause; 1: a relative clause in a fronted phrase; 2: in the subject.
     int relative = 0;
     if (n == 0) {
@@ -194,9 +263,10 @@ void rule_comma_subclause(const RuleContext& c) {
       if (relative == 2 && !lemma_in(next, {"jeg", "du", "vi", "man"})) continue;
       if (relative == 1 && !pronoun_subject(next)) continue;
       const bool pronoun_next = pronoun_subject(next);
-      if (!pronoun_next && (after_comma || !noun_subject(next))) continue;
-      // "et stadig mer utviklet samfunn": a participle before its noun.
-      if (!pronoun_next && some(w, [](const Reading& r) { return r.has("adj"); })) continue;
+      if (!pronoun_next && ((after_comma && !insertion) || !noun_subject(next))) continue;
+      // "et stadig mer utviklet samfunn": a participle before its noun. ("var" is rarely the
+      // adjective.)
+      if (!pronoun_next && w.lower != "var" && some(w, [](const Reading& r) { return r.has("adj"); })) continue;
       // "og lager", "jeg kan": the verb of a second clause or of a clause without "at".
       // ("ble krevet": after an auxiliary the participle, which may look like a past tense.)
       if (lemma_in(before, {"er", "var", "har", "hadde", "blir", "ble", "og", "eller", "men", "så", "mer", "mest", "mindre", "minst", "veldig", "svært", "meget", "litt",
@@ -208,6 +278,184 @@ void rule_comma_subclause(const RuleContext& c) {
       c.add("comma-subclause", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
       return;
     }
+  }
+}
+
+// PUNC: a direct question ends with a question mark: "Hvem har skylden." → "Hvem har skylden?".
+// The sentence (or what follows a colon: "Spørsmålet er: Hva skjer nå.") opens with a question
+// word and a finite verb, which no statement does. ("Hvor" is left alone: "Hvor er det fint her."
+// is an exclamation.)
+void rule_question_mark(const RuleContext& c) {
+  const auto& s = c.sentence;
+  if (s.words.size() < 4 || !is_punct(&s.words.back(), ".")) return;
+  std::size_t start = first_word(s);
+  for (std::size_t i = start; i + 1 < s.words.size(); ++i)
+    if (is_punct(&s.words[i], ":")) start = i + 1;
+  if (is_word(at(s, start)) && lemma_in(s.words[start], {"men", "og", "så"})) ++start;
+  const Word* wh = at(s, start);
+  const Word* verb = at(s, start + 1);
+  if (!is_word(wh) || !is_word(verb) || !lemma_in(*wh, {"hvem", "hva", "hvorfor", "hvordan", "hvilken", "hvilket", "hvilke"})) return;
+  // "Hva som skjer ...", "Hvordan folk feirer jul(,) kan variere": a clause used as a subject.
+  // ("får" is also a noun: before a pronoun that can only be the subject it is the verb.)
+  const Word* after = at(s, start + 2);
+  const bool subject_after = is_word(after) && lemma_in(*after, {"jeg", "du", "han", "hun", "vi", "man", "dere", "de"});
+  if (!likely_finite(*verb) || (!subject_after && some(*verb, [](const Reading& r) { return r.has("n") || r.has("adj"); }))) return;
+  // "Hvordan vi vokste opp, spiller en rolle": a comma and a verb after it show a main clause.
+  for (std::size_t i = start + 2; i + 1 < s.words.size(); ++i)
+    if (is_punct(&s.words[i], ",") && could_be_finite(s.words[i + 1])) return;
+  const Word& stop = s.words.back();
+  c.add("question-mark", "PUNC", stop.start, stop.end, {"?"}, 0.6);
+}
+
+// PUNCM: a comma after a fronted infinitive phrase of means or manner, before the main clause's
+// verb and subject: "Ved å spise mindre salt beskytter vi nyrene" → "salt, beskytter vi",
+// "I stedet for å kjøre tar vi bussen". (After "For å ..." and "Etter å ha ..." writers differ
+// too much to correct it.)
+void rule_comma_fronted_infinitive(const RuleContext& c) {
+  const auto& s = c.sentence;
+  std::size_t p = first_word(s);
+  if (is_word(at(s, p)) && lemma_in(s.words[p], {"men", "og", "bare", "kun"})) ++p;
+  const Word* lead = at(s, p);
+  if (!is_word(lead)) return;
+  std::size_t i = p + 1;  // the "å"
+  if (lemma_in(*lead, {"i stedet", "istedet", "i steden"}) && is_word(at(s, i)) && s.words[i].lower == "for") ++i;
+  else if (!lemma_in(*lead, {"ved", "uten", "istedenfor", "i stedet for", "istedet for"})) return;
+  if (!is_word(at(s, i)) || s.words[i].lower != "å") return;
+  const Word* infinitive = at(s, i + 1);
+  if (!is_word(infinitive) || !some(*infinitive, [](const Reading& r) { return r.has("vblex") && r.has("inf"); })) return;
+  for (std::size_t k = i + 2; k + 1 < s.words.size(); ++k) {
+    const Word& w = s.words[k];
+    // A comma of its own, or a clause inside the phrase whose verb would come next.
+    if (w.punct && w.text != "(" && w.text != ")") return;
+    if (w.punct) continue;
+    if (is_subjunction(w) || lemma_in(w, {"som", "at", "hva", "hvem", "hvor", "hvordan", "når", "der"})) return;
+    const Word& next = s.words[k + 1];
+    // The main clause: a finite verb and a pronoun that can only be its subject.
+    if (likely_finite(w) && lemma_in(next, {"jeg", "du", "han", "hun", "vi", "man", "dere", "de"}) &&
+        !some(w, [](const Reading& r) { return r.has("adj"); })) {
+      const Word& before = s.words[k - 1];
+      if (before.punct) return;
+      c.add("comma-fronted-infinitive", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+      return;
+    }
+  }
+}
+
+// PUNCM: the comma that closes a phrase set off at the start of the sentence, before the main
+// clause's verb: "Vi, foreldrene(,) er på jobb", "Nå, etter krigen(,) er det roligere", "Barna,
+// særlig de minste(,) trenger søvn". The comma before the phrase shows that the writer sets it
+// off; the phrase has no verb, and the verb after it is the main clause's (after a fronted adverb
+// with its subject after it).
+namespace {
+// "Derfor hvis vi ..., ser vi ..." → "Derfor, hvis vi ...,": a conditional clause inserted after
+// a fronted adverb or phrase, closed by its comma before the main clause's verb and subject. (After
+// a noun "hvor", "når" and "da" open restrictive clauses without commas: "I en tid hvor ...",
+// "Tidlig om morgenen når ...": only "hvis", "dersom" and "selv om" are taken.)
+bool comma_before_inserted_condition(const RuleContext& c) {
+  const auto& s = c.sentence;
+  std::size_t first = first_word(s);
+  if (is_word(at(s, first)) && lemma_in(s.words[first], {"men", "og"})) ++first;
+  for (std::size_t p = first + 1; p < s.words.size() && p <= first + 4; ++p) {
+    const Word& w = s.words[p];
+    if (w.punct) return false;
+    if (!lemma_in(w, {"hvis", "dersom", "selv om"}) && !(w.lower == "selv" && is_word(at(s, p + 1)) && s.words[p + 1].lower == "om"))
+      continue;
+    // The fronted part: no verb, no subject pronoun; an adverb or a prepositional phrase.
+    for (std::size_t i = first; i < p; ++i) {
+      const Word& f = s.words[i];
+      // ("på den andre siden": after a determiner or adjective "siden" is the noun.)
+      const bool noun = i > first && some(f, noun_or_name) &&
+                        some(s.words[i - 1], [](const Reading& r) { return r.has("pr") || r.has("det") || r.has("adj"); });
+      if (f.unknown || is_subject_pronoun(f) || lemma_in(f, {"at", "som", "og", "eller", "det"}) ||
+          (!noun && (likely_finite(f) || is_subjunction(f))))
+        return false;
+    }
+    // ("Men også hvis ...", "Bare hvis ...": an adverb that narrows the clause belongs to it.)
+    const bool adverb = p == first + 1 && every(s.words[first], [](const Reading& r) { return r.has("adv"); }) &&
+                        !lemma_in(s.words[first], {"også", "bare", "kun", "særlig", "spesielt", "nettopp", "først", "selv", "i hvert fall",
+                                                   "iallfall", "især", "akkurat", "enda", "ikke"});
+    const bool phrase = prepositional_phrase_end(s, first) == p || (p == first + 2 && s.words[first].lower == "for" && s.words[first + 1].lower == "eksempel");
+    if (!adverb && !phrase) return false;
+    // The clause's subject, then its comma, then the main clause's verb and subject.
+    const Word* subject = at(s, p + 1 + (w.lower == "selv"));
+    if (!is_word(subject) || !(pronoun_subject(*subject) || starts_subject(*subject))) return false;
+    for (std::size_t k = p + 2; k + 2 < s.words.size(); ++k) {
+      if (!s.words[k].punct || s.words[k].text == "\"" || s.words[k].text == "«" || s.words[k].text == "»") continue;
+      if (s.words[k].text != "," || !likely_finite(s.words[k + 1]) ||
+          !(pronoun_subject(s.words[k + 2]) || noun_subject(s.words[k + 2])))
+        return false;
+      const Word& before = s.words[p - 1];
+      c.add("comma-insertion", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+}  // namespace
+
+// "Hvis det regner for eksempel, tar vi bussen" → "regner, for eksempel, tar vi": "for eksempel"
+// closed by a comma after a clause is set off on both sides. Only where the main clause's verb
+// and subject, or "men", follow (in "Et råd til noen som bor i byen for eksempel, er ..." the
+// comma belongs elsewhere).
+bool comma_before_for_example(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = first_word(s) + 2; i + 2 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "for eksempel" || !is_punct(&s.words[i + 1], ",")) continue;
+    const Word& before = s.words[i - 1];
+    if (before.punct || some(before, [](const Reading& r) { return r.has("pr") || r.has("det") || r.has("cnjcoo") || r.has("cnjsub"); }))
+      continue;
+    const Word& next = s.words[i + 2];
+    const Word* subject = at(s, i + 3);
+    if (!(next.lower == "men" || (likely_finite(next) && is_word(subject) && pronoun_subject(*subject)))) continue;
+    c.add("comma-insertion", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return true;
+  }
+  return false;
+}
+
+void rule_comma_insertion(const RuleContext& c) {
+  if (comma_before_inserted_condition(c) || comma_before_for_example(c)) return;
+  const auto& s = c.sentence;
+  std::size_t first = first_word(s);
+  if (is_word(at(s, first)) && lemma_in(s.words[first], {"men", "og"})) ++first;
+  std::size_t k = first;
+  while (k < s.words.size() && !s.words[k].punct) ++k;
+  if (k == first || k + 2 >= s.words.size() || s.words[k].text != ",") return;
+  const Word& start = s.words[k + 1];
+  if (start.punct) return;
+  // What stands before the comma: a fronted adverbial, or the subject.
+  const bool adverbial = after_fronted_phrase(s, k);
+  const bool pronoun_head = k == first + 1 && is_subject_pronoun(s.words[first]) && s.words[first].lower != "det";
+  const bool noun_head = !adverbial && !pronoun_head && noun_phrase_end(s, first) == k && !some(s.words[first], [](const Reading& r) {
+    return r.has("pr") || r.has("adv") || r.has("cnjsub") || r.has("cnjcoo");
+  });
+  const bool contrast = lemma_in(start, {"derimot", "imidlertid", "derfor", "altså", "likevel", "dessverre", "heldigvis"});
+  const bool unknown_head = k == first + 1 && s.words[first].unknown && contrast;
+  if (!adverbial && !pronoun_head && !noun_head && !unknown_head) return;
+  // The phrase: an adverb that narrows or contrasts, a prepositional phrase, "uansett ..." or
+  // "samt ...", or after a pronoun a noun phrase in apposition ("Vi, foreldrene").
+  const bool narrowing = lemma_in(start, {"særlig", "spesielt", "blant annet", "for eksempel", "også", "især"});
+  const bool preposition = every(start, [](const Reading& r) { return r.has("pr"); }) || lemma_in(start, {"uansett", "samt"});
+  const bool apposition = pronoun_head && every(start, [](const Reading& r) { return (r.has("n") && r.has("def")) || r.has("det"); });
+  if (!contrast && !narrowing && !(preposition && (adverbial || noun_head)) && !apposition) return;
+  if (!adverbial && preposition && !lemma_in(start, {"uansett", "samt"})) return;  // "Mannen, på sin side" ...
+  for (std::size_t j = k + 2; j + 1 < s.words.size() && j < k + 10; ++j) {
+    const Word& w = s.words[j];
+    const Word& before = s.words[j - 1];
+    if (w.punct || w.unknown || lemma_in(w, {"og", "eller", "men", "som", "at", "å"}) || is_subjunction(w)) return;
+    if (!likely_finite(w)) continue;
+    // After a preposition, determiner or adjective a verb homonym is a noun ("etter krigen").
+    if (some(w, noun_or_name) && some(before, [](const Reading& r) { return r.has("pr") || r.has("det") || r.has("adj"); })) continue;
+    if (before.punct || some(before, [](const Reading& r) { return r.has("pr") || r.has("det"); })) return;
+    const Word& next = s.words[j + 1];
+    // After a fronted adverbial the subject follows the verb.
+    if (adverbial && !(pronoun_subject(next) || noun_subject(next))) return;
+    if (some(w, [](const Reading& r) { return r.has("adj") || r.has("n"); }) && !lemma_in(w, {"var", "er", "har", "kan", "må", "vil", "skal"}))
+      return;
+    c.add("comma-insertion", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return;
   }
 }
 
@@ -227,8 +475,16 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
     // ("jeg" is also a noun to the analyser: "Det jeg" is no noun phrase.)
     const Word* second = at(s, p + 1);
     std::size_t e = is_word(second) && is_subject_pronoun(*second) ? p : noun_phrase_end(s, p);
+    const bool quantifier = lemma_in(*head, {"alle", "mange", "noen", "andre", "flere", "de fleste", "begge", "ingen"});
+    // "Alle personer som ...": "alle" is also a noun (an avenue) to the analyser, "Den" a name.
+    if ((quantifier || lemma_in(*head, {"den", "denne", "disse"})) && e == p + 1) {
+      if (const std::size_t longer = noun_phrase_end(s, p + 1); longer > p + 1) e = longer;
+    }
     const bool pronoun_head = e == p && lemma_in(*head, {"det", "de", "den", "dette", "noe", "alt", "alle", "noen", "mange", "ingen"});
     if (pronoun_head) e = p + 1;
+    // "Alle de som ...", "mange av dem som ...".
+    if (quantifier && e == p + 1 && is_word(at(s, e)) && lemma_in(s.words[e], {"de", "dem"}) && !pronoun_head) e = p + 2;
+    if (quantifier && pronoun_head && is_word(at(s, e)) && lemma_in(s.words[e], {"de"})) e = p + 2;
     const Word* r = at(s, e);
     if (e == p || !is_word(r)) return false;
     if (r->lower == "som") {
@@ -236,6 +492,14 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
     } else if (!pronoun_head && lemma_in(*r, {"til", "for", "om", "på"}) && is_word(at(s, e + 1)) && s.words[e + 1].lower == "at") {
       // "Grunnen til at vi flytter(,) er ...": an "at" clause after the noun's preposition.
       i = e + 2;
+    } else if ((!pronoun_head || head->lower == "alt") && lemma_in(*r, {"jeg", "vi", "man", "du", "en"}) && is_word(at(s, e + 1)) &&
+               likely_finite(s.words[e + 1]) &&
+               (head->lower == "alt" || some(s.words[e - 1], [](const Reading& rd) { return rd.has("def"); }) ||
+                lemma_in(*head, {"den", "det", "denne", "dette", "disse", "de"}))) {
+      // "Den boka vi leste(,) var ...", "Alt en trenger(,) er ...": a relative clause without
+      // "som" after a definite noun. (After "Det" alone, "Det vi feirer er ...", the clause's end is
+      // less certain: left alone.)
+      i = e;
     } else if (pronoun_head && head->lower == "det" && r->lower == "at") {
       // "Det at vi flytter ...". (Without "som", "Det vi feirer er ...", the clause's end is less
       // certain: left alone.)
@@ -416,6 +680,10 @@ void rule_comma_men(const RuleContext& c) {
     if (s.words[i].lower == "sist" && s.words[i + 1].lower == "men" && s.words[i + 2].lower == "ikke" &&
         s.words[i + 3].lower == "minst" && is_punct(&s.words[i + 4], ","))
       c.add("comma-men", "PUNCM", s.words[i].start, s.words[i].end, {s.words[i].text + ","}, 0.7);
+    // "Sist, men ikke minst(,) må vi ...": and the comma after it before the verb.
+    if (s.words[i].lower == "sist" && is_punct(&s.words[i + 1], ",") && s.words[i + 2].lower == "men" &&
+        s.words[i + 3].lower == "ikke" && s.words[i + 4].lower == "minst" && likely_finite(s.words[i + 5]))
+      c.add("comma-men", "PUNCM", s.words[i + 4].start, s.words[i + 4].end, {s.words[i + 4].text + ","}, 0.7);
   }
   for (std::size_t i = first + 1; i + 1 < s.words.size(); ++i) {
     const Word& w = s.words[i];

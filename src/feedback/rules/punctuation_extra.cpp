@@ -23,9 +23,12 @@ bool sentence_ends_with(const Sentence& s, std::string_view mark) {
 void rule_comma_after_phrase(const RuleContext& c) {
   const auto& s = c.sentence;
   if (sentence_ends_with(s, "?") || sentence_ends_with(s, "!")) return;  // "Kari, kommer du?"
-  const std::size_t first = first_word(s);
+  std::size_t first = first_word(s);
+  // "Og til slutt, var det ...", "Men på den andre siden, er det ...".
+  if (first + 1 < s.words.size() && lemma_in(s.words[first], {"men", "og"}) && !s.words[first + 1].punct) ++first;
   std::size_t k = first;
   while (k < s.words.size() && !s.words[k].punct) ++k;
+  // (After a longer phrase writers may set a comma: "Ved siden av en fredelig verden, ønsker jeg".)
   if (k == first || k - first > 3 || k + 2 >= s.words.size() || s.words[k].text != ",") return;
   // "Det, synes jeg, har …": a lone pronoun before a parenthesis.
   if (k - first == 1 && (is_subject_pronoun(s.words[first]) || lemma_in(s.words[first], {"det", "dette", "den"}))) return;

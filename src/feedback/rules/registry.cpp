@@ -39,6 +39,10 @@ const std::vector<RuleInfo>& all_rules() {
       {"comma-men", rule_comma_men, true},
       {"comma-main-clauses", rule_comma_main_clauses, false},
       {"comma-subject-clause", rule_comma_subject_clause, false},
+      {"comma-fronted-infinitive", rule_comma_fronted_infinitive, false},
+      {"comma-insertion", rule_comma_insertion, false},
+      {"question-mark", rule_question_mark, false},
+      {"semicolon-full-stop", rule_semicolon_full_stop, false},  // findings: missing-full-stop
       {"final-punctuation", rule_final_punctuation, false},
       {"missing-formal-subject", rule_missing_formal_subject, false},
       {"missing-infinitive-marker", rule_missing_infinitive_marker, true},

@@ -8,6 +8,11 @@ TEST(PunctuationExtra, CommaAfterFrontedPhrase) {
   expect_finding("Etter min mening, er det for dyrt.", "comma-after-phrase", "mening");
   expect_finding("Likevel, mener jeg at du tar feil.", "comma-after-phrase", "Likevel");
   expect_finding("På skolen, lærte vi mye.", "comma-after-phrase", "skolen");
+  // After "Og" or "Men" at the start.
+  expect_finding("Og til slutt, kom vi hjem.", "comma-after-phrase", "til slutt");
+  expect_no_rule("Og til slutt kom vi hjem.", "comma-after-phrase");
+  // A longer fronted phrase may keep its comma.
+  expect_no_rule("Ved siden av en stor by, finnes det mange små steder.", "comma-after-phrase");
   expect_no_rule("Etter min mening er det for dyrt.", "comma-after-phrase");
   expect_no_rule("Når jeg kom hjem, spiste vi.", "comma-after-phrase");
   expect_no_rule("Ja, det er riktig.", "comma-after-phrase");

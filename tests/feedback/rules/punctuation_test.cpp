@@ -112,6 +112,91 @@ TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
   expect_finding("En plan som jeg tror virker godt blir valgt.", "comma-subject-clause", "godt,");
 }
 
+TEST(CommaSubjectClause, AfterAQuantifier) {
+  // "alle" is also a noun to the analyser; "alle de som" has the pronoun after the quantifier.
+  expect_finding("Alle elever som bor langt unna kan ta bussen.", "comma-subject-clause", "unna,");
+  expect_finding("Alle de som vil være med må melde seg på.", "comma-subject-clause", "med,");
+  expect_finding("Mange studenter som jobber om kvelden blir trøtte.", "comma-subject-clause", "kvelden,");
+  expect_no_rule("Alle elever som bor langt unna, kan ta bussen.", "comma-subject-clause");
+  expect_no_rule("Alle elever og lærere kan ta bussen.", "comma-subject-clause");
+}
+
+TEST(CommaSubjectClause, RelativeClauseWithoutSom) {
+  expect_finding("Den boka vi leste i fjor var spennende.", "comma-subject-clause", "i fjor,");
+  expect_finding("Alt man trenger til turen er gode sko.", "comma-subject-clause", "turen,");
+  expect_no_rule("Den boka vi leste i fjor, var spennende.", "comma-subject-clause");
+  // After "Det" alone the clause's end is less certain; an indefinite noun is left alone too.
+  expect_no_rule("Det vi liker best er sommeren.", "comma-subject-clause");
+  expect_no_rule("En bok vi leste i fjor var spennende.", "comma-subject-clause");
+}
+
+TEST(QuestionMark, ADirectQuestionEndsWithAQuestionMark) {
+  expect_finding("Hvem skal betale for dette.", "question-mark", "?");
+  expect_finding("Men hvorfor gikk så mange hjem.", "question-mark", "?");
+  expect_finding("Jeg lurer på en ting: Hva gjør vi nå.", "question-mark", "?");
+  expect_finding("Hvordan får man nok tid til alt.", "question-mark", "?");
+  expect_no_rule("Hvem skal betale for dette?", "question-mark");
+  // A question clause used as the subject or object, and an exclamation with "hvor".
+  expect_no_rule("Hvordan folk feirer jul varierer mye.", "question-mark");
+  expect_no_rule("Hva som skjer i morgen vet ingen.", "question-mark");
+  expect_no_rule("Hvordan vi bor, betyr mye for oss.", "question-mark");
+  expect_no_rule("Hvor er det fint her.", "question-mark");
+}
+
+TEST(CommaSubclause, BeforeDestoAfterAJoClause) {
+  expect_finding("Jo mer vi leser desto mer lærer vi.", "comma-subclause", "leser,");
+  expect_finding("Jo eldre man blir jo bedre forstår man foreldrene sine.", "comma-subclause", "blir,");
+  expect_no_rule("Jo mer vi leser, desto mer lærer vi.", "comma-subclause");
+  // "jo" as an adverb ("Du vet jo ...") opens no such clause.
+  expect_no_rule("Jo da, vi kommer snart.", "comma-subclause");
+  expect_no_rule("Vi vet jo bedre enn dem.", "comma-subclause");
+}
+
+TEST(CommaSubclause, AfterAClauseInsertedAfterAFrontedPhrase) {
+  // The comma before the inserted clause is there, the one after it is missing.
+  expect_finding("I byen, hvor vi bodde før var skolen stor.", "comma-subclause", "før,");
+  expect_finding("På landet, da jeg var ung hadde familien mange dyr.", "comma-subclause", "ung,");
+  expect_finding("For pasienter med diabetes, som trenger insulin er dette viktig.", "comma-subclause", "insulin,");
+  expect_no_rule("I byen, hvor vi bodde før, var skolen stor.", "comma-subclause");
+  // A main clause after the comma: no insertion.
+  expect_no_rule("I byen, vi bodde før har mange butikker.", "comma-subclause");
+  expect_no_rule("Vi bodde i byen, hvor skolen var stor.", "comma-subclause");
+}
+
+TEST(CommaInsertion, ThePhraseSetOffAtTheStartIsClosed) {
+  expect_finding("Dere, lærerne har et stort ansvar.", "comma-insertion", "lærerne,");
+  expect_finding("Barn, særlig de minste trenger mye søvn.", "comma-insertion", "minste,");
+  expect_finding("Byen, derimot er full av liv.", "comma-insertion", "derimot,");
+  expect_finding("Nå, etter ferien er det travelt på jobben.", "comma-insertion", "ferien,");
+  expect_no_rule("Dere, lærerne, har et stort ansvar.", "comma-insertion");
+  expect_no_rule("Nå, etter ferien, er det travelt på jobben.", "comma-insertion");
+  // A list, a main clause after the comma, or a verb inside the phrase: no insertion.
+  expect_no_rule("Jeg, mannen min og barna er glade i turer.", "comma-insertion");
+  expect_no_rule("Nå, det er travelt på jobben.", "comma-insertion");
+  expect_no_rule("Barn, særlig de som er små trenger søvn.", "comma-insertion");
+}
+
+TEST(CommaInsertion, ForExampleSetOffOnBothSides) {
+  expect_finding("Hvis det regner for eksempel, tar vi bussen.", "comma-insertion", "regner,");
+  expect_finding("Vi snakket ikke om været for eksempel, men om familien.", "comma-insertion", "været,");
+  expect_no_rule("Hvis det regner, for eksempel, tar vi bussen.", "comma-insertion");
+  // The comma after "for eksempel" belongs to the clause in the subject here.
+  expect_no_rule("Et råd til noen som bor i byen for eksempel, er å ta bussen.", "comma-insertion");
+}
+
+TEST(CommaInsertion, BeforeAConditionAfterAFrontedAdverb) {
+  expect_finding("Derfor hvis du blir syk, må du ringe legen.", "comma-insertion", "Derfor,");
+  expect_finding("For eksempel hvis en elev mangler bøker, kan skolen hjelpe.", "comma-insertion", "For eksempel,");
+  expect_finding("På den andre siden dersom vi flytter, får barna nye venner.", "comma-insertion", "siden,");
+  expect_no_rule("Derfor, hvis du blir syk, må du ringe legen.", "comma-insertion");
+  // A narrowing adverb belongs to the clause; "hvor" and "når" after a noun are restrictive.
+  expect_no_rule("Men også hvis du blir syk, kan vi hjelpe.", "comma-insertion");
+  expect_no_rule("Tidlig om morgenen når vi står opp, er det mørkt.", "comma-insertion");
+  expect_no_rule("I en by hvor mange bor, er det trangt.", "comma-insertion");
+  // No main clause after the condition's comma.
+  expect_no_rule("Derfor hvis du blir syk, og hvis du er sliten.", "comma-insertion");
+}
+
 TEST(CommaSubjectClause, InAnAtClause) {
   expect_finding("Jeg tror at de som trener mye vil leve lenge.", "comma-subject-clause", "mye,");
   expect_clean("Jeg tror at de som trener mye, vil leve lenge.");
@@ -158,6 +243,7 @@ TEST(CommaMen, FixedPhraseAndPronounBefore) {
   expect_finding("Sist men ikke minst, vil jeg takke læreren.", "comma-men", "Sist,");
   expect_no_rule("Sist, men ikke minst, vil jeg takke læreren.", "comma-men");
   expect_no_rule("Og sist men ikke minst: læreren.", "comma-men");
+  expect_finding("Sist, men ikke minst vil jeg takke læreren.", "comma-men", "minst,");
   expect_finding("Jeg liker det men broren min gjør ikke det.", "comma-men", "det,");
   // A determiner before "men" is no clause end.
   expect_no_rule("Det er et men for meg.", "comma-men");
@@ -169,11 +255,38 @@ TEST(MissingFullStop, CapitalPronounStartsASentence) {
   // The polite "De" and names stay.
   expect_clean("Kan De hjelpe meg?");
   expect_clean("Vi bodde i Mo i Rana i mange år.");
+  // A capitalised article after a preposition inside the sentence opens a title.
+  expect_no_rule("Vi leste om Helmer i Et dukkehjem på skolen.", "missing-full-stop");
+  expect_finding("Vi kom hjem sent i går En venn hadde laget mat.", "missing-full-stop", "i går. En");
+}
+
+TEST(MissingFullStop, SemicolonBeforeANewSentence) {
+  expect_finding("Vi var trøtte etter turen; Vi la oss tidlig.", "missing-full-stop", ".");
+  expect_finding("Jeg liker ikke vinteren; Det er for kaldt.", "missing-full-stop", ".");
+  expect_no_rule("Vi var trøtte etter turen; vi la oss tidlig.", "missing-full-stop");
+  // A name after the semicolon keeps its capital.
+  expect_no_rule("Noen reiste til Bergen; Oslo var for dyrt.", "missing-full-stop");
+}
+
+TEST(CommaFrontedInfinitive, BeforeTheMainClausesVerbAndSubject) {
+  expect_finding("Ved å trene hver dag holder vi oss friske.", "comma-fronted-infinitive", "dag,");
+  expect_finding("Bare ved å lese mye lærer man språket.", "comma-fronted-infinitive", "mye,");
+  expect_finding("I stedet for å ta bilen går jeg til jobben.", "comma-fronted-infinitive", "bilen,");
+  expect_finding("Uten å spørre noen tok han bilen.", "comma-fronted-infinitive", "noen,");
+  expect_finding("Istedenfor å klage burde vi hjelpe til.", "comma-fronted-infinitive", "klage,");
+  expect_no_rule("Ved å trene hver dag, holder vi oss friske.", "comma-fronted-infinitive");
+  // A clause inside the phrase, a subject first, or "for å", where writers differ.
+  expect_no_rule("Ved å vise at vi kan hjelpe får vi venner.", "comma-fronted-infinitive");
+  expect_no_rule("Ved å trene hver dag vi holder oss friske.", "comma-fronted-infinitive");
+  expect_no_rule("Etter å ha spist middag drakk vi kaffe.", "comma-fronted-infinitive");
+  expect_no_rule("For å lære språket må man snakke mye.", "comma-fronted-infinitive");
+  expect_no_rule("Vi holder oss friske ved å trene hver dag.", "comma-fronted-infinitive");
 }
 
 TEST(Punctuation, ExplanationsInEveryLanguage) {
   for (const char* rule : {"comma-subclause", "comma-men", "comma-main-clauses", "comma-subject-clause", "final-punctuation",
-                           "missing-full-stop"})
+                           "missing-full-stop", "comma-fronted-infinitive", "comma-insertion",
+                           "question-mark"})
     for (const auto& language : explanation_languages())
       EXPECT_FALSE(explanation(rule, language).empty()) << rule << " " << language;
 }
