@@ -114,4 +114,44 @@ TEST(SpellingPlaces, PlaceNamesOneEditFromANorwegianNameAreFlagged) {
   expect_no_rule("Boka er skrevet av Anne Karin Eldstad.", "spelling");
 }
 
+// A compound hunspell rejects, of a known first part and a last part one doubled or undoubled
+// consonant from a dictionary word; a first part in -else, -het, -ing... without its linking -s-.
+// Not when the edit would fall at the joint or another split makes the word.
+TEST(SpellingCompounds, MisspeltLastPartsAndMissingLinkingS) {
+  expect_finding("Vi hadde et langt strømbrud i går.", "spelling", "strømbrudd");
+  expect_finding("Hun har et fast ansettelseforhold.", "spelling", "ansettelsesforhold");
+  expect_finding("Det er stressfult å pendle hver dag.", "spelling", "stressfullt");
+  expect_no_rule("Katten spiste alle fiskerestene.", "spelling");
+  expect_no_rule("Kommunen har et introduksjonssenter for nye innbyggere.", "spelling");
+}
+
+// A short unknown first part before a dictionary word is an acronym written small: hunspell's
+// compounds with another first part are no suggestion.
+TEST(SpellingCompounds, AcronymFirstPartsAreAccepted) {
+  expect_no_rule("Jeg må kjøpe et nytt simkort til telefonen.", "spelling");
+  expect_finding("Hun har en av topstillingene i firmaet.", "spelling", "toppstillingene");
+}
+
+// Words between backticks or acute accents used as quotation marks are treated as quoted.
+TEST(SpellingForeign, BacktickQuotesCountAsQuotes) {
+  expect_no_rule("De kalte oss `snillinger´ den gangen.", "spelling");
+}
+
+// English thousands separators; Norwegian decimals stay.
+TEST(SpellingNumbers, CommaBetweenThousandsIsFlagged) {
+  expect_finding("Byen har nesten 57,000 innbyggere.", "spelling", "57 000");
+  expect_finding("Prosjektet kostet 2,000,000 kroner.", "spelling", "2 000 000");
+  expect_no_rule("Brusen koster 2,50 kroner.", "spelling");
+  expect_no_rule("Pi er omtrent 3,142.", "spelling");
+}
+
+// Abbreviations written with inner full stops where Norwegian has none, and "f.eks." without them.
+TEST(SpellingAbbreviations, StandardFormsAreSuggested) {
+  expect_finding("Vi kjøpte epler, pærer o.s.v. på torget.", "spelling", "osv");
+  expect_finding("Vi trenger mer tid, d.v.s. to uker til.", "spelling", "dvs");
+  expect_finding("Han liker ballspill, feks fotball og håndball.", "spelling", "f.eks.");
+  expect_no_rule("Vi kjøpte epler, pærer osv. på torget.", "spelling");
+  expect_no_rule("Han kom for sent p.g.a. været.", "spelling");
+}
+
 }  // namespace
