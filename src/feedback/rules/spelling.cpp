@@ -372,6 +372,21 @@ std::optional<std::string> name_neighbour(Worker& worker, const std::string& low
   return std::nullopt;
 }
 
+// A place after a point of the compass written as one word: Norwegian writes "Vest-Tyskland",
+// "Sør-Afrika", "Nord-Amerika" with a hyphen and a capital. Only for words the analyser lacks
+// ("Vestlandet", "Nordland" are names of their own; hunspell accepts "Vesttyskland" as a compound).
+std::optional<std::string> compass_place(Worker& worker, const std::string& text) {
+  for (const std::string prefix : {"Nord", "Sør", "Øst", "Vest"}) {
+    if (text.size() < prefix.size() + 4 || text.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string place = capitalise(text.substr(prefix.size()));
+    const auto readings = worker.lookup(place);
+    if (std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("np") && r.has("top"); }) &&
+        worker.spelled_right(place))
+      return prefix + "-" + place;
+  }
+  return std::nullopt;
+}
+
 // Adjectives negated with u- ("umaterialistisk"), or with in-/im-/il-/ir- where the adjective is
 // of Latin origin ("inautentisk", "inaktiv"): the adjective without the prefix.
 std::optional<std::u32string> negated_adjective(Worker& worker, const std::u32string& w) {
@@ -538,6 +553,12 @@ void rule_spelling(const RuleContext& c) {
     const bool lexical = !w.unknown && std::any_of(w.readings.begin(), w.readings.end(),
                                                    [](const Reading& r) { return !r.compound; });
     if (lexical) continue;
+    if (w.capitalised) {
+      if (const auto place = compass_place(c.worker, w.text)) {
+        c.add("spelling", "ORT", w.start, w.end, {*place}, 0.7);
+        continue;
+      }
+    }
     if (w.capitalised && !sentence_initial(c.sentence, i)) {
       // A place, not a person's name: no other name beside it ("Anne Karin Eldstad").
       auto name_beside = [&](std::size_t j) { return j < words.size() && !words[j].punct && words[j].capitalised; };

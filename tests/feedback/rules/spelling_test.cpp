@@ -154,4 +154,12 @@ TEST(SpellingAbbreviations, StandardFormsAreSuggested) {
   expect_no_rule("Han kom for sent p.g.a. været.", "spelling");
 }
 
+// A place after a point of the compass takes a hyphen: "Vest-Tyskland"; names of their own stay.
+TEST(SpellingPlaces, CompassPointBeforeAPlaceTakesAHyphen) {
+  expect_finding("Han har bodd i Sørafrika i mange år.", "spelling", "Sør-Afrika");
+  expect_finding("Familien kom fra Vesttyskland.", "spelling", "Vest-Tyskland");
+  expect_no_rule("Hun har hytte på Vestlandet.", "spelling");
+  expect_no_rule("Han kommer fra Nordland.", "spelling");
+}
+
 }  // namespace
