@@ -71,6 +71,19 @@ void rule_split_words(const RuleContext& c) {
                every(b, adjective) && none(b, noun)) {
       joined = "kjempe" + b.lower;
     }
+    // An adjective in its indefinite form cannot stand before a definite noun with no determiner:
+    // "stor byen", "privat livet" are the compounds "storbyen", "privatlivet" written apart.
+    if (joined.empty() && !a.capitalised && !b.capitalised && !a.unknown && !b.unknown &&
+        every(a, [](const Reading& r) { return r.has("adj") && r.has("sg") && r.has("ind"); }) &&
+        none(a, [](const Reading& r) { return r.has("n") || r.has("adv") || r.has("det") || r.has("pr") || r.has("vblex"); }) &&
+        every(b, [](const Reading& r) { return r.has("n") && r.has("def"); }) &&
+        !(prev && some(*prev, [](const Reading& r) { return r.has("det") || r.has("adj"); }))) {
+      const std::string compound = a.lower + b.lower;
+      const auto readings = c.worker.lookup(compound);
+      if (!readings.empty() &&
+          std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n") && !r.compound; }))
+        joined = compound;
+    }
     if (!joined.empty()) c.add("split-compound", "SPL", a.start, b.end, {like(a, joined)}, 0.7);
   }
 }

@@ -37,4 +37,11 @@ TEST(WrittenApart, ExpressionsOfTwoWords) {
   expect_no_rule("Vi skal iallfall prøve.", "written-apart");
 }
 
+TEST(SplitWords, IndefiniteAdjectiveBeforeADefiniteNoun) {
+  expect_finding("Han flyttet til stor byen for å studere.", "split-compound", "storbyen");
+  expect_finding("Jeg liker å holde privat livet for meg selv.", "split-compound", "privatlivet");
+  expect_no_rule("Han flyttet til den store byen.", "split-compound");
+  expect_no_rule("Hun ble syk dagen etter.", "split-compound");
+}
+
 }  // namespace
