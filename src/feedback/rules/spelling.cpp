@@ -479,6 +479,32 @@ std::optional<std::string> english_thousands(const std::string& text) {
   return spaced;
 }
 
+// A number joined to a word: "9åringer", "10kroning" need a hyphen or a space ("9-åringer", "4
+// timer"); in "80-talet" the word after the hyphen is misspelt ("80-tallet"). Words of four letters
+// or more only, so that units ("10km", "5kg") stay alone.
+std::vector<std::string> number_word(Worker& worker, const std::string& text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits == text.size()) return {};
+  const std::string number = text.substr(0, digits);
+  const bool hyphen = text[digits] == '-';
+  const std::string word = text.substr(digits + (hyphen ? 1 : 0));
+  if (!has_letter(word) || has_digit(word) || count_code_points(word) < 4 || word.find('-') != std::string::npos ||
+      is_upper_initial(word))
+    return {};
+  const auto readings = worker.lookup(word);
+  if (!hyphen) {
+    if (!dictionary_word(readings) ||
+        std::none_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n") || r.has("adj"); }))
+      return {};
+    return {number + "-" + word, number + " " + word};
+  }
+  if (!readings.empty() || worker.spelled_right(word) || is_open_compound(worker, to_u32(word))) return {};
+  std::vector<std::string> suggestions;
+  for (const auto& n : dictionary_neighbours(worker, word, kTypical, kTypical)) suggestions.push_back(number + "-" + n.word);
+  return suggestions;
+}
+
 }  // namespace
 
 std::vector<std::string> rule_helpers::typical_respellings(
@@ -541,7 +567,12 @@ void rule_spelling(const RuleContext& c) {
       c.add("spelling", "ORT", w.start, w.end, {*number}, 0.7);
       continue;
     }
-    if (!has_letter(w.text) || has_digit(w.text)) continue;
+    if (has_digit(w.text)) {
+      if (auto suggestions = number_word(c.worker, w.text); !suggestions.empty())
+        c.add("spelling", "ORT", w.start, w.end, std::move(suggestions), 0.7);
+      continue;
+    }
+    if (!has_letter(w.text)) continue;
     if (const auto abbreviation = standard_abbreviation(w.lower)) {
       // The analyser leaves the last full stop to the next token.
       const bool stop_follows = i + 1 < words.size() && words[i + 1].text == "." && words[i + 1].start == w.end;

@@ -162,4 +162,12 @@ TEST(SpellingPlaces, CompassPointBeforeAPlaceTakesAHyphen) {
   expect_no_rule("Han kommer fra Nordland.", "spelling");
 }
 
+// A number joined to a word needs a hyphen or a space; units and correct hyphenations stay.
+TEST(SpellingNumbers, NumberJoinedToAWord) {
+  expect_finding("Mange 9åringer spiller fotball.", "spelling", "9-åringer");
+  expect_no_rule("Vi løp 10km i går.", "spelling");
+  expect_no_rule("Det skjedde på 1980-tallet.", "spelling");
+  expect_no_rule("Mange 9-åringer spiller fotball.", "spelling");
+}
+
 }  // namespace
