@@ -349,7 +349,8 @@ bool particle_verb(Worker& worker, const std::u32string& w) {
 
 // A place of the analyser's dictionary that hunspell also knows, one learner-typical edit (or one
 // vowel) from a capitalised word neither dictionary knows, spelt as in another language or
-// misspelt: "Iraq" → "Irak", "Rome" → "Roma". Not persons' names: many are spelt in many ways
+// misspelt: "Iraq" → "Irak", "Rome" → "Roma"; or a title that is a definite noun ("Kuranen" →
+// "Koranen"). Not persons' names: many are spelt in many ways
 // ("Eldstad").
 std::optional<std::string> name_neighbour(Worker& worker, const std::string& lower) {
   const std::u32string w = to_u32(lower);
@@ -362,10 +363,18 @@ std::optional<std::string> name_neighbour(Worker& worker, const std::string& low
     for (const auto& t : texts) {
       const std::string name = capitalise(to_utf8(t));
       const auto readings = worker.lookup(name);
-      if (readings.empty() ||
-          !std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("np") && !r.has("ant"); }) ||
-          std::none_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("top"); }))
-        continue;
+      const bool place =
+          !readings.empty() &&
+          std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("np") && !r.has("ant"); }) &&
+          std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("top"); });
+      // A title that is a definite noun written with a capital: "Bibelen", "Koranen".
+      const bool title =
+          t.size() >= 6 && !readings.empty() &&
+          std::all_of(readings.begin(), readings.end(), [](const Reading& r) {
+            return (r.has("n") && r.has("sg") && r.has("def")) || (r.has("np") && r.has("al"));
+          }) &&
+          std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n"); });
+      if (!place && !title) continue;
       if (worker.spelled_right(name)) return name;
     }
   }

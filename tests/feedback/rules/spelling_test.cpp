@@ -114,6 +114,12 @@ TEST(SpellingPlaces, PlaceNamesOneEditFromANorwegianNameAreFlagged) {
   expect_no_rule("Boka er skrevet av Anne Karin Eldstad.", "spelling");
 }
 
+// Titles that are definite nouns written with a capital ("Bibelen"), misspelt.
+TEST(SpellingPlaces, TitlesOneEditFromADefiniteNounAreFlagged) {
+  expect_finding("Han leste i Bibilen hver kveld.", "spelling", "Bibelen");
+  expect_no_rule("Han leste i Bibelen hver kveld.", "spelling");
+}
+
 // A compound hunspell rejects, of a known first part and a last part one doubled or undoubled
 // consonant from a dictionary word; a first part in -else, -het, -ing... without its linking -s-.
 // Not when the edit would fall at the joint or another split makes the word.
