@@ -297,8 +297,37 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
   } else if (x == "vær" && prev && is(prev, {"det", "den", "han", "hun", "jeg", "vi", "de", "du"}) && clause_start(s, i - 1) &&
              next && !is(next, {"så", "snill", "snille"})) {
     emit("real-word", w, "var", 0.6);  // an imperative has no subject: "Det vær" → "Det var"
-  } else if (x == "elle" && prev && !is(prev, {"å"}) && !is_modal(*prev) && next) {
+  } else if (x == "elle" && (prev || (i > 0 && s.words[i - 1].text == ",")) && !is(prev, {"å"}) &&
+             !(prev && is_modal(*prev)) && next) {
     emit("real-word", w, "eller");
+  } else if (x == "ander" && next && !next->capitalised &&
+             all_readings(next, [](const Reading& r) { return noun(r) && r.has("ind"); })) {
+    emit("real-word", w, "andre");  // a plural noun ("ander", ducks) takes no noun after it: "ander dyr"
+  } else if (x == "slag" && is(prev, {"en", "et", "ei", "hva", "alle", "noen", "samme", "hvilket", "ett"}) && next &&
+             !next->capitalised && all_readings(next, [](const Reading& r) { return noun(r) && r.has("ind"); })) {
+    emit("real-word", w, "slags");  // "en slag telefon" → "en slags telefon"
+  } else if (x == "kvit" && is(prev, {"er", "var", "bli", "blir", "ble", "blitt", "vært", "være"}) &&
+             (is(next, {"den", "det", "de", "dem", "meg", "deg", "seg", "ham", "henne", "oss", "dere"}) ||
+              any_reading(next, [](const Reading& r) { return r.has("det") || (noun(r) && r.has("def")); }))) {
+    emit("real-word", w, "kvitt");  // "bli kvit den vanen" → "kvitt": the colour takes no object
+  } else if (x == "rund" && next && !next->capitalised &&
+             (all_readings(next, [](const Reading& r) { return noun(r) && (r.has("pl") || r.has("def")); }) ||
+              is(next, {"den", "det", "de", "dem", "meg", "deg", "seg", "oss", "hele"}))) {
+    emit("real-word", w, "rundt");  // "rund" cannot go with a plural or definite noun: "rund byen"
+  } else if (x == "lust" && is(next, {"til", "på"})) {
+    emit("real-word", w, "lyst");  // "ha lust til" → "ha lyst til"
+  } else if (x == "mi" && clause_start(s, i) && next && any_reading(next, finite) && !all_readings(next, noun)) {
+    emit("real-word", w, "vi");  // the possessive "mi" follows its noun and is no subject: "mi må" → "vi må"
+  } else if ((x == "mit" || x == "midt") && !w.capitalised && next && !next->capitalised &&
+             all_readings(next, [](const Reading& r) { return noun(r) && r.has("nt") && r.has("ind"); })) {
+    emit("real-word", w, "mitt");  // "i mit liv" → "i mitt liv"
+  } else if (x == "atter" && next && !next->capitalised &&
+             all_readings(next, [](const Reading& r) { return noun(r); }) && !any_reading(next, function_word)) {
+    emit("real-word", w, "etter");  // the adverb "atter" (again) takes no noun: "atter middag" → "etter"
+  } else if (x == "al" && next && is(next, {"de", "disse", "dem", "mine", "dine", "sine", "våre", "deres", "hans", "hennes"})) {
+    emit("real-word", w, "alle");  // "Al de ansatte" → "Alle de ansatte"
+  } else if ((x == "skjenner" || x == "skjente") && is(next, {"at", "hva", "hvorfor", "hvordan", "hvem", "ikke", "det"})) {
+    emit("real-word", w, x == "skjenner" ? "skjønner" : "skjønte");  // "skjenne" (scold) takes "på": "jeg skjenner at"
   } else if (x == "till" && (is(next, {"å"}) || any_reading(next, [](const Reading& r) { return r.has("det") || r.has("prn") || noun(r); }))) {
     emit("real-word", w, "til");
   }

@@ -198,4 +198,26 @@ TEST(RealWordsSlots, ImperativeAfterDeterminerOrAdjective) {
   expect_no_rule("De fattige selger det de har.", "real-word");
 }
 
+// Words that cannot take what follows them, one letter or sound from a word that can.
+TEST(RealWordsPairs, WordsThatCannotTakeWhatFollows) {
+  expect_finding("Vi så løver og ander fugler i parken.", "real-word", "andre");
+  expect_no_rule("Vi så ender og ander i dammen.", "real-word");
+  expect_finding("Det er en slag kake med epler.", "real-word", "slags");
+  expect_no_rule("Han fikk et slag i hodet.", "real-word");
+  expect_finding("Jeg er kvit den vanen nå.", "real-word", "kvitt");
+  expect_no_rule("Huset er kvit og stort.", "real-word");
+  expect_finding("Vi gikk en tur rund byen.", "real-word", "rundt");
+  expect_no_rule("Bordet er rund og lite.", "real-word");
+  expect_finding("Jeg har ikke lust til å gå.", "real-word", "lyst");
+  expect_finding("Vi bor her nå, og mi må lære norsk.", "real-word", "vi");
+  expect_no_rule("Mamma mi kommer i morgen.", "real-word");
+  expect_finding("Jeg bor i midt hjemland om sommeren.", "real-word", "mitt");
+  expect_no_rule("Vi møttes midt i byen.", "real-word");
+  expect_finding("Vi spiser atter solnedgang.", "real-word", "etter");
+  expect_no_rule("Han prøvde atter en gang.", "real-word");
+  expect_finding("Al de andre var hjemme.", "real-word", "Alle");
+  expect_finding("Jeg skjenner at det er vanskelig.", "real-word", "skjønner");
+  expect_no_rule("Læreren skjenner på elevene.", "real-word");
+}
+
 }  // namespace
