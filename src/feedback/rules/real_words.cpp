@@ -326,6 +326,32 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
     emit("real-word", w, "etter");  // the adverb "atter" (again) takes no noun: "atter middag" → "etter"
   } else if (x == "al" && next && is(next, {"de", "disse", "dem", "mine", "dine", "sine", "våre", "deres", "hans", "hennes"})) {
     emit("real-word", w, "alle");  // "Al de ansatte" → "Alle de ansatte"
+  } else if ((x == "seer" || x == "star") && prev && (!prev->capitalised || sentence_initial(s, i - 1)) &&
+             (is_subject_pronoun(*prev) || is(prev, {"som"}) ||
+              (clause_start(s, i - 1) && all_readings(prev, [](const Reading& r) { return noun(r) && r.has("def"); }))) &&
+             is(next, {"på", "i", "ut", "ikke", "der", "her", "fram", "frem", "opp", "foran", "bak"})) {
+    emit("real-word", w, x == "seer" ? "ser" : "står");  // a verb after its subject: "barna seer på", "som star i"
+  } else if (x == "horte" && is(next, {"på", "etter", "om", "til", "ikke"})) {
+    emit("real-word", w, "hørte");
+  } else if (x == "nestes" && next &&
+             (is(next, {"hver", "alle", "ikke", "aldri", "alltid", "ingen", "alt", "bare", "like", "hele"}) || any_tag(next, "num"))) {
+    emit("real-word", w, "nesten");  // "nestes hver dag" → "nesten hver dag"
+  } else if (x == "sun" && (!w.capitalised || sentence_initial(s, i)) && next && !next->capitalised &&
+             any_reading(next, [](const Reading& r) { return noun(r) && r.has("ind"); }) &&
+             !any_reading(next, [](const Reading& r) { return finite(r) || function_word(r); })) {
+    emit("real-word", w, "sunn");  // "sun mat" → "sunn mat"
+  } else if (x == "brå" && is(next, {"å", "at"}) &&
+             (is(prev, {"er", "var", "veldig", "så", "ganske", "ikke", "svært"}))) {
+    emit("real-word", w, "bra");  // "det er brå å ha" → "bra"
+  } else if (x == "nokk" && !any_reading(prev, [](const Reading& r) { return r.has("det") || adjective(r); })) {
+    emit("real-word", w, "nok");  // "nokk" is a water spirit and needs a determiner
+  } else if (x == "sone" && next && !next->capitalised && (clause_start(s, i) || any_tag(prev, "pr")) &&
+             all_readings(next, [](const Reading& r) { return noun(r) && r.has("pl") && r.has("ind"); })) {
+    emit("real-word", w, "sånne");  // "sone situasjoner" → "sånne situasjoner"
+  } else if (x == "hå" && prev && (is_modal(*prev) || prev->lower == "å")) {
+    emit("real-word", w, "ha");  // "vil hå gjort" → "vil ha gjort"
+  } else if ((x == "prove" || x == "prover" || x == "provde") && is(next, {"å"})) {
+    emit("real-word", w, x == "prove" ? "prøve" : x == "prover" ? "prøver" : "prøvde");  // "prove å" → "prøve å"
   } else if ((x == "skjenner" || x == "skjente") && is(next, {"at", "hva", "hvorfor", "hvordan", "hvem", "ikke", "det"})) {
     emit("real-word", w, x == "skjenner" ? "skjønner" : "skjønte");  // "skjenne" (scold) takes "på": "jeg skjenner at"
   } else if (x == "till" && (is(next, {"å"}) || any_reading(next, [](const Reading& r) { return r.has("det") || r.has("prn") || noun(r); }))) {

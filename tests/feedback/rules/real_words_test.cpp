@@ -220,4 +220,20 @@ TEST(RealWordsPairs, WordsThatCannotTakeWhatFollows) {
   expect_no_rule("Læreren skjenner på elevene.", "real-word");
 }
 
+// Verbs after their subject and other words in a slot only their look-alike fits.
+TEST(RealWordsPairs, LookAlikesInTheirSlot) {
+  expect_finding("Elevene seer på tavla.", "real-word", "ser");
+  expect_no_rule("Hun er en kjent seer i byen.", "real-word");
+  expect_finding("Dette er regelen som star i loven.", "real-word", "står");
+  expect_finding("Han horte på musikk hele dagen.", "real-word", "hørte");
+  expect_finding("Jeg trener nestes hver dag.", "real-word", "nesten");
+  expect_finding("Sun mat er viktig for helsa.", "real-word", "Sunn");
+  expect_finding("Det er brå å ha fri.", "real-word", "bra");
+  expect_no_rule("Det ble en brå slutt på festen.", "real-word");
+  expect_finding("Vi har ikke nokk penger.", "real-word", "nok");
+  expect_finding("Sone bøker liker jeg ikke.", "real-word", "Sånne");
+  expect_finding("Vi vil hå det gøy.", "real-word", "ha");
+  expect_finding("Du må prove å forstå det.", "real-word", "prøve");
+}
+
 }  // namespace
