@@ -24,9 +24,9 @@ TEST(NocolaRegression, RecallAndFalseFlagsDoNotGetWorse) {
   auto engine = voki::feedback::load_engine();
   const auto result = voki::feedback::evaluate_nocola(*engine, path);
   std::cout << voki::feedback::eval_to_json(result) << '\n';
-  // Figures reached on dev.tsv (history in git log): recall 0.357, false flags 0.030, F 0.326,
-  // INFL 0.615, ORT 0.848, SPL 0.341, CAP 0.72, PUNCM 0.305, O 0.426, R 0.313. Each may get worse by one point at most.
-  EXPECT_GE(result.recall(), 0.357 - 0.01);
+  // Figures reached on dev.tsv (history in git log): recall 0.358, false flags 0.030, F 0.326,
+  // INFL 0.615, ORT 0.851, SPL 0.341, CAP 0.72, PUNCM 0.305, O 0.426, R 0.313. Each may get worse by one point at most.
+  EXPECT_GE(result.recall(), 0.358 - 0.01);
   EXPECT_LE(result.false_flag_rate(), 0.030 + 0.01);
   auto recall_of = [&](const char* code) {
     const auto& c = result.by_code.at(code);
@@ -34,7 +34,7 @@ TEST(NocolaRegression, RecallAndFalseFlagsDoNotGetWorse) {
   };
   EXPECT_GE(recall_of("F"), 0.326 - 0.01);
   EXPECT_GE(recall_of("INFL"), 0.615 - 0.01);
-  EXPECT_GE(recall_of("ORT"), 0.848 - 0.01);
+  EXPECT_GE(recall_of("ORT"), 0.851 - 0.01);
   EXPECT_GE(recall_of("SPL"), 0.341 - 0.01);  // compounds written apart
   EXPECT_GE(recall_of("CAP"), 0.72 - 0.01);
   EXPECT_GE(recall_of("PUNCM"), 0.305 - 0.01);

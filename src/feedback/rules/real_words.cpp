@@ -352,6 +352,15 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
     emit("real-word", w, "ha");  // "vil hå gjort" → "vil ha gjort"
   } else if ((x == "prove" || x == "prover" || x == "provde") && is(next, {"å"})) {
     emit("real-word", w, x == "prove" ? "prøve" : x == "prover" ? "prøver" : "prøvde");  // "prove å" → "prøve å"
+  } else if (x == "hjemmet" && is(prev, {"være", "er", "var", "vært", "bli", "blir", "ble", "blitt", "sitte", "sitter", "satt"}) &&
+             is(next, {"med", "alene", "hele", "sammen", "hos"})) {
+    emit("real-word", w, "hjemme");  // "være hjemmet med barna" → "være hjemme"
+  } else if (x == "gut" && any_reading(prev, adjective) && !any_reading(prev, function_word)) {
+    emit("real-word", w, "gutt");  // "en somalisk gut" → "gutt"
+  } else if (x == "fatt" && next && !next->capitalised &&
+             any_reading(next, [](const Reading& r) { return noun(r) && r.has("ind"); }) &&
+             !any_reading(next, [](const Reading& r) { return finite(r) || function_word(r); })) {
+    emit("real-word", w, "fet");  // "fatt" (in "få fatt i") takes no noun: "fatt mat" → "fet mat"
   } else if ((x == "skjenner" || x == "skjente") && is(next, {"at", "hva", "hvorfor", "hvordan", "hvem", "ikke", "det"})) {
     emit("real-word", w, x == "skjenner" ? "skjønner" : "skjønte");  // "skjenne" (scold) takes "på": "jeg skjenner at"
   } else if (x == "till" && (is(next, {"å"}) || any_reading(next, [](const Reading& r) { return r.has("det") || r.has("prn") || noun(r); }))) {
@@ -443,6 +452,21 @@ void en_enn_plural(const Sentence& s, std::size_t i, const Emit& emit) {
   const Word* degree = before(s, i - 1);
   if (degree && (any_tag(degree, "comp") || is(degree, {"flere", "færre", "mer", "mindre"})))
     emit("en-enn", w, "enn", 0.7);
+}
+
+// A finite verb at the start of a sentence, before another finite verb, is a misspelt subject:
+// a noun one doubled or single consonant away ("Kviner var" → "Kvinner var").
+void subject_respelling(const RuleContext& c, std::size_t i, const Emit& emit) {
+  const Sentence& s = c.sentence;
+  const Word& w = s.words[i];
+  // Not a question, which puts its verb first ("Skal livet ...?").
+  if (!sentence_initial(s, i) || is_modal(w) || s.words.back().text.find('?') != std::string::npos) return;
+  const Word* next = word(s, i + 1);
+  if (!next || !any_reading(next, finite) || all_readings(next, noun) || any_reading(next, function_word)) return;
+  if (!all_readings(&w, [](const Reading& r) { return r.has("vblex") && (r.has("pres") || r.has("pret")); })) return;
+  const auto found = typical_respellings(
+      c.worker, w.lower, [](const std::vector<Reading>& rs) { return std::any_of(rs.begin(), rs.end(), noun); }, 1, true);
+  if (!found.empty()) emit("real-word", w, found.front(), 0.65);
 }
 
 // Words that cannot stand in their slot, one learner-typical edit from a word that can: a verb
@@ -596,6 +620,7 @@ void rule_real_words(const RuleContext& c) {
     function_word_pairs(s, i, emit);
     en_enn_plural(s, i, emit);
     slot_respellings(c, i, emit);
+    subject_respelling(c, i, emit);
   }
 }
 

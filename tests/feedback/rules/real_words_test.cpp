@@ -236,4 +236,19 @@ TEST(RealWordsPairs, LookAlikesInTheirSlot) {
   expect_finding("Du må prove å forstå det.", "real-word", "prøve");
 }
 
+TEST(RealWordsPairs, PlaceAndPersonLookAlikes) {
+  expect_finding("Hun vil være hjemmet med barna.", "real-word", "hjemme");
+  expect_no_rule("Det er hjemmet mitt.", "real-word");
+  expect_finding("Han er en snill og glad gut.", "real-word", "gutt");
+  expect_finding("Vi spiser for mye fatt mat.", "real-word", "fet");
+  expect_no_rule("Jeg fikk fatt i boka.", "real-word");
+}
+
+// A sentence that starts with two finite verbs starts with a misspelt subject.
+TEST(RealWordsSlots, FiniteVerbBeforeAFiniteVerbIsASubject) {
+  expect_finding("Kviner var ofte hjemme før.", "real-word", "Kvinner");
+  expect_no_rule("Skal livet bare være arbeid?", "real-word");
+  expect_no_rule("Kvinner var ofte hjemme før.", "real-word");
+}
+
 }  // namespace
