@@ -1,4 +1,5 @@
-// ORT: words neither dictionary knows, with suggestions from the analyser's dictionary; place names
+// ORT: words neither dictionary knows, with suggestions from the analyser's dictionary; misspelt
+// compounds, numbers and abbreviations written as in English or with needless stops; place names
 // written small (CAP).
 #include "feedback/rules/rule_helpers.h"
 
@@ -349,8 +350,8 @@ bool particle_verb(Worker& worker, const std::u32string& w) {
 
 // A place of the analyser's dictionary that hunspell also knows, one learner-typical edit (or one
 // vowel) from a capitalised word neither dictionary knows, spelt as in another language or
-// misspelt: "Iraq" → "Irak", "Rome" → "Roma"; or a title that is a definite noun ("Kuranen" →
-// "Koranen"). Not persons' names: many are spelt in many ways
+// misspelt: "Iraq" → "Irak", "Rome" → "Roma"; or a title that is a definite noun ("Bibilen" →
+// "Bibelen"). Not persons' names: many are spelt in many ways
 // ("Eldstad").
 std::optional<std::string> name_neighbour(Worker& worker, const std::string& lower) {
   const std::u32string w = to_u32(lower);
