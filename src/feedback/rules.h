@@ -80,6 +80,8 @@ void rule_past_tense_adverbial(const RuleContext& context);
 void rule_noun_gender_ending(const RuleContext& context);
 void rule_vaares(const RuleContext& context);
 void rule_split_compound(const RuleContext& context);
+void rule_split_words(const RuleContext& context);
+void rule_written_apart(const RuleContext& context);
 void rule_preposition(const RuleContext& context);
 void rule_phrase_preposition(const RuleContext& context);
 void rule_repeated_word(const RuleContext& context);

@@ -297,8 +297,72 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
   } else if (x == "vær" && prev && is(prev, {"det", "den", "han", "hun", "jeg", "vi", "de", "du"}) && clause_start(s, i - 1) &&
              next && !is(next, {"så", "snill", "snille"})) {
     emit("real-word", w, "var", 0.6);  // an imperative has no subject: "Det vær" → "Det var"
-  } else if (x == "elle" && prev && !is(prev, {"å"}) && !is_modal(*prev) && next) {
+  } else if (x == "elle" && (prev || (i > 0 && s.words[i - 1].text == ",")) && !is(prev, {"å"}) &&
+             !(prev && is_modal(*prev)) && next) {
     emit("real-word", w, "eller");
+  } else if (x == "ander" && next && !next->capitalised &&
+             all_readings(next, [](const Reading& r) { return noun(r) && r.has("ind"); })) {
+    emit("real-word", w, "andre");  // a plural noun ("ander", ducks) takes no noun after it: "ander dyr"
+  } else if (x == "slag" && is(prev, {"en", "et", "ei", "hva", "alle", "noen", "samme", "hvilket", "ett"}) && next &&
+             !next->capitalised && all_readings(next, [](const Reading& r) { return noun(r) && r.has("ind"); })) {
+    emit("real-word", w, "slags");  // "en slag telefon" → "en slags telefon"
+  } else if (x == "kvit" && is(prev, {"er", "var", "bli", "blir", "ble", "blitt", "vært", "være"}) &&
+             (is(next, {"den", "det", "de", "dem", "meg", "deg", "seg", "ham", "henne", "oss", "dere"}) ||
+              any_reading(next, [](const Reading& r) { return r.has("det") || (noun(r) && r.has("def")); }))) {
+    emit("real-word", w, "kvitt");  // "bli kvit den vanen" → "kvitt": the colour takes no object
+  } else if (x == "rund" && next && !next->capitalised &&
+             (all_readings(next, [](const Reading& r) { return noun(r) && (r.has("pl") || r.has("def")); }) ||
+              is(next, {"den", "det", "de", "dem", "meg", "deg", "seg", "oss", "hele"}))) {
+    emit("real-word", w, "rundt");  // "rund" cannot go with a plural or definite noun: "rund byen"
+  } else if (x == "lust" && is(next, {"til", "på"})) {
+    emit("real-word", w, "lyst");  // "ha lust til" → "ha lyst til"
+  } else if (x == "mi" && clause_start(s, i) && next && any_reading(next, finite) && !all_readings(next, noun)) {
+    emit("real-word", w, "vi");  // the possessive "mi" follows its noun and is no subject: "mi må" → "vi må"
+  } else if ((x == "mit" || x == "midt") && !w.capitalised && next && !next->capitalised &&
+             all_readings(next, [](const Reading& r) { return noun(r) && r.has("nt") && r.has("ind"); })) {
+    emit("real-word", w, "mitt");  // "i mit liv" → "i mitt liv"
+  } else if (x == "atter" && next && !next->capitalised &&
+             all_readings(next, [](const Reading& r) { return noun(r); }) && !any_reading(next, function_word)) {
+    emit("real-word", w, "etter");  // the adverb "atter" (again) takes no noun: "atter middag" → "etter"
+  } else if (x == "al" && next && is(next, {"de", "disse", "dem", "mine", "dine", "sine", "våre", "deres", "hans", "hennes"})) {
+    emit("real-word", w, "alle");  // "Al de ansatte" → "Alle de ansatte"
+  } else if ((x == "seer" || x == "star") && prev && (!prev->capitalised || sentence_initial(s, i - 1)) &&
+             (is_subject_pronoun(*prev) || is(prev, {"som"}) ||
+              (clause_start(s, i - 1) && all_readings(prev, [](const Reading& r) { return noun(r) && r.has("def"); }))) &&
+             is(next, {"på", "i", "ut", "ikke", "der", "her", "fram", "frem", "opp", "foran", "bak"})) {
+    emit("real-word", w, x == "seer" ? "ser" : "står");  // a verb after its subject: "barna seer på", "som star i"
+  } else if (x == "horte" && is(next, {"på", "etter", "om", "til", "ikke"})) {
+    emit("real-word", w, "hørte");
+  } else if (x == "nestes" && next &&
+             (is(next, {"hver", "alle", "ikke", "aldri", "alltid", "ingen", "alt", "bare", "like", "hele"}) || any_tag(next, "num"))) {
+    emit("real-word", w, "nesten");  // "nestes hver dag" → "nesten hver dag"
+  } else if (x == "sun" && (!w.capitalised || sentence_initial(s, i)) && next && !next->capitalised &&
+             any_reading(next, [](const Reading& r) { return noun(r) && r.has("ind"); }) &&
+             !any_reading(next, [](const Reading& r) { return finite(r) || function_word(r); })) {
+    emit("real-word", w, "sunn");  // "sun mat" → "sunn mat"
+  } else if (x == "brå" && is(next, {"å", "at"}) &&
+             (is(prev, {"er", "var", "veldig", "så", "ganske", "ikke", "svært"}))) {
+    emit("real-word", w, "bra");  // "det er brå å ha" → "bra"
+  } else if (x == "nokk" && !any_reading(prev, [](const Reading& r) { return r.has("det") || adjective(r); })) {
+    emit("real-word", w, "nok");  // "nokk" is a water spirit and needs a determiner
+  } else if (x == "sone" && next && !next->capitalised && (clause_start(s, i) || any_tag(prev, "pr")) &&
+             all_readings(next, [](const Reading& r) { return noun(r) && r.has("pl") && r.has("ind"); })) {
+    emit("real-word", w, "sånne");  // "sone situasjoner" → "sånne situasjoner"
+  } else if (x == "hå" && prev && (is_modal(*prev) || prev->lower == "å")) {
+    emit("real-word", w, "ha");  // "vil hå gjort" → "vil ha gjort"
+  } else if ((x == "prove" || x == "prover" || x == "provde") && is(next, {"å"})) {
+    emit("real-word", w, x == "prove" ? "prøve" : x == "prover" ? "prøver" : "prøvde");  // "prove å" → "prøve å"
+  } else if (x == "hjemmet" && is(prev, {"være", "er", "var", "vært", "bli", "blir", "ble", "blitt", "sitte", "sitter", "satt"}) &&
+             is(next, {"med", "alene", "hele", "sammen", "hos"})) {
+    emit("real-word", w, "hjemme");  // "være hjemmet med barna" → "være hjemme"
+  } else if (x == "gut" && any_reading(prev, adjective) && !any_reading(prev, function_word)) {
+    emit("real-word", w, "gutt");  // "en somalisk gut" → "gutt"
+  } else if (x == "fatt" && next && !next->capitalised &&
+             any_reading(next, [](const Reading& r) { return noun(r) && r.has("ind"); }) &&
+             !any_reading(next, [](const Reading& r) { return finite(r) || function_word(r); })) {
+    emit("real-word", w, "fet");  // "fatt" (in "få fatt i") takes no noun: "fatt mat" → "fet mat"
+  } else if ((x == "skjenner" || x == "skjente") && is(next, {"at", "hva", "hvorfor", "hvordan", "hvem", "ikke", "det"})) {
+    emit("real-word", w, x == "skjenner" ? "skjønner" : "skjønte");  // "skjenne" (scold) takes "på": "jeg skjenner at"
   } else if (x == "till" && (is(next, {"å"}) || any_reading(next, [](const Reading& r) { return r.has("det") || r.has("prn") || noun(r); }))) {
     emit("real-word", w, "til");
   }
@@ -388,6 +452,21 @@ void en_enn_plural(const Sentence& s, std::size_t i, const Emit& emit) {
   const Word* degree = before(s, i - 1);
   if (degree && (any_tag(degree, "comp") || is(degree, {"flere", "færre", "mer", "mindre"})))
     emit("en-enn", w, "enn", 0.7);
+}
+
+// A finite verb at the start of a sentence, before another finite verb, is a misspelt subject:
+// a noun one doubled or single consonant away ("Kviner var" → "Kvinner var").
+void subject_respelling(const RuleContext& c, std::size_t i, const Emit& emit) {
+  const Sentence& s = c.sentence;
+  const Word& w = s.words[i];
+  // Not a question, which puts its verb first ("Skal livet ...?").
+  if (!sentence_initial(s, i) || is_modal(w) || s.words.back().text.find('?') != std::string::npos) return;
+  const Word* next = word(s, i + 1);
+  if (!next || !any_reading(next, finite) || all_readings(next, noun) || any_reading(next, function_word)) return;
+  if (!all_readings(&w, [](const Reading& r) { return r.has("vblex") && (r.has("pres") || r.has("pret")); })) return;
+  const auto found = typical_respellings(
+      c.worker, w.lower, [](const std::vector<Reading>& rs) { return std::any_of(rs.begin(), rs.end(), noun); }, 1, true);
+  if (!found.empty()) emit("real-word", w, found.front(), 0.65);
 }
 
 // Words that cannot stand in their slot, one learner-typical edit from a word that can: a verb
@@ -541,6 +620,7 @@ void rule_real_words(const RuleContext& c) {
     function_word_pairs(s, i, emit);
     en_enn_plural(s, i, emit);
     slot_respellings(c, i, emit);
+    subject_respelling(c, i, emit);
   }
 }
 

@@ -32,6 +32,8 @@ const std::vector<RuleInfo>& all_rules() {
       {"predicative-agreement", rule_predicative, true},
       {"pronoun-case", rule_pronoun_case, false},
       {"split-compound", rule_split_compound, true},
+      {"split-words", rule_split_words, true},
+      {"written-apart", rule_written_apart, false},
       {"preposition", rule_preposition, false},
       {"phrase-preposition", rule_phrase_preposition, false},
       {"repeated-word", rule_repeated_word, false},

@@ -1,4 +1,5 @@
-// ORT: words neither dictionary knows, with suggestions from the analyser's dictionary; place names
+// ORT: words neither dictionary knows, with suggestions from the analyser's dictionary; misspelt
+// compounds, numbers and abbreviations written as in English or with needless stops; place names
 // written small (CAP).
 #include "feedback/rules/rule_helpers.h"
 
@@ -279,6 +280,59 @@ bool is_open_compound(Worker& worker, const std::u32string& w, bool inner = fals
   return false;
 }
 
+// A first part ending in -dom, -else, -het, -ing, -nad, -sjon, -skap or -tet always takes the
+// linking -s- ("ansettelses|forhold", "sikkerhets|belte").
+bool takes_linking_s(const std::u32string& left) {
+  static const std::vector<std::u32string> suffixes = {U"dom", U"else", U"het", U"ing", U"nad", U"sjon", U"skap", U"tet"};
+  return left.size() >= 6 && std::any_of(suffixes.begin(), suffixes.end(), [&](const std::u32string& x) {
+           return left.compare(left.size() - x.size(), x.size(), x) == 0;
+         });
+}
+
+// A compound of a known first part and a last part that is a dictionary word once one consonant
+// of it is doubled or undoubled ("strøm|brud" → "strømbrudd", "stress|fult" → "stressfullt"), or
+// whose first part lacks its linking -s- ("ansettelse|forhold"). The corrected compound must be
+// one hunspell accepts; the edit is in the last part, so that no other split makes it a word
+// ("fisker|rester" is not "fiske|rester" misspelt).
+std::optional<std::string> misspelt_compound(Worker& worker, const std::u32string& w, bool linking_only = false) {
+  if (w.size() < 7 || w.size() > 40) return std::nullopt;
+  for (std::size_t split = 3; split + 3 <= w.size(); ++split) {
+    const std::u32string left = w.substr(0, split), right = w.substr(split);
+    const auto left_readings = worker.lookup(to_utf8(left));
+    if (!compound_left(left_readings)) continue;
+    if (takes_linking_s(left) && right[0] != U's' && dictionary_word(worker.lookup(to_utf8(right))) &&
+        std::any_of(left_readings.begin(), left_readings.end(), [](const Reading& r) { return r.has("n"); })) {
+      const std::string joined = to_utf8(left + U"s" + right);
+      if (worker.spelled_right(joined)) return joined;
+    }
+    if (linking_only || right.size() < 4) continue;
+    std::vector<std::u32string> respelt;
+    doubling(right, respelt);
+    for (const auto& r : respelt) {
+      // Not at the joint: "introduksjon|ssenter" is "introduksjons|senter".
+      if (r.compare(0, 2, right, 0, 2) != 0 || !dictionary_word(worker.lookup(to_utf8(r)))) continue;
+      const std::string joined = to_utf8(left + r);
+      if (worker.spelled_right(joined)) return joined;
+    }
+  }
+  return std::nullopt;
+}
+
+// A word of up to three letters before a dictionary word of four or more is more often an
+// acronym written small ("sim|kort", "gps|signal") than a misspelt first part: then hunspell's
+// compounds that keep the last part and change the first ("stim|kort") are no suggestion, unless
+// they only add to it ("top|stillinger" → "topp|stillinger").
+bool acronym_compound(Worker& worker, const std::u32string& w, const std::u32string& neighbour) {
+  for (std::size_t split = 2; split <= 3 && split + 4 <= w.size(); ++split) {
+    const std::u32string head = w.substr(split);
+    if (neighbour.size() > head.size() && neighbour.compare(neighbour.size() - head.size(), head.size(), head) == 0 &&
+        neighbour.compare(0, split, w, 0, split) != 0 &&
+        worker.lookup(to_utf8(w.substr(0, split))).empty() && dictionary_word(worker.lookup(to_utf8(head))))
+      return true;
+  }
+  return false;
+}
+
 // A verb joined to its particle, which Norwegian writes as one word in many verbs the dictionaries
 // do not list: "avstøte", "oppspore", "innhente".
 bool particle_verb(Worker& worker, const std::u32string& w) {
@@ -296,7 +350,8 @@ bool particle_verb(Worker& worker, const std::u32string& w) {
 
 // A place of the analyser's dictionary that hunspell also knows, one learner-typical edit (or one
 // vowel) from a capitalised word neither dictionary knows, spelt as in another language or
-// misspelt: "Iraq" → "Irak", "Rome" → "Roma". Not persons' names: many are spelt in many ways
+// misspelt: "Iraq" → "Irak", "Rome" → "Roma"; or a title that is a definite noun ("Bibilen" →
+// "Bibelen"). Not persons' names: many are spelt in many ways
 // ("Eldstad").
 std::optional<std::string> name_neighbour(Worker& worker, const std::string& lower) {
   const std::u32string w = to_u32(lower);
@@ -309,12 +364,35 @@ std::optional<std::string> name_neighbour(Worker& worker, const std::string& low
     for (const auto& t : texts) {
       const std::string name = capitalise(to_utf8(t));
       const auto readings = worker.lookup(name);
-      if (readings.empty() ||
-          !std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("np") && !r.has("ant"); }) ||
-          std::none_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("top"); }))
-        continue;
+      const bool place =
+          !readings.empty() &&
+          std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("np") && !r.has("ant"); }) &&
+          std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("top"); });
+      // A title that is a definite noun written with a capital: "Bibelen", "Koranen".
+      const bool title =
+          t.size() >= 6 && !readings.empty() &&
+          std::all_of(readings.begin(), readings.end(), [](const Reading& r) {
+            return (r.has("n") && r.has("sg") && r.has("def")) || (r.has("np") && r.has("al"));
+          }) &&
+          std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n"); });
+      if (!place && !title) continue;
       if (worker.spelled_right(name)) return name;
     }
+  }
+  return std::nullopt;
+}
+
+// A place after a point of the compass written as one word: Norwegian writes "Vest-Tyskland",
+// "Sør-Afrika", "Nord-Amerika" with a hyphen and a capital. Only for words the analyser lacks
+// ("Vestlandet", "Nordland" are names of their own; hunspell accepts "Vesttyskland" as a compound).
+std::optional<std::string> compass_place(Worker& worker, const std::string& text) {
+  for (const std::string prefix : {"Nord", "Sør", "Øst", "Vest"}) {
+    if (text.size() < prefix.size() + 4 || text.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string place = capitalise(text.substr(prefix.size()));
+    const auto readings = worker.lookup(place);
+    if (std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("np") && r.has("top"); }) &&
+        worker.spelled_right(place))
+      return prefix + "-" + place;
   }
   return std::nullopt;
 }
@@ -350,6 +428,7 @@ std::optional<std::u32string> negated_adjective(Worker& worker, const std::u32st
 std::optional<std::string> misspelling_hunspell_accepts(Worker& worker, const std::string& lower) {
   if (auto near = doubled_consonant_of(worker, lower)) return near;
   const std::u32string w = to_u32(lower);
+  if (auto fixed = misspelt_compound(worker, w, true)) return fixed;
   if (w.size() < 4 || is_open_compound(worker, w)) return std::nullopt;
   if (w.back() == U's' || w.back() == U'e') {
     const auto stem = worker.lookup(to_utf8(w.substr(0, w.size() - 1)));
@@ -375,6 +454,65 @@ std::optional<std::string> misspelling_hunspell_accepts(Worker& worker, const st
     best_size = c.size();
   }
   return best;
+}
+
+// Abbreviations Norwegian writes without inner full stops ("osv.", "dvs.", "mht."), and "f.eks."
+// written without its stops. Not "p.g.a.", which is widely accepted beside "pga.".
+std::optional<std::string> standard_abbreviation(const std::string& lower) {
+  static const std::unordered_map<std::string, std::string> forms = {
+      {"o.s.v", "osv"}, {"d.v.s", "dvs"}, {"m.h.t", "mht"}, {"f.ks", "f.eks"}, {"feks", "f.eks"}};
+  const auto it = forms.find(lower);
+  return it == forms.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+// A number with commas between groups of three digits, as English writes thousands ("57,000",
+// "2,000,000"): Norwegian uses the comma for decimals and a space between thousands ("57 000").
+// One group counts only when it ends in "00" (decimals are seldom written with trailing zeros).
+std::optional<std::string> english_thousands(const std::string& text) {
+  const auto comma = text.find(',');
+  if (comma == std::string::npos || comma == 0 || comma > 3) return std::nullopt;
+  std::string spaced = text.substr(0, comma);
+  std::size_t groups = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char ch = text[at];
+    if (ch == ',') {
+      if (at + 4 > text.size() || (at + 4 < text.size() && text[at + 4] != ',')) return std::nullopt;
+      ++groups;
+      spaced += ' ';
+    } else if (ch < '0' || ch > '9') {
+      return std::nullopt;
+    } else if (at > comma) {
+      spaced += ch;
+    }
+  }
+  if (groups == 1 && text.compare(text.size() - 2, 2, "00") != 0) return std::nullopt;
+  return spaced;
+}
+
+// A number joined to a word: "9åringer", "10kroning" need a hyphen or a space ("9-åringer", "4
+// timer"); in "80-talet" the word after the hyphen is misspelt ("80-tallet"). Words of four letters
+// or more only, so that units ("10km", "5kg") stay alone.
+std::vector<std::string> number_word(Worker& worker, const std::string& text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits == text.size()) return {};
+  const std::string number = text.substr(0, digits);
+  const bool hyphen = text[digits] == '-';
+  const std::string word = text.substr(digits + (hyphen ? 1 : 0));
+  if (!has_letter(word) || has_digit(word) || count_code_points(word) < 4 || word.find('-') != std::string::npos ||
+      is_upper_initial(word))
+    return {};
+  const auto readings = worker.lookup(word);
+  if (!hyphen) {
+    if (!dictionary_word(readings) ||
+        std::none_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n") || r.has("adj"); }))
+      return {};
+    return {number + "-" + word, number + " " + word};
+  }
+  if (!readings.empty() || worker.spelled_right(word) || is_open_compound(worker, to_u32(word))) return {};
+  std::vector<std::string> suggestions;
+  for (const auto& n : dictionary_neighbours(worker, word, kTypical, kTypical)) suggestions.push_back(number + "-" + n.word);
+  return suggestions;
 }
 
 }  // namespace
@@ -430,16 +568,38 @@ void rule_spelling(const RuleContext& c) {
   };
   auto is_quote = [](const Word& w) {
     return w.punct && (w.text.find('"') != std::string::npos || w.text == "«" || w.text == "»" ||
-                       w.text == "'" || w.text == "“" || w.text == "”");
+                       w.text == "'" || w.text == "“" || w.text == "”" || w.text == "`" || w.text == "´");
   };
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
-    if (w.punct || !has_letter(w.text) || has_digit(w.text)) continue;
+    if (w.punct) continue;
+    if (const auto number = english_thousands(w.text)) {
+      c.add("spelling", "ORT", w.start, w.end, {*number}, 0.7);
+      continue;
+    }
+    if (has_digit(w.text)) {
+      if (auto suggestions = number_word(c.worker, w.text); !suggestions.empty())
+        c.add("spelling", "ORT", w.start, w.end, std::move(suggestions), 0.7);
+      continue;
+    }
+    if (!has_letter(w.text)) continue;
+    if (const auto abbreviation = standard_abbreviation(w.lower)) {
+      // The analyser leaves the last full stop to the next token.
+      const bool stop_follows = i + 1 < words.size() && words[i + 1].text == "." && words[i + 1].start == w.end;
+      c.add("spelling", "ORT", w.start, w.end, {*abbreviation + (stop_follows ? "" : ".")}, 0.7);
+      continue;
+    }
     // Known as a word of the dictionary; a compound only the analyser's free decomposition finds
     // ("omsterke" = om+sterke) is not proof enough: then hunspell decides.
     const bool lexical = !w.unknown && std::any_of(w.readings.begin(), w.readings.end(),
                                                    [](const Reading& r) { return !r.compound; });
     if (lexical) continue;
+    if (w.capitalised) {
+      if (const auto place = compass_place(c.worker, w.text)) {
+        c.add("spelling", "ORT", w.start, w.end, {*place}, 0.7);
+        continue;
+      }
+    }
     if (w.capitalised && !sentence_initial(c.sentence, i)) {
       // A place, not a person's name: no other name beside it ("Anne Karin Eldstad").
       auto name_beside = [&](std::size_t j) { return j < words.size() && !words[j].punct && words[j].capitalised; };
@@ -524,8 +684,17 @@ void rule_spelling(const RuleContext& c) {
     }
     if ((neighbours.empty() || neighbours.front().cost > kTypical) && particle_verb(c.worker, lower)) continue;
     const bool close = !neighbours.empty();
-    if (!close && is_open_compound(c.worker, lower)) continue;
-    if (!close && !w.capitalised) neighbours = hunspell_neighbours(c.worker, w.lower);
+    if (!close && is_open_compound(c.worker, lower)) {
+      if (const auto fixed = misspelt_compound(c.worker, lower))
+        c.add("spelling", "ORT", w.start, w.end, {w.capitalised ? capitalise(*fixed) : *fixed}, 0.7);
+      continue;
+    }
+    if (!close && !w.capitalised) {
+      neighbours = hunspell_neighbours(c.worker, w.lower);
+      if (std::any_of(neighbours.begin(), neighbours.end(),
+                      [&](const Neighbour& n) { return acronym_compound(c.worker, lower, to_u32(n.word)); }))
+        continue;
+    }
     if (neighbours.empty()) neighbours = dictionary_neighbours(c.worker, w.lower, kConsonant, kTwoEdits);
     // A capital word at the start may be a name ("Sindbad"): it is only flagged with a dictionary
     // word one edit away, or two in longer words.

@@ -1,4 +1,5 @@
-// SPL and R: split compounds and repeated words (fixed prepositions: collocations.cpp).
+// SPL, PART and R: split compounds, words written together or apart, and repeated words (fixed
+// prepositions: collocations.cpp).
 #include "feedback/rules/rule_helpers.h"
 
 namespace voki::feedback {
@@ -40,6 +41,64 @@ void rule_split_compound(const RuleContext& c) {
       continue;  // "gir barn mat": two objects
     if (function_word) c.widen_window(a.start, b.end);
     else c.add("split-compound", "SPL", a.start, b.end, {a.text + b.lower}, 0.7);
+  }
+}
+
+// SPL: words Norwegian writes as one that learners write apart, where the context rules out the
+// two words: "hver andre" not before a noun ("hver andre uke" is every other week) → "hverandre";
+// "i steden" → "isteden"; "fram tiden" after a preposition → "framtiden"; "kjempe" before an
+// adjective after a copula or a determiner ("er kjempe fint" → "kjempefint").
+void rule_split_words(const RuleContext& c) {
+  const auto& s = c.sentence;
+  auto noun = [](const Reading& r) { return r.has("n"); };
+  auto adjective = [](const Reading& r) { return r.has("adj"); };
+  for (const Word& w : s.words)  // the analyser reads "i steden" as one word
+    if (w.lower == "i steden") c.add("split-compound", "SPL", w.start, w.end, {like(w, "isteden")}, 0.7);
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& a = s.words[i];
+    const Word& b = s.words[i + 1];
+    if (a.punct || b.punct || b.start != a.end + 1) continue;
+    const Word* prev = i > 0 && !s.words[i - 1].punct ? &s.words[i - 1] : nullptr;
+    const Word* next = i + 2 < s.words.size() && !s.words[i + 2].punct ? &s.words[i + 2] : nullptr;
+    std::string joined;
+    if (a.lower == "hver" && b.lower == "andre" && !(next && surely_some(*next, noun))) {
+      joined = "hverandre";
+    } else if ((a.lower == "fram" || a.lower == "frem") && b.lower == "tiden" && prev &&
+               lemma_in(*prev, {"i", "for", "om", "på", "til", "mot", "med", "inn", "ut"})) {
+      joined = a.lower + "tiden";
+    } else if (a.lower == "kjempe" && prev &&
+               lemma_in(*prev, {"er", "var", "være", "vært", "blir", "ble", "bli", "blitt", "en", "et", "ei", "så"}) &&
+               every(b, adjective) && none(b, noun)) {
+      joined = "kjempe" + b.lower;
+    }
+    // An adjective in its indefinite form cannot stand before a definite noun with no determiner:
+    // "stor byen", "privat livet" are the compounds "storbyen", "privatlivet" written apart.
+    if (joined.empty() && !a.capitalised && !b.capitalised && !a.unknown && !b.unknown &&
+        every(a, [](const Reading& r) { return r.has("adj") && r.has("sg") && r.has("ind"); }) &&
+        none(a, [](const Reading& r) { return r.has("n") || r.has("adv") || r.has("det") || r.has("pr") || r.has("vblex"); }) &&
+        every(b, [](const Reading& r) { return r.has("n") && r.has("def"); }) &&
+        !(prev && some(*prev, [](const Reading& r) { return r.has("det") || r.has("adj"); }))) {
+      const std::string compound = a.lower + b.lower;
+      const auto readings = c.worker.lookup(compound);
+      if (!readings.empty() &&
+          std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n") && !r.compound; }))
+        joined = compound;
+    }
+    if (!joined.empty()) c.add("split-compound", "SPL", a.start, b.end, {like(a, joined)}, 0.7);
+  }
+}
+
+// PART: expressions Norwegian writes as two words, written as one: "igår" → "i går", "stortsett"
+// → "stort sett", "ihvertfall" → "i hvert fall".
+void rule_written_apart(const RuleContext& c) {
+  static const std::vector<std::pair<std::string_view, std::string_view>> expressions = {
+      {"igår", "i går"},          {"imorgen", "i morgen"},     {"iforgårs", "i forgårs"},
+      {"iovermorgen", "i overmorgen"}, {"ihvertfall", "i hvert fall"}, {"stortsett", "stort sett"},
+      {"iløpet", "i løpet"},      {"istand", "i stand"},       {"ifjor", "i fjor"}};
+  for (const Word& w : c.sentence.words) {
+    if (w.punct) continue;
+    for (const auto& [written, apart] : expressions)
+      if (w.lower == written) c.add("written-apart", "PART", w.start, w.end, {like(w, std::string(apart))}, 0.75);
   }
 }
 

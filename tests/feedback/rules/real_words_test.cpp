@@ -198,4 +198,57 @@ TEST(RealWordsSlots, ImperativeAfterDeterminerOrAdjective) {
   expect_no_rule("De fattige selger det de har.", "real-word");
 }
 
+// Words that cannot take what follows them, one letter or sound from a word that can.
+TEST(RealWordsPairs, WordsThatCannotTakeWhatFollows) {
+  expect_finding("Vi så løver og ander fugler i parken.", "real-word", "andre");
+  expect_no_rule("Vi så ender og ander i dammen.", "real-word");
+  expect_finding("Det er en slag kake med epler.", "real-word", "slags");
+  expect_no_rule("Han fikk et slag i hodet.", "real-word");
+  expect_finding("Jeg er kvit den vanen nå.", "real-word", "kvitt");
+  expect_no_rule("Huset er kvit og stort.", "real-word");
+  expect_finding("Vi gikk en tur rund byen.", "real-word", "rundt");
+  expect_no_rule("Bordet er rund og lite.", "real-word");
+  expect_finding("Jeg har ikke lust til å gå.", "real-word", "lyst");
+  expect_finding("Vi bor her nå, og mi må lære norsk.", "real-word", "vi");
+  expect_no_rule("Mamma mi kommer i morgen.", "real-word");
+  expect_finding("Jeg bor i midt hjemland om sommeren.", "real-word", "mitt");
+  expect_no_rule("Vi møttes midt i byen.", "real-word");
+  expect_finding("Vi spiser atter solnedgang.", "real-word", "etter");
+  expect_no_rule("Han prøvde atter en gang.", "real-word");
+  expect_finding("Al de andre var hjemme.", "real-word", "Alle");
+  expect_finding("Jeg skjenner at det er vanskelig.", "real-word", "skjønner");
+  expect_no_rule("Læreren skjenner på elevene.", "real-word");
+}
+
+// Verbs after their subject and other words in a slot only their look-alike fits.
+TEST(RealWordsPairs, LookAlikesInTheirSlot) {
+  expect_finding("Elevene seer på tavla.", "real-word", "ser");
+  expect_no_rule("Hun er en kjent seer i byen.", "real-word");
+  expect_finding("Dette er regelen som star i loven.", "real-word", "står");
+  expect_finding("Han horte på musikk hele dagen.", "real-word", "hørte");
+  expect_finding("Jeg trener nestes hver dag.", "real-word", "nesten");
+  expect_finding("Sun mat er viktig for helsa.", "real-word", "Sunn");
+  expect_finding("Det er brå å ha fri.", "real-word", "bra");
+  expect_no_rule("Det ble en brå slutt på festen.", "real-word");
+  expect_finding("Vi har ikke nokk penger.", "real-word", "nok");
+  expect_finding("Sone bøker liker jeg ikke.", "real-word", "Sånne");
+  expect_finding("Vi vil hå det gøy.", "real-word", "ha");
+  expect_finding("Du må prove å forstå det.", "real-word", "prøve");
+}
+
+TEST(RealWordsPairs, PlaceAndPersonLookAlikes) {
+  expect_finding("Hun vil være hjemmet med barna.", "real-word", "hjemme");
+  expect_no_rule("Det er hjemmet mitt.", "real-word");
+  expect_finding("Han er en snill og glad gut.", "real-word", "gutt");
+  expect_finding("Vi spiser for mye fatt mat.", "real-word", "fet");
+  expect_no_rule("Jeg fikk fatt i boka.", "real-word");
+}
+
+// A sentence that starts with two finite verbs starts with a misspelt subject.
+TEST(RealWordsSlots, FiniteVerbBeforeAFiniteVerbIsASubject) {
+  expect_finding("Kviner var ofte hjemme før.", "real-word", "Kvinner");
+  expect_no_rule("Skal livet bare være arbeid?", "real-word");
+  expect_no_rule("Kvinner var ofte hjemme før.", "real-word");
+}
+
 }  // namespace

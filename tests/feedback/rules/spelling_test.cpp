@@ -114,4 +114,66 @@ TEST(SpellingPlaces, PlaceNamesOneEditFromANorwegianNameAreFlagged) {
   expect_no_rule("Boka er skrevet av Anne Karin Eldstad.", "spelling");
 }
 
+// Titles that are definite nouns written with a capital ("Bibelen"), misspelt.
+TEST(SpellingPlaces, TitlesOneEditFromADefiniteNounAreFlagged) {
+  expect_finding("Han leste i Bibilen hver kveld.", "spelling", "Bibelen");
+  expect_no_rule("Han leste i Bibelen hver kveld.", "spelling");
+}
+
+// A compound hunspell rejects, of a known first part and a last part one doubled or undoubled
+// consonant from a dictionary word; a first part in -else, -het, -ing... without its linking -s-.
+// Not when the edit would fall at the joint or another split makes the word.
+TEST(SpellingCompounds, MisspeltLastPartsAndMissingLinkingS) {
+  expect_finding("Vi hadde et langt strømbrud i går.", "spelling", "strømbrudd");
+  expect_finding("Hun har et fast ansettelseforhold.", "spelling", "ansettelsesforhold");
+  expect_finding("Det er stressfult å pendle hver dag.", "spelling", "stressfullt");
+  expect_no_rule("Katten spiste alle fiskerestene.", "spelling");
+  expect_no_rule("Kommunen har et introduksjonssenter for nye innbyggere.", "spelling");
+}
+
+// A short unknown first part before a dictionary word is an acronym written small: hunspell's
+// compounds with another first part are no suggestion.
+TEST(SpellingCompounds, AcronymFirstPartsAreAccepted) {
+  expect_no_rule("Jeg må kjøpe et nytt simkort til telefonen.", "spelling");
+  expect_finding("Hun har en av topstillingene i firmaet.", "spelling", "toppstillingene");
+}
+
+// Words between backticks or acute accents used as quotation marks are treated as quoted.
+TEST(SpellingForeign, BacktickQuotesCountAsQuotes) {
+  expect_no_rule("De kalte oss `snillinger´ den gangen.", "spelling");
+}
+
+// English thousands separators; Norwegian decimals stay.
+TEST(SpellingNumbers, CommaBetweenThousandsIsFlagged) {
+  expect_finding("Byen har nesten 57,000 innbyggere.", "spelling", "57 000");
+  expect_finding("Prosjektet kostet 2,000,000 kroner.", "spelling", "2 000 000");
+  expect_no_rule("Brusen koster 2,50 kroner.", "spelling");
+  expect_no_rule("Pi er omtrent 3,142.", "spelling");
+}
+
+// Abbreviations written with inner full stops where Norwegian has none, and "f.eks." without them.
+TEST(SpellingAbbreviations, StandardFormsAreSuggested) {
+  expect_finding("Vi kjøpte epler, pærer o.s.v. på torget.", "spelling", "osv");
+  expect_finding("Vi trenger mer tid, d.v.s. to uker til.", "spelling", "dvs");
+  expect_finding("Han liker ballspill, feks fotball og håndball.", "spelling", "f.eks.");
+  expect_no_rule("Vi kjøpte epler, pærer osv. på torget.", "spelling");
+  expect_no_rule("Han kom for sent p.g.a. været.", "spelling");
+}
+
+// A place after a point of the compass takes a hyphen: "Vest-Tyskland"; names of their own stay.
+TEST(SpellingPlaces, CompassPointBeforeAPlaceTakesAHyphen) {
+  expect_finding("Han har bodd i Sørafrika i mange år.", "spelling", "Sør-Afrika");
+  expect_finding("Familien kom fra Vesttyskland.", "spelling", "Vest-Tyskland");
+  expect_no_rule("Hun har hytte på Vestlandet.", "spelling");
+  expect_no_rule("Han kommer fra Nordland.", "spelling");
+}
+
+// A number joined to a word needs a hyphen or a space; units and correct hyphenations stay.
+TEST(SpellingNumbers, NumberJoinedToAWord) {
+  expect_finding("Mange 9åringer spiller fotball.", "spelling", "9-åringer");
+  expect_no_rule("Vi løp 10km i går.", "spelling");
+  expect_no_rule("Det skjedde på 1980-tallet.", "spelling");
+  expect_no_rule("Mange 9-åringer spiller fotball.", "spelling");
+}
+
 }  // namespace

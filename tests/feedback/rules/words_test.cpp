@@ -1,0 +1,47 @@
+// SPL and PART: words written apart that Norwegian writes as one, and expressions written as one
+// that Norwegian writes as two.
+#include "rules/rule_test_util.h"
+
+namespace {
+
+using namespace voki::feedback::testing;
+
+TEST(SplitWords, HverandreNotBeforeANoun) {
+  expect_finding("De hjelper hver andre med leksene.", "split-compound", "hverandre");
+  expect_no_rule("Vi trener hver andre uke.", "split-compound");
+}
+
+TEST(SplitWords, IstedenIsOneWord) {
+  expect_finding("Vi tok bussen i steden for bilen.", "split-compound", "isteden");
+  expect_no_rule("Vi tok bussen istedenfor bilen.", "split-compound");
+}
+
+TEST(SplitWords, FramtidenAfterAPreposition) {
+  expect_finding("Jeg tenker mye på fram tiden.", "split-compound", "framtiden");
+  expect_finding("Hva vil skje i frem tiden?", "split-compound", "fremtiden");
+  expect_no_rule("Hun gikk fram og tilbake hele tiden.", "split-compound");
+}
+
+TEST(SplitWords, KjempeBeforeAnAdjective) {
+  expect_finding("Filmen var kjempe morsom.", "split-compound", "kjempemorsom");
+  expect_finding("Vi hadde en kjempe fin dag.", "split-compound", "kjempefin");
+  expect_no_rule("Vi må kjempe hardt for rettighetene.", "split-compound");
+  expect_no_rule("De vil kjempe mot urettferdighet.", "split-compound");
+}
+
+TEST(WrittenApart, ExpressionsOfTwoWords) {
+  expect_finding("Jeg var på kino igår.", "written-apart", "i går");
+  expect_finding("Stortsett går det bra.", "written-apart", "Stort sett");
+  expect_finding("Vi skal ihvertfall prøve.", "written-apart", "i hvert fall");
+  expect_no_rule("Jeg var på kino i går.", "written-apart");
+  expect_no_rule("Vi skal iallfall prøve.", "written-apart");
+}
+
+TEST(SplitWords, IndefiniteAdjectiveBeforeADefiniteNoun) {
+  expect_finding("Han flyttet til stor byen for å studere.", "split-compound", "storbyen");
+  expect_finding("Jeg liker å holde privat livet for meg selv.", "split-compound", "privatlivet");
+  expect_no_rule("Han flyttet til den store byen.", "split-compound");
+  expect_no_rule("Hun ble syk dagen etter.", "split-compound");
+}
+
+}  // namespace
