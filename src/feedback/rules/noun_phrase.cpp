@@ -367,12 +367,14 @@ void rule_noun_phrase(const RuleContext& c) {
         lemma_in(before, {"mange", "flere", "noen", "ingen", "alle", "to", "tre", "fire"});
     // Right after a verb only adjectives that can never be adverbs: "innebærer stor ansvar" →
     // "stort", "treffe ny venner" → "nye"; not "snakker godt norsk" (a -t form), "kom sent hjem".
+    // "har veldig strengt regler": a degree adverb may stand before the adjective.
+    const std::size_t first_adjective = k + 1 < j && degree_adverb(s.words[k]) ? k + 1 : k;
     const bool after_verb =
-        !definite && !indefinite_start && k + 1 == j && surely_some(before, verb_any) &&
-        !lemma_in(s.words[k], {"forskjellige", "ulike", "enkelte", "diverse"}) &&
+        !definite && !indefinite_start && first_adjective + 1 == j && surely_some(before, verb_any) &&
+        !lemma_in(s.words[first_adjective], {"forskjellige", "ulike", "enkelte", "diverse"}) &&
         surely_none(before, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("pr"); }) &&
         [&] {
-          const auto readings = c.worker.lookup(s.words[k].lower);
+          const auto readings = c.worker.lookup(s.words[first_adjective].lower);
           return !readings.empty() && std::none_of(readings.begin(), readings.end(), [](const Reading& r) {
             return r.has("adv") || verb_any(r) || r.has("n") || r.has("det") || r.has("prn") || r.has("pr") ||
                    (r.has("adj") && r.has("nt") && r.has("sg") && r.has("ind")) || r.has("ord") || r.has("comp") || r.has("sup");

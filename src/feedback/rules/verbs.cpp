@@ -11,8 +11,21 @@ bool reading_in(const std::vector<Reading>& readings, bool (*p)(const Reading&))
 }
 bool is_inf(const Reading& r) { return r.has("inf"); }
 bool is_noun_or_adjective(const Reading& r) { return r.has("n") || r.has("adj") || r.has("np"); }
-bool is_past_participle(const Reading& r) { return r.has("pp"); }
+// The verb's participle; "opplevde" is also oppleve<adj><pp><pl>, which is no perfect form.
+bool is_past_participle(const Reading& r) { return r.has("pp") && !r.has("adj"); }
 bool is_other_pos(const Reading& r) { return !verb_any(r); }
+// A present-tense verb right after "har/hadde" whose subject pronoun begins the clause: "jeg har
+// spiser", "at vi har snakker". Not "det jeg har gjør meg glad" (the relative clause ends at "har")
+// nor "er" and "har" themselves.
+bool present_after_have(const Sentence& s, std::size_t have, const Word& verb) {
+  if (have == 0 || !is_personal_subject_pronoun(s.words[have - 1])) return false;
+  const std::size_t subject = have - 1;
+  const bool clause_start = subject == first_word(s) || s.words[subject - 1].text == "," ||
+                            lemma_in(s.words[subject - 1], {"at", "fordi", "når", "hvis", "og", "men", "dersom", "siden"});
+  if (!clause_start || verb.unknown || verb.text.find(' ') != std::string::npos) return false;
+  if (lemma_in(verb, {"er", "har", "blir", "kan", "vil", "skal", "må", "bør"})) return false;
+  return every(verb, [](const Reading& r) { return r.has("vblex") && r.has("pres") && !r.has("pasv"); });
+}
 }  // namespace
 
 // F: after a modal verb, after "å", and after "har/hadde": the right verb form.
@@ -96,7 +109,7 @@ void rule_verb_forms(const RuleContext& c) {
       if (!form.empty() && modifier) c.widen_window(verb->start, verb->end);
       else if (!form.empty()) c.add("perfect-participle", "F", verb->start, verb->end, {form}, 0.75);
     } else if (perfect && every(*verb, [](const Reading& r) { return r.has("vblex") && r.has("pret"); }) &&
-               !reading_in(dictionary, is_past_participle) && !reading_in(dictionary, is_inf)) {
+               !reading_in(dictionary, is_past_participle)) {
       // "har skrev" → "har skrevet"; a weak form in -de/-te is also an adjective ("har brukte
       // klær"), so only before a word that cannot begin a noun phrase.
       if (reading_in(dictionary, [](const Reading& r) { return r.has("adj"); }) &&
@@ -106,6 +119,11 @@ void rule_verb_forms(const RuleContext& c) {
         continue;
       auto form = regenerate(c.worker, *verb, [](const Reading& r) { return r.has("pret"); },
                              [](std::vector<std::string>& t) { replace_tag(t, {"pret"}, "pp"); });
+      if (!form.empty()) c.add("perfect-participle", "F", verb->start, verb->end, {form}, 0.75);
+    } else if (perfect && j == i + 1 && present_after_have(s, i, *verb)) {
+      // "jeg har spiser" → "spist".
+      auto form = regenerate(c.worker, *verb, [](const Reading& r) { return r.has("pres"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"pres"}, "pp"); });
       if (!form.empty()) c.add("perfect-participle", "F", verb->start, verb->end, {form}, 0.75);
     }
   }

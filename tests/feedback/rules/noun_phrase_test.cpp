@@ -103,3 +103,10 @@ TEST(NounPhrase, ArticleBeforeAnnen) {
   expect_clean("Det er et annet spørsmål.");
   expect_no_rule("Det er en annen land.", "article-agreement");  // "annen" is wrong too: the determiner rule's
 }
+
+TEST(NounPhrase, DegreeAdverbAfterVerb) {
+  expect_finding("De har ganske stor hus.", "adjective-agreement", "stort");
+  expect_finding("Hun fikk ganske god resultat.", "adjective-agreement", "godt");
+  expect_clean("De har ganske store hus.");
+  expect_clean("Han snakker veldig godt norsk.");
+}

@@ -144,3 +144,15 @@ TEST(VerbForms, PresentRAfterFrontedClauseAndInRelativeClause) {
   expect_clean("Barna tror på alt de hører.");
   expect_clean("Hvis du kan, hjelp du meg!");
 }
+
+TEST(VerbForms, PerfectWithPastOrPresentForm) {
+  // "opplevde", "gjorde" are also an adjective and a rare verb in the dictionary.
+  expect_finding("Vi har opplevde det før.", "perfect-participle", "opplevd");
+  expect_finding("Når de har gjorde leksene, leker de.", "perfect-participle", "gjort");
+  expect_finding("De hadde kunne reise.", "perfect-participle", "kunnet");
+  expect_finding("Jeg har spiser middag.", "perfect-participle", "spist");
+  expect_clean("Vi har opplevd det før.");
+  expect_clean("Jeg har spist middag.");
+  expect_clean("Det jeg har gjør meg glad.");  // "har" ends the relative clause
+  expect_no_rule("De har brukte klær.", "perfect-participle");
+}
