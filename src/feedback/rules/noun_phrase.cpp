@@ -217,6 +217,20 @@ void rule_definiteness(const RuleContext& c) {
                            [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
     if (!form.empty()) c.add("possessive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
   }
+  // After a genitive an unknown compound whose last part is definite: "lærernes lønnskampen" →
+  // "lønnskamp" (not after a measure: "en times kjøreturen" is the rule below's to leave).
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& owner = s.words[i];
+    if (owner.punct || !every(owner, [](const Reading& r) { return (r.has("n") || r.has("np")) && r.has("gen"); })) continue;
+    if (i > 0 && (lemma_in(s.words[i - 1], {"en", "ei", "et"}) || s.words[i - 1].any("num") || has_digit(s.words[i - 1].text)))
+      continue;
+    const Word& noun = s.words[i + 1];
+    if (!noun.unknown || noun.punct || noun.capitalised || has_digit(noun.text) || noun.text.find('-') != std::string::npos) continue;
+    const auto compound = compound_noun(c.worker, noun.lower, [](const Reading& r) { return r.has("def"); });
+    if (compound.head.empty()) continue;
+    auto form = regenerate_compound(c.worker, noun, compound, [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+    if (!form.empty()) c.add("genitive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+  }
   // After the noun the possessive asks for its definite form: "romaner hans" → "romanene hans",
   // "samboer min" → "samboeren min". Not "mi", "di", "si" (also verbs: "kvinner si at"), nor when
   // a noun phrase follows ("barn deres egen ..."), nor after a determiner of the noun's own.

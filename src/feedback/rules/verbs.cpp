@@ -211,9 +211,9 @@ void rule_present_r(const RuleContext& c) {
     }
     const Word& verb = *verb_word;
     if (verb.unknown || !every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
-    // "Det være seg", "se!", "de få" (the few); after a personal pronoun "se" is the verb.
+    // "Det være seg", "se!", "de få" (the few); after a personal pronoun "se" and "få" are the verb.
     const bool pronoun = is_personal_subject_pronoun(s.words[i]);
-    if (lemma_in(verb, {"få"}) || (verb.lower == "se" && !pronoun) ||
+    if ((verb.lower == "få" && !pronoun) || (verb.lower == "se" && !pronoun) ||
         (verb.lower == "være" && (!is_word(at(s, v + 1)) || s.words[v + 1].lower == "seg")))
       continue;
     // After the subjects other than the old pronoun list, only words that are verbs alone: an

@@ -110,3 +110,10 @@ TEST(NounPhrase, DegreeAdverbAfterVerb) {
   expect_clean("De har ganske store hus.");
   expect_clean("Han snakker veldig godt norsk.");
 }
+
+TEST(NounPhrase, UnknownCompoundAfterGenitive) {
+  expect_finding("Bankens boliglånsrenten steg i fjor.", "genitive-definiteness", "boliglånsrente");
+  expect_finding("Skolens elevrådslederen holdt en tale.", "genitive-definiteness", "elevrådsleder");
+  expect_clean("Bankens boliglånsrente steg i fjor.");
+  expect_clean("Skolens elevrådsleder holdt en tale.");
+}

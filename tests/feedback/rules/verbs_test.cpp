@@ -156,3 +156,10 @@ TEST(VerbForms, PerfectWithPastOrPresentForm) {
   expect_clean("Det jeg har gjør meg glad.");  // "har" ends the relative clause
   expect_no_rule("De har brukte klær.", "perfect-participle");
 }
+
+TEST(VerbForms, PresentRForFaaAfterPersonalPronoun) {
+  expect_finding("Når du få brevet, kan du ringe meg.", "present-r", "får");
+  expect_finding("Hvis jeg få tid, kommer jeg.", "present-r", "får");
+  expect_clean("Når du får brevet, kan du ringe meg.");
+  expect_no_rule("De få som kom, var glade.", "present-r");  // "de få": the few
+}
