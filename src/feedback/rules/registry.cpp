@@ -28,6 +28,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"something-adjective", rule_something_adjective, true},
       {"determiner-agreement", rule_determiner_agreement, true},
       {"determiner-vaares", rule_vaares, false},
+      {"demonstrative-gender", rule_demonstrative_gender, false},
       {"double-definiteness", rule_double_definiteness, true},
       {"predicative-agreement", rule_predicative, true},
       {"pronoun-case", rule_pronoun_case, false},
