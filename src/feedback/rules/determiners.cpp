@@ -3,6 +3,8 @@
 // "hele dagen").
 #include "feedback/rules/rule_helpers.h"
 
+#include <array>
+
 namespace voki::feedback {
 
 using namespace rule_helpers;
@@ -348,6 +350,62 @@ void rule_demonstrative_gender(const RuleContext& c) {
       if (std::all_of(next.begin(), next.end(), [](const Reading& r) { return r.has("n"); })) continue;
     }
     c.add("determiner-agreement", "F", det.start, det.end, {like(det, form)}, 0.75);
+  }
+  // A possessive before an indefinite noun it does not fit, on dictionary readings ("vår" is also
+  // the spring, "sitt" an imperative): "vår land" → "vårt", "vårt skole" → "vår". Not after words
+  // that make "vår" the season ("i vår", "hver vår", "neste vår").
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& pos = s.words[i];
+    static const std::vector<std::array<std::string_view, 4>> possessives = {
+        {"min", "mitt", "mine", "min"}, {"din", "ditt", "dine", "din"}, {"sin", "sitt", "sine", "sin"}, {"vår", "vårt", "våre", "vår"}};
+    const auto family = std::find_if(possessives.begin(), possessives.end(), [&](const auto& f) {
+      return pos.lower == f[0] || pos.lower == f[1] || pos.lower == f[2];
+    });
+    if (family == possessives.end()) continue;
+    if (i > 0 && lemma_in(s.words[i - 1], {"i", "hver", "neste", "forrige", "sist", "denne", "hele", "om", "til", "fra", "en", "ei"}))
+      continue;
+    // "foreldrene mine leser": the possessive belongs to the definite noun before it; "en av mine
+    // venninne": after a partitive the noun's number is the slip.
+    if (i > 0 && !s.words[i - 1].punct) {
+      const auto before = c.worker.lookup(s.words[i - 1].lower);
+      if (std::any_of(before.begin(), before.end(), [](const Reading& r) { return r.has("n") && r.has("def"); })) continue;
+      if (s.words[i - 1].lower == "av" && i > 1 && lemma_in(s.words[i - 2], {"en", "ei", "et", "ett", "noen", "mange", "flere", "alle", "ingen", "hver", "hvert", "få"}))
+        continue;
+    }
+    const Word* noun = at(s, i + 1);
+    if (!is_word(noun) || noun->unknown || has_digit(noun->text) || noun->capitalised) continue;
+    const auto nouns = dictionary_nouns(c.worker, noun->lower);
+    if (nouns.empty() || !std::all_of(nouns.begin(), nouns.end(), [](const Reading& r) { return r.has("ind") && !r.has("gen"); }))
+      continue;
+    // The word is a noun and nothing else but a verb form ("land" is also an imperative).
+    const auto all = c.worker.lookup(noun->lower);
+    if (std::any_of(all.begin(), all.end(), [](const Reading& r) {
+          return !(r.has("n") || r.has("compound-only-L") || r.has("cmp") || verb_any(r));
+        }))
+      continue;
+    const Word* after = at(s, i + 2);
+    if (is_word(after)) {
+      const auto next = c.worker.lookup(after->lower);
+      if (after->unknown || next.empty() || std::all_of(next.begin(), next.end(), [](const Reading& r) { return r.has("n"); }))
+        continue;
+    }
+    const bool is_neuter = pos.lower == (*family)[1], is_plural = pos.lower == (*family)[2];
+    auto fits = [&](const Reading& n) {
+      if (is_plural) return n.has("pl") || n.has("sp");
+      if (n.has("pl")) return false;
+      return is_neuter ? n.has("nt") : !n.has("nt");
+    };
+    if (std::any_of(nouns.begin(), nouns.end(), fits)) continue;
+    std::vector<std::string> forms;
+    for (const auto& n : nouns) {
+      const std::string_view f = n.has("pl") ? (*family)[2] : n.has("nt") ? (*family)[1] : (*family)[0];
+      if (std::find(forms.begin(), forms.end(), like(pos, std::string(f))) == forms.end()) forms.push_back(like(pos, std::string(f)));
+    }
+    // The singular first: "vår land" → "vårt" (or "våre").
+    std::stable_sort(forms.begin(), forms.end(), [&](const std::string& a, const std::string& b) {
+      return to_lower(a) != (*family)[2] && to_lower(b) == (*family)[2];
+    });
+    c.add("determiner-agreement", "F", pos.start, pos.end, forms, 0.75);
   }
 }
 

@@ -86,3 +86,13 @@ TEST(DeterminerAgreement, DemonstrativeBeforeDefiniteNounOnDictionaryReadings) {
   expect_no_rule("Er dette boken du snakket om?", "determiner-agreement");  // "dette" is the subject
   expect_no_rule("Vi ventet til den landet.", "determiner-agreement");  // "til" begins a clause
 }
+
+TEST(DeterminerAgreement, PossessiveWithOtherReadings) {
+  // "vår" is also the spring: the dictionary's noun readings decide.
+  expect_finding("Vi må ta vare på vår hav.", "determiner-agreement", "vårt");
+  expect_finding("Vårt skole ligger nær sentrum.", "determiner-agreement", "Vår");
+  expect_clean("Vi må ta vare på vårt hav.");
+  expect_clean("Vår skole ligger nær sentrum.");
+  expect_no_rule("I vår reiste vi til Spania.", "determiner-agreement");
+  expect_no_rule("Barna mine maler hus.", "determiner-agreement");  // the possessive after its noun
+}
