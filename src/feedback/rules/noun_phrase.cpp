@@ -263,6 +263,55 @@ void rule_definiteness(const RuleContext& c) {
   }
 }
 
+// F: the article before an adjective and a noun CG-3 read as another adjective ("et liten runde":
+// "runde" is also rund<adj><pl>; "en fint alternativ"): at the end of the phrase the last word is
+// the noun, and its dictionary gender decides: "en" → "et", "et" → "en".
+void rule_article_dictionary(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& det = s.words[i];
+    if (!lemma_in(det, {"en", "et", "ei"}) || (i > 0 && lemma_in(s.words[i - 1], {"en", "et", "ei"}))) continue;
+    // One or two adjectives ("fint", "liten"; "fint" is also an imperative).
+    auto adjective = [&](const Word& w) {
+      if (w.punct || w.unknown || has_digit(w.text)) return false;
+      const auto readings = c.worker.lookup(w.lower);
+      return std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("adj") && !r.has("pp"); }) &&
+             std::none_of(readings.begin(), readings.end(), [](const Reading& r) {
+               // A definite noun cannot follow the indefinite article: "liten" is also lit<n><def>.
+               return (r.has("n") && r.has("ind") && !r.has("compound-only-L") && !r.has("cmp")) || r.has("det") || r.has("prn") || r.has("num") ||
+                      r.has("pr") || r.has("adv") || r.has("cnjcoo") || r.has("cnjsub");
+             });
+    };
+    std::size_t j = i + 1;
+    while (j < s.words.size() && j <= i + 2 && adjective(s.words[j])) ++j;
+    if (j == i + 1) continue;
+    const Word* noun = at(s, j);
+    if (!is_word(noun) || noun->unknown || noun->capitalised || has_digit(noun->text)) continue;
+    // The phrase ends after it: punctuation, or a word that is no noun or adjective.
+    const Word* after = at(s, j + 1);
+    if (is_word(after) && after->lower != "å") {  // "å" is also a noun (a brook)
+      const auto next = c.worker.lookup(after->lower);
+      if (after->unknown || next.empty() || std::any_of(next.begin(), next.end(), [](const Reading& r) {
+            return (r.has("n") && !r.has("compound-only-L")) || r.has("adj") || r.has("np");
+          }))
+        continue;
+    }
+    std::vector<Reading> singular;
+    for (auto& r : c.worker.lookup(noun->lower))
+      if (r.has("n") && !r.has("compound-only-L") && !r.has("cmp") && r.has("sg") && r.has("ind") && !r.has("gen"))
+        singular.push_back(std::move(r));
+    if (singular.empty()) continue;
+    const bool neuter = std::all_of(singular.begin(), singular.end(), [](const Reading& r) { return r.has("nt"); });
+    const bool common = std::none_of(singular.begin(), singular.end(), [](const Reading& r) { return r.has("nt"); });
+    const bool feminine = std::any_of(singular.begin(), singular.end(), [](const Reading& r) { return r.has("f"); });
+    std::string form;
+    if (neuter && det.lower != "et") form = "et";
+    else if (common && det.lower == "et") form = "en";
+    else if (common && det.lower == "ei" && !feminine) form = "en";
+    if (!form.empty()) c.add("article-agreement", "F", det.start, det.end, {like(det, form)}, 0.7);
+  }
+}
+
 namespace {
 // The gender, number and definiteness an attributive adjective takes before this noun reading:
 // "stor bil" mf/sg/ind, "stort hus" nt/sg/ind, "store biler" un/pl/ind, "den store bilen" un/sp/def.

@@ -29,6 +29,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"determiner-agreement", rule_determiner_agreement, true},
       {"determiner-vaares", rule_vaares, false},
       {"demonstrative-gender", rule_demonstrative_gender, false},
+      {"article-dictionary", rule_article_dictionary, false},
       {"double-definiteness", rule_double_definiteness, true},
       {"predicative-agreement", rule_predicative, true},
       {"pronoun-case", rule_pronoun_case, false},

@@ -117,3 +117,14 @@ TEST(NounPhrase, UnknownCompoundAfterGenitive) {
   expect_clean("Bankens boliglånsrente steg i fjor.");
   expect_clean("Skolens elevrådsleder holdt en tale.");
 }
+
+TEST(NounPhrase, ArticleBeforeNounReadAsAdjective) {
+  // CG-3 reads "runde" as rund<adj><pl> and "alternativ" as an adjective; at the end of the
+  // phrase they are the nouns.
+  expect_finding("Vi gikk et lang runde.", "article-agreement", "en");
+  expect_finding("Toget er en godt alternativ.", "article-agreement", "et");
+  expect_finding("Han fant en rolig sted å bo.", "article-agreement", "et");
+  expect_clean("Vi gikk en lang runde.");
+  expect_clean("Toget er et godt alternativ.");
+  expect_clean("Han fant et rolig sted å bo.");
+}
