@@ -81,6 +81,7 @@ void rule_noun_gender_ending(const RuleContext& context);
 void rule_vaares(const RuleContext& context);
 void rule_demonstrative_gender(const RuleContext& context);
 void rule_article_dictionary(const RuleContext& context);
+void rule_participle_alone(const RuleContext& context);
 void rule_split_compound(const RuleContext& context);
 void rule_preposition(const RuleContext& context);
 void rule_phrase_preposition(const RuleContext& context);

@@ -30,6 +30,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"determiner-vaares", rule_vaares, false},
       {"demonstrative-gender", rule_demonstrative_gender, false},
       {"article-dictionary", rule_article_dictionary, false},
+      {"participle-alone", rule_participle_alone, false},
       {"double-definiteness", rule_double_definiteness, true},
       {"predicative-agreement", rule_predicative, true},
       {"pronoun-case", rule_pronoun_case, false},

@@ -129,6 +129,38 @@ void rule_verb_forms(const RuleContext& c) {
   }
 }
 
+// F: a past participle cannot be the finite verb: "de vært glade" → "var" (or "har vært"), "jeg
+// gjort det" → "gjorde". Right after a personal subject pronoun that begins the clause, a word that
+// is a verb's participle and nothing else in the dictionary (not "brukt", also an adjective).
+void rule_participle_alone(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& subject = s.words[i];
+    if (!lemma_in(subject, {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"})) continue;
+    const bool clause_start = i == first_word(s) || s.words[i - 1].text == "," ||
+                              lemma_in(s.words[i - 1], {"at", "fordi", "når", "hvis", "og", "men", "dersom", "da", "som"});
+    if (!clause_start) continue;
+    const Word& verb = s.words[i + 1];
+    if (verb.punct || verb.unknown || verb.text.find(' ') != std::string::npos) continue;
+    const auto dictionary = c.worker.lookup(verb.lower);
+    // The participle and its use as an adjective (gjøre<adj><pp>) only; "født" goes with "er/ble"
+    // ("han født" lacks "er"), so the past tense would be no correction.
+    if (dictionary.empty() || !std::all_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return r.has("compound-only-L") || r.has("compound-R") || ((r.has("vblex") || r.has("adj")) && r.has("pp"));
+        }) ||
+        std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) { return r.lemma == "føde"; }))
+      continue;
+    Word participle = verb;
+    participle.readings.clear();
+    for (const auto& r : dictionary)
+      if (r.has("vblex") && r.has("pp") && !r.has("compound-R") && !r.has("compound-only-L")) participle.readings.push_back(r);
+    auto past = regenerate(c.worker, participle, [](const Reading& r) { return r.has("pp"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"pp"}, "pret"); });
+    if (past.empty()) continue;
+    c.add("participle-alone", "F", verb.start, verb.end, {past, "har " + verb.text}, 0.7);
+  }
+}
+
 namespace {
 // Words after which a subject pronoun begins a subordinate clause (besides is_subjunction's).
 bool clause_opener(const Word& w) {

@@ -163,3 +163,16 @@ TEST(VerbForms, PresentRForFaaAfterPersonalPronoun) {
   expect_clean("Når du får brevet, kan du ringe meg.");
   expect_no_rule("De få som kom, var glade.", "present-r");  // "de få": the few
 }
+
+TEST(VerbForms, ParticipleAlone) {
+  expect_finding("Vi vært hjemme hele dagen.", "participle-alone", "var");
+  expect_finding("Når de gjort leksene, leker de.", "participle-alone", "gjorde");
+  expect_clean("Vi var hjemme hele dagen.");
+  expect_clean("Vi har vært hjemme hele dagen.");
+  expect_no_rule("Han født i Oslo.", "participle-alone");  // "er født": the past tense is no correction
+  for (const char* language : {"nb", "nn", "en", "ar", "uk", "so", "ti", "prs", "pl", "tr"}) {
+    const auto findings = check("Vi vært hjemme hele dagen.", language);
+    ASSERT_FALSE(findings.empty()) << language;
+    EXPECT_FALSE(findings.front().explanation.empty()) << language;
+  }
+}
