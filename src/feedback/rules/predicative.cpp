@@ -100,7 +100,9 @@ void rule_predicative(const RuleContext& c) {
     while (start > 0 && !s.words[start - 1].punct &&
            every(s.words[start - 1], [](const Reading& r) { return r.has("adj") || (r.has("det") && !r.has("qnt")); }))
       --start;
-    const bool before_clean = start == 0 || !(s.words[start - 1].text == "," ||
+    // "men jeg er": "men" joins clauses, hardly a pronoun to another subject.
+    const bool after_men = start > 0 && s.words[start - 1].lower == "men" && lemma_in(before, {"jeg", "du", "han", "hun"});
+    const bool before_clean = start == 0 || after_men || !(s.words[start - 1].text == "," ||
                                               surely_some(s.words[start - 1], [](const Reading& r) {
                                                 return r.has("pr") || r.has("cnjcoo") || r.has("num") ||
                                                        (r.has("det") && r.has("qnt"));

@@ -52,3 +52,8 @@ TEST(PredicativeAgreement, NeuterSubjects) {
   expect_clean("Vi vet hva som er galt.");
   expect_clean("Penger er greit å ha.");
 }
+
+TEST(PredicativeAgreement, PronounAfterMen) {
+  expect_finding("Men hun er glade.", "predicative-agreement", "glad");
+  expect_clean("Men hun er glad.");
+}
