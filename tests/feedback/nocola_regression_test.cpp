@@ -24,7 +24,7 @@ TEST(NocolaRegression, RecallAndFalseFlagsDoNotGetWorse) {
   auto engine = voki::feedback::load_engine();
   const auto result = voki::feedback::evaluate_nocola(*engine, path);
   std::cout << voki::feedback::eval_to_json(result) << '\n';
-  // Figures reached on dev.tsv (history in git log): recall 0.354, false flags 0.030, F 0.344,
+  // Figures reached on dev.tsv (history in git log): recall 0.354, false flags 0.030, F 0.345,
   // INFL 0.615, ORT 0.814, CAP 0.72, PUNCM 0.305, O 0.426, R 0.313. Each may get worse by one point at most.
   EXPECT_GE(result.recall(), 0.354 - 0.01);
   EXPECT_LE(result.false_flag_rate(), 0.030 + 0.01);
@@ -32,7 +32,7 @@ TEST(NocolaRegression, RecallAndFalseFlagsDoNotGetWorse) {
     const auto& c = result.by_code.at(code);
     return double(c.detected) / double(c.total);
   };
-  EXPECT_GE(recall_of("F"), 0.344 - 0.01);
+  EXPECT_GE(recall_of("F"), 0.345 - 0.01);
   EXPECT_GE(recall_of("INFL"), 0.615 - 0.01);
   EXPECT_GE(recall_of("ORT"), 0.814 - 0.01);
   EXPECT_GE(recall_of("CAP"), 0.72 - 0.01);

@@ -445,6 +445,28 @@ void rule_past_tense_adverbial(const RuleContext& c) {
   // Quoted speech and reported thought may mix tenses.
   if (std::any_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.text == "\"" || w.text == "«" || w.text == "»"; }))
     return;
+  // "Da han blir voksen, dro han": a fronted "da"-clause before a main clause in the past tense
+  // tells of the past too. The clause: "Da", a subject pronoun, perhaps a clause adverb, a present
+  // verb; the main clause's verb right after the comma is in the past.
+  if (const std::size_t d = first_word(s); d + 3 < s.words.size() && s.words[d].lower == "da" &&
+                                           lemma_in(s.words[d + 1], {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"})) {
+    std::size_t v = d + 2;
+    if (is_clause_adverb(s.words[v])) ++v;
+    const Word& verb = s.words[v];
+    std::size_t comma = v + 1;
+    while (comma < s.words.size() && !s.words[comma].punct) ++comma;
+    const Word* main_verb = at(s, comma + 1);
+    if (!verb.punct && !verb.unknown && verb.text.find(' ') == std::string::npos && comma < s.words.size() &&
+        s.words[comma].text == "," && is_word(main_verb) &&
+        every(verb, [](const Reading& r) { return r.has("vblex") && r.has("pres") && !r.has("pasv"); }) &&
+        // "flyttet" is also the participle, which cannot stand there alone.
+        some(*main_verb, [](const Reading& r) { return r.has("vblex") && r.has("pret"); }) &&
+        every(*main_verb, [](const Reading& r) { return r.has("pret") || r.has("pp"); })) {
+      auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("pres"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"pres"}, "pret"); });
+      if (!form.empty()) c.add("past-tense-adverbial", "F", verb.start, verb.end, {form}, 0.7);
+    }
+  }
   for (std::size_t i = 0; i < s.words.size(); ++i) {
     const std::size_t end = past_adverbial(s, i);
     if (end == 0) continue;

@@ -176,3 +176,10 @@ TEST(VerbForms, ParticipleAlone) {
     EXPECT_FALSE(findings.front().explanation.empty()) << language;
   }
 }
+
+TEST(VerbForms, PastTenseInFrontedDaClause) {
+  expect_finding("Da vi sitter ute, begynte det å regne.", "past-tense-adverbial", "satt");
+  expect_finding("Da han blir gammel, flyttet han hjem.", "past-tense-adverbial", "ble");
+  expect_clean("Da vi satt ute, begynte det å regne.");
+  expect_no_rule("Da vi kommer fram, spiser vi.", "past-tense-adverbial");  // "da" as "then": the main clause is present
+}
