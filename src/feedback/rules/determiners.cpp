@@ -3,6 +3,8 @@
 // "hele dagen").
 #include "feedback/rules/rule_helpers.h"
 
+#include <array>
+
 namespace voki::feedback {
 
 using namespace rule_helpers;
@@ -267,6 +269,143 @@ void rule_vaares(const RuleContext& c) {
       form = plural ? "våre" : neuter ? "vårt" : "vår";
     }
     if (!form.empty()) c.add("determiner-agreement", "F", w.start, w.end, {like(w, form)}, 0.8);
+  }
+}
+
+namespace {
+// Noun readings of the dictionary, without the compound-only parts.
+std::vector<Reading> dictionary_nouns(Worker& worker, const std::string& lower) {
+  std::vector<Reading> out;
+  for (auto& r : worker.lookup(lower))
+    if (r.has("n") && !r.has("compound-only-L") && !r.has("cmp")) out.push_back(std::move(r));
+  return out;
+}
+// Words that can stand between a demonstrative and its noun: "den andre", "det samme", "den
+// eneste", "det gamle": every dictionary reading is a weak (definite or plural) adjective form,
+// an ordinal or "annen".
+bool weak_modifier(Worker& worker, const Word& w) {
+  if (w.punct || w.unknown || has_digit(w.text)) return false;
+  const auto readings = worker.lookup(w.lower);
+  return !readings.empty() && std::all_of(readings.begin(), readings.end(), [](const Reading& r) {
+    return r.has("compound-only-L") || (r.has("adj") && (r.has("def") || r.has("sp") || r.has("pl") || r.has("ord"))) ||
+           (r.has("det") && (r.lemma == "annen" || r.lemma == "samme")) || r.lemma == "eneste";
+  });
+}
+}  // namespace
+
+// F: the demonstrative takes the gender and number of its definite noun, whichever reading CG-3
+// kept (it often reads "dette" before a noun as a pronoun and "landet" as a verb): "på dette
+// måten" → "denne", "i den landet" → "det", "det muligheten" → "den", "den andre ukene" → "de".
+// Only on dictionary readings: after a preposition that does not begin clauses, or at the start
+// of the sentence before a word that is no verb; never before a finite verb ("på det læreren
+// sier": a relative clause).
+void rule_demonstrative_gender(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& det = s.words[i];
+    const bool common = lemma_in(det, {"den", "denne"}), neuter = lemma_in(det, {"det", "dette"});
+    if (!common && !neuter) continue;
+    const bool start = i == first_word(s);
+    const bool after_preposition =
+        i > 0 && lemma_in(s.words[i - 1], {"på", "i", "fra", "med", "av", "ved", "under", "over", "mot", "hos", "gjennom", "uten",
+                                           "rundt", "blant", "mellom", "bak", "foran", "langs", "innenfor", "utenfor"});
+    // "til", "for", "om", "etter" also begin clauses ("til den kom"); not before "denne/dette"
+    // nor before a modifier ("til den andre").
+    const bool clause_preposition = i > 0 && lemma_in(s.words[i - 1], {"til", "for", "om", "etter"});
+    std::size_t j = i + 1;
+    while (j < s.words.size() && j <= i + 2 && weak_modifier(c.worker, s.words[j])) ++j;
+    // "denne/dette" are demonstratives anywhere but after a copula ("er dette boken?").
+    const bool demonstrative_only =
+        lemma_in(det, {"denne", "dette"}) && i > 0 && !s.words[i - 1].punct &&
+        !lemma_in(s.words[i - 1], {"er", "var", "blir", "ble", "være", "vært", "bli", "blitt", "heter", "het"});
+    if (!start && !after_preposition && !demonstrative_only && !(clause_preposition && j > i + 1)) continue;
+    const Word* noun = at(s, j);
+    if (!is_word(noun) || noun->unknown || has_digit(noun->text) || (noun->capitalised && j != first_word(s))) continue;
+    const auto nouns = dictionary_nouns(c.worker, noun->lower);
+    if (nouns.empty() || !std::all_of(nouns.begin(), nouns.end(), [](const Reading& r) { return r.has("def") && !r.has("gen"); }))
+      continue;
+    const auto all = c.worker.lookup(noun->lower);
+    // Besides the noun, only verb or participle readings (not at the start, where "Det landet et
+    // fly" has the verb), never a pronoun, determiner, preposition, adverb or conjunction.
+    if (std::any_of(all.begin(), all.end(), [&](const Reading& r) {
+          if (r.has("n") || r.has("compound-only-L") || r.has("cmp")) return false;
+          return start || !(verb_any(r) || r.has("adj"));
+        }))
+      continue;
+    const bool plural = std::all_of(nouns.begin(), nouns.end(), [](const Reading& r) { return r.has("pl"); });
+    const bool noun_neuter = std::all_of(nouns.begin(), nouns.end(), [](const Reading& r) { return r.has("sg") && r.has("nt"); });
+    const bool noun_common = std::all_of(nouns.begin(), nouns.end(), [](const Reading& r) { return r.has("sg") && !r.has("nt"); });
+    std::string form;
+    if (plural) form = lemma_in(det, {"den", "det"}) ? "de" : "disse";
+    else if (common && noun_neuter) form = det.lower == "den" ? "det" : "dette";
+    else if (neuter && noun_common) form = det.lower == "det" ? "den" : "denne";
+    if (form.empty()) continue;
+    // "på det læreren sier", "Det barna trenger": "det" and a relative clause without "som"; a
+    // noun after the noun: a split compound.
+    const Word* after = at(s, j + 1);
+    if (is_word(after)) {
+      const auto next = c.worker.lookup(after->lower);
+      if (after->unknown || next.empty()) continue;
+      if (det.lower == "det" && j == i + 1 && std::any_of(next.begin(), next.end(), finite)) continue;
+      if (std::all_of(next.begin(), next.end(), [](const Reading& r) { return r.has("n"); })) continue;
+    }
+    c.add("determiner-agreement", "F", det.start, det.end, {like(det, form)}, 0.75);
+  }
+  // A possessive before an indefinite noun it does not fit, on dictionary readings ("vår" is also
+  // the spring, "sitt" an imperative): "vår land" → "vårt", "vårt skole" → "vår". Not after words
+  // that make "vår" the season ("i vår", "hver vår", "neste vår").
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& pos = s.words[i];
+    static const std::vector<std::array<std::string_view, 4>> possessives = {
+        {"min", "mitt", "mine", "min"}, {"din", "ditt", "dine", "din"}, {"sin", "sitt", "sine", "sin"}, {"vår", "vårt", "våre", "vår"}};
+    const auto family = std::find_if(possessives.begin(), possessives.end(), [&](const auto& f) {
+      return pos.lower == f[0] || pos.lower == f[1] || pos.lower == f[2];
+    });
+    if (family == possessives.end()) continue;
+    if (i > 0 && lemma_in(s.words[i - 1], {"i", "hver", "neste", "forrige", "sist", "denne", "hele", "om", "til", "fra", "en", "ei"}))
+      continue;
+    // "foreldrene mine leser": the possessive belongs to the definite noun before it; "en av mine
+    // venninne": after a partitive the noun's number is the slip.
+    if (i > 0 && !s.words[i - 1].punct) {
+      const auto before = c.worker.lookup(s.words[i - 1].lower);
+      if (std::any_of(before.begin(), before.end(), [](const Reading& r) { return r.has("n") && r.has("def"); })) continue;
+      if (s.words[i - 1].lower == "av" && i > 1 && lemma_in(s.words[i - 2], {"en", "ei", "et", "ett", "noen", "mange", "flere", "alle", "ingen", "hver", "hvert", "få"}))
+        continue;
+    }
+    const Word* noun = at(s, i + 1);
+    if (!is_word(noun) || noun->unknown || has_digit(noun->text) || noun->capitalised) continue;
+    const auto nouns = dictionary_nouns(c.worker, noun->lower);
+    if (nouns.empty() || !std::all_of(nouns.begin(), nouns.end(), [](const Reading& r) { return r.has("ind") && !r.has("gen"); }))
+      continue;
+    // The word is a noun and nothing else but a verb form ("land" is also an imperative).
+    const auto all = c.worker.lookup(noun->lower);
+    if (std::any_of(all.begin(), all.end(), [](const Reading& r) {
+          return !(r.has("n") || r.has("compound-only-L") || r.has("cmp") || verb_any(r));
+        }))
+      continue;
+    const Word* after = at(s, i + 2);
+    if (is_word(after)) {
+      const auto next = c.worker.lookup(after->lower);
+      if (after->unknown || next.empty() || std::all_of(next.begin(), next.end(), [](const Reading& r) { return r.has("n"); }))
+        continue;
+    }
+    const bool is_neuter = pos.lower == (*family)[1], is_plural = pos.lower == (*family)[2];
+    auto fits = [&](const Reading& n) {
+      if (is_plural) return n.has("pl") || n.has("sp");
+      if (n.has("pl")) return false;
+      return is_neuter ? n.has("nt") : !n.has("nt");
+    };
+    if (std::any_of(nouns.begin(), nouns.end(), fits)) continue;
+    std::vector<std::string> forms;
+    for (const auto& n : nouns) {
+      const std::string_view f = n.has("pl") ? (*family)[2] : n.has("nt") ? (*family)[1] : (*family)[0];
+      if (std::find(forms.begin(), forms.end(), like(pos, std::string(f))) == forms.end()) forms.push_back(like(pos, std::string(f)));
+    }
+    // The singular first: "vår land" → "vårt" (or "våre").
+    std::stable_sort(forms.begin(), forms.end(), [&](const std::string& a, const std::string& b) {
+      return to_lower(a) != (*family)[2] && to_lower(b) == (*family)[2];
+    });
+    c.add("determiner-agreement", "F", pos.start, pos.end, forms, 0.75);
   }
 }
 

@@ -217,6 +217,20 @@ void rule_definiteness(const RuleContext& c) {
                            [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
     if (!form.empty()) c.add("possessive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
   }
+  // After a genitive an unknown compound whose last part is definite: "lærernes lønnskampen" →
+  // "lønnskamp" (not after a measure: "en times kjøreturen" is the rule below's to leave).
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& owner = s.words[i];
+    if (owner.punct || !every(owner, [](const Reading& r) { return (r.has("n") || r.has("np")) && r.has("gen"); })) continue;
+    if (i > 0 && (lemma_in(s.words[i - 1], {"en", "ei", "et"}) || s.words[i - 1].any("num") || has_digit(s.words[i - 1].text)))
+      continue;
+    const Word& noun = s.words[i + 1];
+    if (!noun.unknown || noun.punct || noun.capitalised || has_digit(noun.text) || noun.text.find('-') != std::string::npos) continue;
+    const auto compound = compound_noun(c.worker, noun.lower, [](const Reading& r) { return r.has("def"); });
+    if (compound.head.empty()) continue;
+    auto form = regenerate_compound(c.worker, noun, compound, [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+    if (!form.empty()) c.add("genitive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+  }
   // After the noun the possessive asks for its definite form: "romaner hans" → "romanene hans",
   // "samboer min" → "samboeren min". Not "mi", "di", "si" (also verbs: "kvinner si at"), nor when
   // a noun phrase follows ("barn deres egen ..."), nor after a determiner of the noun's own.
@@ -246,6 +260,55 @@ void rule_definiteness(const RuleContext& c) {
     auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("ind"); },
                            [](std::vector<std::string>& t) { replace_tag(t, {"ind"}, "def"); });
     if (!form.empty()) c.add("possessive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
+  }
+}
+
+// F: the article before an adjective and a noun CG-3 read as another adjective ("et liten runde":
+// "runde" is also rund<adj><pl>; "en fint alternativ"): at the end of the phrase the last word is
+// the noun, and its dictionary gender decides: "en" → "et", "et" → "en".
+void rule_article_dictionary(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& det = s.words[i];
+    if (!lemma_in(det, {"en", "et", "ei"}) || (i > 0 && lemma_in(s.words[i - 1], {"en", "et", "ei"}))) continue;
+    // One or two adjectives ("fint", "liten"; "fint" is also an imperative).
+    auto adjective = [&](const Word& w) {
+      if (w.punct || w.unknown || has_digit(w.text)) return false;
+      const auto readings = c.worker.lookup(w.lower);
+      return std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("adj") && !r.has("pp"); }) &&
+             std::none_of(readings.begin(), readings.end(), [](const Reading& r) {
+               // A definite noun cannot follow the indefinite article: "liten" is also lit<n><def>.
+               return (r.has("n") && r.has("ind") && !r.has("compound-only-L") && !r.has("cmp")) || r.has("det") || r.has("prn") || r.has("num") ||
+                      r.has("pr") || r.has("adv") || r.has("cnjcoo") || r.has("cnjsub");
+             });
+    };
+    std::size_t j = i + 1;
+    while (j < s.words.size() && j <= i + 2 && adjective(s.words[j])) ++j;
+    if (j == i + 1) continue;
+    const Word* noun = at(s, j);
+    if (!is_word(noun) || noun->unknown || noun->capitalised || has_digit(noun->text)) continue;
+    // The phrase ends after it: punctuation, or a word that is no noun or adjective.
+    const Word* after = at(s, j + 1);
+    if (is_word(after) && after->lower != "å") {  // "å" is also a noun (a brook)
+      const auto next = c.worker.lookup(after->lower);
+      if (after->unknown || next.empty() || std::any_of(next.begin(), next.end(), [](const Reading& r) {
+            return (r.has("n") && !r.has("compound-only-L")) || r.has("adj") || r.has("np");
+          }))
+        continue;
+    }
+    std::vector<Reading> singular;
+    for (auto& r : c.worker.lookup(noun->lower))
+      if (r.has("n") && !r.has("compound-only-L") && !r.has("cmp") && r.has("sg") && r.has("ind") && !r.has("gen"))
+        singular.push_back(std::move(r));
+    if (singular.empty()) continue;
+    const bool neuter = std::all_of(singular.begin(), singular.end(), [](const Reading& r) { return r.has("nt"); });
+    const bool common = std::none_of(singular.begin(), singular.end(), [](const Reading& r) { return r.has("nt"); });
+    const bool feminine = std::any_of(singular.begin(), singular.end(), [](const Reading& r) { return r.has("f"); });
+    std::string form;
+    if (neuter && det.lower != "et") form = "et";
+    else if (common && det.lower == "et") form = "en";
+    else if (common && det.lower == "ei" && !feminine) form = "en";
+    if (!form.empty()) c.add("article-agreement", "F", det.start, det.end, {like(det, form)}, 0.7);
   }
 }
 
@@ -367,12 +430,14 @@ void rule_noun_phrase(const RuleContext& c) {
         lemma_in(before, {"mange", "flere", "noen", "ingen", "alle", "to", "tre", "fire"});
     // Right after a verb only adjectives that can never be adverbs: "innebærer stor ansvar" →
     // "stort", "treffe ny venner" → "nye"; not "snakker godt norsk" (a -t form), "kom sent hjem".
+    // "har veldig strengt regler": a degree adverb may stand before the adjective.
+    const std::size_t first_adjective = k + 1 < j && degree_adverb(s.words[k]) ? k + 1 : k;
     const bool after_verb =
-        !definite && !indefinite_start && k + 1 == j && surely_some(before, verb_any) &&
-        !lemma_in(s.words[k], {"forskjellige", "ulike", "enkelte", "diverse"}) &&
+        !definite && !indefinite_start && first_adjective + 1 == j && surely_some(before, verb_any) &&
+        !lemma_in(s.words[first_adjective], {"forskjellige", "ulike", "enkelte", "diverse"}) &&
         surely_none(before, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("pr"); }) &&
         [&] {
-          const auto readings = c.worker.lookup(s.words[k].lower);
+          const auto readings = c.worker.lookup(s.words[first_adjective].lower);
           return !readings.empty() && std::none_of(readings.begin(), readings.end(), [](const Reading& r) {
             return r.has("adv") || verb_any(r) || r.has("n") || r.has("det") || r.has("prn") || r.has("pr") ||
                    (r.has("adj") && r.has("nt") && r.has("sg") && r.has("ind")) || r.has("ord") || r.has("comp") || r.has("sup");

@@ -112,6 +112,48 @@ void rule_plural_after_quantifier(const RuleContext& c) {
                            });
     if (!form.empty()) c.add("plural-after-quantifier", "F", noun->start, noun->end, {form}, 0.7);
   }
+  // A noun that is also a present-tense verb ("lærer", "jobber"), read as the verb by CG-3: when a
+  // finite verb follows, it is the noun of the subject: "alle lærer har" → "lærere", "mange
+  // lærer tjener" (but not "alle lærer norsk").
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& q = s.words[i];
+    const bool all = lemma_in(q, {"alle", "begge"});
+    const bool number = lemma_in(q, {"mange", "flere", "noen", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti"});
+    if (!all && !number) continue;
+    // "Det alle lærer er nyttig", "som mange lærer": the quantifier is the subject of a relative
+    // clause; it must begin the phrase after the start, a comma, a conjunction or a preposition.
+    const bool phrase_start = i == first_word(s) || s.words[i - 1].text == "," ||
+                              lemma_in(s.words[i - 1], {"at", "fordi", "når", "hvis", "og", "men", "dersom", "siden"}) ||
+                              surely_some(s.words[i - 1], [](const Reading& r) { return r.has("pr"); });
+    if (!phrase_start) continue;
+    const Word& noun = s.words[i + 1];
+    const Word& verb = s.words[i + 2];
+    if (noun.punct || noun.unknown || noun.capitalised || verb.punct || verb.unknown) continue;
+    if (!some(noun, [](const Reading& r) { return verb_any(r) && r.has("pres"); })) continue;
+    if (!every(verb, [](const Reading& r) { return finite(r); })) continue;
+    // Nouns in the dictionary: a countable singular and the present form of a verb, nothing else
+    // (but plurals: "lærer" is also the plural of "lære").
+    const auto dictionary = c.worker.lookup(noun.lower);
+    bool singular_noun = false;
+    if (std::any_of(dictionary.begin(), dictionary.end(), [&](const Reading& r) {
+          if (r.has("compound-only-L") || r.has("compound-R")) return false;
+          if (r.has("n") && r.has("sg") && r.has("ind") && !r.has("unc") && !r.has("gen")) {
+            singular_noun = true;
+            return false;
+          }
+          return !(verb_any(r) && r.has("pres")) && !(r.has("n") && r.has("pl") && !r.has("gen"));
+        }) ||
+        !singular_noun)
+      continue;
+    Word as_noun = noun;
+    as_noun.readings.clear();
+    for (const auto& r : dictionary)
+      if (r.has("n") && r.has("sg") && !r.has("compound-R")) as_noun.readings.push_back(r);
+    auto form = regenerate(c.worker, as_noun, [](const Reading& r) { return r.has("n"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"sg"}, "pl"); });
+    if (!form.empty())
+      c.add(all ? "plural-after-quantifier" : "plural-after-number", "F", noun.start, noun.end, {form}, 0.7);
+  }
 }
 
 }  // namespace voki::feedback

@@ -11,8 +11,21 @@ bool reading_in(const std::vector<Reading>& readings, bool (*p)(const Reading&))
 }
 bool is_inf(const Reading& r) { return r.has("inf"); }
 bool is_noun_or_adjective(const Reading& r) { return r.has("n") || r.has("adj") || r.has("np"); }
-bool is_past_participle(const Reading& r) { return r.has("pp"); }
+// The verb's participle; "opplevde" is also oppleve<adj><pp><pl>, which is no perfect form.
+bool is_past_participle(const Reading& r) { return r.has("pp") && !r.has("adj"); }
 bool is_other_pos(const Reading& r) { return !verb_any(r); }
+// A present-tense verb right after "har/hadde" whose subject pronoun begins the clause: "jeg har
+// spiser", "at vi har snakker". Not "det jeg har gjør meg glad" (the relative clause ends at "har")
+// nor "er" and "har" themselves.
+bool present_after_have(const Sentence& s, std::size_t have, const Word& verb) {
+  if (have == 0 || !is_personal_subject_pronoun(s.words[have - 1])) return false;
+  const std::size_t subject = have - 1;
+  const bool clause_start = subject == first_word(s) || s.words[subject - 1].text == "," ||
+                            lemma_in(s.words[subject - 1], {"at", "fordi", "når", "hvis", "og", "men", "dersom", "siden"});
+  if (!clause_start || verb.unknown || verb.text.find(' ') != std::string::npos) return false;
+  if (lemma_in(verb, {"er", "har", "blir", "kan", "vil", "skal", "må", "bør"})) return false;
+  return every(verb, [](const Reading& r) { return r.has("vblex") && r.has("pres") && !r.has("pasv"); });
+}
 }  // namespace
 
 // F: after a modal verb, after "å", and after "har/hadde": the right verb form.
@@ -96,7 +109,7 @@ void rule_verb_forms(const RuleContext& c) {
       if (!form.empty() && modifier) c.widen_window(verb->start, verb->end);
       else if (!form.empty()) c.add("perfect-participle", "F", verb->start, verb->end, {form}, 0.75);
     } else if (perfect && every(*verb, [](const Reading& r) { return r.has("vblex") && r.has("pret"); }) &&
-               !reading_in(dictionary, is_past_participle) && !reading_in(dictionary, is_inf)) {
+               !reading_in(dictionary, is_past_participle)) {
       // "har skrev" → "har skrevet"; a weak form in -de/-te is also an adjective ("har brukte
       // klær"), so only before a word that cannot begin a noun phrase.
       if (reading_in(dictionary, [](const Reading& r) { return r.has("adj"); }) &&
@@ -107,7 +120,44 @@ void rule_verb_forms(const RuleContext& c) {
       auto form = regenerate(c.worker, *verb, [](const Reading& r) { return r.has("pret"); },
                              [](std::vector<std::string>& t) { replace_tag(t, {"pret"}, "pp"); });
       if (!form.empty()) c.add("perfect-participle", "F", verb->start, verb->end, {form}, 0.75);
+    } else if (perfect && j == i + 1 && present_after_have(s, i, *verb)) {
+      // "jeg har spiser" → "spist".
+      auto form = regenerate(c.worker, *verb, [](const Reading& r) { return r.has("pres"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"pres"}, "pp"); });
+      if (!form.empty()) c.add("perfect-participle", "F", verb->start, verb->end, {form}, 0.75);
     }
+  }
+}
+
+// F: a past participle cannot be the finite verb: "de vært glade" → "var" (or "har vært"), "jeg
+// gjort det" → "gjorde". Right after a personal subject pronoun that begins the clause, a word that
+// is a verb's participle and nothing else in the dictionary (not "brukt", also an adjective).
+void rule_participle_alone(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& subject = s.words[i];
+    if (!lemma_in(subject, {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"})) continue;
+    const bool clause_start = i == first_word(s) || s.words[i - 1].text == "," ||
+                              lemma_in(s.words[i - 1], {"at", "fordi", "når", "hvis", "og", "men", "dersom", "da", "som"});
+    if (!clause_start) continue;
+    const Word& verb = s.words[i + 1];
+    if (verb.punct || verb.unknown || verb.text.find(' ') != std::string::npos) continue;
+    const auto dictionary = c.worker.lookup(verb.lower);
+    // The participle and its use as an adjective (gjøre<adj><pp>) only; "født" goes with "er/ble"
+    // ("han født" lacks "er"), so the past tense would be no correction.
+    if (dictionary.empty() || !std::all_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return r.has("compound-only-L") || r.has("compound-R") || ((r.has("vblex") || r.has("adj")) && r.has("pp"));
+        }) ||
+        std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) { return r.lemma == "føde"; }))
+      continue;
+    Word participle = verb;
+    participle.readings.clear();
+    for (const auto& r : dictionary)
+      if (r.has("vblex") && r.has("pp") && !r.has("compound-R") && !r.has("compound-only-L")) participle.readings.push_back(r);
+    auto past = regenerate(c.worker, participle, [](const Reading& r) { return r.has("pp"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"pp"}, "pret"); });
+    if (past.empty()) continue;
+    c.add("participle-alone", "F", verb.start, verb.end, {past, "har " + verb.text}, 0.7);
   }
 }
 
@@ -193,9 +243,9 @@ void rule_present_r(const RuleContext& c) {
     }
     const Word& verb = *verb_word;
     if (verb.unknown || !every(verb, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("imp")); })) continue;
-    // "Det være seg", "se!", "de få" (the few); after a personal pronoun "se" is the verb.
+    // "Det være seg", "se!", "de få" (the few); after a personal pronoun "se" and "få" are the verb.
     const bool pronoun = is_personal_subject_pronoun(s.words[i]);
-    if (lemma_in(verb, {"få"}) || (verb.lower == "se" && !pronoun) ||
+    if ((verb.lower == "få" && !pronoun) || (verb.lower == "se" && !pronoun) ||
         (verb.lower == "være" && (!is_word(at(s, v + 1)) || s.words[v + 1].lower == "seg")))
       continue;
     // After the subjects other than the old pronoun list, only words that are verbs alone: an
@@ -395,6 +445,28 @@ void rule_past_tense_adverbial(const RuleContext& c) {
   // Quoted speech and reported thought may mix tenses.
   if (std::any_of(s.words.begin(), s.words.end(), [](const Word& w) { return w.text == "\"" || w.text == "«" || w.text == "»"; }))
     return;
+  // "Da han blir voksen, dro han": a fronted "da"-clause before a main clause in the past tense
+  // tells of the past too. The clause: "Da", a subject pronoun, perhaps a clause adverb, a present
+  // verb; the main clause's verb right after the comma is in the past.
+  if (const std::size_t d = first_word(s); d + 3 < s.words.size() && s.words[d].lower == "da" &&
+                                           lemma_in(s.words[d + 1], {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"})) {
+    std::size_t v = d + 2;
+    if (is_clause_adverb(s.words[v])) ++v;
+    const Word& verb = s.words[v];
+    std::size_t comma = v + 1;
+    while (comma < s.words.size() && !s.words[comma].punct) ++comma;
+    const Word* main_verb = at(s, comma + 1);
+    if (!verb.punct && !verb.unknown && verb.text.find(' ') == std::string::npos && comma < s.words.size() &&
+        s.words[comma].text == "," && is_word(main_verb) &&
+        every(verb, [](const Reading& r) { return r.has("vblex") && r.has("pres") && !r.has("pasv"); }) &&
+        // "flyttet" is also the participle, which cannot stand there alone.
+        some(*main_verb, [](const Reading& r) { return r.has("vblex") && r.has("pret"); }) &&
+        every(*main_verb, [](const Reading& r) { return r.has("pret") || r.has("pp"); })) {
+      auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("pres"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"pres"}, "pret"); });
+      if (!form.empty()) c.add("past-tense-adverbial", "F", verb.start, verb.end, {form}, 0.7);
+    }
+  }
   for (std::size_t i = 0; i < s.words.size(); ++i) {
     const std::size_t end = past_adverbial(s, i);
     if (end == 0) continue;

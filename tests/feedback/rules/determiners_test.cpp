@@ -71,3 +71,28 @@ TEST(Determiners, HverSinAgreesWithTheNoun) {
   expect_clean("Vi har hver sin mening om det.");
   expect_clean("Barna fikk hvert sitt eget kontor.");
 }
+
+TEST(DeterminerAgreement, DemonstrativeBeforeDefiniteNounOnDictionaryReadings) {
+  // CG-3 reads "dette" before a noun as a pronoun and "huset" may be a verb: the dictionary decides.
+  expect_finding("På dette dagen var alle glade.", "determiner-agreement", "denne");
+  expect_finding("Hun bodde lenge i den huset.", "determiner-agreement", "det");
+  expect_finding("Vi leste om denne eventyret.", "determiner-agreement", "dette");
+  expect_finding("Han bor på den andre huset.", "determiner-agreement", "det");
+  expect_finding("Dette vinteren var kald.", "determiner-agreement", "Denne");
+  expect_clean("På denne dagen var alle glade.");
+  expect_clean("Hun bodde lenge i det huset.");
+  expect_clean("Han bor på det andre huset.");
+  expect_no_rule("Du må gjøre det læreren sier.", "determiner-agreement");  // a relative clause without "som"
+  expect_no_rule("Er dette boken du snakket om?", "determiner-agreement");  // "dette" is the subject
+  expect_no_rule("Vi ventet til den landet.", "determiner-agreement");  // "til" begins a clause
+}
+
+TEST(DeterminerAgreement, PossessiveWithOtherReadings) {
+  // "vår" is also the spring: the dictionary's noun readings decide.
+  expect_finding("Vi må ta vare på vår hav.", "determiner-agreement", "vårt");
+  expect_finding("Vårt skole ligger nær sentrum.", "determiner-agreement", "Vår");
+  expect_clean("Vi må ta vare på vårt hav.");
+  expect_clean("Vår skole ligger nær sentrum.");
+  expect_no_rule("I vår reiste vi til Spania.", "determiner-agreement");
+  expect_no_rule("Barna mine maler hus.", "determiner-agreement");  // the possessive after its noun
+}

@@ -103,3 +103,28 @@ TEST(NounPhrase, ArticleBeforeAnnen) {
   expect_clean("Det er et annet spørsmål.");
   expect_no_rule("Det er en annen land.", "article-agreement");  // "annen" is wrong too: the determiner rule's
 }
+
+TEST(NounPhrase, DegreeAdverbAfterVerb) {
+  expect_finding("De har ganske stor hus.", "adjective-agreement", "stort");
+  expect_finding("Hun fikk ganske god resultat.", "adjective-agreement", "godt");
+  expect_clean("De har ganske store hus.");
+  expect_clean("Han snakker veldig godt norsk.");
+}
+
+TEST(NounPhrase, UnknownCompoundAfterGenitive) {
+  expect_finding("Bankens boliglånsrenten steg i fjor.", "genitive-definiteness", "boliglånsrente");
+  expect_finding("Skolens elevrådslederen holdt en tale.", "genitive-definiteness", "elevrådsleder");
+  expect_clean("Bankens boliglånsrente steg i fjor.");
+  expect_clean("Skolens elevrådsleder holdt en tale.");
+}
+
+TEST(NounPhrase, ArticleBeforeNounReadAsAdjective) {
+  // CG-3 reads "runde" as rund<adj><pl> and "alternativ" as an adjective; at the end of the
+  // phrase they are the nouns.
+  expect_finding("Vi gikk et lang runde.", "article-agreement", "en");
+  expect_finding("Toget er en godt alternativ.", "article-agreement", "et");
+  expect_finding("Han fant en rolig sted å bo.", "article-agreement", "et");
+  expect_clean("Vi gikk en lang runde.");
+  expect_clean("Toget er et godt alternativ.");
+  expect_clean("Han fant et rolig sted å bo.");
+}

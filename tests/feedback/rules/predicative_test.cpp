@@ -31,3 +31,29 @@ TEST(PredicativeAgreement, DefinitePluralSubjects) {
   expect_clean("Prisene er veldig lave i år.");
   expect_clean("Det tror jeg er riktig.");  // "jeg" belongs to "tror"; "det" is the subject of "er"
 }
+
+TEST(PredicativeAgreement, AfterAuxiliary) {
+  expect_finding("Huset har blitt mer kald.", "predicative-agreement", "kaldt");
+  expect_finding("Nå har bilen blitt mer kaldt.", "predicative-agreement", "kald");
+  expect_finding("Du kan ikke være sikkert på det.", "predicative-agreement", "sikker");
+  expect_clean("Huset har blitt mer kaldt og mørkt.");
+  expect_clean("Nå har bilen blitt mer kald.");
+  expect_clean("Du kan ikke være sikker på det.");
+  expect_clean("Det tror jeg kan være fint.");  // "jeg" belongs to "tror"
+}
+
+TEST(PredicativeAgreement, NeuterSubjects) {
+  expect_finding("Her er det trygg at barna leker ute.", "predicative-agreement", "trygt");
+  expect_finding("Vi vet ikke hva som er sunn.", "predicative-agreement", "sunt");
+  expect_finding("Det er ikke så morsom å bo her.", "predicative-agreement", "morsomt");
+  expect_clean("Her er det trygt at barna leker ute.");
+  expect_clean("Vi vet ikke hva som er sunt.");
+  expect_clean("Det er ikke så morsomt å bo her.");
+  expect_clean("Vi vet hva som er galt.");
+  expect_clean("Penger er greit å ha.");
+}
+
+TEST(PredicativeAgreement, PronounAfterMen) {
+  expect_finding("Men hun er glade.", "predicative-agreement", "glad");
+  expect_clean("Men hun er glad.");
+}

@@ -34,3 +34,12 @@ TEST(PluralAfterQuantifier, Disse) {
   expect_clean("Jeg har tenkt mye på disse dagene.");
   expect_clean("Jeg har tenkt mye på disse spørsmål.");  // "disse" + indefinite plural: formal style
 }
+
+TEST(PluralAfterQuantifier, NounReadAsPresentVerb) {
+  // "lærer" is also the present of "lære"; before a finite verb it is the subject's noun.
+  expect_finding("Alle lærer må ha god utdanning.", "plural-after-quantifier", "lærere");
+  expect_finding("Mange lærer snakker engelsk.", "plural-after-number", "lærere");
+  expect_clean("Alle lærere må ha god utdanning.");
+  expect_clean("Alle lærer norsk på skolen.");
+  expect_clean("Det alle lærer er nyttig.");  // "alle" is the subject of a relative clause
+}

@@ -144,3 +144,42 @@ TEST(VerbForms, PresentRAfterFrontedClauseAndInRelativeClause) {
   expect_clean("Barna tror på alt de hører.");
   expect_clean("Hvis du kan, hjelp du meg!");
 }
+
+TEST(VerbForms, PerfectWithPastOrPresentForm) {
+  // "opplevde", "gjorde" are also an adjective and a rare verb in the dictionary.
+  expect_finding("Vi har opplevde det før.", "perfect-participle", "opplevd");
+  expect_finding("Når de har gjorde leksene, leker de.", "perfect-participle", "gjort");
+  expect_finding("De hadde kunne reise.", "perfect-participle", "kunnet");
+  expect_finding("Jeg har spiser middag.", "perfect-participle", "spist");
+  expect_clean("Vi har opplevd det før.");
+  expect_clean("Jeg har spist middag.");
+  expect_clean("Det jeg har gjør meg glad.");  // "har" ends the relative clause
+  expect_no_rule("De har brukte klær.", "perfect-participle");
+}
+
+TEST(VerbForms, PresentRForFaaAfterPersonalPronoun) {
+  expect_finding("Når du få brevet, kan du ringe meg.", "present-r", "får");
+  expect_finding("Hvis jeg få tid, kommer jeg.", "present-r", "får");
+  expect_clean("Når du får brevet, kan du ringe meg.");
+  expect_no_rule("De få som kom, var glade.", "present-r");  // "de få": the few
+}
+
+TEST(VerbForms, ParticipleAlone) {
+  expect_finding("Vi vært hjemme hele dagen.", "participle-alone", "var");
+  expect_finding("Når de gjort leksene, leker de.", "participle-alone", "gjorde");
+  expect_clean("Vi var hjemme hele dagen.");
+  expect_clean("Vi har vært hjemme hele dagen.");
+  expect_no_rule("Han født i Oslo.", "participle-alone");  // "er født": the past tense is no correction
+  for (const char* language : {"nb", "nn", "en", "ar", "uk", "so", "ti", "prs", "pl", "tr"}) {
+    const auto findings = check("Vi vært hjemme hele dagen.", language);
+    ASSERT_FALSE(findings.empty()) << language;
+    EXPECT_FALSE(findings.front().explanation.empty()) << language;
+  }
+}
+
+TEST(VerbForms, PastTenseInFrontedDaClause) {
+  expect_finding("Da vi sitter ute, begynte det å regne.", "past-tense-adverbial", "satt");
+  expect_finding("Da han blir gammel, flyttet han hjem.", "past-tense-adverbial", "ble");
+  expect_clean("Da vi satt ute, begynte det å regne.");
+  expect_no_rule("Da vi kommer fram, spiser vi.", "past-tense-adverbial");  // "da" as "then": the main clause is present
+}
