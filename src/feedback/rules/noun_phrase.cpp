@@ -166,7 +166,13 @@ void rule_agreement(const RuleContext& c) {
       if (other && (other->lower == "annet") != (gender == "nt")) continue;
       if (!article_fits) {
         const std::string right = gender == "nt" ? "et" : "en";
-        c.add("article-agreement", "F", det.start, det.end, {like(det, right)}, 0.7);
+        // On raw readings a noun of both genders ("en ting", "et kurs") keeps the one the article
+        // asks for after CG-3: alone that is not worth a CG-3 run.
+        const bool fitting_gender = candidate_mode() && some(*noun, [&](const Reading& r) {
+          return r.has("n") && (det.lower == "ei" ? r.has("f") : (det.lower == "et") == (gender_of(r) == "nt") && !gender_of(r).empty());
+        });
+        if (fitting_gender) c.widen_window(det.start, det.end);
+        else c.add("article-agreement", "F", det.start, det.end, {like(det, right)}, 0.7);
         continue;
       }
       if (adjective && gender == "nt" &&
