@@ -1049,7 +1049,7 @@ std::vector<Reading> Worker::lookup_uncached(const std::string& word) {
 
 bool Worker::analyser_knows(const std::string& word) { return !lookup(word).empty(); }
 
-std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32string>& chars) {
+std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32string_view>& chars) {
   auto& d = *impl_;
   std::vector<std::vector<Reading>> result(chars.size());
   std::vector<std::size_t> order(chars.size());
@@ -1061,9 +1061,9 @@ std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32
   if (states.empty()) states.emplace_back();
   states[0] = d.analyser->initial();
   std::size_t depth = 1;
-  const std::u32string* previous = nullptr;
+  const std::u32string_view* previous = nullptr;
   for (const std::size_t i : order) {
-    const std::u32string& w = chars[i];
+    const std::u32string_view& w = chars[i];
     std::size_t common = 0;
     if (previous)
       while (common < previous->size() && common < w.size() && (*previous)[common] == w[common]) ++common;
