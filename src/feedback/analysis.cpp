@@ -402,10 +402,15 @@ class Analyser {
     }
     std::sort(response.begin(), response.end(),
               [](const std::pair<UString, double>& a, const std::pair<UString, double>& b) { return a.second < b.second; });
-    std::set<UString> seen;
+    // Duplicates dropped as with a std::set of the texts so far; finals are few, so a linear
+    // search over those kept costs less than the set's nodes.
+    std::vector<const UString*> kept;
     UString joined;
     for (auto& [text, cost] : response) {
-      if (response.size() > 1 && !seen.insert(text).second) continue;
+      if (response.size() > 1) {
+        if (std::any_of(kept.begin(), kept.end(), [&](const UString* k) { return *k == text; })) continue;
+        kept.push_back(&text);
+      }
       joined += '/';
       joined += text;
     }
