@@ -10,7 +10,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libsoci-dev
   libsodium-dev libicu-dev
   libhunspell-dev hunspell-no
-  lttoolbox lttoolbox-dev libxml2-dev apertium apertium-nno-nob cg3 libcg3-dev
+  lttoolbox lttoolbox-dev libxml2-dev apertium apertium-nno-nob cg3 libcg3-dev libgoogle-perftools-dev
   espeak-ng libespeak-ng-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang-14 libclang-rt-14-dev

@@ -402,10 +402,15 @@ class Analyser {
     }
     std::sort(response.begin(), response.end(),
               [](const std::pair<UString, double>& a, const std::pair<UString, double>& b) { return a.second < b.second; });
-    std::set<UString> seen;
+    // Duplicates dropped as with a std::set of the texts so far; finals are few, so a linear
+    // search over those kept costs less than the set's nodes.
+    std::vector<const UString*> kept;
     UString joined;
     for (auto& [text, cost] : response) {
-      if (response.size() > 1 && !seen.insert(text).second) continue;
+      if (response.size() > 1) {
+        if (std::any_of(kept.begin(), kept.end(), [&](const UString* k) { return *k == text; })) continue;
+        kept.push_back(&text);
+      }
       joined += '/';
       joined += text;
     }
@@ -1049,7 +1054,7 @@ std::vector<Reading> Worker::lookup_uncached(const std::string& word) {
 
 bool Worker::analyser_knows(const std::string& word) { return !lookup(word).empty(); }
 
-std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32string>& chars) {
+std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32string_view>& chars) {
   auto& d = *impl_;
   std::vector<std::vector<Reading>> result(chars.size());
   std::vector<std::size_t> order(chars.size());
@@ -1061,9 +1066,9 @@ std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32
   if (states.empty()) states.emplace_back();
   states[0] = d.analyser->initial();
   std::size_t depth = 1;
-  const std::u32string* previous = nullptr;
+  const std::u32string_view* previous = nullptr;
   for (const std::size_t i : order) {
-    const std::u32string& w = chars[i];
+    const std::u32string_view& w = chars[i];
     std::size_t common = 0;
     if (previous)
       while (common < previous->size() && common < w.size() && (*previous)[common] == w[common]) ++common;

@@ -85,7 +85,7 @@ class Worker {
   std::vector<Reading> lookup(const std::string& word);
   // The same for many lower-case words (code points) at once, such as spelling candidates: one walk
   // of the transducer shared by words with a common prefix, without tokenising or caching.
-  std::vector<std::vector<Reading>> lookup_many(const std::vector<std::u32string>& words);
+  std::vector<std::vector<Reading>> lookup_many(const std::vector<std::u32string_view>& words);
 
  private:
   std::vector<Reading> lookup_uncached(const std::string& word);

@@ -140,7 +140,13 @@ void rule_missing_infinitive_marker(const RuleContext& c) {
     while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
     const Word* inf = at(s, j);
     if (!inf || !bare_infinitive(*inf)) continue;
-    c.add("missing-infinitive-marker", "M", inf->start, inf->end, {"å " + inf->text}, 0.7);
+    // On raw readings a word that may also be an adverb, pronoun, determiner or adjective ("lærer
+    // barna så fort", "lære våre barn", "like nye ting") is mostly that word after these verbs:
+    // alone that is not worth a CG-3 run.
+    if (candidate_mode() &&
+        some(*inf, [](const Reading& r) { return r.has("adv") || r.has("prn") || r.has("det") || r.has("adj"); }))
+      c.widen_window(inf->start, inf->end);
+    else c.add("missing-infinitive-marker", "M", inf->start, inf->end, {"å " + inf->text}, 0.7);
   }
 }
 

@@ -166,7 +166,13 @@ void rule_agreement(const RuleContext& c) {
       if (other && (other->lower == "annet") != (gender == "nt")) continue;
       if (!article_fits) {
         const std::string right = gender == "nt" ? "et" : "en";
-        c.add("article-agreement", "F", det.start, det.end, {like(det, right)}, 0.7);
+        // On raw readings a noun of both genders ("en ting", "et kurs") keeps the one the article
+        // asks for after CG-3: alone that is not worth a CG-3 run.
+        const bool fitting_gender = candidate_mode() && some(*noun, [&](const Reading& r) {
+          return r.has("n") && (det.lower == "ei" ? r.has("f") : (det.lower == "et") == (gender_of(r) == "nt") && !gender_of(r).empty());
+        });
+        if (fitting_gender) c.widen_window(det.start, det.end);
+        else c.add("article-agreement", "F", det.start, det.end, {like(det, right)}, 0.7);
         continue;
       }
       if (adjective && gender == "nt" &&
@@ -187,7 +193,12 @@ void rule_agreement(const RuleContext& c) {
       // raw readings, so that such words do not make a CG-3 run (after CG-3 only the singular
       // readings checked above are left).
       const bool also_plural = some(*noun, [](const Reading& r) { return r.has("n") && r.has("pl"); });
-      if (!form.empty() && also_plural) c.widen_window(noun->start, noun->end);
+      // Likewise a word that may be a preposition, the infinitive marker or a finite verb
+      // ("mange i", "mange å", "flere kjøper") is mostly that.
+      const bool other_word = candidate_mode() && some(*noun, [](const Reading& r) {
+        return r.has("pr") || r.has("part") || (r.has("vblex") && (r.has("pres") || r.has("pret")));
+      });
+      if (!form.empty() && (also_plural || other_word)) c.widen_window(noun->start, noun->end);
       else if (!form.empty()) c.add("plural-after-number", "F", noun->start, noun->end, {form}, 0.7);
     }
   }
@@ -457,9 +468,10 @@ void rule_noun_phrase(const RuleContext& c) {
         genitive(before)) {
       auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
                              [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
-      // "mens jentene": a word that may be a conjunction is mostly one (men<n><gen> is rare); on
-      // raw readings that alone is not worth a CG-3 run.
-      if (!form.empty() && candidate_mode() && some(before, [](const Reading& r) { return r.has("cnjsub") || r.has("cnjcoo"); }))
+      // "mens jentene", "hos mannen": a word that may be a conjunction or a preposition is mostly
+      // one (men<n><gen> is rare); on raw readings that alone is not worth a CG-3 run.
+      if (!form.empty() && candidate_mode() &&
+          some(before, [](const Reading& r) { return r.has("cnjsub") || r.has("cnjcoo") || r.has("pr"); }))
         c.widen_window(noun.start, noun.end);
       else if (!form.empty()) c.add("genitive-definiteness", "F", noun.start, noun.end, {form}, 0.7);
       continue;

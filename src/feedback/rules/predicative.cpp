@@ -170,7 +170,11 @@ void rule_predicative(const RuleContext& c) {
                            });
     // A candidate spans the subject too, so that CG-3 disambiguates it as well.
     const std::size_t from = candidate_mode() ? std::min(s.words[v - 1].start, adjective->start) : adjective->start;
-    if (!form.empty()) c.add("predicative-agreement", "F", from, adjective->end, {form}, 0.7);
+    // On raw readings a word that may also be a determiner or pronoun ("det er mange som") is
+    // mostly that: alone that is not worth a CG-3 run.
+    const bool determiner = candidate_mode() && some(*adjective, [](const Reading& r) { return r.has("det") || r.has("prn"); });
+    if (!form.empty() && determiner) c.widen_window(from, adjective->end);
+    else if (!form.empty()) c.add("predicative-agreement", "F", from, adjective->end, {form}, 0.7);
   }
 }
 

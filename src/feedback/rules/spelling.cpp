@@ -42,6 +42,50 @@ struct Candidate {
   int cost;
 };
 
+// The distinct texts among thousands of respellings: views into strings that outlive the set, in
+// an open-addressing table, so that no text is copied and nothing is allocated per text.
+class SeenTexts {
+ public:
+  explicit SeenTexts(std::size_t expected) : slots_(capacity_for(expected)) {}
+  // False when the text was seen before.
+  bool insert(std::u32string_view text) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    if (!place(slots_, text)) return false;
+    ++size_;
+    return true;
+  }
+
+ private:
+  struct Slot {
+    const char32_t* data = nullptr;  // nullptr: empty
+    std::size_t size = 0;
+  };
+  static std::size_t capacity_for(std::size_t n) {
+    std::size_t c = 16;
+    while (c < n * 2) c *= 2;
+    return c;
+  }
+  static bool place(std::vector<Slot>& slots, std::u32string_view text) {
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = std::hash<std::u32string_view>{}(text) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots[i];
+      if (!slot.data) {
+        slot = {text.data(), text.size()};
+        return true;
+      }
+      if (std::u32string_view(slot.data, slot.size) == text) return false;
+    }
+  }
+  void grow() {
+    std::vector<Slot> bigger(slots_.size() * 2);
+    for (const Slot& slot : slots_)
+      if (slot.data) place(bigger, std::u32string_view(slot.data, slot.size));
+    slots_.swap(bigger);
+  }
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
 // Spellings of the same sound that learners confuse (both directions are listed where both occur).
 const std::vector<std::pair<std::u32string, std::u32string>>& sound_pairs() {
   static const std::vector<std::pair<std::u32string, std::u32string>> pairs = {
@@ -139,7 +183,9 @@ std::vector<Candidate> respellings(const std::u32string& w, int tier) {
       for (auto& x : second) out.push_back({std::move(x), kTwoEdits});
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+  // Only the single edits mix costs; a stable sort of sorted candidates would only move them.
+  const auto by_cost = [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; };
+  if (!std::is_sorted(out.begin(), out.end(), by_cost)) std::stable_sort(out.begin(), out.end(), by_cost);
   return out;
 }
 
@@ -168,15 +214,19 @@ std::vector<Neighbour> dictionary_neighbours(Worker& worker, const std::string& 
   std::vector<Neighbour> result;
   const std::u32string w = to_u32(lower);
   if (w.size() >= 2 && w.size() <= 40) {
-    std::unordered_set<std::u32string> seen{w};
+    // The views in `seen` and `texts` point into the tiers' candidates, kept until the end.
+    std::vector<std::vector<Candidate>> tiers;
+    SeenTexts seen(4096);
+    seen.insert(w);
     for (int tier : {kTypical, kOneEdit, kTwoEdits}) {
       if (tier > max_cost) break;
       if (tier == kTypical && min_cost > kTypical) continue;
-      std::vector<std::u32string> texts;
+      tiers.push_back(respellings(w, tier));
+      std::vector<std::u32string_view> texts;
       std::vector<int> costs;
-      for (auto& c : respellings(w, tier))
-        if (c.cost >= min_cost && c.cost <= max_cost && c.text.size() > 1 && seen.insert(c.text).second) {
-          texts.push_back(std::move(c.text));
+      for (const auto& c : tiers.back())
+        if (c.cost >= min_cost && c.cost <= max_cost && c.text.size() > 1 && seen.insert(c.text)) {
+          texts.push_back(c.text);
           costs.push_back(c.cost);
         }
       const auto readings = worker.lookup_many(texts);
@@ -527,10 +577,11 @@ std::vector<std::string> rule_helpers::typical_respellings(
   if (doubling_only) doubling(w, candidates);
   else
     for (auto& c : respellings(w, kTypical)) candidates.push_back(std::move(c.text));
-  std::unordered_set<std::u32string> seen{w};
-  std::vector<std::u32string> texts;
-  for (auto& c : candidates)
-    if (c.size() > 1 && seen.insert(c).second) texts.push_back(std::move(c));
+  SeenTexts seen(candidates.size() + 1);
+  seen.insert(w);
+  std::vector<std::u32string_view> texts;  // views into `candidates`
+  for (const auto& c : candidates)
+    if (c.size() > 1 && seen.insert(c)) texts.push_back(c);
   const auto readings = worker.lookup_many(texts);
   for (std::size_t k = 0; k < texts.size() && result.size() < limit; ++k) {
     if (!dictionary_word(readings[k]) || !fits(readings[k])) continue;

@@ -257,7 +257,14 @@ void rule_present_r(const RuleContext& c) {
     if (!surely_none(verb, [](const Reading& r) { return verb_any(r) && (r.has("pres") || r.has("pret")); })) continue;
     auto form = regenerate(c.worker, verb, [](const Reading& r) { return r.has("inf") || r.has("imp"); },
                            [](std::vector<std::string>& t) { replace_tag(t, {"inf", "imp"}, "pres"); });
-    if (!form.empty()) c.add("present-r", "F", verb.start, verb.end, {form}, 0.75);
+    // On raw readings, a subject that may be the infinitive marker ("Å lese bøker er ...") is
+    // that marker, and a word after the subject that may be a possessive, pronoun or adverb
+    // ("barna mine", "kona hans", "jeg nå") is one: alone that is not worth a CG-3 run.
+    const bool marker_or_function_word =
+        candidate_mode() && (some(s.words[i], [](const Reading& r) { return r.has("part"); }) ||
+                             some(verb, [](const Reading& r) { return r.has("det") || r.has("prn") || r.has("adv"); }));
+    if (!form.empty() && marker_or_function_word) c.widen_window(verb.start, verb.end);
+    else if (!form.empty()) c.add("present-r", "F", verb.start, verb.end, {form}, 0.75);
   }
   // The verb before an inverted subject pronoun is finite: "I dag jobbe jeg" → "jobber", "Hva
   // gjøre du?" → "gjør". Not after "å", a modal or another verb ("vil gjerne hjelpe han"), not an

@@ -23,6 +23,9 @@ void rule_split_compound(const RuleContext& c) {
     const bool function_word = some(a, [](const Reading& r) {
       return r.has("pr") || r.has("part") || r.has("cnjsub") || r.has("cnjcoo") || (r.has("det") && r.has("qnt"));
     });
+    // Likewise, on raw readings, a word that may be an adjective or a determiner before a noun
+    // ("høy status", "privat bil", "vår tid") is mostly that.
+    const bool modifier = candidate_mode() && some(a, [](const Reading& r) { return r.has("adj") || r.has("det"); });
     if (!every(b, [](const Reading& r) { return r.has("n"); })) continue;
     const std::string joined = a.lower + b.lower;
     const auto readings = c.worker.lookup(joined);
@@ -39,7 +42,7 @@ void rule_split_compound(const RuleContext& c) {
     if (i > 0 && surely_some(s.words[i - 1], [](const Reading& r) { return r.has("vblex"); }) &&
         surely_none(s.words[i - 1], [](const Reading& r) { return r.has("det") || r.has("pr"); }))
       continue;  // "gir barn mat": two objects
-    if (function_word) c.widen_window(a.start, b.end);
+    if (function_word || modifier) c.widen_window(a.start, b.end);
     else c.add("split-compound", "SPL", a.start, b.end, {a.text + b.lower}, 0.7);
   }
 }
