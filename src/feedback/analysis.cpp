@@ -406,7 +406,8 @@ class Analyser {
     // search over those kept costs less than the set's nodes.
     std::vector<const UString*> kept;
     UString joined;
-    for (auto& [text, cost] : response) {
+    for (const auto& entry : response) {
+      const UString& text = entry.first;  // not a structured binding: clang 14 (fuzz build) cannot capture one
       if (response.size() > 1) {
         if (std::any_of(kept.begin(), kept.end(), [&](const UString* k) { return *k == text; })) continue;
         kept.push_back(&text);

@@ -76,6 +76,8 @@ describe('chat with a language model', { skip }, () => {
 
   it('streams the answer to a learner sentence, then offers quick choices', async () => {
     await openFirstLlmBot(page)
+    // The starters render with the bot's details, which may arrive after the input field.
+    await page.locator('.voki-starters button').first().waitFor({ timeout: 5_000 })
     assert.ok((await page.locator('.voki-starters button').count()) >= 1, 'starters are shown in an empty chat')
     const sentence = nocolaSentence()
     await page.locator('#chat-input-input').fill(sentence)
