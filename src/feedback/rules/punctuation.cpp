@@ -298,7 +298,7 @@ void rule_question_mark(const RuleContext& c) {
   // "Hva som skjer ...", "Hvordan folk feirer jul(,) kan variere": a clause used as a subject.
   // ("får" is also a noun: before a pronoun that can only be the subject it is the verb.)
   const Word* after = at(s, start + 2);
-  const bool subject_after = is_word(after) && lemma_in(*after, {"jeg", "du", "han", "hun", "vi", "man", "dere", "de"});
+  const bool subject_after = is_word(after) && is_subject_pronoun(*after);
   if (!likely_finite(*verb) || (!subject_after && some(*verb, [](const Reading& r) { return r.has("n") || r.has("adj"); }))) return;
   // "Hvordan vi vokste opp, spiller en rolle": a comma and a verb after it show a main clause.
   for (std::size_t i = start + 2; i + 1 < s.words.size(); ++i)
@@ -331,7 +331,7 @@ void rule_comma_fronted_infinitive(const RuleContext& c) {
     if (is_subjunction(w) || lemma_in(w, {"som", "at", "hva", "hvem", "hvor", "hvordan", "når", "der"})) return;
     const Word& next = s.words[k + 1];
     // The main clause: a finite verb and a pronoun that can only be its subject.
-    if (likely_finite(w) && lemma_in(next, {"jeg", "du", "han", "hun", "vi", "man", "dere", "de"}) &&
+    if (likely_finite(w) && is_subject_pronoun(next) &&
         !some(w, [](const Reading& r) { return r.has("adj"); })) {
       const Word& before = s.words[k - 1];
       if (before.punct) return;
@@ -642,7 +642,7 @@ void rule_comma_main_clauses(const RuleContext& c) {
       const Word* verb = at(s, v);
       const Word* subject = at(s, v + 1);
       if (!is_word(verb) || !is_word(subject) || !could_be_finite(*verb) || !pronoun_subject(*subject)) continue;
-      if (fronted_noun_phrase && !lemma_in(*subject, {"jeg", "du", "vi", "man", "dere", "han", "hun"})) continue;
+      if (fronted_noun_phrase && !is_personal_subject_pronoun(*subject)) continue;
       // ("treffer vi": before a pronoun that is only a subject a noun homonym is the verb.)
       if (some(*verb, [](const Reading& r) { return r.has("pr") || r.has("adj"); }) ||
           (some(*verb, [](const Reading& r) { return r.has("n"); }) && !lemma_in(*subject, {"jeg", "du", "vi", "man", "dere"})))

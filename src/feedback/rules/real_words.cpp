@@ -404,7 +404,7 @@ void function_word_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
                           !is(prev, {"å"}) && !(prev && is_modal(*prev));
     const bool straight = subject_pronoun_word(prev) && clause_start(s, i - 1) && only_infinitive(next);
     if (inverted || straight) emit("real-word", w, "må");
-  } else if (x == "for" && next && clause_start(s, i) && is(next, {"jeg", "du", "han", "hun", "vi", "dere", "man"})) {
+  } else if (x == "for" && next && clause_start(s, i) && is_personal_subject_pronoun(*next)) {
     // "for" as a conjunction has a clause after it; a subject with a noun phrase and no verb
     // means the verb "får": ", for vi muligheten" → "får vi muligheten".
     const Word* object = word(s, i + 2);
@@ -531,7 +531,7 @@ void slot_respellings(const RuleContext& c, std::size_t i, const Emit& emit) {
   }
   // After a subject pronoun only a doubled or single consonant counts: other respellings of a noun
   // there are more often a wrong verb form ("du spørrer") or an apposition ("vi elever").
-  if (is(&w, {"jeg", "du", "han", "hun", "vi", "dere", "man"}) && clause_start(s, i)) {
+  if (is_personal_subject_pronoun(w) && clause_start(s, i)) {
     if (all_readings(next, [](const Reading& r) {
           return (noun(r) || (adjective(r) && !r.has("comp") && !r.has("sup")) || (r.has("vblex") && r.has("imp"))) &&
                  !function_word(r);

@@ -136,7 +136,7 @@ void rule_participle_alone(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& subject = s.words[i];
-    if (!lemma_in(subject, {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"})) continue;
+    if (!is_subject_pronoun(subject)) continue;
     const bool clause_start = i == first_word(s) || s.words[i - 1].text == "," ||
                               lemma_in(s.words[i - 1], {"at", "fordi", "når", "hvis", "og", "men", "dersom", "da", "som"});
     if (!clause_start) continue;
@@ -456,7 +456,7 @@ void rule_past_tense_adverbial(const RuleContext& c) {
   // tells of the past too. The clause: "Da", a subject pronoun, perhaps a clause adverb, a present
   // verb; the main clause's verb right after the comma is in the past.
   if (const std::size_t d = first_word(s); d + 3 < s.words.size() && s.words[d].lower == "da" &&
-                                           lemma_in(s.words[d + 1], {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"})) {
+                                           is_subject_pronoun(s.words[d + 1])) {
     std::size_t v = d + 2;
     if (is_clause_adverb(s.words[v])) ++v;
     const Word& verb = s.words[v];
