@@ -45,3 +45,20 @@ TEST(SplitWords, IndefiniteAdjectiveBeforeADefiniteNoun) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace voki::feedback::testing;
+
+TEST(SplitCompound, TwoPlainNounsHunspellJoins) {
+  expect_finding("Byen har et dårlig tog tilbud.", "split-compound", "togtilbud");
+  expect_finding("Hun leter etter nye jobb muligheter.", "split-compound", "jobbmuligheter");
+  expect_finding("Vi snakket om sommer kurs.", "split-compound", "sommerkurs");
+  // A noun of amount or kind, a coordination, "som regel" and a noun phrase of its own stay apart.
+  expect_no_rule("Vi har et stort antall elever.", "split-compound");
+  expect_no_rule("Han liker en type musikk som er rolig.", "split-compound");
+  expect_no_rule("Hvis mor og far deler arbeidet, går det bra.", "split-compound");
+  expect_no_rule("De spiser som regel fisk.", "split-compound");
+}
+
+}  // namespace
