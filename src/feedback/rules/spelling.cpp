@@ -330,6 +330,25 @@ bool is_open_compound(Worker& worker, const std::u32string& w, bool inner = fals
   return false;
 }
 
+// A compound of a noun and a noun of the dictionary itself of five letters or more, where the
+// nearest dictionary word keeps the first noun and has another noun for the second ("snø|hatter",
+// not "snø|hytter"): the edit would turn one word into another.
+bool nouns_compound_beside(Worker& worker, const std::u32string& w, const std::u32string& neighbour) {
+  auto plain_noun = [&](const std::u32string& part) {
+    const auto readings = worker.lookup(to_utf8(part));
+    return std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n") && !r.compound; });
+  };
+  for (std::size_t split = 3; split + 5 <= w.size() && split + 3 <= neighbour.size(); ++split) {
+    if (w.compare(0, split, neighbour, 0, split) != 0) break;
+    if (!plain_noun(w.substr(split)) || !plain_noun(neighbour.substr(split))) continue;
+    const auto left = worker.lookup(to_utf8(w.substr(0, split)));
+    if (dictionary_word(left) && compound_left(left, false) &&
+        std::any_of(left.begin(), left.end(), [](const Reading& r) { return r.has("n"); }))
+      return true;
+  }
+  return false;
+}
+
 // A first part ending in -dom, -else, -het, -ing, -nad, -sjon, -skap or -tet always takes the
 // linking -s- ("ansettelses|forhold", "sikkerhets|belte").
 bool takes_linking_s(const std::u32string& left) {
@@ -734,6 +753,11 @@ void rule_spelling(const RuleContext& c) {
         continue;
     }
     if ((neighbours.empty() || neighbours.front().cost > kTypical) && particle_verb(c.worker, lower)) continue;
+    // Two nouns joined are a compound, not a misspelling, when the nearest dictionary word is no
+    // learner-typical respelling and only puts another noun in the second's place.
+    if (!neighbours.empty() && neighbours.front().cost > kTypical &&
+        nouns_compound_beside(c.worker, lower, to_u32(neighbours.front().word)))
+      continue;
     const bool close = !neighbours.empty();
     if (!close && is_open_compound(c.worker, lower)) {
       if (const auto fixed = misspelt_compound(c.worker, lower))

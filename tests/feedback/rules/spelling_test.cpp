@@ -176,4 +176,11 @@ TEST(SpellingNumbers, NumberJoinedToAWord) {
   expect_no_rule("Mange 9-åringer spiller fotball.", "spelling");
 }
 
+TEST(SpellingCompounds, TwoNounsBesideACompoundWithAnotherNoun) {
+  // "snø|hattene" keeps both nouns; "snøhyttene" is a vowel away but another word.
+  expect_no_rule("Snøhattene på fjellene smelter om våren.", "spelling");
+  // A learner-typical respelling of the second noun is still a misspelling.
+  expect_finding("Jeg så snøhyter i fjellet.", "spelling", "snøhytter");
+}
+
 }  // namespace
