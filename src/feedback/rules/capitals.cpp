@@ -42,12 +42,34 @@ void rule_capitals_inside(const RuleContext& c) {
       "tyrker", "ukrainer", "eritreer", "syrer", "iraker", "russer", "kineser", "pakistaner", "irakisk"};
   const auto& words = c.sentence.words;
   const std::size_t first = first_word(c.sentence);
+  // An expression of several words the analyser reads as one, with a capital inside: "og At",
+  // "De Fleste".
+  auto inner_capital = [&](std::size_t i) {
+    const Word& w = words[i];
+    if (w.punct || w.text.find(' ') == std::string::npos || some(w, [](const Reading& r) { return r.has("np") || r.has("acr"); }))
+      return false;
+    std::string lowered = w.text.substr(0, w.text.find(' '));
+    bool capital_inside = false;
+    for (std::size_t from = w.text.find(' '); from != std::string::npos;) {
+      const std::size_t next_space = w.text.find(' ', from + 1);
+      const std::string part = w.text.substr(from + 1, next_space == std::string::npos ? std::string::npos : next_space - from - 1);
+      const bool capital = is_upper_initial(part) && !(part.size() > 1 && is_upper_initial(part.substr(1)));
+      capital_inside = capital_inside || capital;
+      lowered += " " + (capital ? to_lower(part) : part);
+      from = next_space;
+    }
+    if (!capital_inside || (i + 1 < words.size() && !words[i + 1].punct && words[i + 1].capitalised)) return false;
+    c.add("capital-common", "CAP", w.start, w.end, {lowered}, 0.75);
+    return true;
+  };
+  if (first < words.size()) inner_capital(first);
   for (std::size_t i = first + 1; i < words.size(); ++i) {
     const Word& w = words[i];
     const Word& before = words[i - 1];
     if (w.punct || w.unknown || !has_letter(w.text)) continue;
     if (before.punct && (before.any("sent") || before.text == ":" || before.text == "\"" || before.text == "«" || before.text == "("))
       continue;
+    if (inner_capital(i)) continue;
     if (w.capitalised) {
       // "Vi", "I" and "Man" are also place names to the analyser; between two small words they are
       // the pronoun or preposition.
@@ -61,6 +83,16 @@ void rule_capitals_inside(const RuleContext& c) {
           (determiner_de ||
            lemma_in(w, {"i", "vi", "jeg", "man", "det", "den", "dette", "disse", "på", "etter", "når", "hvis", "men", "og", "der"})) &&
           !before.punct && after && !after->punct && !after->capitalised;
+      // Holidays and months are also persons' names to the analyser ("Jul", "Mai"); alone among
+      // small words they are the common nouns.
+      static const std::vector<std::string_view> seasons = {"jul", "påske", "pinse", "januar", "februar", "mars", "april",
+                                                            "mai", "juni", "juli", "august", "september", "oktober",
+                                                            "november", "desember"};
+      if (std::find(seasons.begin(), seasons.end(), w.lower) != seasons.end() && !before.punct && !before.capitalised &&
+          !(i + 1 < words.size() && !words[i + 1].punct && words[i + 1].capitalised) && !is_upper_initial(w.text.substr(1))) {
+        c.add("capital-common", "CAP", w.start, w.end, {w.lower}, 0.75);
+        continue;
+      }
       if (!function_word_form &&
           (surely_some(w, [](const Reading& r) { return r.has("np") || r.has("acr"); }) || w.text.size() < 2))
         continue;

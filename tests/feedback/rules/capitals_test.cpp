@@ -1,0 +1,23 @@
+// CAP: capital letters inside a sentence.
+#include "rules/rule_test_util.h"
+
+namespace {
+
+using namespace voki::feedback::testing;
+
+TEST(CapitalsInside, CapitalInsideAnExpressionOfSeveralWords) {
+  expect_finding("Han sa det, og At alle visste det.", "capital-common", "og at");
+  expect_finding("De Fleste av barna kom.", "capital-common", "De fleste");
+  expect_no_rule("Han sa det, og at alle visste det.", "capital-common");
+  expect_no_rule("De fleste av barna kom.", "capital-common");
+}
+
+TEST(CapitalsInside, HolidaysAndMonthsAmongSmallWords) {
+  expect_finding("Vi reiser hjem til Jul hvert år.", "capital-common", "jul");
+  expect_finding("Hun ble født i Oktober for tre år siden.", "capital-common", "oktober");
+  expect_no_rule("Vi reiser hjem til jul hvert år.", "capital-common");
+  // A name of two words: "Mai Britt".
+  expect_no_rule("Jeg snakket med Mai Britt i går.", "capital-common");
+}
+
+}  // namespace
