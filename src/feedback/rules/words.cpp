@@ -151,6 +151,10 @@ void rule_split_words(const RuleContext& c) {
           std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n") && !r.compound; }))
         joined = compound;
     }
+    // A decade or century written apart from "-tallet": "på 80 tallet" → "80-tallet".
+    if (joined.empty() && !a.text.empty() && a.text.find_first_not_of("0123456789") == std::string::npos &&
+        a.text.size() <= 4 && lemma_in(b, {"tallet", "tallets"}))
+      joined = a.text + "-" + b.lower;
     if (!joined.empty()) c.add("split-compound", "SPL", a.start, b.end, {like(a, joined)}, 0.7);
   }
 }
@@ -162,8 +166,22 @@ void rule_written_apart(const RuleContext& c) {
       {"igår", "i går"},          {"imorgen", "i morgen"},     {"iforgårs", "i forgårs"},
       {"iovermorgen", "i overmorgen"}, {"ihvertfall", "i hvert fall"}, {"stortsett", "stort sett"},
       {"iløpet", "i løpet"},      {"istand", "i stand"},       {"ifjor", "i fjor"}};
-  for (const Word& w : c.sentence.words) {
+  const auto& words = c.sentence.words;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
     if (w.punct) continue;
+    // "hverdag" (everyday life) with no determiner or adjective before it and no noun after it is
+    // the adverbial "hver dag": "vi trener hverdag".
+    if (w.lower == "hverdag") {
+      const Word* prev = i > 0 && !words[i - 1].punct ? &words[i - 1] : nullptr;
+      const Word* next = i + 1 < words.size() && !words[i + 1].punct ? &words[i + 1] : nullptr;
+      const bool modified = prev && surely_some(*prev, [](const Reading& r) {
+        return r.has("det") || r.has("adj") || r.has("gen") || r.has("pos") || r.has("num");
+      });
+      if (!modified && !(next && surely_some(*next, [](const Reading& r) { return r.has("n"); })))
+        c.add("written-apart", "PART", w.start, w.end, {like(w, "hver dag")}, 0.7);
+      continue;
+    }
     for (const auto& [written, apart] : expressions)
       if (w.lower == written) c.add("written-apart", "PART", w.start, w.end, {like(w, std::string(apart))}, 0.75);
   }

@@ -61,4 +61,18 @@ TEST(SplitCompound, TwoPlainNounsHunspellJoins) {
   expect_no_rule("De spiser som regel fisk.", "split-compound");
 }
 
+TEST(WrittenApart, HverdagAsAnAdverbialIsHverDag) {
+  expect_finding("Vi spiser middag sammen hverdag.", "written-apart", "hver dag");
+  expect_no_rule("Hun forteller om sin egen hverdag.", "written-apart");
+  expect_no_rule("Det ble en travel hverdag for alle.", "written-apart");
+  expect_no_rule("Vi spiser middag sammen hver dag.", "written-apart");
+}
+
+TEST(SplitWords, DecadeWrittenApartFromTallet) {
+  expect_finding("Huset ble bygd på 70 tallet.", "split-compound", "70-tallet");
+  expect_finding("Byen vokste på 1700 tallet.", "split-compound", "1700-tallet");
+  expect_no_rule("Huset ble bygd på 70-tallet.", "split-compound");
+  expect_no_rule("Han skrev 7 tall på arket.", "split-compound");
+}
+
 }  // namespace
