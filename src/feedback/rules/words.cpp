@@ -165,7 +165,8 @@ void rule_written_apart(const RuleContext& c) {
   static const std::vector<std::pair<std::string_view, std::string_view>> expressions = {
       {"igår", "i går"},          {"imorgen", "i morgen"},     {"iforgårs", "i forgårs"},
       {"iovermorgen", "i overmorgen"}, {"ihvertfall", "i hvert fall"}, {"stortsett", "stort sett"},
-      {"iløpet", "i løpet"},      {"istand", "i stand"},       {"ifjor", "i fjor"}};
+      {"iløpet", "i løpet"},      {"istand", "i stand"},       {"ifjor", "i fjor"},
+      {"idag", "i dag"}};
   const auto& words = c.sentence.words;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];

@@ -33,6 +33,8 @@ TEST(WrittenApart, ExpressionsOfTwoWords) {
   expect_finding("Jeg var på kino igår.", "written-apart", "i går");
   expect_finding("Stortsett går det bra.", "written-apart", "Stort sett");
   expect_finding("Vi skal ihvertfall prøve.", "written-apart", "i hvert fall");
+  expect_finding("Idag skinner sola.", "written-apart", "I dag");
+  expect_no_rule("I dag skinner sola.", "written-apart");
   expect_no_rule("Jeg var på kino i går.", "written-apart");
   expect_no_rule("Vi skal iallfall prøve.", "written-apart");
 }
