@@ -74,9 +74,26 @@ void rule_split_compound(const RuleContext& c) {
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& a = s.words[i];
     const Word& b = s.words[i + 1];
-    if (a.punct || b.punct || a.unknown || b.unknown || a.capitalised || b.capitalised) continue;
+    if (a.punct || b.punct || b.unknown || a.capitalised || b.capitalised) continue;
     if (has_digit(a.text) || has_digit(b.text) || count_code_points(b.text) < 2) continue;  // "100- års", "garderobe r"
     if (b.start != a.end + 1) continue;  // exactly one space between
+    if (a.unknown) {
+      // A compound's first part that is no word alone ("barne", "arbeids-" forms the analyser
+      // lacks) before a noun it joins into a noun of the dictionary: "barne hage" → "barnehage".
+      if (count_code_points(a.text) < 3 || a.text.find_first_of("-.'") != std::string::npos || !has_letter(a.text)) continue;
+      if (!every(b, [](const Reading& r) { return r.has("n"); })) continue;
+      const std::string joined = a.lower + b.lower;
+      const auto readings = c.worker.lookup(joined);
+      const bool noun = !readings.empty() && std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n"); });
+      // Or a noun with a linking -e- or -s- ("barne", "svine"), where hunspell knows the compound.
+      bool linked = false;
+      if (readings.empty() && (a.lower.back() == 'e' || a.lower.back() == 's')) {
+        const auto stem = c.worker.lookup(a.lower.substr(0, a.lower.size() - 1));
+        linked = std::any_of(stem.begin(), stem.end(), [](const Reading& r) { return r.has("n") && !r.compound; });
+      }
+      if ((noun || linked) && c.worker.spelled_right(joined)) c.add("split-compound", "SPL", a.start, b.end, {joined}, 0.7);
+      continue;
+    }
     if (!every(a, [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind"); })) continue;
     // "for kvinner", "å virke", "under taket", "femti år": a word that may be a preposition,
     // conjunction, infinitive marker or number is one before a noun, not a compound's first half
@@ -94,7 +111,8 @@ void rule_split_compound(const RuleContext& c) {
     // are plain nouns of three letters or more ("buss tilbud" → "busstilbud").
     const bool listed = !readings.empty() &&
                         std::all_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("n") && !r.compound; });
-    if (!listed && !(readings.empty() && open_compound_written_apart(c, i))) continue;
+    const bool open = !listed && readings.empty() && open_compound_written_apart(c, i);
+    if (!listed && !open) continue;
     // "en flaske øl", "en kopp kaffe": a measure and what is measured.
     if (lemma_in(a, {"flaske", "kopp", "glass", "kilo", "liter", "boks", "pakke", "stykke", "bit", "skive", "tallerken", "kurv",
                      "pose", "eske", "bolle", "porsjon"}))
@@ -103,9 +121,20 @@ void rule_split_compound(const RuleContext& c) {
     if (i > 0 && every(b, [](const Reading& r) { return r.has("def"); }) &&
         some(s.words[i - 1], [](const Reading& r) { return r.has("det") && (r.has("ind") || r.has("qnt")); }))
       continue;
-    if (i > 0 && surely_some(s.words[i - 1], [](const Reading& r) { return r.has("vblex"); }) &&
+    // "gir barn mat": two objects. Only verbs that take two do for a compound no dictionary lists,
+    // and a time after an object is no compound's last part ("spiller fotball søndag").
+    static const std::vector<std::string_view> two_objects = {
+        "gi", "sende", "vise", "fortelle", "lære", "spørre", "love", "skaffe", "kjøpe", "lage", "selge", "tilby",
+        "nekte", "bringe", "skylde", "koste", "ønske", "kalle", "gjøre", "bli", "være", "synes", "anse", "finne"};
+    const auto verb_before = [&](const Reading& r) {
+      return r.has("vblex") && (!open || std::find(two_objects.begin(), two_objects.end(), r.lemma) != two_objects.end());
+    };
+    if (i > 0 && surely_some(s.words[i - 1], verb_before) &&
         surely_none(s.words[i - 1], [](const Reading& r) { return r.has("det") || r.has("pr"); }))
-      continue;  // "gir barn mat": two objects
+      continue;
+    if (open && lemma_in(b, {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "morgen", "kveld", "natt",
+                             "dag", "uke", "helg", "år", "time", "gang", "ettermiddag", "formiddag", "høst", "vår", "vinter", "sommer"}))
+      continue;
     if (function_word || modifier) c.widen_window(a.start, b.end);
     else c.add("split-compound", "SPL", a.start, b.end, {a.text + b.lower}, 0.7);
   }

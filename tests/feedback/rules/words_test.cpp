@@ -77,4 +77,16 @@ TEST(SplitWords, DecadeWrittenApartFromTallet) {
   expect_no_rule("Han skrev 7 tall på arket.", "split-compound");
 }
 
+TEST(SplitCompound, FirstPartThatIsNoWordAlone) {
+  expect_finding("De bygger en ny barne hage.", "split-compound", "barnehage");
+  expect_finding("Hun leser om barne psykologi.", "split-compound", "barnepsykologi");
+  expect_no_rule("De bygger en ny barnehage.", "split-compound");
+}
+
+TEST(SplitCompound, AfterAVerbOnlyVerbsOfTwoObjectsAreExcluded) {
+  expect_finding("Vi hadde sykkel problemer.", "split-compound", "sykkelproblemer");
+  expect_no_rule("De gir barn mat.", "split-compound");
+  expect_no_rule("Hun spiller fotball søndag.", "split-compound");
+}
+
 }  // namespace
