@@ -5,6 +5,7 @@
 #include <cctype>
 #include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -96,6 +97,10 @@ std::string regenerate(Worker& worker, const Word& w, P p, C change) {
 }
 void replace_tag(std::vector<std::string>& tags, std::initializer_list<std::string_view> from, const std::string& to);
 std::size_t first_word(const Sentence& s);  // index of the first word that is not punctuation
+
+// The two or three words of a fixed expression written as one ("tilslutt" → "til slutt"), which
+// the written-apart rule corrects and the spelling rule leaves to it.
+std::optional<std::string> written_apart_form(const std::string& lower);
 
 // Dictionary words one learner-typical edit from `lower` (a doubled or single consonant, a sound
 // spelt as in other words, a silent letter; see spelling.cpp; only the first with

@@ -653,6 +653,7 @@ void rule_spelling(const RuleContext& c) {
       continue;
     }
     if (!has_letter(w.text)) continue;
+    if (written_apart_form(w.lower)) continue;  // the written-apart rule's
     if (const auto abbreviation = standard_abbreviation(w.lower)) {
       // The analyser leaves the last full stop to the next token.
       const bool stop_follows = i + 1 < words.size() && words[i + 1].text == "." && words[i + 1].start == w.end;

@@ -2,6 +2,8 @@
 // prepositions: collocations.cpp).
 #include "feedback/rules/rule_helpers.h"
 
+#include <optional>
+
 namespace voki::feedback {
 
 using namespace rule_helpers;
@@ -148,8 +150,13 @@ void rule_split_words(const RuleContext& c) {
   const auto& s = c.sentence;
   auto noun = [](const Reading& r) { return r.has("n"); };
   auto adjective = [](const Reading& r) { return r.has("adj"); };
-  for (const Word& w : s.words)  // the analyser reads "i steden" as one word
-    if (w.lower == "i steden") c.add("split-compound", "SPL", w.start, w.end, {like(w, "isteden")}, 0.7);
+  // The analyser reads "i steden" and "en hver" (an article cannot stand before "hver") as one word.
+  for (const Word& w : s.words)
+    if (w.lower == "i steden" || w.lower == "en hver" || w.lower == "et hvert") {
+      std::string joined = w.lower;
+      joined.erase(joined.find(' '), 1);
+      c.add("split-compound", "SPL", w.start, w.end, {like(w, joined)}, 0.7);
+    }
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& a = s.words[i];
     const Word& b = s.words[i + 1];
@@ -162,6 +169,8 @@ void rule_split_words(const RuleContext& c) {
     } else if ((a.lower == "fram" || a.lower == "frem") && b.lower == "tiden" && prev &&
                lemma_in(*prev, {"i", "for", "om", "på", "til", "mot", "med", "inn", "ut"})) {
       joined = a.lower + "tiden";
+    } else if (a.lower == "mellom" && b.lower == "tiden" && prev && prev->lower == "i") {
+      joined = "mellomtiden";  // "i mellom tiden" → "i mellomtiden"
     } else if (a.lower == "kjempe" && prev &&
                lemma_in(*prev, {"er", "var", "være", "vært", "blir", "ble", "bli", "blitt", "en", "et", "ei", "så"}) &&
                every(b, adjective) && none(b, noun)) {
@@ -190,12 +199,28 @@ void rule_split_words(const RuleContext& c) {
 
 // PART: expressions Norwegian writes as two words, written as one: "igår" → "i går", "stortsett"
 // → "stort sett", "ihvertfall" → "i hvert fall".
-void rule_written_apart(const RuleContext& c) {
+namespace {
+const std::vector<std::pair<std::string_view, std::string_view>>& written_apart_expressions() {
   static const std::vector<std::pair<std::string_view, std::string_view>> expressions = {
       {"igår", "i går"},          {"imorgen", "i morgen"},     {"iforgårs", "i forgårs"},
       {"iovermorgen", "i overmorgen"}, {"ihvertfall", "i hvert fall"}, {"stortsett", "stort sett"},
       {"iløpet", "i løpet"},      {"istand", "i stand"},       {"ifjor", "i fjor"},
-      {"idag", "i dag"}};
+      {"idag", "i dag"},          {"tilslutt", "til slutt"},   {"forlengst", "for lengst"},
+      {"tilogmed", "til og med"}, {"avogtil", "av og til"},    {"iorden", "i orden"},
+      {"ibruk", "i bruk"},        {"forsåvidt", "for så vidt"}, {"etterat", "etter at"},
+      {"omigjen", "om igjen"},    {"tildels", "til dels"},     {"ialt", "i alt"},
+      {"iforhold", "i forhold"},  {"iallefall", "i alle fall"}};
+  return expressions;
+}
+}  // namespace
+
+std::optional<std::string> rule_helpers::written_apart_form(const std::string& lower) {
+  for (const auto& [written, apart] : written_apart_expressions())
+    if (lower == written) return std::string(apart);
+  return std::nullopt;
+}
+
+void rule_written_apart(const RuleContext& c) {
   const auto& words = c.sentence.words;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
@@ -212,8 +237,7 @@ void rule_written_apart(const RuleContext& c) {
         c.add("written-apart", "PART", w.start, w.end, {like(w, "hver dag")}, 0.7);
       continue;
     }
-    for (const auto& [written, apart] : expressions)
-      if (w.lower == written) c.add("written-apart", "PART", w.start, w.end, {like(w, std::string(apart))}, 0.75);
+    if (const auto apart = written_apart_form(w.lower)) c.add("written-apart", "PART", w.start, w.end, {like(w, *apart)}, 0.75);
   }
 }
 

@@ -89,4 +89,18 @@ TEST(SplitCompound, AfterAVerbOnlyVerbsOfTwoObjectsAreExcluded) {
   expect_no_rule("Hun spiller fotball søndag.", "split-compound");
 }
 
+TEST(WrittenApart, MoreFixedExpressionsOfTwoOrThreeWords) {
+  expect_finding("Tilslutt gikk vi hjem.", "written-apart", "Til slutt");
+  expect_finding("Vi går på kino avogtil.", "written-apart", "av og til");
+  expect_finding("Bilen er ikke iorden.", "written-apart", "i orden");
+  expect_no_rule("Til slutt gikk vi hjem.", "written-apart");
+}
+
+TEST(SplitWords, EnhverAndMellomtiden) {
+  expect_finding("Det gjelder for en hver som bor her.", "split-compound", "enhver");
+  expect_finding("Vi ventet, og i mellom tiden spiste vi.", "split-compound", "mellomtiden");
+  expect_no_rule("De kom en og en, og hver fikk en gave.", "split-compound");
+  expect_no_rule("Det var lenge mellom gangene.", "split-compound");
+}
+
 }  // namespace
