@@ -134,5 +134,6 @@ void rule_comma_after_phrase(const RuleContext& context);
 void rule_comma_before_at(const RuleContext& context);
 void rule_comma_before_som(const RuleContext& context);
 void rule_comma_before_last_item(const RuleContext& context);
+void rule_comma_after_subjunction(const RuleContext& context);
 
 }  // namespace voki::feedback

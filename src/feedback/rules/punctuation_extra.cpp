@@ -159,4 +159,23 @@ void rule_comma_before_last_item(const RuleContext& c) {
   }
 }
 
+// PUNCR: no comma right after the subjunction that opens a clause: "Da, jeg kom hit, var det
+// kaldt" → "Da jeg kom hit". Only before a subject pronoun and its finite verb, so that a phrase set
+// off after the subjunction ("at, hvis det regner, ...") keeps its commas.
+void rule_comma_after_subjunction(const RuleContext& c) {
+  const auto& s = c.sentence;
+  std::size_t p = first_word(s);
+  if (is_word(at(s, p)) && lemma_in(s.words[p], {"men", "og"})) ++p;
+  const Word* subjunction = at(s, p);
+  if (!is_word(subjunction) || !lemma_in(*subjunction, {"da", "når", "hvis", "fordi", "mens", "dersom", "etter at", "selv om", "ettersom"}))
+    return;
+  const Word* subject = at(s, p + 2);
+  const Word* verb = at(s, p + 3);
+  if (!is_punct(at(s, p + 1), ",") || !is_word(subject) || !is_word(verb) || !is_subject_pronoun(*subject) || !some(*verb, finite) ||
+      some(*verb, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo") || r.has("cnjsub"); }))
+    return;
+  const Word& comma = s.words[p + 1];
+  c.add("comma-after-subjunction", "PUNCR", subjunction->start, comma.end, {subjunction->text}, 0.7);
+}
+
 }  // namespace voki::feedback

@@ -60,4 +60,13 @@ TEST(PunctuationExtra, CommaBeforeLastListItem) {
   expect_no_rule("Vi kjøpte brød, melk, og ost til frokost hver dag.", "comma-before-last-item");
 }
 
+TEST(PunctuationExtra, CommaAfterSubjunction) {
+  expect_finding("Da, jeg kom hit, var det kaldt.", "comma-after-subjunction", "Da");
+  expect_finding("Når, vi spiser, ser vi ikke på TV.", "comma-after-subjunction", "Når");
+  expect_no_rule("Da jeg kom hit, var det kaldt.", "comma-after-subjunction");
+  // A phrase set off after the subjunction, or "da" as an adverb before a name.
+  expect_no_rule("Hvis, for eksempel, du er syk, blir du hjemme.", "comma-after-subjunction");
+  expect_no_rule("Da, Kari, kom vi hjem.", "comma-after-subjunction");
+}
+
 }  // namespace
