@@ -579,10 +579,11 @@ void rule_comma_subject_clause(const RuleContext& c) {
 
 namespace {
 // "Vi flyttet hit i fjor og vi håper at det går bra" → "i fjor, og vi håper at": a second main
-// clause with its own subject and a verb of saying or thinking that opens an "at" clause, after a
-// first main clause that starts the sentence. (After a first clause that follows a comma, "A, B og
-// C" lists clauses and wants no comma before "og"; without the "at" clause writers and annotators
-// differ too much on short pairs of clauses.)
+// clause with its own subject and a verb of saying or thinking that opens an "at" clause or a
+// question ("og jeg vet hva de ønsker"), after a first main clause that starts the sentence.
+// (After a first clause that follows a comma, "A, B og C" lists clauses and wants no comma before
+// "og"; without the clause after the verb writers and annotators differ too much on short pairs
+// of clauses.)
 bool og_reporting_clause(const Sentence& s, std::size_t clause_start, std::size_t og) {
   std::size_t start = first_word(s);
   if (is_word(at(s, start)) && lemma_in(s.words[start], {"men", "og"})) ++start;
@@ -592,10 +593,17 @@ bool og_reporting_clause(const Sentence& s, std::size_t clause_start, std::size_
   if (!is_word(subject) || !is_word(verb) || !lemma_in(*subject, {"jeg", "du", "han", "hun", "vi", "man", "dere", "de", "det"}))
     return false;
   if (!likely_finite(*verb) || some(*verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("adv"); })) return false;
-  if (!takes_bare_clause(*verb) && !lemma_in(*verb, {"betyr", "betydde"})) return false;
   std::size_t k = og + 3;  // "og vi tror også at"
+  if (is_modal(*verb) && is_word(at(s, k)) &&
+      lemma_in(s.words[k], {"tro", "si", "tenke", "håpe", "mene", "vite", "føle", "forstå", "skjønne", "merke"})) {
+    ++k;  // "og man skulle tro at", "og jeg kan si at": a modal before the infinitive
+  } else if (!takes_bare_clause(*verb) && !lemma_in(*verb, {"betyr", "betydde"})) {
+    return false;
+  }
   if (is_word(at(s, k)) && every(s.words[k], [](const Reading& r) { return r.has("adv"); })) ++k;
-  return is_word(at(s, k)) && s.words[k].lower == "at";
+  // "at", or a question word ("og jeg vet hva de ønsker").
+  return is_word(at(s, k)) &&
+         lemma_in(s.words[k], {"at", "hva", "hvordan", "hvorfor", "hvem", "hvor", "hvilke", "hvilken", "hvilket"});
 }
 }  // namespace
 

@@ -100,6 +100,9 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_finding("Hun har lært mye norsk og det betyr at hun kan jobbe.", "comma-main-clauses", "norsk,");
   expect_finding("Jeg har bodd her lenge og jeg tror også at byen er fin.", "comma-main-clauses", "lenge,");
   expect_clean("Vi flyttet hit for to år siden, og vi håper at vi kan bli.");
+  expect_finding("Alle har bil nå og man skulle tro at det går fortere.", "comma-main-clauses", "nå,");
+  expect_finding("Vi kjenner henne godt og vi vet hva hun liker.", "comma-main-clauses", "godt,");
+  expect_no_rule("Alle har bil nå og man skulle kjøre mindre.", "comma-main-clauses");
   // Without the "at" clause, or after a list of clauses, it is left alone.
   expect_no_rule("Vi flyttet hit for to år siden og vi liker byen.", "comma-main-clauses");
   expect_no_rule("Vi har et hus, vi har en hage og vi tror at vi blir.", "comma-main-clauses");
