@@ -580,7 +580,8 @@ void rule_comma_subject_clause(const RuleContext& c) {
 namespace {
 // "Vi flyttet hit i fjor og vi håper at det går bra" → "i fjor, og vi håper at": a second main
 // clause with its own subject and a verb of saying or thinking that opens an "at" clause or a
-// question ("og jeg vet hva de ønsker"), after a first main clause that starts the sentence.
+// question ("og jeg vet hva de ønsker", "og det betyr at"), or a formal "det" with an adjective
+// and its infinitive ("og det er lett å ..."), after a first main clause that starts the sentence.
 // (After a first clause that follows a comma, "A, B og C" lists clauses and wants no comma before
 // "og"; without the clause after the verb writers and annotators differ too much on short pairs
 // of clauses.)
@@ -594,10 +595,20 @@ bool og_reporting_clause(const Sentence& s, std::size_t clause_start, std::size_
     return false;
   if (!likely_finite(*verb) || some(*verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("adv"); })) return false;
   std::size_t k = og + 3;  // "og vi tror også at"
+  // "og det er vanskelig å finne ...", "og det var klart at ...": a formal subject with its
+  // adjective and infinitive or "at" clause.
+  if (subject->lower == "det" && lemma_in(*verb, {"er", "var", "blir", "ble"})) {
+    while (k < og + 5 && is_word(at(s, k)) &&
+           (lemma_in(s.words[k], {"veldig", "ikke", "ganske", "svært", "helt", "litt", "nokså", "så", "også", "alltid", "ofte", "jo"}) ||
+            every(s.words[k], [](const Reading& r) { return r.has("adv"); })))
+      ++k;
+    return is_word(at(s, k)) && is_word(at(s, k + 1)) && some(s.words[k], [](const Reading& r) { return r.has("adj"); }) &&
+           !could_be_finite(s.words[k]) && lemma_in(s.words[k + 1], {"å", "at"});
+  }
   if (is_modal(*verb) && is_word(at(s, k)) &&
       lemma_in(s.words[k], {"tro", "si", "tenke", "håpe", "mene", "vite", "føle", "forstå", "skjønne", "merke"})) {
     ++k;  // "og man skulle tro at", "og jeg kan si at": a modal before the infinitive
-  } else if (!takes_bare_clause(*verb) && !lemma_in(*verb, {"betyr", "betydde"})) {
+  } else if (!takes_bare_clause(*verb) && !lemma_in(*verb, {"betyr", "betydde", "viser", "viste", "skjer", "hender", "gjør", "gjorde"})) {
     return false;
   }
   if (is_word(at(s, k)) && every(s.words[k], [](const Reading& r) { return r.has("adv"); })) ++k;

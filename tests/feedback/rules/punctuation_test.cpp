@@ -103,6 +103,10 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_finding("Alle har bil nå og man skulle tro at det går fortere.", "comma-main-clauses", "nå,");
   expect_finding("Vi kjenner henne godt og vi vet hva hun liker.", "comma-main-clauses", "godt,");
   expect_no_rule("Alle har bil nå og man skulle kjøre mindre.", "comma-main-clauses");
+  // A formal "det" with an adjective and an infinitive or "at" clause, or "det skjer at".
+  expect_finding("Byen er stor og det er veldig lett å gå seg bort.", "comma-main-clauses", "stor,");
+  expect_finding("Vi jobber mye og det skjer at vi glemmer å spise.", "comma-main-clauses", "mye,");
+  expect_no_rule("Byen er stor og det er veldig fint der.", "comma-main-clauses");
   // Without the "at" clause, or after a list of clauses, it is left alone.
   expect_no_rule("Vi flyttet hit for to år siden og vi liker byen.", "comma-main-clauses");
   expect_no_rule("Vi har et hus, vi har en hage og vi tror at vi blir.", "comma-main-clauses");
