@@ -133,5 +133,7 @@ void rule_subject_twice(const RuleContext& context);
 void rule_comma_after_phrase(const RuleContext& context);
 void rule_comma_before_at(const RuleContext& context);
 void rule_comma_before_som(const RuleContext& context);
+void rule_comma_before_last_item(const RuleContext& context);
+void rule_comma_after_subjunction(const RuleContext& context);
 
 }  // namespace voki::feedback

@@ -309,8 +309,9 @@ void rule_question_mark(const RuleContext& c) {
 
 // PUNCM: a comma after a fronted infinitive phrase of means or manner, before the main clause's
 // verb and subject: "Ved å spise mindre salt beskytter vi nyrene" → "salt, beskytter vi",
-// "I stedet for å kjøre tar vi bussen". (After "For å ..." and "Etter å ha ..." writers differ
-// too much to correct it.)
+// "I stedet for å kjøre bil tar vi bussen". (After "For å ..." and "Etter å ha ..." writers differ
+// too much to correct it; after a bare infinitive, "Ved å flytte mister man ...", the comma is
+// optional.)
 void rule_comma_fronted_infinitive(const RuleContext& c) {
   const auto& s = c.sentence;
   std::size_t p = first_word(s);
@@ -334,7 +335,9 @@ void rule_comma_fronted_infinitive(const RuleContext& c) {
     if (likely_finite(w) && is_subject_pronoun(next) &&
         !some(w, [](const Reading& r) { return r.has("adj"); })) {
       const Word& before = s.words[k - 1];
-      if (before.punct) return;
+      // "Ved å flytte mister man ...": after a bare infinitive the phrase is short, and the comma is
+      // optional.
+      if (before.punct || k == i + 2) return;
       c.add("comma-fronted-infinitive", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
       return;
     }
@@ -574,6 +577,47 @@ void rule_comma_subject_clause(const RuleContext& c) {
   }
 }
 
+namespace {
+// "Vi flyttet hit i fjor og vi håper at det går bra" → "i fjor, og vi håper at": a second main
+// clause with its own subject and a verb of saying or thinking that opens an "at" clause or a
+// question ("og jeg vet hva de ønsker", "og det betyr at"), or a formal "det" with an adjective
+// and its infinitive ("og det er lett å ..."), after a first main clause that starts the sentence.
+// (After a first clause that follows a comma, "A, B og C" lists clauses and wants no comma before
+// "og"; without the clause after the verb writers and annotators differ too much on short pairs
+// of clauses.)
+bool og_reporting_clause(const Sentence& s, std::size_t clause_start, std::size_t og) {
+  std::size_t start = first_word(s);
+  if (is_word(at(s, start)) && lemma_in(s.words[start], {"men", "og"})) ++start;
+  if (clause_start > start) return false;
+  const Word* subject = at(s, og + 1);
+  const Word* verb = at(s, og + 2);
+  if (!is_word(subject) || !is_word(verb) || !lemma_in(*subject, {"jeg", "du", "han", "hun", "vi", "man", "dere", "de", "det"}))
+    return false;
+  if (!likely_finite(*verb) || some(*verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("adv"); })) return false;
+  std::size_t k = og + 3;  // "og vi tror også at"
+  // "og det er vanskelig å finne ...", "og det var klart at ...": a formal subject with its
+  // adjective and infinitive or "at" clause.
+  if (subject->lower == "det" && lemma_in(*verb, {"er", "var", "blir", "ble"})) {
+    while (k < og + 5 && is_word(at(s, k)) &&
+           (lemma_in(s.words[k], {"veldig", "ikke", "ganske", "svært", "helt", "litt", "nokså", "så", "også", "alltid", "ofte", "jo"}) ||
+            every(s.words[k], [](const Reading& r) { return r.has("adv"); })))
+      ++k;
+    return is_word(at(s, k)) && is_word(at(s, k + 1)) && some(s.words[k], [](const Reading& r) { return r.has("adj"); }) &&
+           !could_be_finite(s.words[k]) && lemma_in(s.words[k + 1], {"å", "at"});
+  }
+  if (is_modal(*verb) && is_word(at(s, k)) &&
+      lemma_in(s.words[k], {"tro", "si", "tenke", "håpe", "mene", "vite", "føle", "forstå", "skjønne", "merke"})) {
+    ++k;  // "og man skulle tro at", "og jeg kan si at": a modal before the infinitive
+  } else if (!takes_bare_clause(*verb) && !lemma_in(*verb, {"betyr", "betydde", "viser", "viste", "skjer", "hender", "gjør", "gjorde"})) {
+    return false;
+  }
+  if (is_word(at(s, k)) && every(s.words[k], [](const Reading& r) { return r.has("adv"); })) ++k;
+  // "at", or a question word ("og jeg vet hva de ønsker").
+  return is_word(at(s, k)) &&
+         lemma_in(s.words[k], {"at", "hva", "hvordan", "hvorfor", "hvem", "hvor", "hvilke", "hvilken", "hvilket"});
+}
+}  // namespace
+
 // PUNCM: a comma between two main clauses joined by "og", "for" or "så" where the second one
 // shows that it is a main clause: "Vi bor her og da er det" → "her, og da er det" (a fronted
 // adverb or phrase and the verb before the subject), "Han kom ikke for han var syk" → "ikke, for
@@ -584,11 +628,13 @@ void rule_comma_main_clauses(const RuleContext& c) {
   // The first clause must be a main clause of its own: not a fronted subordinate clause.
   if (is_word(at(s, first)) && (subjunction_length(s, first) > 0 || lemma_in(s.words[first], {"at", "som"}))) return;
   bool verb_before = false;
+  std::size_t clause_start = first;
   for (std::size_t i = first + 1; i + 3 < s.words.size(); ++i) {
     const Word& w = s.words[i];
     const Word& before = s.words[i - 1];
     if (w.punct) {
       verb_before = false;  // (the loop stops three words before the end, so i + 3 exists)
+      clause_start = i + 1;
       continue;
     }
     if (lemma_in(w, {"at", "som", "hvis", "når", "fordi", "mens", "hva", "hvem", "hvordan", "selv om"})) {
@@ -620,6 +666,10 @@ void rule_comma_main_clauses(const RuleContext& c) {
           break;
         }
         continue;
+      }
+      if (og_reporting_clause(s, clause_start, i)) {
+        c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+        return;
       }
       // "og da er det", "og i dag finnes det", "og så gikk jeg"
       std::size_t v = i + 2;

@@ -1,9 +1,10 @@
 // PUNCR: superfluous commas — after a fronted phrase that is no clause.
-#include "feedback/rules/rule_helpers.h"
+#include "feedback/rules/clause_helpers.h"
 
 namespace voki::feedback {
 
 using namespace rule_helpers;
+using clause_helpers::is_punct;
 
 namespace {
 bool sentence_ends_with(const Sentence& s, std::string_view mark) {
@@ -38,9 +39,16 @@ void rule_comma_after_phrase(const RuleContext& c) {
   if (lemma_in(s.words[k - 1], {"derimot", "imidlertid", "altså"})) return;
   if (lemma_in(s.words[first], {"ja", "nei", "jo", "hei", "takk", "vel", "ok", "okei", "altså", "kjære", "hallo", "joda", "neida"}))
     return;
+  // "Om vinteren, reiser vi ...", "Til slutt, ...": "om" and "til" are also subjunctions, but
+  // before a definite noun or an adverb alone they are prepositions.
+  const bool preposition_first = k - first == 2 && lemma_in(s.words[first], {"om", "til"}) && !maybe_verb(s.words[first + 1]) &&
+                                 !s.words[first + 1].unknown &&
+                                 !some(s.words[first + 1], [](const Reading& r) { return r.has("prn") || r.has("det"); }) &&
+                                 some(s.words[first + 1], [](const Reading& r) { return (r.has("n") && r.has("def")) || r.has("adv"); });
   for (std::size_t i = first; i < k; ++i) {
     const Word& w = s.words[i];
     if (w.unknown) return;
+    if (i == first && preposition_first) continue;
     // "Når det gjelder kultur, er …": the analyser reads "når det gjelder" as one preposition.
     if (w.lower.rfind("når ", 0) == 0) return;
     // Names inside are vocatives or appositions ("Ola, min bror, …") unless a preposition leads.
@@ -58,7 +66,11 @@ void rule_comma_after_phrase(const RuleContext& c) {
   const Word& verb = s.words[k + 1];
   // "mener" is also a plural noun; followed by a subject pronoun it is the verb.
   const Word* next = at(s, k + 2);
-  const bool verb_then_subject = next && (is_subject_pronoun(*next) || next->lower == "det") && some(verb, finite);
+  // ("kunne" is also the infinitive, "viser" a noun: a definite noun or "den" after it is the subject.)
+  const bool verb_then_subject =
+      next && some(verb, finite) &&
+      (is_subject_pronoun(*next) || lemma_in(*next, {"det", "den", "dette"}) ||
+       (!next->unknown && !maybe_verb(*next) && every(*next, [](const Reading& r) { return r.has("n") && r.has("def"); })));
   if (!finite_on_raw_readings(verb) && !verb_then_subject) return;
   if (is_subjunction(verb)) return;  // "når" is also the present of "nå"
   // Verb second: the subject follows the verb (or the fronted phrase was the subject itself).
@@ -104,6 +116,66 @@ void rule_comma_before_som(const RuleContext& c) {
     if (!restrictive) continue;
     c.add("comma-before-som", "PUNCR", before.start, comma.end, {before.text}, 0.65);
   }
+}
+
+namespace {
+// A list item of one to three words that ends in a noun and has no verb, subjunction or
+// conjunction: "datamaskin", "norsk kultur", "deres utvikling". Returns the index after it, or
+// `from` when there is none.
+std::size_t list_item_end(const Sentence& s, std::size_t from) {
+  std::size_t i = from;
+  while (i < s.words.size() && i < from + 3 && !s.words[i].punct) {
+    const Word& w = s.words[i];
+    if (w.unknown || (maybe_verb(w) && !some(w, [](const Reading& r) { return r.has("n") || r.has("adj"); })) || is_subjunction(w) || lemma_in(w, {"og", "eller", "men", "som", "at", "å"}) ||
+        some(w, [](const Reading& r) { return r.has("cnjsub") || r.has("cnjcoo"); }))
+      return from;
+    ++i;
+  }
+  if (i == from || (i < s.words.size() && !s.words[i].punct)) return from;
+  const Word& head = s.words[i - 1];
+  if (!some(head, [](const Reading& r) { return r.has("n"); }) ||
+      some(head, [](const Reading& r) { return r.has("prn") || r.has("det") || r.has("adv"); }))
+    return from;
+  return i;
+}
+}  // namespace
+
+// PUNCR: no comma before "og" that joins the last item of a list: "TV, radio, og aviser" → "TV,
+// radio og aviser". Only where three or more noun items stand before the sentence's end, so that
+// the "og" cannot start a clause of its own.
+void rule_comma_before_last_item(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t k = first_word(s) + 3; k + 2 < s.words.size(); ++k) {
+    if (!is_punct(&s.words[k], ",") || s.words[k + 1].lower != "og") continue;
+    // The last item, then the end of the sentence.
+    const std::size_t last_end = list_item_end(s, k + 2);
+    if (last_end == k + 2 || last_end >= s.words.size() || !(is_punct(&s.words[last_end], ".") || is_punct(&s.words[last_end], "!") || is_punct(&s.words[last_end], "?"))) continue;
+    // The item before the comma, and a comma before that item.
+    std::size_t b = k;
+    while (b > 0 && !s.words[b - 1].punct && k - b < 3) --b;
+    if (b == 0 || b == k || !is_punct(&s.words[b - 1], ",") || list_item_end(s, b) != k) continue;
+    const Word& before = s.words[k - 1];
+    c.add("comma-before-last-item", "PUNCR", before.start, s.words[k].end, {before.text}, 0.65);
+  }
+}
+
+// PUNCR: no comma right after the subjunction that opens a clause: "Da, jeg kom hit, var det
+// kaldt" → "Da jeg kom hit". Only before a subject pronoun and its finite verb, so that a phrase set
+// off after the subjunction ("at, hvis det regner, ...") keeps its commas.
+void rule_comma_after_subjunction(const RuleContext& c) {
+  const auto& s = c.sentence;
+  std::size_t p = first_word(s);
+  if (is_word(at(s, p)) && lemma_in(s.words[p], {"men", "og"})) ++p;
+  const Word* subjunction = at(s, p);
+  if (!is_word(subjunction) || !lemma_in(*subjunction, {"da", "når", "hvis", "fordi", "mens", "dersom", "etter at", "selv om", "ettersom"}))
+    return;
+  const Word* subject = at(s, p + 2);
+  const Word* verb = at(s, p + 3);
+  if (!is_punct(at(s, p + 1), ",") || !is_word(subject) || !is_word(verb) || !is_subject_pronoun(*subject) || !some(*verb, finite) ||
+      some(*verb, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo") || r.has("cnjsub"); }))
+    return;
+  const Word& comma = s.words[p + 1];
+  c.add("comma-after-subjunction", "PUNCR", subjunction->start, comma.end, {subjunction->text}, 0.7);
 }
 
 }  // namespace voki::feedback

@@ -84,6 +84,8 @@ const std::vector<RuleInfo>& all_rules() {
       {"comma-after-phrase", rule_comma_after_phrase, false},
       {"comma-before-at", rule_comma_before_at, false},
       {"comma-before-som", rule_comma_before_som, false},
+      {"comma-before-last-item", rule_comma_before_last_item, false},
+      {"comma-after-subjunction", rule_comma_after_subjunction, false},
   };
   return rules;
 }

@@ -21,6 +21,16 @@ TEST(PunctuationExtra, CommaAfterFrontedPhrase) {
   expect_no_rule("Det, tror jeg, er sant.", "comma-after-phrase");
   expect_no_rule("I byen derimot, er det mange biler.", "comma-after-phrase");
   expect_no_rule("Når det gjelder mat, er vi enige.", "comma-after-phrase");
+  // "Om" and "til" before a definite noun or an adverb are prepositions, not subjunctions.
+  expect_finding("Om sommeren, bader vi i sjøen.", "comma-after-phrase", "sommeren");
+  expect_finding("Til sist, fant vi veien.", "comma-after-phrase", "sist");
+  expect_no_rule("Om sommeren bader vi i sjøen.", "comma-after-phrase");
+  expect_no_rule("Om vi kommer, får vi se.", "comma-after-phrase");
+  expect_no_rule("Til meg, sa han ingenting.", "comma-after-phrase");
+  // A definite noun or "den" after a verb that is also an infinitive or a noun is its subject.
+  expect_finding("I tillegg, kunne barna leke ute.", "comma-after-phrase", "I tillegg");
+  expect_no_rule("I tillegg kunne barna leke ute.", "comma-after-phrase");
+  expect_no_rule("Hjemme, kunne bli kjedelig.", "comma-after-phrase");
 }
 
 TEST(PunctuationExtra, CommaBeforeAtAfterCopula) {
@@ -36,6 +46,27 @@ TEST(PunctuationExtra, CommaBeforeRestrictiveSom) {
   expect_no_rule("Jeg kjenner noen som kan hjelpe deg.", "comma-before-som");
   expect_no_rule("Jeg ringte Kari, som bor i Bergen.", "comma-before-som");
   expect_no_rule("Jeg har en bror, som bor i Oslo.", "comma-before-som");
+}
+
+TEST(PunctuationExtra, CommaBeforeLastListItem) {
+  expect_finding("Vi kjøpte brød, melk, og ost.", "comma-before-last-item", "melk");
+  expect_finding("Han liker norsk mat, norsk musikk, og norske filmer.", "comma-before-last-item", "musikk");
+  expect_no_rule("Vi kjøpte brød, melk og ost.", "comma-before-last-item");
+  // Two items only, or a clause after "og".
+  expect_no_rule("Vi kjøpte brød, og melk.", "comma-before-last-item");
+  expect_no_rule("Vi kjøpte brød, melk, og vi spiste.", "comma-before-last-item");
+  expect_no_rule("Hun kom hjem, spiste, og sov.", "comma-before-last-item");
+  // The list does not end the sentence.
+  expect_no_rule("Vi kjøpte brød, melk, og ost til frokost hver dag.", "comma-before-last-item");
+}
+
+TEST(PunctuationExtra, CommaAfterSubjunction) {
+  expect_finding("Da, jeg kom hit, var det kaldt.", "comma-after-subjunction", "Da");
+  expect_finding("Når, vi spiser, ser vi ikke på TV.", "comma-after-subjunction", "Når");
+  expect_no_rule("Da jeg kom hit, var det kaldt.", "comma-after-subjunction");
+  // A phrase set off after the subjunction, or "da" as an adverb before a name.
+  expect_no_rule("Hvis, for eksempel, du er syk, blir du hjemme.", "comma-after-subjunction");
+  expect_no_rule("Da, Kari, kom vi hjem.", "comma-after-subjunction");
 }
 
 }  // namespace

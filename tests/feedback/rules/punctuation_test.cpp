@@ -95,6 +95,22 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_no_rule("Hvis det regner og hvis det blåser, blir vi hjemme.", "comma-main-clauses");
   expect_clean("Han spiser og drikker mye.");
   expect_clean("Vi har tid for oss selv.");
+  // "og" with a subject and a verb of saying or thinking before an "at" clause.
+  expect_finding("Vi flyttet hit for to år siden og vi håper at vi kan bli.", "comma-main-clauses", "siden,");
+  expect_finding("Hun har lært mye norsk og det betyr at hun kan jobbe.", "comma-main-clauses", "norsk,");
+  expect_finding("Jeg har bodd her lenge og jeg tror også at byen er fin.", "comma-main-clauses", "lenge,");
+  expect_clean("Vi flyttet hit for to år siden, og vi håper at vi kan bli.");
+  expect_finding("Alle har bil nå og man skulle tro at det går fortere.", "comma-main-clauses", "nå,");
+  expect_finding("Vi kjenner henne godt og vi vet hva hun liker.", "comma-main-clauses", "godt,");
+  expect_no_rule("Alle har bil nå og man skulle kjøre mindre.", "comma-main-clauses");
+  // A formal "det" with an adjective and an infinitive or "at" clause, or "det skjer at".
+  expect_finding("Byen er stor og det er veldig lett å gå seg bort.", "comma-main-clauses", "stor,");
+  expect_finding("Vi jobber mye og det skjer at vi glemmer å spise.", "comma-main-clauses", "mye,");
+  expect_no_rule("Byen er stor og det er veldig fint der.", "comma-main-clauses");
+  // Without the "at" clause, or after a list of clauses, it is left alone.
+  expect_no_rule("Vi flyttet hit for to år siden og vi liker byen.", "comma-main-clauses");
+  expect_no_rule("Vi har et hus, vi har en hage og vi tror at vi blir.", "comma-main-clauses");
+  expect_no_rule("Min kone og jeg tror at det går bra.", "comma-main-clauses");
 }
 
 TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
@@ -273,7 +289,9 @@ TEST(CommaFrontedInfinitive, BeforeTheMainClausesVerbAndSubject) {
   expect_finding("Bare ved å lese mye lærer man språket.", "comma-fronted-infinitive", "mye,");
   expect_finding("I stedet for å ta bilen går jeg til jobben.", "comma-fronted-infinitive", "bilen,");
   expect_finding("Uten å spørre noen tok han bilen.", "comma-fronted-infinitive", "noen,");
-  expect_finding("Istedenfor å klage burde vi hjelpe til.", "comma-fronted-infinitive", "klage,");
+  expect_finding("Istedenfor å klage hele tiden burde vi hjelpe til.", "comma-fronted-infinitive", "hele tiden,");
+  // After a bare infinitive the phrase is short and the comma optional.
+  expect_no_rule("Istedenfor å klage burde vi hjelpe til.", "comma-fronted-infinitive");
   expect_no_rule("Ved å trene hver dag, holder vi oss friske.", "comma-fronted-infinitive");
   // A clause inside the phrase, a subject first, or "for å", where writers differ.
   expect_no_rule("Ved å vise at vi kan hjelpe får vi venner.", "comma-fronted-infinitive");
