@@ -216,7 +216,8 @@ bool opens_subclause(const Sentence& s, std::size_t i) {
   if (lemma_in(w, {"at", "hvis", "når", "dersom", "mens", "siden", "selv om", "ettersom", "idet", "til tross for at",
                    "i og med at", "hvorfor", "hvordan", "hvor", "hva", "hvem", "hvilken", "hvilket", "hvilke", "om"}))
     return i > first_word(s) || !lemma_in(w, {"hvorfor", "hvordan", "hvor", "hva", "hvem", "hvilken", "hvilket", "hvilke"});
-  return false;
+  // "og at", "men at": one token to the analyser.
+  return w.lower.ends_with(" at") && w.lower.find(' ') == w.lower.rfind(' ');
 }
 }  // namespace
 
@@ -230,8 +231,10 @@ void rule_adverb_subclause(const RuleContext& c) {
     std::size_t verb_at;
     if (sub.lower == "som") {
       // Relative "som" as the subject, after a noun or pronoun ("noen som er ikke").
-      if (i == 0 || !some(s.words[i - 1], [](const Reading& r) { return r.has("n") || r.has("prn") || r.has("np"); }) ||
-          lemma_in(s.words[i - 1], {"slik", "sånn", "samme", "like", "så"}))
+      // (Also after a comma: "de voksne, som er aldri hjemme".)
+      const std::size_t h = i >= 2 && s.words[i - 1].text == "," ? i - 2 : i - 1;
+      if (i == 0 || !some(s.words[h], [](const Reading& r) { return r.has("n") || r.has("prn") || r.has("np"); }) ||
+          lemma_in(s.words[h], {"slik", "sånn", "samme", "like", "så"}))
         continue;
       verb_at = i + 1;
       // "som jeg vil ikke": a subject after "som".
@@ -247,7 +250,8 @@ void rule_adverb_subclause(const RuleContext& c) {
       if (sub.lower == "om" && !(i > 0 && (could_be_finite(s.words[i - 1]) || lemma_in(s.words[i - 1], {"på", "ikke"}))))
         continue;
       const Word& first = s.words[i + 1];
-      if (pronoun_subject(first)) {
+      // "en" as a pronoun ("fordi en har ikke tid") right before a finite verb.
+      if (pronoun_subject(first) || (first.lower == "en" && is_word(at(s, i + 2)) && every(s.words[i + 2], finite))) {
         verb_at = i + 2;
       } else {
         verb_at = noun_phrase_end(s, i + 1);
@@ -265,8 +269,22 @@ void rule_adverb_subclause(const RuleContext& c) {
     if (const Word* o = at(s, adverb_at); is_word(o) && (is_object_pronoun(*o) || o->lower == "det") && o->lower != "seg")
       ++adverb_at;
     const Word* adverb = at(s, adverb_at);
-    if (!is_word(adverb) || !subclause_adverb(*adverb)) continue;
-    if (!verb_adverb(*adverb) && (!is_word(at(s, adverb_at + 1)) || adverb_at > verb_at + 1)) continue;
+    if (!is_word(adverb)) continue;
+    // Between an auxiliary and its infinitive, or between "er" and what it says, also "bare",
+    // "ofte", "kanskje" … qualify the verb: "hvis man ville bare prøve", "som er ofte syke".
+    const Word* after_adverb = at(s, adverb_at + 1);
+    const bool before_infinitive = adverb_at == verb_at + 1 && (is_modal(*verb) || lemma_in(*verb, {"skal", "skulle", "vil", "ville"})) &&
+                                   is_word(after_adverb) && every(*after_adverb, [](const Reading& r) { return r.has("inf"); });
+    // ("er bare 15 grader", "er nesten fire år": the adverb then belongs to the number.)
+    const bool after_copula = adverb_at == verb_at + 1 && lemma_in(*verb, {"er", "var"}) && is_word(after_adverb) &&
+                              !has_digit(after_adverb->text) && !some(*after_adverb, [](const Reading& r) { return r.has("num"); }) &&
+                              !lemma_in(*after_adverb, {"en", "ei", "et", "ett", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte",
+                                                        "ni", "ti", "tolv", "tjue", "hundre", "noen", "noe", "litt", "for", "som"});
+    // ("at vi må selv bestemme", "at du kan bare gå på", "at man må ofte lete" are often left as they are.)
+    const bool qualifies = (before_infinitive && lemma_in(*adverb, {"kanskje", "sikkert", "virkelig", "nesten", "lettere", "fort"})) ||
+                           (after_copula && lemma_in(*adverb, {"ofte", "nesten", "kanskje", "bare"}));
+    if (!subclause_adverb(*adverb) && !qualifies) continue;
+    if (!qualifies && !verb_adverb(*adverb) && (!is_word(at(s, adverb_at + 1)) || adverb_at > verb_at + 1)) continue;
     // "ikke bare ..., men": the adverb belongs to what follows.
     if (const Word* n = at(s, adverb_at + 1); n && lemma_in(*n, {"bare", "minst", "engang", "en gang"})) continue;
     std::string fixed = adverb->lower + " " + verb->text;
@@ -336,18 +354,43 @@ void rule_subclause_order(const RuleContext& c) {
 }
 
 // O: a clause adverb after the subject of a main clause comes after the finite verb: "Jeg ikke
-// liker kaffe" → "Jeg liker ikke kaffe".
+// liker kaffe" → "Jeg liker ikke kaffe", "Vi også vet det" → "Vi vet også det", "Barn ofte
+// spør" → "Barn spør ofte".
 void rule_adverb_main_clause(const RuleContext& c) {
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
+  bool subordinate_before = false;  // "fordi de er syke og de ikke kan jobbe": still subordinate
   for (std::size_t i = first; i + 2 < s.words.size(); ++i) {
-    if (i != first && s.words[i - 1].lower != "men") continue;
+    if (i > first && (is_subjunction(s.words[i - 1]) || lemma_in(s.words[i - 1], {"som", "da", "hvor", "der", "hva", "hvem", "hvordan", "hvorfor"})))
+      subordinate_before = true;
+    const bool clause_start = i == first || s.words[i - 1].lower == "men" ||
+                              (s.words[i - 1].lower == "og" && !subordinate_before && i >= 2 && s.words[i - 2].text == ",");
+    if (!clause_start) continue;
     const Word& subject = s.words[i];
-    const Word& adverb = s.words[i + 1];
-    const Word& verb = s.words[i + 2];
-    if (!is_subject_pronoun(subject) || !lemma_in(adverb, {"ikke", "aldri"})) continue;
-    if (!every(verb, finite) || surely_some(verb, [](const Reading& r) { return r.has("n") || r.has("adj"); })) continue;
-    c.add("adverb-main-clause", "O", adverb.start, verb.end, {verb.text + " " + adverb.text}, 0.75);
+    // A pronoun subject, or (only first in the sentence) a noun phrase without determiner-like
+    // words that may start a fronted adverbial ("Neste dag", "Hver gang").
+    std::size_t adverb_at = i + 1;
+    if (!is_subject_pronoun(subject)) {
+      if (i != first) continue;
+      adverb_at = noun_phrase_end(s, i);
+      if (adverb_at == i || adverb_at > i + 2 || !some(s.words[adverb_at - 1], [](const Reading& r) { return r.has("n") && r.has("pl"); }) ||
+          surely_some(s.words[adverb_at - 1], [](const Reading& r) { return r.has("np") || r.has("sg"); }))
+        continue;
+      if (lemma_in(subject, {"neste", "hver", "hvert", "hele", "alle", "forrige", "samme", "mange", "noen", "begge"})) continue;
+    }
+    const Word* adverb = at(s, adverb_at);
+    const Word* verb = at(s, adverb_at + 1);
+    if (!is_word(adverb) || !is_word(verb)) continue;
+    const bool negation = lemma_in(*adverb, {"ikke", "aldri"});
+    // "også", "ofte", "alltid" … after a pronoun; after a noun only the clear ones ("Barn også
+    // trenger" may stress the noun: "også barn").
+    const bool other = lemma_in(*adverb, {"ofte", "alltid", "fortsatt", "fremdeles", "egentlig", "allerede", "sjelden"}) ||
+                       (adverb->lower == "også" && is_subject_pronoun(subject) && subject.lower != "jeg");  // "jeg også" = me too
+    if (!negation && !other) continue;
+    if (!every(*verb, finite) || surely_some(*verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("pr") || r.has("adv"); }))
+      continue;
+    // "Vi også, vi liker det": a pause; "Jeg også er" hardly happens otherwise.
+    c.add("adverb-main-clause", "O", adverb->start, verb->end, {verb->text + " " + adverb->text}, 0.75);
   }
 }
 

@@ -59,6 +59,17 @@ TEST(WordOrderSubclause, AdverbBeforeTheVerb) {
   // "om" as a preposition; "fordi" with "det" and main-clause order is left alone.
   expect_clean("Boka om Per er ikke god.");
   expect_no_rule("Det er bra fordi det koster ikke mye.", "adverb-subclause");
+  // "og at" is one token; "som" after a comma; "en" as a pronoun.
+  expect_finding("Hun sa at hun er syk, og at det kan ikke vente.", "adverb-subclause", "ikke kan");
+  expect_finding("Vi har naboer, som er aldri hjemme.", "adverb-subclause", "aldri er");
+  expect_finding("Det er vanskelig hvis en har ikke penger.", "adverb-subclause", "ikke har");
+  // Between an auxiliary and its infinitive, and after "er", more adverbs qualify the verb.
+  expect_finding("Jeg tror at han vil kanskje komme.", "adverb-subclause", "kanskje vil");
+  expect_finding("Han sier at barna er ofte syke.", "adverb-subclause", "ofte er");
+  expect_clean("Jeg tror at han kanskje vil komme.");
+  // A number after the adverb: "nesten fire år".
+  expect_no_rule("Jeg har en sønn som er nesten fire år.", "adverb-subclause");
+  expect_no_rule("Vi bader når det er bare 15 grader.", "adverb-subclause");
 }
 
 TEST(WordOrderSubclause, SubjectBeforeTheVerb) {
@@ -75,6 +86,15 @@ TEST(WordOrderMainClause, AdverbAfterTheVerb) {
   expect_finding("Vi har bil, men vi aldri kjører den.", "adverb-main-clause", "kjører aldri");
   expect_clean("Jeg liker ikke kaffe.");
   expect_clean("Han sier at han ikke liker kaffe.");
+  // Other clause adverbs after a pronoun, "ikke" and "ofte" after a plural noun subject.
+  expect_finding("Vi også spiser fisk.", "adverb-main-clause", "spiser også");
+  expect_finding("Katter ofte sover om dagen.", "adverb-main-clause", "sover ofte");
+  expect_finding("Hun var trett, og hun alltid sovnet tidlig.", "adverb-main-clause", "sovnet alltid");
+  expect_clean("Vi spiser også fisk.");
+  // "jeg også" is "me too"; a subordinate clause goes on after "og"; a fronted time phrase.
+  expect_no_rule("Jeg også synes det er fint.", "adverb-main-clause");
+  expect_no_rule("Han er glad fordi de er friske, og de ikke trenger hjelp.", "adverb-main-clause");
+  expect_no_rule("Neste dager ofte kommer regn.", "adverb-main-clause");
 }
 
 TEST(WordOrderMainClause, ObjectPronounBeforeIkke) {
