@@ -155,9 +155,23 @@ void rule_v2(const RuleContext& c) {
     if (!pronoun_subject(*subject) && !generic_en) {
       // A noun subject only after a subordinate clause or a sentence adverb, where the border
       // of the fronted element is clear.
-      if (f.kind == Fronted::phrase || (f.kind == Fronted::adverb && !sentence_adverb(s.words[p]))) continue;
+      // After a phrase first in the sentence a plural or definite noun then a clear finite verb
+      // ("Etter skolen barna har lekser").
+      const bool phrase_first = f.kind == Fronted::phrase && p == first_word(s);
+      if ((f.kind == Fronted::phrase && !phrase_first) || (f.kind == Fronted::adverb && !sentence_adverb(s.words[p]))) continue;
       verb_at = noun_phrase_end(s, f.end);
       if (verb_at == f.end) continue;
+      if (phrase_first) {
+        const Word& head = s.words[verb_at - 1];
+        const Word* v = at(s, verb_at);
+        // (No preposition in the subject: "Rundt om i verden er det …" is still the phrase.)
+        for (std::size_t k = f.end; k < verb_at && v; ++k)
+          if (some(s.words[k], [](const Reading& r) { return r.has("pr"); })) v = nullptr;
+        if (const Word* n = at(s, verb_at + 1); n && pronoun_subject(*n)) continue;  // the verb has its subject after it
+        if (!is_word(v) || !every(*v, finite) || surely_some(*v, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("pr") || r.has("adv"); }) ||
+            !every(head, noun_or_name) || !some(head, [](const Reading& r) { return r.has("n") && (r.has("pl") || r.has("def")); }))
+          continue;
+      }
     }
     // "Før jeg kom, jeg ikke kunne gå": "ikke" between subject and verb.
     const Word* negation = nullptr;
@@ -293,6 +307,52 @@ void rule_adverb_subclause(const RuleContext& c) {
   }
 }
 
+namespace {
+// "da" and "før" open a subordinate clause (when, before) or are adverbs (then, earlier) with the
+// verb second. As subjunctions with the verb before its subject: first in the sentence when a
+// comma and the main clause's verb follow ("Før kom jeg hit, bodde jeg i Polen"), inside it after
+// a word that cannot stand before the adverb ("overrasket da fikk jeg jobben"). Returns the verb's
+// index, or 0.
+std::size_t inverted_after_subjunction(const Sentence& s, std::size_t i) {
+  const Word& sub = s.words[i];
+  if (sub.lower != "da" && sub.lower != "før") return 0;
+  const Word* verb = at(s, i + 1);
+  const Word* subject = at(s, i + 2);
+  // (A pronoun subject right after makes a noun reading of the verb unlikely: "da jobbet jeg".)
+  if (!is_word(verb) || !is_word(subject) || !is_personal_subject_pronoun(*subject) ||
+      !(finite_on_raw_readings(*verb) || every(*verb, [](const Reading& r) { return finite(r) || r.has("n"); })) ||
+      !some(*verb, finite) || some(*verb, [](const Reading& r) { return r.has("pr") || r.has("adv"); }))
+    return 0;
+  const std::size_t first = first_word(s);
+  const bool clause_first = i == first || (i > first && lemma_in(s.words[i - 1], {"men"}) && s.words[i - 2].text == ",");
+  if (clause_first) {
+    for (std::size_t k = i + 3; k + 1 < s.words.size(); ++k) {
+      const Word& w = s.words[k];
+      if (w.punct && w.text != ",") return 0;
+      if (lemma_in(w, {"og", "men", "eller", "at", "som", "hvis", "når", "fordi", "om"})) return 0;
+      if (w.text == ",") {
+        const Word& next = s.words[k + 1];
+        return next.lower != "så" && some(next, finite) && !some(next, [](const Reading& r) { return r.has("n") || r.has("pr") || r.has("adv") || r.has("prn") || r.has("det"); })
+                   ? i + 1
+                   : 0;
+      }
+    }
+    return 0;
+  }
+  if (i == 0) return 0;
+  const Word& before = s.words[i - 1];
+  // "og da kom han", "for da kunne vi", "først da så jeg": the adverb.
+  if (before.punct || lemma_in(before, {"og", "men", "eller", "for", "så", "først", "nettopp", "akkurat", "bare", "allerede", "nå", "enn",
+                                        "helt", "ikke", "like", "kort", "rett", "lenge", "nok", "også", "vel", "jo", "altså", "heller"}) ||
+      some(before, [](const Reading& r) { return r.has("cnjcoo") || r.has("cnjsub") || r.has("adv"); }))
+    return 0;
+  // A subordinate clause before ("Hvis vi vil, da kan vi …" without its comma) takes "da" as the resumption.
+  for (std::size_t k = 0; k < i; ++k)
+    if (lemma_in(s.words[k], {"hvis", "når", "dersom", "om"})) return 0;
+  return i + 1;
+}
+}  // namespace
+
 // O: in a subordinate clause and an indirect question the subject comes before the verb: "at har
 // de" → "at de har"; "jeg vet ikke hva skal jeg gjøre" → "hva jeg skal gjøre"; "hvor gammel er
 // man" → "hvor gammel man er".
@@ -300,6 +360,14 @@ void rule_subclause_order(const RuleContext& c) {
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
   const bool question = !s.words.empty() && s.words.back().text == "?";
+  for (std::size_t i = first; i + 2 < s.words.size(); ++i) {
+    if (const std::size_t v = inverted_after_subjunction(s, i); v > 0) {
+      const Word& verb = s.words[v];
+      const Word& subject = s.words[v + 1];
+      c.add("subclause-word-order", "O", verb.start, subject.end, {subject.lower + " " + verb.text}, 0.75);
+      return;
+    }
+  }
   for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
     const Word& sub = s.words[i];
     const Word& before = s.words[i - 1];

@@ -22,6 +22,10 @@ TEST(WordOrderV2, AfterFrontedPhrase) {
   // A relative clause without "som" after the phrase, then the verb and subject.
   expect_clean("I landet jeg kommer fra er det varmt om sommeren.");
   expect_no_rule("Etter det vi har hørt, er saken klar.", "v2-word-order");
+  // A plural or definite noun subject after a phrase first in the sentence.
+  expect_finding("Etter skolen barna har lekser.", "v2-word-order", "har barna");
+  expect_clean("Etter skolen har barna lekser.");
+  expect_no_rule("Rundt om i verden er det mange fjell.", "v2-word-order");
 }
 
 TEST(WordOrderV2, AfterFrontedSubordinateClause) {
@@ -79,6 +83,15 @@ TEST(WordOrderSubclause, SubjectBeforeTheVerb) {
   expect_clean("Jeg vet ikke hva jeg skal gjøre.");
   expect_clean("Hva skal jeg gjøre?");
   expect_no_rule("Jeg lurer på: hva gjør vi nå?", "subclause-word-order");
+  // "da" and "før" as subjunctions with the verb before the subject.
+  expect_finding("Før flyttet vi hit, bodde vi i Tyrkia.", "subclause-word-order", "vi flyttet");
+  expect_finding("Hun ble glad da fikk hun brevet.", "subclause-word-order", "hun fikk");
+  expect_clean("Før flyttet vi hit, men nå bor vi i Tyrkia.");
+  expect_clean("Hun ble glad da hun fikk brevet.");
+  // The adverbs "da" and "før" (then, earlier) with the verb second.
+  expect_no_rule("Vi var trøtte, og da sov vi lenge.", "subclause-word-order");
+  expect_no_rule("Før bodde vi i Bergen.", "subclause-word-order");
+  expect_no_rule("Hvis det regner da blir vi hjemme.", "subclause-word-order");
 }
 
 TEST(WordOrderMainClause, AdverbAfterTheVerb) {
