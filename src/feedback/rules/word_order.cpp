@@ -380,12 +380,21 @@ void rule_subclause_order(const RuleContext& c) {
       continue;
     std::size_t verb_at = i + 1;
     bool wh = false;
+    bool degree = false;  // "hvor viktig", "hvor mange barn"
     if (lemma_in(sub, {"hva", "hvem", "hvordan", "hvorfor", "hvor"})) {
       wh = true;
       // "hvor gammel", "hvor mye", "hvor ofte"
-      if (sub.lower == "hvor" && some(s.words[i + 1], [](const Reading& r) { return r.has("adj") || r.has("adv"); }) &&
-          !surely_could_be_finite(s.words[i + 1]))
+      // ("norsk" in "hvor norsk må man bli" is read as the noun; "hvor mange barn vil de ha".)
+      if (sub.lower == "hvor" && !surely_could_be_finite(s.words[i + 1]) &&
+          (some(s.words[i + 1], [](const Reading& r) { return r.has("adj") || r.has("adv"); }) ||
+           (every(s.words[i + 1], [](const Reading& r) { return r.has("n") && !r.has("def"); }) && is_word(at(s, i + 2)) &&
+            finite_on_raw_readings(s.words[i + 2])))) {
         ++verb_at;
+        degree = true;
+        if (lemma_in(s.words[i + 1], {"mange", "mye", "få", "lite"}) && is_word(at(s, i + 2)) &&
+            every(s.words[i + 2], [](const Reading& r) { return r.has("n"); }) && !finite_on_raw_readings(s.words[i + 2]))
+          ++verb_at;
+      }
     } else if (lemma_in(sub, {"at", "når", "mens", "fordi", "hvis", "dersom", "ettersom"})) {
       if (sub.lower == "når" && question) continue;
     } else if (sub.lower == "som") {
@@ -398,7 +407,10 @@ void rule_subclause_order(const RuleContext& c) {
         !(could_be_finite(before) || (lemma_in(before, {"og", "eller"}) && !question) ||
           lemma_in(before, {"på", "om", "ikke", "over", "i", "for", "meg", "deg", "seg", "oss", "dem", "ham", "henne", "vite",
                             "forstå", "se", "spørre", "fortelle", "skjønne", "forklare", "lære", "finne", "vise", "bestemme",
-                            "velge", "avhenger", "av", "til"})))
+                            "velge", "avhenger", "av", "til",
+                            // Verbs of telling and knowing that CG-3, seeing only a few words, may read as nouns.
+                            "forteller", "fortalte", "viser", "viste", "beskriver", "beskrev", "forklarer", "forklarte", "forstår",
+                            "forsto", "skjønner", "skjønte", "lurer", "lurte", "spør", "spurte", "vet", "visste", "husker", "lærer"})))
       continue;
     const Word* verb = at(s, verb_at);
     const Word* subject = at(s, verb_at + 1);
@@ -407,7 +419,22 @@ void rule_subclause_order(const RuleContext& c) {
     // a verb cannot be followed by its object. After "hva er" a "det" may start a cleft ("hva er
     // det som ...").
     bool clear_subject;
-    if (sub.lower == "som") {
+    std::size_t subject_end = verb_at + 2;
+    if (lemma_in(sub, {"hvordan", "hvorfor"}) && !pronoun_subject(*subject) && is_modal(*verb)) {
+      // A noun subject between a modal and its infinitive: "forstår hvordan kan folk spise det"
+      // ("hvordan" and "hvorfor" are never the subject).
+      subject_end = noun_phrase_end(s, verb_at + 1);
+      const Word* infinitive = at(s, subject_end);
+      clear_subject = subject_end > verb_at + 1 && is_word(infinitive) &&
+                      every(*infinitive, [](const Reading& r) { return r.has("vblex") && r.has("inf"); });
+    } else if (degree && !pronoun_subject(*subject) && lemma_in(*verb, {"er", "var", "blir", "ble"})) {
+      // "hvor viktig er familien": a definite noun subject after "være" or "bli".
+      subject_end = noun_phrase_end(s, verb_at + 1);
+      const Word* after = at(s, subject_end);
+      clear_subject = subject_end > verb_at + 1 &&
+                      every(s.words[subject_end - 1], [](const Reading& r) { return r.has("n") && (r.has("def") || r.has("pl")); }) &&
+                      (!after || after->punct || some(*after, [](const Reading& r) { return r.has("pr"); }));
+    } else if (sub.lower == "som") {
       clear_subject = lemma_in(*subject, {"jeg", "du", "vi", "man"});
     } else {
       const Word* after = at(s, verb_at + 2);
@@ -416,7 +443,9 @@ void rule_subclause_order(const RuleContext& c) {
     if (!clear_subject) continue;
     if (!every(*verb, finite) || surely_some(*verb, [](const Reading& r) { return r.has("n") || r.has("pr") || r.has("adv"); }))
       continue;
-    c.add("subclause-word-order", "O", verb->start, subject->end, {subject->lower + " " + verb->text}, 0.75);
+    std::string moved;
+    for (std::size_t k = verb_at + 1; k < subject_end; ++k) moved += (k == verb_at + 1 && pronoun_subject(*subject) ? s.words[k].lower : s.words[k].text) + " ";
+    c.add("subclause-word-order", "O", verb->start, s.words[subject_end - 1].end, {moved + verb->text}, 0.75);
     return;
   }
 }

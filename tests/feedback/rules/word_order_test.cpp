@@ -92,6 +92,13 @@ TEST(WordOrderSubclause, SubjectBeforeTheVerb) {
   expect_no_rule("Vi var trøtte, og da sov vi lenge.", "subclause-word-order");
   expect_no_rule("Før bodde vi i Bergen.", "subclause-word-order");
   expect_no_rule("Hvis det regner da blir vi hjemme.", "subclause-word-order");
+  // A noun subject between a modal and its infinitive after "hvordan"; after "hvor" + adjective.
+  expect_finding("Jeg skjønner ikke hvordan kan folk spise sild.", "subclause-word-order", "folk kan");
+  expect_finding("Det viser hvor viktig er familien for oss.", "subclause-word-order", "familien er");
+  expect_finding("Boka forteller hvorfor reiste han.", "subclause-word-order", "han reiste");
+  expect_clean("Jeg skjønner ikke hvordan folk kan spise sild.");
+  expect_clean("Det viser hvor viktig familien er for oss.");
+  expect_no_rule("Hvor viktig er familien for deg?", "subclause-word-order");
 }
 
 TEST(WordOrderMainClause, AdverbAfterTheVerb) {
