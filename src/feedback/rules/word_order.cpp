@@ -290,7 +290,9 @@ void rule_adverb_subclause(const RuleContext& c) {
     const bool before_infinitive = adverb_at == verb_at + 1 && (is_modal(*verb) || lemma_in(*verb, {"skal", "skulle", "vil", "ville"})) &&
                                    is_word(after_adverb) && every(*after_adverb, [](const Reading& r) { return r.has("inf"); });
     // ("er bare 15 grader", "er nesten fire år": the adverb then belongs to the number.)
+    // ("er bare er": the verb written twice, extra-copula's.)
     const bool after_copula = adverb_at == verb_at + 1 && lemma_in(*verb, {"er", "var"}) && is_word(after_adverb) &&
+                              !finite_on_raw_readings(*after_adverb) &&
                               !has_digit(after_adverb->text) && !some(*after_adverb, [](const Reading& r) { return r.has("num"); }) &&
                               !lemma_in(*after_adverb, {"en", "ei", "et", "ett", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte",
                                                         "ni", "ti", "tolv", "tjue", "hundre", "noen", "noe", "litt", "for", "som"});
