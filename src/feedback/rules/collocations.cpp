@@ -86,7 +86,7 @@ const std::vector<Collocation>& collocations() {
       // Verbs.
       {"vente", Pos::verb, "på", {"for"}, {}},
       {"drømme", Pos::verb, "om", {"på", "for"}, {"å"}},
-      {"lytte", Pos::verb, "til", {"på"}, {}},
+      // ("lytte på musikk" is in the dictionaries too, and annotators leave it.)
       {"avhenge", Pos::verb, "av", {"på", "fra", "om"}, {}},
       {"bestå", Pos::verb, "av", {"fra"}, {}},
       {"gratulere", Pos::verb, "med", {"for", "på"}, {}},
@@ -221,8 +221,17 @@ void rule_phrase_preposition(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& prep = s.words[i];
-    if (prep.lower != "i" && prep.lower != "på" && prep.lower != "om") continue;
     std::string right;
+    // Time one has for someone or something is "tid til": "har ikke nok tid for barna" → "tid til
+    // barna" ("det er tid for forandringer" is "it is time for"; "tid for å" is often left).
+    if (prep.lower == "for" && i >= 2 && s.words[i - 1].lower == "tid" &&
+        lemma_in(s.words[i - 2], {"nok", "mer", "god", "lite", "litt", "mye", "så mye", "mindre", "ingen", "liten"})) {
+      const Word* next = at(s, i + 1);
+      if (is_word(next) && next->lower != "å")
+        c.add("preposition", "W", prep.start, prep.end, {like(prep, "til")}, 0.7);
+      continue;
+    }
+    if (prep.lower != "i" && prep.lower != "på" && prep.lower != "om") continue;
     const Word& next = s.words[i + 1];
     if (prep.lower == "i") {
       // "måte" takes "på" in the singular; "forskjeller i måter å …" is right.
@@ -632,6 +641,38 @@ void rule_verb_noun_preposition(const RuleContext& c) {
       if (std::find(p.wrong.begin(), p.wrong.end(), prep.lower) == p.wrong.end()) continue;
       c.add("verb-noun-preposition", "W", prep.start, prep.end, {like(prep, std::string(p.right))}, 0.7);
     }
+  }
+}
+
+}  // namespace voki::feedback
+
+namespace voki::feedback {
+
+// W: "samme" (same), not "sammen" (together), before a noun: "de sammen reglene" → "de samme
+// reglene", "har ikke sammen betydning" → "samme betydning", "Det sammen skjedde" → "Det samme".
+void rule_sammen_for_samme(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 1; i + 1 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "sammen") continue;
+    const Word& before = s.words[i - 1];
+    const Word& next = s.words[i + 1];
+    if (next.punct || next.unknown || lemma_in(next, {"med", "om", "i", "på", "og", "eller", "hele", "alle", "to", "tre"})) continue;
+    const bool noun_next = every(next, [](const Reading& r) { return r.has("n") && !r.has("np"); }) && !has_digit(next.text);
+    bool fits = false;
+    // ("var de sammen osv.": "de" is then the subject after its verb.)
+    if (lemma_in(before, {"den", "de", "det"}) && noun_next && !(i >= 2 && some(s.words[i - 2], finite)) &&
+        !next.lower.starts_with("osv") && !next.lower.starts_with("etc"))
+      fits = true;
+    // "Det sammen skjedde": "det" first in its clause, then the verb.
+    if (before.lower == "det" && (i - 1 == first_word(s) || lemma_in(s.words[i - 2], {"og", "men"})) && finite_on_raw_readings(next))
+      fits = true;
+    // "har ikke sammen betydning": a bare singular noun right after.
+    if (lemma_in(before, {"ikke", "har", "hadde", "ha"}) && noun_next &&
+        every(next, [](const Reading& r) { return r.has("sg") && r.has("ind"); }))
+      fits = true;
+    if (!fits) continue;
+    c.add("sammen-for-samme", "W", w.start, w.end, {like(w, "samme")}, 0.7);
   }
 }
 

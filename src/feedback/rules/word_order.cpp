@@ -155,9 +155,23 @@ void rule_v2(const RuleContext& c) {
     if (!pronoun_subject(*subject) && !generic_en) {
       // A noun subject only after a subordinate clause or a sentence adverb, where the border
       // of the fronted element is clear.
-      if (f.kind == Fronted::phrase || (f.kind == Fronted::adverb && !sentence_adverb(s.words[p]))) continue;
+      // After a phrase first in the sentence a plural or definite noun then a clear finite verb
+      // ("Etter skolen barna har lekser").
+      const bool phrase_first = f.kind == Fronted::phrase && p == first_word(s);
+      if ((f.kind == Fronted::phrase && !phrase_first) || (f.kind == Fronted::adverb && !sentence_adverb(s.words[p]))) continue;
       verb_at = noun_phrase_end(s, f.end);
       if (verb_at == f.end) continue;
+      if (phrase_first) {
+        const Word& head = s.words[verb_at - 1];
+        const Word* v = at(s, verb_at);
+        // (No preposition in the subject: "Rundt om i verden er det …" is still the phrase.)
+        for (std::size_t k = f.end; k < verb_at && v; ++k)
+          if (some(s.words[k], [](const Reading& r) { return r.has("pr"); })) v = nullptr;
+        if (const Word* n = at(s, verb_at + 1); n && pronoun_subject(*n)) continue;  // the verb has its subject after it
+        if (!is_word(v) || !every(*v, finite) || surely_some(*v, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("pr") || r.has("adv"); }) ||
+            !every(head, noun_or_name) || !some(head, [](const Reading& r) { return r.has("n") && (r.has("pl") || r.has("def")); }))
+          continue;
+      }
     }
     // "Før jeg kom, jeg ikke kunne gå": "ikke" between subject and verb.
     const Word* negation = nullptr;
@@ -216,7 +230,8 @@ bool opens_subclause(const Sentence& s, std::size_t i) {
   if (lemma_in(w, {"at", "hvis", "når", "dersom", "mens", "siden", "selv om", "ettersom", "idet", "til tross for at",
                    "i og med at", "hvorfor", "hvordan", "hvor", "hva", "hvem", "hvilken", "hvilket", "hvilke", "om"}))
     return i > first_word(s) || !lemma_in(w, {"hvorfor", "hvordan", "hvor", "hva", "hvem", "hvilken", "hvilket", "hvilke"});
-  return false;
+  // "og at", "men at": one token to the analyser.
+  return w.lower.ends_with(" at") && w.lower.find(' ') == w.lower.rfind(' ');
 }
 }  // namespace
 
@@ -230,8 +245,10 @@ void rule_adverb_subclause(const RuleContext& c) {
     std::size_t verb_at;
     if (sub.lower == "som") {
       // Relative "som" as the subject, after a noun or pronoun ("noen som er ikke").
-      if (i == 0 || !some(s.words[i - 1], [](const Reading& r) { return r.has("n") || r.has("prn") || r.has("np"); }) ||
-          lemma_in(s.words[i - 1], {"slik", "sånn", "samme", "like", "så"}))
+      // (Also after a comma: "de voksne, som er aldri hjemme".)
+      const std::size_t h = i >= 2 && s.words[i - 1].text == "," ? i - 2 : i - 1;
+      if (i == 0 || !some(s.words[h], [](const Reading& r) { return r.has("n") || r.has("prn") || r.has("np"); }) ||
+          lemma_in(s.words[h], {"slik", "sånn", "samme", "like", "så"}))
         continue;
       verb_at = i + 1;
       // "som jeg vil ikke": a subject after "som".
@@ -247,7 +264,8 @@ void rule_adverb_subclause(const RuleContext& c) {
       if (sub.lower == "om" && !(i > 0 && (could_be_finite(s.words[i - 1]) || lemma_in(s.words[i - 1], {"på", "ikke"}))))
         continue;
       const Word& first = s.words[i + 1];
-      if (pronoun_subject(first)) {
+      // "en" as a pronoun ("fordi en har ikke tid") right before a finite verb.
+      if (pronoun_subject(first) || (first.lower == "en" && is_word(at(s, i + 2)) && every(s.words[i + 2], finite))) {
         verb_at = i + 2;
       } else {
         verb_at = noun_phrase_end(s, i + 1);
@@ -265,8 +283,24 @@ void rule_adverb_subclause(const RuleContext& c) {
     if (const Word* o = at(s, adverb_at); is_word(o) && (is_object_pronoun(*o) || o->lower == "det") && o->lower != "seg")
       ++adverb_at;
     const Word* adverb = at(s, adverb_at);
-    if (!is_word(adverb) || !subclause_adverb(*adverb)) continue;
-    if (!verb_adverb(*adverb) && (!is_word(at(s, adverb_at + 1)) || adverb_at > verb_at + 1)) continue;
+    if (!is_word(adverb)) continue;
+    // Between an auxiliary and its infinitive, or between "er" and what it says, also "bare",
+    // "ofte", "kanskje" … qualify the verb: "hvis man ville bare prøve", "som er ofte syke".
+    const Word* after_adverb = at(s, adverb_at + 1);
+    const bool before_infinitive = adverb_at == verb_at + 1 && (is_modal(*verb) || lemma_in(*verb, {"skal", "skulle", "vil", "ville"})) &&
+                                   is_word(after_adverb) && every(*after_adverb, [](const Reading& r) { return r.has("inf"); });
+    // ("er bare 15 grader", "er nesten fire år": the adverb then belongs to the number.)
+    // ("er bare er": the verb written twice, extra-copula's.)
+    const bool after_copula = adverb_at == verb_at + 1 && lemma_in(*verb, {"er", "var"}) && is_word(after_adverb) &&
+                              !finite_on_raw_readings(*after_adverb) &&
+                              !has_digit(after_adverb->text) && !some(*after_adverb, [](const Reading& r) { return r.has("num"); }) &&
+                              !lemma_in(*after_adverb, {"en", "ei", "et", "ett", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte",
+                                                        "ni", "ti", "tolv", "tjue", "hundre", "noen", "noe", "litt", "for", "som"});
+    // ("at vi må selv bestemme", "at du kan bare gå på", "at man må ofte lete" are often left as they are.)
+    const bool qualifies = (before_infinitive && lemma_in(*adverb, {"kanskje", "sikkert", "virkelig", "nesten", "lettere", "fort"})) ||
+                           (after_copula && lemma_in(*adverb, {"ofte", "nesten", "kanskje", "bare"}));
+    if (!subclause_adverb(*adverb) && !qualifies) continue;
+    if (!qualifies && !verb_adverb(*adverb) && (!is_word(at(s, adverb_at + 1)) || adverb_at > verb_at + 1)) continue;
     // "ikke bare ..., men": the adverb belongs to what follows.
     if (const Word* n = at(s, adverb_at + 1); n && lemma_in(*n, {"bare", "minst", "engang", "en gang"})) continue;
     std::string fixed = adverb->lower + " " + verb->text;
@@ -275,6 +309,52 @@ void rule_adverb_subclause(const RuleContext& c) {
   }
 }
 
+namespace {
+// "da" and "før" open a subordinate clause (when, before) or are adverbs (then, earlier) with the
+// verb second. As subjunctions with the verb before its subject: first in the sentence when a
+// comma and the main clause's verb follow ("Før kom jeg hit, bodde jeg i Polen"), inside it after
+// a word that cannot stand before the adverb ("overrasket da fikk jeg jobben"). Returns the verb's
+// index, or 0.
+std::size_t inverted_after_subjunction(const Sentence& s, std::size_t i) {
+  const Word& sub = s.words[i];
+  if (sub.lower != "da" && sub.lower != "før") return 0;
+  const Word* verb = at(s, i + 1);
+  const Word* subject = at(s, i + 2);
+  // (A pronoun subject right after makes a noun reading of the verb unlikely: "da jobbet jeg".)
+  if (!is_word(verb) || !is_word(subject) || !is_personal_subject_pronoun(*subject) ||
+      !(finite_on_raw_readings(*verb) || every(*verb, [](const Reading& r) { return finite(r) || r.has("n"); })) ||
+      !some(*verb, finite) || some(*verb, [](const Reading& r) { return r.has("pr") || r.has("adv"); }))
+    return 0;
+  const std::size_t first = first_word(s);
+  const bool clause_first = i == first || (i > first && lemma_in(s.words[i - 1], {"men"}) && s.words[i - 2].text == ",");
+  if (clause_first) {
+    for (std::size_t k = i + 3; k + 1 < s.words.size(); ++k) {
+      const Word& w = s.words[k];
+      if (w.punct && w.text != ",") return 0;
+      if (lemma_in(w, {"og", "men", "eller", "at", "som", "hvis", "når", "fordi", "om"})) return 0;
+      if (w.text == ",") {
+        const Word& next = s.words[k + 1];
+        return next.lower != "så" && some(next, finite) && !some(next, [](const Reading& r) { return r.has("n") || r.has("pr") || r.has("adv") || r.has("prn") || r.has("det"); })
+                   ? i + 1
+                   : 0;
+      }
+    }
+    return 0;
+  }
+  if (i == 0) return 0;
+  const Word& before = s.words[i - 1];
+  // "og da kom han", "for da kunne vi", "først da så jeg": the adverb.
+  if (before.punct || lemma_in(before, {"og", "men", "eller", "for", "så", "først", "nettopp", "akkurat", "bare", "allerede", "nå", "enn",
+                                        "helt", "ikke", "like", "kort", "rett", "lenge", "nok", "også", "vel", "jo", "altså", "heller"}) ||
+      some(before, [](const Reading& r) { return r.has("cnjcoo") || r.has("cnjsub") || r.has("adv"); }))
+    return 0;
+  // A subordinate clause before ("Hvis vi vil, da kan vi …" without its comma) takes "da" as the resumption.
+  for (std::size_t k = 0; k < i; ++k)
+    if (lemma_in(s.words[k], {"hvis", "når", "dersom", "om"})) return 0;
+  return i + 1;
+}
+}  // namespace
+
 // O: in a subordinate clause and an indirect question the subject comes before the verb: "at har
 // de" → "at de har"; "jeg vet ikke hva skal jeg gjøre" → "hva jeg skal gjøre"; "hvor gammel er
 // man" → "hvor gammel man er".
@@ -282,6 +362,14 @@ void rule_subclause_order(const RuleContext& c) {
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
   const bool question = !s.words.empty() && s.words.back().text == "?";
+  for (std::size_t i = first; i + 2 < s.words.size(); ++i) {
+    if (const std::size_t v = inverted_after_subjunction(s, i); v > 0) {
+      const Word& verb = s.words[v];
+      const Word& subject = s.words[v + 1];
+      c.add("subclause-word-order", "O", verb.start, subject.end, {subject.lower + " " + verb.text}, 0.75);
+      return;
+    }
+  }
   for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
     const Word& sub = s.words[i];
     const Word& before = s.words[i - 1];
@@ -294,12 +382,21 @@ void rule_subclause_order(const RuleContext& c) {
       continue;
     std::size_t verb_at = i + 1;
     bool wh = false;
+    bool degree = false;  // "hvor viktig", "hvor mange barn"
     if (lemma_in(sub, {"hva", "hvem", "hvordan", "hvorfor", "hvor"})) {
       wh = true;
       // "hvor gammel", "hvor mye", "hvor ofte"
-      if (sub.lower == "hvor" && some(s.words[i + 1], [](const Reading& r) { return r.has("adj") || r.has("adv"); }) &&
-          !surely_could_be_finite(s.words[i + 1]))
+      // ("norsk" in "hvor norsk må man bli" is read as the noun; "hvor mange barn vil de ha".)
+      if (sub.lower == "hvor" && !surely_could_be_finite(s.words[i + 1]) &&
+          (some(s.words[i + 1], [](const Reading& r) { return r.has("adj") || r.has("adv"); }) ||
+           (every(s.words[i + 1], [](const Reading& r) { return r.has("n") && !r.has("def"); }) && is_word(at(s, i + 2)) &&
+            finite_on_raw_readings(s.words[i + 2])))) {
         ++verb_at;
+        degree = true;
+        if (lemma_in(s.words[i + 1], {"mange", "mye", "få", "lite"}) && is_word(at(s, i + 2)) &&
+            every(s.words[i + 2], [](const Reading& r) { return r.has("n"); }) && !finite_on_raw_readings(s.words[i + 2]))
+          ++verb_at;
+      }
     } else if (lemma_in(sub, {"at", "når", "mens", "fordi", "hvis", "dersom", "ettersom"})) {
       if (sub.lower == "når" && question) continue;
     } else if (sub.lower == "som") {
@@ -312,7 +409,10 @@ void rule_subclause_order(const RuleContext& c) {
         !(could_be_finite(before) || (lemma_in(before, {"og", "eller"}) && !question) ||
           lemma_in(before, {"på", "om", "ikke", "over", "i", "for", "meg", "deg", "seg", "oss", "dem", "ham", "henne", "vite",
                             "forstå", "se", "spørre", "fortelle", "skjønne", "forklare", "lære", "finne", "vise", "bestemme",
-                            "velge", "avhenger", "av", "til"})))
+                            "velge", "avhenger", "av", "til",
+                            // Verbs of telling and knowing that CG-3, seeing only a few words, may read as nouns.
+                            "forteller", "fortalte", "viser", "viste", "beskriver", "beskrev", "forklarer", "forklarte", "forstår",
+                            "forsto", "skjønner", "skjønte", "lurer", "lurte", "spør", "spurte", "vet", "visste", "husker", "lærer"})))
       continue;
     const Word* verb = at(s, verb_at);
     const Word* subject = at(s, verb_at + 1);
@@ -321,7 +421,22 @@ void rule_subclause_order(const RuleContext& c) {
     // a verb cannot be followed by its object. After "hva er" a "det" may start a cleft ("hva er
     // det som ...").
     bool clear_subject;
-    if (sub.lower == "som") {
+    std::size_t subject_end = verb_at + 2;
+    if (lemma_in(sub, {"hvordan", "hvorfor"}) && !pronoun_subject(*subject) && is_modal(*verb)) {
+      // A noun subject between a modal and its infinitive: "forstår hvordan kan folk spise det"
+      // ("hvordan" and "hvorfor" are never the subject).
+      subject_end = noun_phrase_end(s, verb_at + 1);
+      const Word* infinitive = at(s, subject_end);
+      clear_subject = subject_end > verb_at + 1 && is_word(infinitive) &&
+                      every(*infinitive, [](const Reading& r) { return r.has("vblex") && r.has("inf"); });
+    } else if (degree && !pronoun_subject(*subject) && lemma_in(*verb, {"er", "var", "blir", "ble"})) {
+      // "hvor viktig er familien": a definite noun subject after "være" or "bli".
+      subject_end = noun_phrase_end(s, verb_at + 1);
+      const Word* after = at(s, subject_end);
+      clear_subject = subject_end > verb_at + 1 &&
+                      every(s.words[subject_end - 1], [](const Reading& r) { return r.has("n") && (r.has("def") || r.has("pl")); }) &&
+                      (!after || after->punct || some(*after, [](const Reading& r) { return r.has("pr"); }));
+    } else if (sub.lower == "som") {
       clear_subject = lemma_in(*subject, {"jeg", "du", "vi", "man"});
     } else {
       const Word* after = at(s, verb_at + 2);
@@ -330,24 +445,51 @@ void rule_subclause_order(const RuleContext& c) {
     if (!clear_subject) continue;
     if (!every(*verb, finite) || surely_some(*verb, [](const Reading& r) { return r.has("n") || r.has("pr") || r.has("adv"); }))
       continue;
-    c.add("subclause-word-order", "O", verb->start, subject->end, {subject->lower + " " + verb->text}, 0.75);
+    std::string moved;
+    for (std::size_t k = verb_at + 1; k < subject_end; ++k) moved += (k == verb_at + 1 && pronoun_subject(*subject) ? s.words[k].lower : s.words[k].text) + " ";
+    c.add("subclause-word-order", "O", verb->start, s.words[subject_end - 1].end, {moved + verb->text}, 0.75);
     return;
   }
 }
 
 // O: a clause adverb after the subject of a main clause comes after the finite verb: "Jeg ikke
-// liker kaffe" → "Jeg liker ikke kaffe".
+// liker kaffe" → "Jeg liker ikke kaffe", "Vi også vet det" → "Vi vet også det", "Barn ofte
+// spør" → "Barn spør ofte".
 void rule_adverb_main_clause(const RuleContext& c) {
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
+  bool subordinate_before = false;  // "fordi de er syke og de ikke kan jobbe": still subordinate
   for (std::size_t i = first; i + 2 < s.words.size(); ++i) {
-    if (i != first && s.words[i - 1].lower != "men") continue;
+    if (i > first && (is_subjunction(s.words[i - 1]) || lemma_in(s.words[i - 1], {"som", "da", "hvor", "der", "hva", "hvem", "hvordan", "hvorfor"})))
+      subordinate_before = true;
+    const bool clause_start = i == first || s.words[i - 1].lower == "men" ||
+                              (s.words[i - 1].lower == "og" && !subordinate_before && i >= 2 && s.words[i - 2].text == ",");
+    if (!clause_start) continue;
     const Word& subject = s.words[i];
-    const Word& adverb = s.words[i + 1];
-    const Word& verb = s.words[i + 2];
-    if (!is_subject_pronoun(subject) || !lemma_in(adverb, {"ikke", "aldri"})) continue;
-    if (!every(verb, finite) || surely_some(verb, [](const Reading& r) { return r.has("n") || r.has("adj"); })) continue;
-    c.add("adverb-main-clause", "O", adverb.start, verb.end, {verb.text + " " + adverb.text}, 0.75);
+    // A pronoun subject, or (only first in the sentence) a noun phrase without determiner-like
+    // words that may start a fronted adverbial ("Neste dag", "Hver gang").
+    std::size_t adverb_at = i + 1;
+    if (!is_subject_pronoun(subject)) {
+      if (i != first) continue;
+      adverb_at = noun_phrase_end(s, i);
+      if (adverb_at == i || adverb_at > i + 2 || !some(s.words[adverb_at - 1], [](const Reading& r) { return r.has("n") && r.has("pl"); }) ||
+          surely_some(s.words[adverb_at - 1], [](const Reading& r) { return r.has("np") || r.has("sg"); }))
+        continue;
+      if (lemma_in(subject, {"neste", "hver", "hvert", "hele", "alle", "forrige", "samme", "mange", "noen", "begge"})) continue;
+    }
+    const Word* adverb = at(s, adverb_at);
+    const Word* verb = at(s, adverb_at + 1);
+    if (!is_word(adverb) || !is_word(verb)) continue;
+    const bool negation = lemma_in(*adverb, {"ikke", "aldri"});
+    // "også", "ofte", "alltid" … after a pronoun; after a noun only the clear ones ("Barn også
+    // trenger" may stress the noun: "også barn").
+    const bool other = lemma_in(*adverb, {"ofte", "alltid", "fortsatt", "fremdeles", "egentlig", "allerede", "sjelden"}) ||
+                       (adverb->lower == "også" && is_subject_pronoun(subject) && subject.lower != "jeg");  // "jeg også" = me too
+    if (!negation && !other) continue;
+    if (!every(*verb, finite) || surely_some(*verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("pr") || r.has("adv"); }))
+      continue;
+    // "Vi også, vi liker det": a pause; "Jeg også er" hardly happens otherwise.
+    c.add("adverb-main-clause", "O", adverb->start, verb->end, {verb->text + " " + adverb->text}, 0.75);
   }
 }
 

@@ -200,4 +200,25 @@ TEST(Collocations, VerbNounPreposition) {
   expect_no_rule("Han tar hensyn til andre.", "verb-noun-preposition");
   expect_no_rule("Hun kjøpte en vare for hundre kroner.", "verb-noun-preposition");
 }
+
+TEST(Collocations, TimeFor) {
+  expect_finding("Foreldrene har ikke nok tid for barna.", "preposition", "til");
+  expect_finding("Vi har lite tid for venner.", "preposition", "til");
+  expect_no_rule("Foreldrene har ikke nok tid til barna.", "preposition");
+  // "it is time for", and "tid for å" are left alone.
+  expect_no_rule("Nå er det tid for middag.", "preposition");
+  expect_no_rule("Planten trenger mye tid for å vokse.", "preposition");
+  // "lytte på" is in the dictionaries too.
+  expect_no_rule("Hun liker å lytte på musikk.", "preposition");
+}
+
+TEST(Collocations, SammenForSamme) {
+  expect_finding("Alle elevene skal lese de sammen bøkene.", "sammen-for-samme", "samme");
+  expect_finding("Det sammen skjedde i fjor.", "sammen-for-samme", "samme");
+  expect_finding("Ordene har ikke sammen betydning.", "sammen-for-samme", "samme");
+  expect_clean("Alle elevene skal lese de samme bøkene.");
+  expect_no_rule("Vi gjorde det sammen.", "sammen-for-samme");
+  expect_no_rule("Om kvelden var de sammen hver dag.", "sammen-for-samme");
+  expect_no_rule("De har sammen tre barn.", "sammen-for-samme");
+}
 }  // namespace

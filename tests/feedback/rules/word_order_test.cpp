@@ -22,6 +22,10 @@ TEST(WordOrderV2, AfterFrontedPhrase) {
   // A relative clause without "som" after the phrase, then the verb and subject.
   expect_clean("I landet jeg kommer fra er det varmt om sommeren.");
   expect_no_rule("Etter det vi har hørt, er saken klar.", "v2-word-order");
+  // A plural or definite noun subject after a phrase first in the sentence.
+  expect_finding("Etter skolen barna har lekser.", "v2-word-order", "har barna");
+  expect_clean("Etter skolen har barna lekser.");
+  expect_no_rule("Rundt om i verden er det mange fjell.", "v2-word-order");
 }
 
 TEST(WordOrderV2, AfterFrontedSubordinateClause) {
@@ -59,6 +63,17 @@ TEST(WordOrderSubclause, AdverbBeforeTheVerb) {
   // "om" as a preposition; "fordi" with "det" and main-clause order is left alone.
   expect_clean("Boka om Per er ikke god.");
   expect_no_rule("Det er bra fordi det koster ikke mye.", "adverb-subclause");
+  // "og at" is one token; "som" after a comma; "en" as a pronoun.
+  expect_finding("Hun sa at hun er syk, og at det kan ikke vente.", "adverb-subclause", "ikke kan");
+  expect_finding("Vi har naboer, som er aldri hjemme.", "adverb-subclause", "aldri er");
+  expect_finding("Det er vanskelig hvis en har ikke penger.", "adverb-subclause", "ikke har");
+  // Between an auxiliary and its infinitive, and after "er", more adverbs qualify the verb.
+  expect_finding("Jeg tror at han vil kanskje komme.", "adverb-subclause", "kanskje vil");
+  expect_finding("Han sier at barna er ofte syke.", "adverb-subclause", "ofte er");
+  expect_clean("Jeg tror at han kanskje vil komme.");
+  // A number after the adverb: "nesten fire år".
+  expect_no_rule("Jeg har en sønn som er nesten fire år.", "adverb-subclause");
+  expect_no_rule("Vi bader når det er bare 15 grader.", "adverb-subclause");
 }
 
 TEST(WordOrderSubclause, SubjectBeforeTheVerb) {
@@ -68,6 +83,22 @@ TEST(WordOrderSubclause, SubjectBeforeTheVerb) {
   expect_clean("Jeg vet ikke hva jeg skal gjøre.");
   expect_clean("Hva skal jeg gjøre?");
   expect_no_rule("Jeg lurer på: hva gjør vi nå?", "subclause-word-order");
+  // "da" and "før" as subjunctions with the verb before the subject.
+  expect_finding("Før flyttet vi hit, bodde vi i Tyrkia.", "subclause-word-order", "vi flyttet");
+  expect_finding("Hun ble glad da fikk hun brevet.", "subclause-word-order", "hun fikk");
+  expect_clean("Før flyttet vi hit, men nå bor vi i Tyrkia.");
+  expect_clean("Hun ble glad da hun fikk brevet.");
+  // The adverbs "da" and "før" (then, earlier) with the verb second.
+  expect_no_rule("Vi var trøtte, og da sov vi lenge.", "subclause-word-order");
+  expect_no_rule("Før bodde vi i Bergen.", "subclause-word-order");
+  expect_no_rule("Hvis det regner da blir vi hjemme.", "subclause-word-order");
+  // A noun subject between a modal and its infinitive after "hvordan"; after "hvor" + adjective.
+  expect_finding("Jeg skjønner ikke hvordan kan folk spise sild.", "subclause-word-order", "folk kan");
+  expect_finding("Det viser hvor viktig er familien for oss.", "subclause-word-order", "familien er");
+  expect_finding("Boka forteller hvorfor reiste han.", "subclause-word-order", "han reiste");
+  expect_clean("Jeg skjønner ikke hvordan folk kan spise sild.");
+  expect_clean("Det viser hvor viktig familien er for oss.");
+  expect_no_rule("Hvor viktig er familien for deg?", "subclause-word-order");
 }
 
 TEST(WordOrderMainClause, AdverbAfterTheVerb) {
@@ -75,6 +106,15 @@ TEST(WordOrderMainClause, AdverbAfterTheVerb) {
   expect_finding("Vi har bil, men vi aldri kjører den.", "adverb-main-clause", "kjører aldri");
   expect_clean("Jeg liker ikke kaffe.");
   expect_clean("Han sier at han ikke liker kaffe.");
+  // Other clause adverbs after a pronoun, "ikke" and "ofte" after a plural noun subject.
+  expect_finding("Vi også spiser fisk.", "adverb-main-clause", "spiser også");
+  expect_finding("Katter ofte sover om dagen.", "adverb-main-clause", "sover ofte");
+  expect_finding("Hun var trett, og hun alltid sovnet tidlig.", "adverb-main-clause", "sovnet alltid");
+  expect_clean("Vi spiser også fisk.");
+  // "jeg også" is "me too"; a subordinate clause goes on after "og"; a fronted time phrase.
+  expect_no_rule("Jeg også synes det er fint.", "adverb-main-clause");
+  expect_no_rule("Han er glad fordi de er friske, og de ikke trenger hjelp.", "adverb-main-clause");
+  expect_no_rule("Neste dager ofte kommer regn.", "adverb-main-clause");
 }
 
 TEST(WordOrderMainClause, ObjectPronounBeforeIkke) {
