@@ -523,4 +523,28 @@ void rule_double_possessive(const RuleContext& c) {
   }
 }
 
+// R: two infinitives side by side where one replaced the other: "å bo leve lenge" → "å leve
+// lenge", "for å danne skape" → "for å skape". Verbs that take a bare infinitive ("få vite",
+// "kunne lese", "la være", "hjelpe bære", "gå handle", "se komme") are left out; both words must
+// be nothing but infinitives on the raw readings, with one space between.
+void rule_two_infinitives(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& first = s.words[i];
+    const Word& second = s.words[i + 1];
+    if (first.capitalised || second.capitalised || !adjacent(first, second)) continue;
+    if (!is_infinitive_only(first) || !is_infinitive_only(second) || first.lower == second.lower) continue;
+    if (some(first, [](const Reading& r) {
+          static const std::initializer_list<std::string_view> takes_infinitive = {
+              "få", "kunne", "ville", "skulle", "måtte", "burde", "la", "hjelpe", "gå", "komme", "se", "høre", "lære", "kjenne",
+              "føle", "gjøre", "slippe", "prøve", "tørre", "tore", "behøve", "trenge", "orke", "gidde", "pleie", "våge", "ha",
+              "synes", "bety", "være", "sitte", "stå", "ligge", "dra", "reise", "løpe", "fortsette", "begynne", "slutte", "be",
+              "bli"};  // "bli skuffe" is mostly a participle misspelt ("bli skuffet")
+          return std::any_of(takes_infinitive.begin(), takes_infinitive.end(), [&](std::string_view l) { return r.lemma == l; });
+        }))
+      continue;
+    c.add("two-infinitives", "R", first.start, second.end, {second.text, first.text}, 0.6);
+  }
+}
+
 }  // namespace voki::feedback

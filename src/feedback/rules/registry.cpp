@@ -88,6 +88,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"double-subject", rule_double_subject, false},
       {"double-conjunction", rule_double_conjunction, false},
       {"double-possessive", rule_double_possessive, false},
+      {"two-infinitives", rule_two_infinitives, false},
       {"comma-after-phrase", rule_comma_after_phrase, false},
       {"comma-before-at", rule_comma_before_at, false},
       {"comma-before-som", rule_comma_before_som, false},

@@ -153,7 +153,7 @@ TEST(ExtraWords, ExplanationsInEveryLanguage) {
                            "comma-after-phrase", "comma-before-at", "comma-before-som", "og-saa", "verb-noun-preposition",
                            "extra-at-question", "extra-for-marker", "missing-copula", "missing-stranded-preposition",
                            "preposition-infinitive", "missing-subject", "missing-at", "missing-formal-object", "double-subject",
-                           "double-conjunction", "double-possessive"})
+                           "double-conjunction", "double-possessive", "two-infinitives"})
     for (const auto& language : voki::feedback::explanation_languages())
       EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
 }
@@ -224,4 +224,13 @@ TEST(ExtraWords, TwoPossessives) {
   expect_no_rule("Hun elsker hunden sin.", "double-possessive");
   expect_no_rule("Hvert barn har hans / hennes egen seng.", "double-possessive");
 }
+TEST(ExtraWords, TwoInfinitives) {
+  expect_finding("Vi må danne skape et godt miljø.", "two-infinitives", "skape");
+  expect_finding("Det er lett å overse ignorere slike ting.", "two-infinitives", "ignorere");
+  expect_no_rule("Vi må få vite det.", "two-infinitives");
+  expect_no_rule("Jeg kan ikke la være å le.", "two-infinitives");
+  expect_no_rule("Han vil bli sittende.", "two-infinitives");
+  expect_no_rule("Det er fint å lese / skrive.", "two-infinitives");
+}
 }  // namespace
+
