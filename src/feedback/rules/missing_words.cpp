@@ -182,8 +182,15 @@ void rule_missing_som(const RuleContext& c) {
     // "Derfor bestemmer jeg hva …": the subject after an inverted verb.
     if (p > first + 1 && is_personal_subject_pronoun(s.words[p]) && finite_on_raw_readings(s.words[p - 1])) --p;
     const Word& prev = s.words[p];
-    if (prev.punct || lemma_in(prev, {"og", "men", "eller", "så", "at"})) continue;
-    if (!some(prev, [](const Reading& r) { return (r.has("vblex") && !r.has("imp")) || r.has("pr"); })) continue;
+    // "hva som er rett og hva er galt": the second of two joined indirect questions needs "som" too.
+    bool coordinated = false;
+    if (lemma_in(prev, {"og", "eller"}))
+      for (std::size_t k = first; k + 1 < p && !coordinated; ++k)
+        coordinated = lemma_in(s.words[k], {"hva", "hvem"}) && s.words[k + 1].lower == "som";
+    if (!coordinated) {
+      if (prev.punct || lemma_in(prev, {"og", "men", "eller", "så", "at"})) continue;
+      if (!some(prev, [](const Reading& r) { return (r.has("vblex") && !r.has("imp")) || r.has("pr"); })) continue;
+    }
     const Word& verb = s.words[i + 1];
     if (!finite_on_raw_readings(verb)) continue;
     const Word& next = s.words[i + 2];
@@ -537,14 +544,28 @@ void rule_missing_subject(const RuleContext& c) {
   const std::size_t first = first_word(s);
   for (std::size_t i = first; i + 1 < s.words.size(); ++i) {
     const Word& sub = s.words[i];
-    if (!lemma_in(sub, {"når", "fordi", "hvis", "dersom", "mens", "selv om", "etter at", "ettersom"})) continue;
+    if (!lemma_in(sub, {"når", "fordi", "hvis", "dersom", "mens", "selv om", "etter at", "ettersom", "at"})) continue;
     if (sub.lower == "når" && i == first) continue;
-    const Word& verb = s.words[i + 1];
-    if (!finite_verb_not_subject(s, i + 1) || is_be(verb)) continue;
-    // "når skal vi …": the subject stands after the verb, a word-order slip for the word-order rules.
-    const Word* after = at(s, i + 2);
+    // Over sentence adverbs, which stand before the verb in a subordinate clause: "at snart vil …".
+    std::size_t v = i + 1;
+    while (v < s.words.size() && (is_clause_adverb(s.words[v]) || lemma_in(s.words[v], {"snart", "kanskje", "nok", "jo", "sikkert"}))) ++v;
+    if (v >= s.words.size()) continue;
+    const Word& verb = s.words[v];
+    if (!finite_verb_not_subject(s, v) || is_be(verb)) continue;
+    // After "at" and after adverbs a word that is also a noun is mostly the subject itself: "at
+    // deler av kroppen …", "at også leker …".
+    if ((sub.lower == "at" || v > i + 1) && some(verb, [](const Reading& r) { return r.has("n"); })) continue;
+    // "når skal vi …": the subject stands after the verb, a word-order slip for the word-order
+    // rules; after an adverb ("at nå må alle …") any noun phrase may be that subject.
+    const Word* after = at(s, v + 1);
     if (after && (is_subject_pronoun(*after) || after->lower == "det")) continue;
-    c.add("missing-subject", "M", sub.start, sub.end, {sub.text + " " + likely_subject(s, i)}, 0.65);
+    if (v > i + 1 && after && !after->punct &&
+        some(*after, [](const Reading& r) { return r.has("n") || r.has("np") || r.has("prn") || r.has("det"); }) &&
+        !some(*after, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("pp")); }))  // "være" is also a noun
+      continue;
+    // "at snart vil være et annet bilde": a modal with "være/bli" and no subject mostly lacks "det".
+    const bool existential = is_modal(verb) && after && lemma_in(*after, {"være", "bli"});
+    c.add("missing-subject", "M", sub.start, sub.end, {sub.text + " " + (existential ? "det" : likely_subject(s, i))}, 0.65);
   }
 }
 

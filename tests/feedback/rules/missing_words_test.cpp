@@ -157,6 +157,9 @@ TEST(MissingWords, SubjectInSubordinateClause) {
   expect_finding("Hun er sliten fordi kommer rett fra jobben.", "missing-subject", "fordi hun");
   expect_finding("Han hilser når går forbi.", "missing-subject", "når han");
   expect_no_rule("Det blir dyrt fordi priser og skatter øker.", "missing-subject");
+  expect_finding("Vi tror at snart vil bli bedre tider.", "missing-subject", "at det");
+  expect_no_rule("Vi tror at snart alle vil flytte.", "missing-subject");
+  expect_no_rule("Mange liker ikke tanken på at deler av huset skal rives.", "missing-subject");
   expect_finding("Hvis kan komme, ring meg.", "missing-subject", "Hvis man");
   expect_no_rule("Jeg blir glad fordi jeg liker jobben min.", "missing-subject");
   expect_no_rule("Når kommer du hjem?", "missing-subject");
@@ -180,6 +183,11 @@ TEST(MissingWords, ReflexiveWithBestemmeFor) {
   expect_finding("Vi bestemmer for å flytte.", "missing-reflexive", "bestemmer oss");
   expect_no_rule("Vi bestemmer oss for å flytte.", "missing-reflexive");
   expect_no_rule("Foreldre bestemmer for barna sine.", "missing-reflexive");
+}
+TEST(MissingWords, SomInSecondIndirectQuestion) {
+  expect_finding("Vi lærer hva som er lov og hva er forbudt.", "missing-som", "hva som");
+  expect_no_rule("Vi lærer hva som er lov og hva som er forbudt.", "missing-som");
+  expect_no_rule("Han spiser og hva er det?", "missing-som");
 }
 }  // namespace
 
