@@ -202,7 +202,12 @@ void rule_extra_preposition(const RuleContext& c) {
       c.add("extra-preposition", "R", s.words[i + 1].start, s.words[i + 2].end, {s.words[i + 1].text}, 0.7);
     // "de fleste av land" → "de fleste land" ("de fleste av oss/landene" is right).
     const std::string& most = s.words[i].lower;  // the analyser reads "de fleste" as one word
-    if ((most == "fleste" || (most.size() > 7 && most.ends_with(" fleste"))) && s.words[i + 1].lower == "av") {
+    // Likewise "mange av venner" → "mange venner": a quantifier and "av" take a definite noun or a
+    // pronoun ("mange av vennene", "noen av oss").
+    const bool quantifier = (most == "fleste" || (most.size() > 7 && most.ends_with(" fleste")) ||
+                             lemma_in(s.words[i], {"mange", "flere", "noen", "få", "ingen"})) &&
+                            some(s.words[i], [](const Reading& r) { return r.has("det") || r.has("prn") || r.has("adj"); });
+    if (quantifier && s.words[i + 1].lower == "av") {
       const Word& noun = s.words[i + 2];
       // An indefinite noun (other readings verbs: "land" is also the imperative of "lande").
       if (!noun.punct && !noun.unknown && some(noun, [](const Reading& r) { return r.has("n") && r.has("ind"); }) &&
@@ -210,6 +215,9 @@ void rule_extra_preposition(const RuleContext& c) {
                       [](const Reading& r) { return (r.has("n") && r.has("ind")) || r.has("vblex"); }))
         c.add("extra-preposition", "R", s.words[i].start, s.words[i + 1].end, {s.words[i].text}, 0.7);
     }
+    // "begge av dem" → "begge": "begge" takes no "av" ("begge to", "de begge", "begge barna").
+    if (s.words[i].lower == "begge" && s.words[i + 1].lower == "av" && lemma_in(s.words[i + 2], {"dem", "oss", "dere", "de"}))
+      c.add("extra-preposition", "R", s.words[i].start, s.words[i + 1].end, {s.words[i].text}, 0.7);
   }
 }
 
@@ -457,6 +465,85 @@ void rule_extra_for_marker(const RuleContext& c) {
       copula = lemma_in(s.words[k - 1], {"er", "var", "være", "vært", "blir", "ble", "bli"});
     if (!copula) continue;
     c.add("extra-for-marker", "R", for_word.start, s.words[i + 2].end, {s.words[i + 2].text}, 0.7);
+  }
+}
+
+namespace {
+// Written with one space between: nothing ("/", "-") that the tokeniser drops lies between them.
+bool adjacent(const Word& a, const Word& b) { return a.end + 1 == b.start; }
+}  // namespace
+
+// R: two different subject pronouns in a row, one of them a restart: "når han den blir eldre" →
+// "når den blir eldre". Only third-person singular pairs before a finite verb ("Så slapp han den
+// ut": "den" is the object; "det de sier": a relative clause).
+void rule_double_subject(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& first = s.words[i];
+    const Word& second = s.words[i + 1];
+    if (!lemma_in(first, {"han", "hun", "den"}) || !lemma_in(second, {"han", "hun", "den"})) continue;
+    if (first.lower == second.lower || !adjacent(first, second)) continue;  // "han / hun"
+    std::size_t j = i + 2;
+    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    const Word* verb = at(s, j);
+    // A finite verb; its other readings may be nouns or adjectives ("ville" is also a noun).
+    if (!is_word(verb) || !some(*verb, finite) ||
+        some(*verb, [](const Reading& r) { return r.has("prn") || r.has("det") || r.has("pr") || r.has("adv"); }))
+      continue;
+    c.add("double-subject", "R", first.start, second.end, {like(first, second.lower), first.text}, 0.65);
+  }
+}
+
+// R: two coordinating conjunctions in a row: "og eller" → "eller", "men og" → "men". Either may be
+// the one meant; the second is mostly the correction.
+void rule_double_conjunction(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& first = s.words[i];
+    const Word& second = s.words[i + 1];
+    if (!lemma_in(first, {"og", "eller", "men"}) || !lemma_in(second, {"og", "eller", "men"})) continue;
+    if (first.lower == second.lower || !adjacent(first, second)) continue;  // "og og": repeated-word
+    c.add("double-conjunction", "R", first.start, second.end, {like(first, second.lower), first.text}, 0.65);
+  }
+}
+
+// R: two possessives for one noun: "laget hennes sitt" → "laget hennes", "deres sin bil" → "sin
+// bil". Written with one space ("hans / hennes" offers a choice).
+void rule_double_possessive(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const auto possessive = [](const Word& w) {
+    return lemma_in(w, {"min", "mi", "mitt", "mine", "din", "di", "ditt", "dine", "sin", "si", "sitt", "sine", "hans", "hennes",
+                        "deres", "vår", "vårt", "våre", "dens", "dets"});
+  };
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& first = s.words[i];
+    const Word& second = s.words[i + 1];
+    if (!possessive(first) || !possessive(second) || first.lower == second.lower || !adjacent(first, second)) continue;
+    c.add("double-possessive", "R", first.start, second.end, {first.text, like(first, second.lower)}, 0.65);
+  }
+}
+
+// R: two infinitives side by side where one replaced the other: "å bo leve lenge" → "å leve
+// lenge", "for å danne skape" → "for å skape". Verbs that take a bare infinitive ("få vite",
+// "kunne lese", "la være", "hjelpe bære", "gå handle", "se komme") are left out; both words must
+// be nothing but infinitives on the raw readings, with one space between.
+void rule_two_infinitives(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& first = s.words[i];
+    const Word& second = s.words[i + 1];
+    if (first.capitalised || second.capitalised || !adjacent(first, second)) continue;
+    if (!is_infinitive_only(first) || !is_infinitive_only(second) || first.lower == second.lower) continue;
+    if (some(first, [](const Reading& r) {
+          static const std::initializer_list<std::string_view> takes_infinitive = {
+              "få", "kunne", "ville", "skulle", "måtte", "burde", "la", "hjelpe", "gå", "komme", "se", "høre", "lære", "kjenne",
+              "føle", "gjøre", "slippe", "prøve", "tørre", "tore", "behøve", "trenge", "orke", "gidde", "pleie", "våge", "ha",
+              "synes", "bety", "være", "sitte", "stå", "ligge", "dra", "reise", "løpe", "fortsette", "begynne", "slutte", "be",
+              "bli"};  // "bli skuffe" is mostly a participle misspelt ("bli skuffet")
+          return std::any_of(takes_infinitive.begin(), takes_infinitive.end(), [&](std::string_view l) { return r.lemma == l; });
+        }))
+      continue;
+    c.add("two-infinitives", "R", first.start, second.end, {second.text, first.text}, 0.6);
   }
 }
 

@@ -182,8 +182,15 @@ void rule_missing_som(const RuleContext& c) {
     // "Derfor bestemmer jeg hva …": the subject after an inverted verb.
     if (p > first + 1 && is_personal_subject_pronoun(s.words[p]) && finite_on_raw_readings(s.words[p - 1])) --p;
     const Word& prev = s.words[p];
-    if (prev.punct || lemma_in(prev, {"og", "men", "eller", "så", "at"})) continue;
-    if (!some(prev, [](const Reading& r) { return (r.has("vblex") && !r.has("imp")) || r.has("pr"); })) continue;
+    // "hva som er rett og hva er galt": the second of two joined indirect questions needs "som" too.
+    bool coordinated = false;
+    if (lemma_in(prev, {"og", "eller"}))
+      for (std::size_t k = first; k + 1 < p && !coordinated; ++k)
+        coordinated = lemma_in(s.words[k], {"hva", "hvem"}) && s.words[k + 1].lower == "som";
+    if (!coordinated) {
+      if (prev.punct || lemma_in(prev, {"og", "men", "eller", "så", "at"})) continue;
+      if (!some(prev, [](const Reading& r) { return (r.has("vblex") && !r.has("imp")) || r.has("pr"); })) continue;
+    }
     const Word& verb = s.words[i + 1];
     if (!finite_on_raw_readings(verb)) continue;
     const Word& next = s.words[i + 2];
@@ -351,6 +358,8 @@ void rule_missing_reflexive(const RuleContext& c) {
       missing = adj && !noun_follows;
     } else if (lemma_of("oppføre") || lemma_of("skamme") || lemma_of("forelske") || lemma_of("befinne") || lemma_of("anstrenge")) {
       missing = true;
+    } else if (lemma_of("bestemme") && next.lower == "for" && i + 2 < s.words.size() && s.words[i + 2].lower == "å") {
+      missing = true;  // "bestemmer for å flytte" → "bestemmer seg for å" ("bestemme for andre" decides for others)
     }
     if (!missing) continue;
     c.add("missing-reflexive", "M", verb.start, verb.end, {verb.text + " " + reflexive_for(s, i)}, 0.7);
@@ -447,6 +456,163 @@ void rule_missing_stranded_preposition(const RuleContext& c) {
     if (at_word + 1 < end && is_reflexive_pronoun(s.words[at_word + 1])) ++at_word;
     const Word& last = s.words[at_word];
     c.add("missing-stranded-preposition", "M", last.start, last.end, {last.text + " på"}, 0.7);
+  }
+}
+
+namespace {
+// On raw readings: an infinitive whose other readings are only its imperative or a participle used
+// as an adjective ("flytte" is also flyte<adj><pp>).
+bool infinitive_on_raw_readings(const Word& w) {
+  if (w.punct || w.unknown || w.capitalised || w.readings.empty()) return false;
+  return some(w, [](const Reading& r) { return r.has("vblex") && r.has("inf"); }) &&
+         std::all_of(w.readings.begin(), w.readings.end(), [](const Reading& r) {
+           return (r.has("vblex") && (r.has("inf") || r.has("imp"))) || (r.has("adj") && r.has("pp"));
+         });
+}
+// On raw readings: a finite verb that may also be a noun ("liker", "går"), where a noun cannot be
+// meant.
+bool finite_verb_not_subject(const Sentence& s, std::size_t i) {
+  const Word& w = s.words[i];
+  if (w.punct || w.unknown || w.capitalised || w.readings.empty() || !some(w, finite)) return false;
+  const bool noun = some(w, [](const Reading& r) { return r.has("n"); });
+  if (!std::all_of(w.readings.begin(), w.readings.end(), [](const Reading& r) {
+        return finite(r) || (r.has("vblex") && r.has("imp")) || (r.has("adj") && r.has("pp")) || r.has("n");
+      }))
+    return false;
+  if (!noun) return true;
+  // Only before what a verb takes and a noun subject would not have after it: a preposition, an
+  // adverb, a determiner ("går på tur", not "priser og utgifter øker").
+  const Word* next = at(s, i + 1);
+  return is_word(next) && !some(*next, finite) && !some(*next, [](const Reading& r) { return r.has("cnjcoo"); }) &&
+         some(*next, [](const Reading& r) { return r.has("pr") || r.has("adv") || r.has("det"); });
+}
+}  // namespace
+
+// M: a preposition takes an infinitive only with "å": "Det hindrer oss i tenke" → "i å tenke",
+// "uten spørre" → "uten å spørre", "tenke på flytte" → "tenke på å flytte". "uten" always; the
+// other prepositions only after a verb that governs them (a bare "på lande" is mostly a misspelt
+// noun), and only where every reading of the next word is the infinitive or its imperative, so
+// that nouns like "møte" and "lære" stay out.
+void rule_preposition_infinitive(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const auto verb_before = [&](std::size_t prep, std::initializer_list<std::string_view> lemmas) {
+    std::size_t k = prep;
+    // Over an object or reflexive pronoun: "hindrer oss i", "konsentrere seg om".
+    if (k > 0 && (is_object_pronoun(s.words[k - 1]) || is_reflexive_pronoun(s.words[k - 1]))) --k;
+    if (k == 0) return false;
+    return some(s.words[k - 1], [&](const Reading& r) {
+      return r.has("vblex") && !r.compound && std::any_of(lemmas.begin(), lemmas.end(), [&](std::string_view l) { return r.lemma == l; });
+    });
+  };
+  for (std::size_t i = 1; i + 1 < s.words.size(); ++i) {
+    const Word& prep = s.words[i];
+    bool governed = false;
+    if (prep.lower == "uten") governed = true;
+    else if (prep.lower == "i") governed = verb_before(i, {"hindre", "forhindre", "lykkes", "delta", "hjelpe"});
+    else if (prep.lower == "på") governed = verb_before(i, {"tenke", "satse", "fokusere", "vente", "konsentrere"});
+    else if (prep.lower == "om") governed = verb_before(i, {"drømme", "konsentrere", "be"});
+    else if (prep.lower == "med") governed = verb_before(i, {"slutte", "fortsette", "holde", "hjelpe"});
+    if (!governed) continue;
+    const Word& inf = s.words[i + 1];
+    if (!infinitive_on_raw_readings(inf)) continue;
+    c.add("preposition-infinitive", "M", inf.start, inf.end, {"å " + inf.text}, 0.7);
+  }
+}
+
+namespace {
+// The subject that a clause without one most likely lacks: the nearest personal pronoun the
+// sentence uses as a subject elsewhere, else "man".
+std::string likely_subject(const Sentence& s, std::size_t near) {
+  std::size_t best = s.words.size();
+  std::size_t best_distance = s.words.size();
+  for (std::size_t k = 0; k < s.words.size(); ++k) {
+    if (!lemma_in(s.words[k], {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"})) continue;
+    const std::size_t distance = k > near ? k - near : near - k;
+    if (distance < best_distance) best = k, best_distance = distance;
+  }
+  return best < s.words.size() ? s.words[best].lower : "man";
+}
+}  // namespace
+
+// M: a subordinate clause needs its subject: "… når går på tur" → "når jeg går", "Hvis må
+// drikke …" → "Hvis man må". A subjunction directly before a finite verb (that is nothing else on
+// the raw readings). "når" first in the sentence and any sentence ending in "?" may be a question
+// ("Når kommer du?"); "er/var" before an adjective is the formal-subject rule's.
+void rule_missing_subject(const RuleContext& c) {
+  const auto& s = c.sentence;
+  if (s.words.empty() || s.words.back().text == "?") return;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first; i + 1 < s.words.size(); ++i) {
+    const Word& sub = s.words[i];
+    if (!lemma_in(sub, {"når", "fordi", "hvis", "dersom", "mens", "selv om", "etter at", "ettersom", "at"})) continue;
+    if (sub.lower == "når" && i == first) continue;
+    // Over sentence adverbs, which stand before the verb in a subordinate clause: "at snart vil …".
+    std::size_t v = i + 1;
+    while (v < s.words.size() && (is_clause_adverb(s.words[v]) || lemma_in(s.words[v], {"snart", "kanskje", "nok", "jo", "sikkert"}))) ++v;
+    if (v >= s.words.size()) continue;
+    const Word& verb = s.words[v];
+    if (!finite_verb_not_subject(s, v) || is_be(verb)) continue;
+    // After "at" and after adverbs a word that is also a noun is mostly the subject itself: "at
+    // deler av kroppen …", "at også leker …".
+    if ((sub.lower == "at" || v > i + 1) && some(verb, [](const Reading& r) { return r.has("n"); })) continue;
+    // "når skal vi …": the subject stands after the verb, a word-order slip for the word-order
+    // rules; after an adverb ("at nå må alle …") any noun phrase may be that subject.
+    const Word* after = at(s, v + 1);
+    if (after && (is_subject_pronoun(*after) || after->lower == "det")) continue;
+    if (v > i + 1 && after && !after->punct &&
+        some(*after, [](const Reading& r) { return r.has("n") || r.has("np") || r.has("prn") || r.has("det"); }) &&
+        !some(*after, [](const Reading& r) { return r.has("vblex") && (r.has("inf") || r.has("pp")); }))  // "være" is also a noun
+      continue;
+    // "at snart vil være et annet bilde": a modal with "være/bli" and no subject mostly lacks "det".
+    const bool existential = is_modal(verb) && after && lemma_in(*after, {"være", "bli"});
+    c.add("missing-subject", "M", sub.start, sub.end, {sub.text + " " + (existential ? "det" : likely_subject(s, i))}, 0.65);
+  }
+}
+
+// M: "på grunn av" takes a noun; before a clause it needs "at": "på grunn av de er syke" → "på
+// grunn av at de er syke". A personal subject pronoun and then a finite verb.
+void rule_missing_at_after_because_of(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& of = s.words[i];
+    // The analyser reads "på grunn av" as one word; written apart it is "grunn" + "av".
+    const bool because = of.lower == "på grunn av" || (of.lower == "av" && i >= 2 && s.words[i - 1].lower == "grunn" &&
+                                                       s.words[i - 2].lower == "på");
+    if (!because) continue;
+    const Word& pronoun = s.words[i + 1];
+    if (!lemma_in(pronoun, {"jeg", "du", "han", "hun", "vi", "de", "man"})) continue;
+    std::size_t j = i + 2;
+    while (j < s.words.size() && is_clause_adverb(s.words[j])) ++j;
+    // A finite verb after the pronoun (whatever else it may be on the raw readings: "var" is also
+    // a noun and an adjective); a pronoun or preposition would make the pronoun an object.
+    const Word* verb = at(s, j);
+    if (!is_word(verb) || !some(*verb, finite) ||
+        some(*verb, [](const Reading& r) { return r.has("prn") || r.has("det") || r.has("pr") || r.has("cnjcoo"); }))
+      continue;
+    c.add("missing-at", "M", of.start, of.end, {of.text + " at"}, 0.7);
+  }
+}
+
+// M: "gjøre" with an adjective and an infinitive or a clause needs the object "det": "Det gjør
+// lettere å lære" → "gjør det lettere å lære", "gjøre mulig for alle" → "gjøre det mulig".
+// Comparatives, and the adjectives of possibility and difficulty ("gjøre godt for seg", "gjøre
+// klart for" are other phrases).
+void rule_missing_formal_object(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& verb = s.words[i];
+    if (!some(verb, [](const Reading& r) { return r.has("vblex") && r.lemma == "gjøre" && !r.compound; })) continue;
+    std::size_t j = i + 1;
+    while (j < s.words.size() && lemma_in(s.words[j], {"mye", "enda", "litt", "ikke", "også", "veldig", "så", "mer", "helt"})) ++j;
+    const Word* adjective = at(s, j);
+    const Word* after = at(s, j + 1);
+    if (!is_word(adjective) || !is_word(after) || adjective->unknown) continue;
+    const bool comparative = some(*adjective, [](const Reading& r) { return r.has("adj") && r.has("comp"); }) &&
+                             surely_none(*adjective, finite);  // "lettere" is also a plural of "letter"
+    const bool possible = lemma_in(*adjective, {"mulig", "umulig", "vanskelig", "lett", "enkelt", "nødvendig", "unødvendig"});
+    if (!comparative && !possible) continue;
+    if (!lemma_in(*after, {"for", "å", "at"})) continue;
+    c.add("missing-formal-object", "M", verb.start, verb.end, {verb.text + " det"}, 0.7);
   }
 }
 

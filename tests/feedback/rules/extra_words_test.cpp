@@ -151,7 +151,9 @@ TEST(ExtraWords, ExplanationsInEveryLanguage) {
                            "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
                            "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula", "stray-letter", "verb-restart",
                            "comma-after-phrase", "comma-before-at", "comma-before-som", "og-saa", "verb-noun-preposition",
-                           "extra-at-question", "extra-for-marker", "missing-copula", "missing-stranded-preposition"})
+                           "extra-at-question", "extra-for-marker", "missing-copula", "missing-stranded-preposition",
+                           "preposition-infinitive", "missing-subject", "missing-at", "missing-formal-object", "double-subject",
+                           "double-conjunction", "double-possessive", "two-infinitives"})
     for (const auto& language : voki::feedback::explanation_languages())
       EXPECT_FALSE(voki::feedback::explanation(rule, language).empty()) << rule << " " << language;
 }
@@ -193,4 +195,42 @@ TEST(ExtraWords, CopulaTwice) {
   expect_no_rule("Det er ikke lett å lære norsk.", "extra-copula");
   expect_no_rule("Selv om det bare er en prøve, gruer jeg meg.", "extra-copula");
 }
+TEST(ExtraWords, QuantifierOfIndefiniteNoun) {
+  expect_finding("Jeg kjenner mange av naboer her.", "extra-preposition", "mange");
+  expect_finding("Begge av dem liker å lese.", "extra-preposition", "Begge");
+  expect_no_rule("Jeg kjenner mange av naboene her.", "extra-preposition");
+  expect_no_rule("Noen av oss liker å lese.", "extra-preposition");
+  expect_no_rule("Begge to liker å lese.", "extra-preposition");
+}
+
+TEST(ExtraWords, TwoSubjectPronouns) {
+  expect_finding("Katten sover når hun den er trøtt.", "double-subject", "den");
+  expect_finding("Han sa at den han ikke ville komme.", "double-subject", "han");
+  expect_no_rule("Så kastet han den bort.", "double-subject");
+  expect_no_rule("Hver elev vet hva han / hun skal gjøre.", "double-subject");
+  expect_no_rule("Katten sover når den er trøtt.", "double-subject");
+}
+
+TEST(ExtraWords, TwoConjunctions) {
+  expect_finding("Vi kan ta buss og eller tog.", "double-conjunction", "eller");
+  expect_finding("Han var trøtt, men og han jobbet videre.", "double-conjunction", "og");
+  expect_no_rule("Vi kan ta buss eller tog.", "double-conjunction");
+  expect_no_rule("Han var trøtt, men han jobbet videre.", "double-conjunction");
+}
+
+TEST(ExtraWords, TwoPossessives) {
+  expect_finding("Hun elsker hunden hennes sin.", "double-possessive", "hennes");
+  expect_finding("De snakket om deres sin framtid.", "double-possessive", "deres");
+  expect_no_rule("Hun elsker hunden sin.", "double-possessive");
+  expect_no_rule("Hvert barn har hans / hennes egen seng.", "double-possessive");
+}
+TEST(ExtraWords, TwoInfinitives) {
+  expect_finding("Vi må danne skape et godt miljø.", "two-infinitives", "skape");
+  expect_finding("Det er lett å overse ignorere slike ting.", "two-infinitives", "ignorere");
+  expect_no_rule("Vi må få vite det.", "two-infinitives");
+  expect_no_rule("Jeg kan ikke la være å le.", "two-infinitives");
+  expect_no_rule("Han vil bli sittende.", "two-infinitives");
+  expect_no_rule("Det er fint å lese / skrive.", "two-infinitives");
+}
 }  // namespace
+

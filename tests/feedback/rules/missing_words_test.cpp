@@ -144,4 +144,50 @@ TEST(MissingWords, StrandedPrepositionAfterMaate) {
   expect_no_rule("På den måten vi gjør det, går det fort.", "missing-stranded-preposition");
   expect_no_rule("Det er måten som fungerer best.", "missing-stranded-preposition");
 }
+TEST(MissingWords, MarkerAfterPreposition) {
+  expect_finding("Han gikk uten spørre om lov.", "preposition-infinitive", "å spørre");
+  expect_finding("Regnet hindret oss i komme fram.", "preposition-infinitive", "å komme");
+  expect_finding("Jeg tenker på flytte til Bergen.", "preposition-infinitive", "å flytte");
+  expect_no_rule("Han gikk uten å spørre om lov.", "preposition-infinitive");
+  expect_no_rule("Vi bor på landet.", "preposition-infinitive");
+  expect_no_rule("Jeg tenker på et møte i morgen.", "preposition-infinitive");
+}
+
+TEST(MissingWords, SubjectInSubordinateClause) {
+  expect_finding("Hun er sliten fordi kommer rett fra jobben.", "missing-subject", "fordi hun");
+  expect_finding("Han hilser når går forbi.", "missing-subject", "når han");
+  expect_no_rule("Det blir dyrt fordi priser og skatter øker.", "missing-subject");
+  expect_finding("Vi tror at snart vil bli bedre tider.", "missing-subject", "at det");
+  expect_no_rule("Vi tror at snart alle vil flytte.", "missing-subject");
+  expect_no_rule("Mange liker ikke tanken på at deler av huset skal rives.", "missing-subject");
+  expect_finding("Hvis kan komme, ring meg.", "missing-subject", "Hvis man");
+  expect_no_rule("Jeg blir glad fordi jeg liker jobben min.", "missing-subject");
+  expect_no_rule("Når kommer du hjem?", "missing-subject");
+  expect_no_rule("Vi vet ikke når kommer de.", "missing-subject");  // word order, not a missing subject
+}
+
+TEST(MissingWords, AtAfterBecauseOf) {
+  expect_finding("Hun ble hjemme på grunn av hun var syk.", "missing-at", "på grunn av at");
+  expect_no_rule("Hun ble hjemme på grunn av at hun var syk.", "missing-at");
+  expect_no_rule("Hun ble hjemme på grunn av sykdom.", "missing-at");
+}
+
+TEST(MissingWords, ObjectAfterGjoere) {
+  expect_finding("Kurset gjør enklere å finne jobb.", "missing-formal-object", "gjør det");
+  expect_finding("Loven skal gjøre mulig for alle å stemme.", "missing-formal-object", "gjøre det");
+  expect_no_rule("Kurset gjør det enklere å finne jobb.", "missing-formal-object");
+  expect_no_rule("Maten gjør godt for kroppen.", "missing-formal-object");
+}
+
+TEST(MissingWords, ReflexiveWithBestemmeFor) {
+  expect_finding("Vi bestemmer for å flytte.", "missing-reflexive", "bestemmer oss");
+  expect_no_rule("Vi bestemmer oss for å flytte.", "missing-reflexive");
+  expect_no_rule("Foreldre bestemmer for barna sine.", "missing-reflexive");
+}
+TEST(MissingWords, SomInSecondIndirectQuestion) {
+  expect_finding("Vi lærer hva som er lov og hva er forbudt.", "missing-som", "hva som");
+  expect_no_rule("Vi lærer hva som er lov og hva som er forbudt.", "missing-som");
+  expect_no_rule("Han spiser og hva er det?", "missing-som");
+}
 }  // namespace
+
