@@ -70,6 +70,7 @@ void rule_coordinated_verb(const RuleContext& context);
 void rule_something_adjective(const RuleContext& context);
 void rule_agreement(const RuleContext& context);
 void rule_definiteness(const RuleContext& context);
+void rule_strong_adjective_definite(const RuleContext& context);
 void rule_noun_phrase(const RuleContext& context);
 void rule_determiner_agreement(const RuleContext& context);
 void rule_double_definiteness(const RuleContext& context);

@@ -520,3 +520,130 @@ void rule_noun_phrase(const RuleContext& c) {
 }
 
 }  // namespace voki::feedback
+
+namespace voki::feedback {
+
+using namespace rule_helpers;
+
+// F: a definite noun after adjectives that cannot go with it: "jevn fordelingen" → "jevn
+// fordeling", "stor erfaringen" → "erfaring" (adjective-definiteness); after the indefinite article
+// and more than one word ("en veldig fin ferien", "et fint og brunt ansiktet" → article-definite);
+// after a possessive and adjectives ("sin egen hverdagen", "mitt private livet" →
+// possessive-definiteness). Only for words the dictionary has as definite nouns alone, and for
+// adjectives that are nothing else ("godt" is also an adverb: "kjenner godt byen"; "verdt prisen"
+// takes an object).
+void rule_strong_adjective_definite(const RuleContext& c) {
+  const auto& s = c.sentence;
+  // Away from the noun a -t form that is also an adverb is the adjective too ("et stort, gammelt").
+  auto pure_adjective = [&](const Word& w, bool next_to_noun = true) {
+    if (w.punct || w.unknown || has_digit(w.text) || w.text.find(' ') != std::string::npos) return false;
+    if (lemma_in(w, {"verdt", "lik", "likt", "like", "nær", "hel", "helt", "hele", "halv", "halvt", "all", "alt", "alle", "mye",
+                     "samme", "slik", "slikt", "slike", "sånn", "sånt", "sånne", "neste", "siste", "forrige", "første"}))
+      return false;
+    const bool own = lemma_in(w, {"egen", "eget", "egne"});
+    if (!own && !every(w, [&](const Reading& r) {
+          return (r.has("adj") && !r.compound) || (r.has("vblex") && r.has("imp")) || (!next_to_noun && r.has("adv"));
+        }))
+      return false;
+    const auto readings = c.worker.lookup(w.lower);
+    return !readings.empty() && std::all_of(readings.begin(), readings.end(), [&](const Reading& r) {
+      if (r.has("compound-only-L")) return true;
+      // An imperative ("jevn", also jevne<vblex><imp>) does not stand before a definite noun.
+      if (r.has("vblex") && r.has("imp")) return true;
+      if (!next_to_noun && r.has("adv")) return true;
+      if (own) return r.has("det") || r.has("adj");
+      return r.has("adj") && !r.has("pp") && !r.has("ord");
+    });
+  };
+  auto strong_singular = [&](const Word& w) {
+    const auto readings = c.worker.lookup(w.lower);
+    return lemma_in(w, {"egen", "eget"}) || std::all_of(readings.begin(), readings.end(), [](const Reading& r) {
+             return r.has("compound-only-L") || (r.has("vblex") && r.has("imp")) ||
+                    (r.has("sg") && r.has("ind") && !r.has("comp") && !r.has("sup"));
+           });
+  };
+  auto degree = [](const Word& w) {
+    return lemma_in(w, {"veldig", "svært", "meget", "ganske", "helt", "så", "altfor", "nokså", "relativt", "mer", "mest", "litt",
+                        "ekstremt", "utrolig", "enormt", "særlig", "spesielt", "nesten"});
+  };
+  for (std::size_t j = 1; j < s.words.size(); ++j) {
+    const Word& noun = s.words[j];
+    if (noun.punct || noun.unknown || has_digit(noun.text) || noun.capitalised) continue;
+    if (!every(noun, [](const Reading& r) { return r.has("n") && r.has("def") && !r.has("gen"); })) continue;
+    const auto noun_readings = c.worker.lookup(noun.lower);
+    // Besides the noun only a participle or past form ("livet", also live<vblex><pp>), which
+    // cannot follow the adjectives.
+    if (noun_readings.empty() || std::any_of(noun_readings.begin(), noun_readings.end(), [](const Reading& r) {
+          return !r.has("compound-only-L") && !(r.has("n") && r.has("def") && !r.has("gen")) &&
+                 !((r.has("vblex") || r.has("adj")) && (r.has("pp") || r.has("pret")));
+        }))
+      continue;
+    const bool plural = std::all_of(noun_readings.begin(), noun_readings.end(), [](const Reading& r) {
+      return r.has("compound-only-L") || !r.has("n") || r.has("pl");
+    });
+    // A noun after it: the definite word is the first part of a split compound.
+    const Word* after = at(s, j + 1);
+    if (is_word(after) && surely_some(*after, [](const Reading& r) { return r.has("n") || r.has("np"); }) &&
+        surely_none(*after, [](const Reading& r) { return verb_any(r) || r.has("pr") || r.has("cnjcoo"); }))
+      continue;
+    // The adjectives before the noun: "fint og brunt", "godt, koselig, trygt", with degree adverbs.
+    std::size_t k = j, adjectives = 0;
+    bool words_between = false;  // more than one adjective, or a degree adverb
+    while (k > 0) {
+      const Word& w = s.words[k - 1];
+      if (pure_adjective(w, k == j)) ++adjectives;
+      else if (adjectives > 0 && degree(w)) words_between = true;
+      else if (adjectives > 0 && (w.text == "," || w.lower == "og") && k >= 2 && pure_adjective(s.words[k - 2], false))
+        words_between = true;
+      else break;
+      --k;
+    }
+    if (adjectives == 0) continue;
+    if (adjectives > 1) words_between = true;
+    const Word* before = k > 0 ? &s.words[k - 1] : nullptr;
+    // A candidate spans the whole phrase, so that CG-3 reads it all.
+    const std::size_t from = candidate_mode() && before ? before->start : noun.start;
+    if (is_word(before) && lemma_in(*before, {"en", "ei", "et"})) {  // before adjectives the article, whatever CG-3 read
+      // Right after the article and one adjective the article rule speaks.
+      if (!words_between || plural) continue;
+      auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+      if (!form.empty()) c.add("article-definite", "F", from, noun.end, {form}, 0.7);
+      continue;
+    }
+    if (is_word(before) &&
+        lemma_in(*before, {"min", "mitt", "mine", "din", "ditt", "dine", "sin", "sitt", "sine", "vår", "vårt", "våre"}) &&
+        // On dictionary readings: CG-3 reads a sentence-initial "Vår" as an imperative.
+        [&] {
+          const auto readings = c.worker.lookup(before->lower);
+          return std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("pos"); });
+        }()) {
+      if (before->lower == "vår" && k >= 2 && lemma_in(s.words[k - 2], {"i", "hver", "neste", "forrige", "denne", "hele"}))
+        continue;  // "i vår": this spring
+      auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
+                             [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+      if (!form.empty()) c.add("possessive-definiteness", "F", from, noun.end, {form}, 0.7);
+      continue;
+    }
+    // No article, determiner or possessive: the adjective right before the noun must be strong and
+    // singular, and the noun singular ("gode mulighetene" may lack "de").
+    if (plural || !strong_singular(s.words[j - 1])) continue;
+    // "stor byen", "privat livet": a compound written apart is the split-compound rule's.
+    if (const auto joined = c.worker.lookup(s.words[j - 1].lower + noun.lower);
+        !joined.empty() && std::all_of(joined.begin(), joined.end(), [](const Reading& r) { return r.has("n") && !r.compound; }))
+      continue;
+    if (is_word(before) &&
+        (before->unknown || surely_some(*before, [](const Reading& r) {
+           return r.has("det") || r.has("num") || r.has("gen") || r.has("adj") || r.has("prn") || r.has("n") || r.has("np");
+         }) ||
+         lemma_in(*before, {"den", "det", "de", "denne", "dette", "disse", "hvilken", "hvilket", "hvilke", "hans", "hennes", "deres"}) ||
+         // After a copula the adjective is predicative: "være fornøyd framtiden" lacks "med".
+         surely_some(*before, [](const Reading& r) { return r.has("vblex") && (r.lemma == "være" || r.lemma == "bli"); })))
+      continue;
+    auto form = regenerate(c.worker, noun, [](const Reading& r) { return r.has("def"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+    if (!form.empty()) c.add("adjective-definiteness", "F", from, noun.end, {form}, 0.7);
+  }
+}
+
+}  // namespace voki::feedback

@@ -24,6 +24,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"agreement", rule_agreement, true},
       {"plural-after-quantifier", rule_plural_after_quantifier, true},
       {"definiteness", rule_definiteness, true},
+      {"adjective-definiteness", rule_strong_adjective_definite, true},
       {"noun-phrase", rule_noun_phrase, true},
       {"something-adjective", rule_something_adjective, true},
       {"determiner-agreement", rule_determiner_agreement, true},

@@ -128,3 +128,28 @@ TEST(NounPhrase, ArticleBeforeNounReadAsAdjective) {
   expect_clean("Toget er et godt alternativ.");
   expect_clean("Han fant et rolig sted å bo.");
 }
+
+TEST(NounPhrase, DefiniteNounAfterStrongAdjective) {
+  expect_finding("Vi fikk stor hjelpen av naboene.", "adjective-definiteness", "hjelp");
+  expect_finding("Hun har lang erfaringen med barn.", "adjective-definiteness", "erfaring");
+  expect_clean("Vi fikk stor hjelp av naboene.");
+  expect_clean("Vi fikk den store hjelpen av naboene.");
+  expect_no_rule("Han kjenner godt byen.", "adjective-definiteness");    // "godt" is also an adverb
+  expect_no_rule("Boka er verdt prisen.", "adjective-definiteness");     // "verdt" takes an object
+  expect_no_rule("Hun er fornøyd jobben.", "adjective-definiteness");    // predicative: "med" is missing
+}
+
+TEST(NounPhrase, DefiniteNounAfterArticleAndAdjectives) {
+  expect_finding("Det var en veldig god maten.", "article-definite", "mat");
+  expect_finding("Vi bodde i et stort og gammelt huset.", "article-definite", "hus");
+  expect_clean("Det var en veldig god mat.");
+  expect_clean("Vi bodde i et stort og gammelt hus.");
+}
+
+TEST(NounPhrase, DefiniteNounAfterPossessiveAndAdjective) {
+  expect_finding("Jeg savner mitt gamle huset.", "possessive-definiteness", "hus");
+  expect_finding("Hun bor i sin egen leiligheten.", "possessive-definiteness", "leilighet");
+  expect_clean("Jeg savner mitt gamle hus.");
+  expect_clean("Hun bor i sin egen leilighet.");
+  expect_clean("Jeg savner det gamle huset mitt.");
+}
