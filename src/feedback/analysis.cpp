@@ -1055,12 +1055,47 @@ std::vector<Reading> Worker::lookup_uncached(const std::string& word) {
 
 bool Worker::analyser_knows(const std::string& word) { return !lookup(word).empty(); }
 
+namespace {
+
+// Sorts `order` (indices into `words`) lexicographically, the first `depth` characters being
+// equal: a three-way radix quicksort, which compares each shared prefix once, where std::sort
+// compared it again in every comparison (the respellings of a word share most of their letters).
+void sort_by_text(const std::vector<std::u32string_view>& words, std::size_t* order, std::size_t n, std::size_t depth) {
+  // The character at `depth`, or 0 past the end (so a word sorts before its extensions).
+  const auto at = [&](std::size_t i) -> std::uint32_t { return depth < words[i].size() ? words[i][depth] + 1 : 0; };
+  while (n > 1) {
+    if (n < 8) {
+      std::sort(order, order + n, [&](std::size_t a, std::size_t b) { return words[a].substr(depth) < words[b].substr(depth); });
+      return;
+    }
+    const std::uint32_t pivot = at(order[n / 2]);
+    // order[0, lt) < pivot, [lt, i) == pivot, [gt, n) > pivot.
+    std::size_t lt = 0, i = 0, gt = n;
+    while (i < gt) {
+      const std::uint32_t c = at(order[i]);
+      if (c < pivot) std::swap(order[lt++], order[i++]);
+      else if (c > pivot) std::swap(order[i], order[--gt]);
+      else ++i;
+    }
+    sort_by_text(words, order, lt, depth);
+    sort_by_text(words, order + gt, n - gt, depth);
+    if (pivot == 0) return;  // the equal part ended at depth: all the same word
+    order += lt;
+    n = gt - lt;
+    ++depth;
+  }
+}
+
+}  // namespace
+
 std::vector<std::vector<Reading>> Worker::lookup_many(const std::vector<std::u32string_view>& chars) {
   auto& d = *impl_;
   std::vector<std::vector<Reading>> result(chars.size());
   std::vector<std::size_t> order(chars.size());
   for (std::size_t i = 0; i < chars.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return chars[a] < chars[b]; });
+  // The order only decides how many steps the walk below shares (its results do not depend on
+  // it): alphabetical, so that neighbours share the longest prefixes.
+  sort_by_text(chars, order.data(), order.size(), 0);
   // states[k] (k < depth) is the state after the first k characters of the previous word (the
   // walk stops where the transducer has no path); the cursors past depth keep their storage.
   std::vector<Analyser::Cursor>& states = d.lookup_states;
