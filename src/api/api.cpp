@@ -775,16 +775,25 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
 
     std::string answer_text;
     std::string delta;  // {"text": piece}, built in place: reused for every piece
-    auto sink = [&](std::string_view piece) -> Task<bool> {
-      if (pending && pending->ready) {  // no co_await inside && (g++ 12)
-        if (!co_await flush_feedback()) co_return false;
-        pending.reset();  // sent: no look-up of it for the remaining tokens
-      }
+    auto add_piece = [&](std::string_view piece) {
       answer_text += piece;
       delta.assign("{\"text\":");
       http::append_json_string(delta, piece);
       delta += '}';
+    };
+    // Once per answer: the feedback event goes out before the next delta.
+    auto feedback_then_delta = [&](std::string_view piece) -> Task<bool> {
+      if (!co_await flush_feedback()) co_return false;
+      pending.reset();  // sent: no look-up of it for the remaining tokens
+      add_piece(piece);
       co_return co_await events.send("delta", delta);
+    };
+    // Not a coroutine itself: it hands back send()'s awaitable, one coroutine frame less for
+    // every token. `piece` is used before it returns; `delta` lives in this frame.
+    auto sink = [&](std::string_view piece) -> Task<bool> {
+      if (pending && pending->ready) return feedback_then_delta(piece);
+      add_piece(piece);
+      return events.send("delta", delta);
     };
     llm::ChatResult result = co_await backend->stream(request, sink);
     if (pending && !pending->ready) {  // a short answer: wait (bounded) for the analysis
