@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <unordered_map>
@@ -548,7 +549,11 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
           asio::co_spawn(
               self->services.executor,
               [self, id, stored]() -> Task<void> {
-                co_await self->services.db.run([&](store::Store& s) { s.set_message_feedback(id, stored); });
+                store::MessageWrite write;
+                write.kind = store::MessageWrite::Kind::set_feedback;
+                write.message.id = id;
+                write.message.feedback_json = stored;
+                co_await self->services.db.write(std::move(write));
               },
               asio::detached);
         }));
@@ -659,16 +664,18 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
         it != policy_cache.end() && std::chrono::steady_clock::now() - it->second.second < kCacheTtl)
       policy = it->second.first;
     const bool need_policy = !use_dialogue && !policy;
-    std::optional<Stored> stored;
+    // Stored with the other messages written meanwhile (one transaction); the history, which
+    // ends with it, is read right after that commit on the same database thread.
+    std::optional<Stored> stored(std::in_place);
+    std::function<void(store::Store&)> read_context = [&](store::Store& s) {
+      stored->history = s.messages(conv.id, history_limit);
+      if (need_policy)
+        if (auto org = s.organisation(conv.organisation_id)) stored->policy = org->policy;
+    };
+    store::MessageWrite write_user;
+    write_user.message = std::move(user);
     try {
-      stored = co_await services.db.run([&](store::Store& s) {
-        Stored out;
-        out.saved = s.add_message(user);
-        out.history = s.messages(conv.id, history_limit);
-        if (need_policy)
-          if (auto org = s.organisation(conv.organisation_id)) out.policy = org->policy;
-        return out;
-      });
+      stored->saved = co_await services.db.write(std::move(write_user), std::move(read_context));
     } catch (const store::ConflictError&) {
       stored.reset();  // the conversation was deleted meanwhile
     }
@@ -768,16 +775,25 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
 
     std::string answer_text;
     std::string delta;  // {"text": piece}, built in place: reused for every piece
-    auto sink = [&](std::string_view piece) -> Task<bool> {
-      if (pending && pending->ready) {  // no co_await inside && (g++ 12)
-        if (!co_await flush_feedback()) co_return false;
-        pending.reset();  // sent: no look-up of it for the remaining tokens
-      }
+    auto add_piece = [&](std::string_view piece) {
       answer_text += piece;
       delta.assign("{\"text\":");
       http::append_json_string(delta, piece);
       delta += '}';
+    };
+    // Once per answer: the feedback event goes out before the next delta.
+    auto feedback_then_delta = [&](std::string_view piece) -> Task<bool> {
+      if (!co_await flush_feedback()) co_return false;
+      pending.reset();  // sent: no look-up of it for the remaining tokens
+      add_piece(piece);
       co_return co_await events.send("delta", delta);
+    };
+    // Not a coroutine itself: it hands back send()'s awaitable, one coroutine frame less for
+    // every token. `piece` is used before it returns; `delta` lives in this frame.
+    auto sink = [&](std::string_view piece) -> Task<bool> {
+      if (pending && pending->ready) return feedback_then_delta(piece);
+      add_piece(piece);
+      return events.send("delta", delta);
     };
     llm::ChatResult result = co_await backend->stream(request, sink);
     if (pending && !pending->ready) {  // a short answer: wait (bounded) for the analysis
@@ -801,7 +817,10 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
                    result.error_message);
     }
     if (!reply.text.empty() || result.ok) {
-      reply = co_await services.db.run([&](store::Store& s) { return s.add_message(reply); });
+      // Group commit with the other answers that end meanwhile: `done` follows the commit.
+      store::MessageWrite write_reply;
+      write_reply.message = std::move(reply);
+      reply = co_await services.db.write(std::move(write_reply));
     }
     if (result.ok) {
       co_await events.send("done", message_json(reply).dump(-1, ' ', false, json::error_handler_t::replace));

@@ -1,5 +1,6 @@
 #include <utility>  // before Asio (g++ 12 + Boost 1.74)
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cctype>
@@ -55,40 +56,62 @@ class ChunkedEventStream final : public EventStream {
         deadline_(stream.get_executor(), [&socket = stream.socket()] {
           boost::system::error_code ignored;
           socket.close(ignored);  // ends the stalled write
-        }) {}
+        }) {
+    // For write_some's fast path (Asio's own async operations work either way).
+    boost::system::error_code ec;
+    socket_.non_blocking(true, ec);
+    non_blocking_ = !ec;
+  }
 
   Task<bool> send(std::string_view event, std::string_view data) override {
     if (failed_) co_return false;
     const std::string_view chunk = detail::sse_chunk(frame_, event, data);
-    // On the socket itself, with one timer per stream that moves only when it fires: the stream's
-    // own timeout would start and cancel a timer wait for every event.
-    deadline_.expires_after(write_timeout_);
-    boost::system::error_code ec;
-    co_await asio::async_write(socket_, pieces(chunk), redirect_error(use_awaitable, ec));
-    wrote(ec);
-    co_return !failed_;
+    if (write_now(chunk)) co_return !failed_;
+    co_return co_await write_rest(chunk);
   }
 
   // The last chunk, under the same deadline.
   Task<bool> finish() {
     if (failed_) co_return false;
     static constexpr std::string_view kLastChunk = "0\r\n\r\n";
-    deadline_.expires_after(write_timeout_);
-    boost::system::error_code ec;
-    co_await asio::async_write(socket_, pieces(kLastChunk), redirect_error(use_awaitable, ec));
-    wrote(ec);
-    co_return !failed_;
+    if (write_now(kLastChunk)) co_return !failed_;
+    co_return co_await write_rest(kLastChunk);
   }
 
   bool failed() const { return failed_; }
 
  private:
-  // The head (empty once written) and `bytes`: one write.
-  std::array<asio::const_buffer, 2> pieces(std::string_view bytes) const {
-    return {asio::buffer(head_), asio::buffer(bytes.data(), bytes.size())};
+  // The head (empty once written) and `bytes` go out in one write. Nearly always the socket's
+  // buffer has room and a non-blocking send takes them at once: no asynchronous operation, no
+  // round through the scheduler, no deadline. True when done (written, or failed).
+  bool write_now(std::string_view bytes) {
+    sent_ = 0;
+    if (!non_blocking_) return false;
+    const std::array<asio::const_buffer, 2> pieces = {asio::buffer(head_), asio::buffer(bytes.data(), bytes.size())};
+    boost::system::error_code ec;
+    sent_ = socket_.write_some(pieces, ec);
+    if (ec == asio::error::would_block || ec == asio::error::try_again) ec = {};
+    if (!ec && sent_ < head_.size() + bytes.size()) return false;
+    wrote(ec);
+    return true;
   }
-  void wrote(const boost::system::error_code& ec) {
+
+  // What write_now left, asynchronously on the socket itself, with one timer per stream that
+  // moves only when it fires (the stream's own timeout would start and cancel a timer wait for
+  // every event).
+  Task<bool> write_rest(std::string_view bytes) {
+    const std::size_t head_sent = std::min(sent_, head_.size());
+    const std::array<asio::const_buffer, 2> pieces = {asio::buffer(head_) + head_sent,
+                                                       asio::buffer(bytes.data(), bytes.size()) + (sent_ - head_sent)};
+    deadline_.expires_after(write_timeout_);
+    boost::system::error_code ec;
+    co_await asio::async_write(socket_, pieces, redirect_error(use_awaitable, ec));
     deadline_.clear();
+    wrote(ec);
+    co_return !failed_;
+  }
+
+  void wrote(const boost::system::error_code& ec) {
     if (!head_.empty()) std::string().swap(head_);
     if (ec) failed_ = true;
   }
@@ -99,6 +122,8 @@ class ChunkedEventStream final : public EventStream {
   net::Deadline deadline_;
   std::string frame_;  // reused: one allocation per stream rather than per event
   bool failed_ = false;
+  bool non_blocking_ = false;
+  std::size_t sent_ = 0;  // of the write in progress, by write_now
 };
 
 std::string percent_decode(std::string_view in, bool& ok) {

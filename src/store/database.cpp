@@ -2,7 +2,9 @@
 
 #include <pthread.h>
 
+#include <exception>
 #include <latch>
+#include <stdexcept>
 
 #include <boost/asio/post.hpp>
 
@@ -17,6 +19,67 @@ void Database::name_threads(std::size_t threads) {
       started->arrive_and_wait();
     });
   }
+}
+
+void Database::enqueue(std::unique_ptr<QueuedWrite> write) {
+  {
+    const std::lock_guard lock(queue_mutex_);
+    queued_.push_back(std::move(write));
+    if (writing_) return;  // the group under way starts the next one
+    writing_ = true;
+  }
+  asio::post(pool_, [this] { write_queued(); });
+}
+
+void Database::write_queued() {
+  std::vector<std::unique_ptr<QueuedWrite>> group;
+  {
+    const std::lock_guard lock(queue_mutex_);
+    group.swap(queued_);
+  }
+  std::vector<MessageWrite> writes;
+  writes.reserve(group.size());
+  for (auto& queued : group) writes.push_back(std::move(queued->write));
+  std::vector<WriteOutcome> outcomes;
+  std::exception_ptr failed;
+  try {
+    outcomes = store_->write_group(std::move(writes));
+  } catch (...) {
+    failed = std::current_exception();
+  }
+  if (!failed && outcomes.size() != group.size())
+    failed = std::make_exception_ptr(std::logic_error("store: write_group lost writes"));
+  if (failed) {  // nothing of the group is known to be stored
+    outcomes.assign(group.size(), WriteOutcome{});
+    for (auto& outcome : outcomes) outcome.error = failed;
+  }
+  // The writes with nothing more to do first; then the reads after the commit, one by one.
+  std::vector<std::size_t> reads;
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    if (group[i]->after_commit && !outcomes[i].error) {
+      reads.push_back(i);
+    } else {
+      group[i]->complete(std::move(outcomes[i]));
+    }
+  }
+  for (const std::size_t i : reads) {
+    try {
+      group[i]->after_commit(*store_);
+    } catch (...) {
+      outcomes[i].error = std::current_exception();
+    }
+    group[i]->complete(std::move(outcomes[i]));
+  }
+  {
+    const std::lock_guard lock(queue_mutex_);
+    if (queued_.empty()) {
+      writing_ = false;
+      return;
+    }
+  }
+  // Behind the reads queued meanwhile, rather than looping here: one pool thread must not be
+  // kept from them while writes keep coming.
+  asio::post(pool_, [this] { write_queued(); });
 }
 
 }  // namespace voki::store

@@ -3,14 +3,22 @@
 #pragma once
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "net/asio.h"  // first: it includes <utility> before Asio (g++ 12 with Boost 1.74)
 
+#include <boost/asio/associated_executor.hpp>
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/execution/outstanding_work.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/prefer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -60,6 +68,23 @@ class Database {
     }
   }
 
+  // Group commit of the chat path's writes: the writes queued while the database is busy with a
+  // group go together in the next one (Store::write_group: one transaction, each write under its
+  // own savepoint). Returns the stored message, or rethrows what the write alone would have
+  // thrown; either way only once its group is committed or rolled back. `after_commit`, if set,
+  // runs on the pool right after that commit (a read that must see the write, e.g. the history
+  // that ends with a new message); what it throws is rethrown here, the write itself stays.
+  // Capture by reference (see run()).
+  Task<Message> write(MessageWrite write, std::function<void(Store&)> after_commit = {}) {
+    WriteOutcome outcome = co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(WriteOutcome)>(
+        [this](auto handler, MessageWrite w, std::function<void(Store&)> after) {
+          enqueue(std::make_unique<Waiter<decltype(handler)>>(std::move(handler), std::move(w), std::move(after)));
+        },
+        asio::use_awaitable, std::move(write), std::move(after_commit));
+    if (outcome.error) std::rethrow_exception(outcome.error);
+    co_return std::move(outcome.message);
+  }
+
   // Waits for queued work and ends the pool's threads; for shutdown only: a run() after it never
   // completes.
   void stop() { pool_.join(); }
@@ -68,7 +93,42 @@ class Database {
   // Names the pool's threads "voki-db" (top, perf and /proc tell them from the I/O thread).
   void name_threads(std::size_t threads);
 
+  // A queued write and the coroutine waiting for it.
+  struct QueuedWrite {
+    QueuedWrite(MessageWrite w, std::function<void(Store&)> after)
+        : write(std::move(w)), after_commit(std::move(after)) {}
+    virtual ~QueuedWrite() = default;
+    // Resumes the waiter on its own executor with `outcome`; called once, on a pool thread.
+    virtual void complete(WriteOutcome outcome) = 0;
+    MessageWrite write;
+    std::function<void(Store&)> after_commit;
+  };
+
+  template <typename Handler>
+  struct Waiter final : QueuedWrite {
+    Waiter(Handler h, MessageWrite w, std::function<void(Store&)> after)
+        : QueuedWrite(std::move(w), std::move(after)),
+          executor(asio::prefer(asio::get_associated_executor(h), asio::execution::outstanding_work.tracked)),
+          handler(std::move(h)) {}
+    void complete(WriteOutcome outcome) override {
+      asio::post(executor, [h = std::move(handler), o = std::move(outcome)]() mutable { std::move(h)(std::move(o)); });
+    }
+    // Keeps the waiter's executor busy (an io_context does not run out of work meanwhile).
+    std::decay_t<decltype(asio::prefer(std::declval<asio::associated_executor_t<Handler>>(),
+                                       asio::execution::outstanding_work.tracked))>
+        executor;
+    Handler handler;
+  };
+
+  // Queues a write; starts a group on the pool unless one is under way (it starts the next).
+  void enqueue(std::unique_ptr<QueuedWrite> write);
+  // On the pool: writes everything queued as one group and completes its waiters.
+  void write_queued();
+
   std::unique_ptr<Store> store_;
+  std::mutex queue_mutex_;
+  std::vector<std::unique_ptr<QueuedWrite>> queued_;  // under queue_mutex_
+  bool writing_ = false;                               // a group is posted or running; under queue_mutex_
   asio::thread_pool pool_;
 };
 

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <functional>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <thread>
 #include <array>
@@ -707,33 +708,16 @@ class SqliteStore final : public Store {
 
   Message add_message(Message m) override {
     const std::lock_guard writer(write_mutex_);
-    require_id(m.conversation_id, "conversation id");
-    require(one_of(kRoles, m.role), "message role must be \"user\" or \"assistant\"");
-    require(one_of(kQuickChoices, m.quick), "unknown quick choice");
-    require(one_of(kStatuses, m.status), "unknown message status");
-    require(m.text.size() <= kMaxMessageBytes, "message text is too long");
-    require(m.feedback_json.size() <= kMaxFeedbackBytes, "message feedback is too long");
-    if (m.id.empty()) m.id = random_id();
-    require_id(m.id, "message id");
-    if (m.created_at == 0) m.created_at = now_ms();
+    check_message(m);
     return translate_errors("add_message", [&] {
       PooledSession session(pool_);
       StatementCache& cache = statements(session);
       CachedWriteTransaction transaction(cache);
-      Query(cache,
-            "INSERT INTO messages (id, conversation_id, role, text, quick, status, feedback_json, "
-            "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-          .bind(1, m.id).bind(2, m.conversation_id).bind(3, m.role).bind(4, m.text)
-          .bind(5, m.quick).bind(6, m.status).bind(7, m.feedback_json).bind(8, m.created_at)
-          .run();
-      Query(cache, "UPDATE conversations SET updated_at = MAX(updated_at, ?1) WHERE id = ?2")
-          .bind(1, m.created_at).bind(2, m.conversation_id)
-          .run();
+      insert_message(cache, m);
       transaction.commit();
       return m;
     });
   }
-
   // A message deleted meanwhile (its conversation was removed while the answer streamed) is
   // ignored: there is nothing left to finish.
   void finish_message(const std::string& id, const std::string& text,
@@ -763,10 +747,66 @@ class SqliteStore final : public Store {
     require(feedback_json.size() <= kMaxFeedbackBytes, "message feedback is too long");
     translate_errors("set_message_feedback", [&] {
       PooledSession session(pool_);
-      Query(statements(session), "UPDATE messages SET feedback_json = ?1 WHERE id = ?2")
-          .bind(1, feedback_json).bind(2, id)
-          .run();
+      update_feedback(statements(session), id, feedback_json);
     });
+  }
+
+  // Each write under a savepoint inside one BEGIN IMMEDIATE ... COMMIT: a transaction's fixed
+  // cost (locks, WAL header and index, the pages the writes share) is paid once per group.
+  std::vector<WriteOutcome> write_group(std::vector<MessageWrite> writes) override {
+    std::vector<WriteOutcome> outcomes(writes.size());
+    const std::lock_guard writer(write_mutex_);
+    auto fail_all_stored = [&](std::exception_ptr error) {
+      for (auto& outcome : outcomes)
+        if (!outcome.error) outcome.error = error;
+    };
+    try {
+      translate_errors("write_group", [&] {
+        PooledSession session(pool_);
+        StatementCache& cache = statements(session);
+        CachedWriteTransaction transaction(cache);
+        for (std::size_t i = 0; i < writes.size(); ++i) {
+          MessageWrite& write = writes[i];
+          const bool add = write.kind == MessageWrite::Kind::add_message;
+          try {
+            if (add) {
+              check_message(write.message);
+            } else {
+              require(write.message.feedback_json.size() <= kMaxFeedbackBytes, "message feedback is too long");
+            }
+          } catch (...) {
+            outcomes[i].error = std::current_exception();
+            continue;
+          }
+          Query(cache, "SAVEPOINT grouped_write").run();
+          try {
+            translate_errors(add ? "add_message" : "set_message_feedback", [&] {
+              if (add) {
+                insert_message(cache, write.message);
+              } else {
+                update_feedback(cache, write.message.id, write.message.feedback_json);
+              }
+            });
+            Query(cache, "RELEASE grouped_write").run();
+            outcomes[i].message = std::move(write.message);
+          } catch (...) {
+            outcomes[i].error = std::current_exception();
+            // Some errors (a full disk, I/O) end the whole transaction: then nothing of the group
+            // is stored, and every write reports it.
+            if (sqlite_api::sqlite3_get_autocommit(cache.db()) != 0) {
+              fail_all_stored(outcomes[i].error);
+              return;
+            }
+            Query(cache, "ROLLBACK TO grouped_write").run();
+            Query(cache, "RELEASE grouped_write").run();
+          }
+        }
+        transaction.commit();
+      });
+    } catch (...) {
+      fail_all_stored(std::current_exception());
+    }
+    return outcomes;
   }
 
   std::vector<Message> messages(const std::string& conversation_id, int limit) override {
@@ -813,6 +853,36 @@ class SqliteStore final : public Store {
 
  private:
   StatementCache& statements(const PooledSession& session) { return *statements_[session.position()]; }
+
+  // Validates a message for add_message and fills its id and time when empty/0.
+  static void check_message(Message& m) {
+    require_id(m.conversation_id, "conversation id");
+    require(one_of(kRoles, m.role), "message role must be \"user\" or \"assistant\"");
+    require(one_of(kQuickChoices, m.quick), "unknown quick choice");
+    require(one_of(kStatuses, m.status), "unknown message status");
+    require(m.text.size() <= kMaxMessageBytes, "message text is too long");
+    require(m.feedback_json.size() <= kMaxFeedbackBytes, "message feedback is too long");
+    if (m.id.empty()) m.id = random_id();
+    require_id(m.id, "message id");
+    if (m.created_at == 0) m.created_at = now_ms();
+  }
+
+  // The statements of add_message, inside the caller's transaction.
+  static void insert_message(StatementCache& cache, const Message& m) {
+    Query(cache,
+          "INSERT INTO messages (id, conversation_id, role, text, quick, status, feedback_json, "
+          "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .bind(1, m.id).bind(2, m.conversation_id).bind(3, m.role).bind(4, m.text)
+        .bind(5, m.quick).bind(6, m.status).bind(7, m.feedback_json).bind(8, m.created_at)
+        .run();
+    Query(cache, "UPDATE conversations SET updated_at = MAX(updated_at, ?1) WHERE id = ?2")
+        .bind(1, m.created_at).bind(2, m.conversation_id)
+        .run();
+  }
+
+  static void update_feedback(StatementCache& cache, const std::string& id, const std::string& feedback_json) {
+    Query(cache, "UPDATE messages SET feedback_json = ?1 WHERE id = ?2").bind(1, feedback_json).bind(2, id).run();
+  }
 
   std::optional<ClassGroup> select_class(const char* operation, const char* key_column,
                                          const std::string& key) {

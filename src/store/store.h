@@ -8,6 +8,7 @@
 // std::runtime_error for other database failures. Error texts never contain message text.
 #pragma once
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -65,6 +66,18 @@ struct Message {
   Timestamp created_at = 0;
 };
 
+// One write of a group commit (Store::write_group): add a message, or set a message's feedback.
+struct MessageWrite {
+  enum class Kind { add_message, set_feedback };
+  Kind kind = Kind::add_message;
+  Message message;  // add_message: as for add_message; set_feedback: its id and feedback_json
+};
+
+struct WriteOutcome {
+  Message message;           // add_message: as stored (id and created_at filled)
+  std::exception_ptr error;  // what the write alone would have thrown; null when it is stored
+};
+
 // Thrown for a broken constraint (e.g. a duplicate join code).
 struct ConflictError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -118,6 +131,12 @@ class Store {
   virtual void finish_message(const std::string& id, const std::string& text,
                               const std::string& status) = 0;
   virtual void set_message_feedback(const std::string& id, const std::string& feedback_json) = 0;
+  // Group commit: all the writes in one transaction, each as add_message or set_message_feedback
+  // would do it, under its own savepoint, so that one that fails (bad input, its conversation
+  // deleted) is undone alone and reported in its outcome while the others are stored. If the
+  // transaction itself fails, every outcome carries that error. One outcome per write, in order;
+  // the writes are durable (as far as the database's settings make them) when it returns.
+  virtual std::vector<WriteOutcome> write_group(std::vector<MessageWrite> writes) = 0;
   // Oldest first; at most `limit` (capped at 1000) of the newest. Ordered by created_at, then by
   // insertion order.
   virtual std::vector<Message> messages(const std::string& conversation_id, int limit = 200) = 0;

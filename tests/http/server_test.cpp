@@ -630,6 +630,29 @@ TEST(Server, SilentStreamAfterGraceDoesNotDelayStop) {
   EXPECT_LE(stopped->count(), 2000) << "on_stopped waited for the handler, not the grace period";
 }
 
+// Events larger than the socket buffers, to a client that pauses: the non-blocking send takes
+// part of an event, and the rest follows asynchronously, every byte in order.
+TEST(Server, LargeEventsToASlowClientArriveWhole) {
+  constexpr int kEvents = 16;
+  auto block = [](int i) { return std::string(256 * 1024 + i, static_cast<char>('a' + i % 26)); };
+  Router r;
+  r.add("GET", "/api/stream", [&](Request&) -> Task<Response> {
+    co_return Response::event_stream([&](EventStream& events) -> Task<void> {
+      for (int i = 0; i < kEvents; ++i)
+        if (!co_await events.send("block", block(i))) co_return;
+    });
+  });
+  TestServer server(quick_options(), std::move(r));
+  Client client(server.port());
+  ASSERT_FALSE(client.send({bhttp::verb::get, "/api/stream", 11}));
+  auto res = read_stream(client, [&](std::size_t index) {
+    if (index % 4 == 0) std::this_thread::sleep_for(100ms);  // the server's writes back up meanwhile
+  });
+  ASSERT_FALSE(res.ec) << res.ec.message();
+  ASSERT_EQ(res.chunks.size(), static_cast<std::size_t>(kEvents));
+  for (int i = 0; i < kEvents; ++i) EXPECT_TRUE(res.chunks[i] == frame("block", "data: " + block(i) + "\n")) << i;
+}
+
 // A client that stops reading: once the socket buffers are full the next event write stalls, and
 // the stream's write deadline ends it (send returns false) instead of holding it forever.
 TEST(Server, StalledClientIsDroppedByTheWriteTimeout) {

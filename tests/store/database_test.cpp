@@ -11,6 +11,8 @@
 
 #include <atomic>
 #include <cctype>
+#include <functional>
+#include <latch>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -176,6 +178,158 @@ TEST_F(DatabaseTest, ManyCoroutinesShareThePool) {
   EXPECT_EQ(finished.load(), kCoroutines);
   EXPECT_EQ(db.store().messages(conversation_id, 1000).size(),
             static_cast<std::size_t>(kCoroutines * kMessagesEach));
+}
+
+// ---- group commit (Database::write) -------------------------------------------------------
+
+class DatabaseWriteTest : public DatabaseTest {
+ protected:
+  void SetUp() override {
+    Store& s = db.store();
+    s.put_organisation(make_organisation("org", "Org"));
+    participant = s.create_participant(make_participant("org"));
+    conversation = s.create_conversation(participant.id, "org", "bot").id;
+  }
+  MessageWrite reply(const std::string& text, const std::string& conversation_id = "") const {
+    MessageWrite write;
+    write.message.conversation_id = conversation_id.empty() ? conversation : conversation_id;
+    write.message.role = "assistant";
+    write.message.text = text;
+    return write;
+  }
+  Participant participant;
+  std::string conversation;
+};
+
+TEST_F(DatabaseWriteTest, StoresAndResumesOnTheCallersThreadAfterTheReadAfterCommit) {
+  std::thread::id io_thread_id, after_commit_thread_id, resumed_thread_id;
+  Message stored;
+  std::vector<Message> history;
+  run_on_io_thread([&]() -> Task<void> {
+    io_thread_id = std::this_thread::get_id();
+    std::function<void(Store&)> read = [&](Store& s) {
+      after_commit_thread_id = std::this_thread::get_id();
+      history = s.messages(conversation);
+    };
+    MessageWrite write = reply("Hei!");  // named: no temporaries inside co_await (g++ 12)
+    stored = co_await db.write(std::move(write), std::move(read));
+    resumed_thread_id = std::this_thread::get_id();
+  });
+  EXPECT_EQ(stored.id.size(), 32u);
+  EXPECT_EQ(stored.text, "Hei!");
+  ASSERT_EQ(history.size(), 1u);  // the read sees the committed write
+  EXPECT_EQ(history[0].id, stored.id);
+  EXPECT_NE(after_commit_thread_id, io_thread_id);
+  EXPECT_EQ(resumed_thread_id, io_thread_id);
+}
+
+// Writes queued while the pool is busy go together as one group: every read after the commit
+// sees all of them. A failing write is reported to its own caller only.
+TEST_F(DatabaseWriteTest, ConcurrentWritesShareOneCommitAndOneFailureLosesNothingElse) {
+  constexpr int kWrites = 20;
+  asio::io_context io;
+  std::latch pool_blocked(2), release(1);
+  // Both pool threads wait, so that every write below is queued before the first group starts.
+  for (int i = 0; i < 2; ++i) {
+    asio::co_spawn(io, [&]() -> Task<void> {
+      co_await db.run([&](Store&) {
+        pool_blocked.count_down();
+        release.wait();
+      });
+    }, asio::detached);
+  }
+  std::vector<std::string> stored_ids(kWrites);
+  std::vector<std::size_t> seen_after_commit(kWrites, 0);
+  std::atomic<int> conflicts = 0, other_errors = 0;
+  for (int i = 0; i < kWrites; ++i) {
+    asio::co_spawn(io, [&, i]() -> Task<void> {
+      // Write 7 goes to a conversation that does not exist.
+      MessageWrite write = reply("svar " + std::to_string(i), i == 7 ? "no-such-conversation" : "");
+      std::function<void(Store&)> read = [&, i](Store& s) { seen_after_commit[i] = s.messages(conversation, 1000).size(); };
+      try {
+        stored_ids[i] = (co_await db.write(std::move(write), std::move(read))).id;
+      } catch (const ConflictError&) {
+        ++conflicts;
+      } catch (...) {
+        ++other_errors;
+      }
+    }, asio::detached);
+  }
+  std::thread io_thread([&] { io.run(); });
+  pool_blocked.wait();
+  // The writes are queued once the I/O thread has run every coroutine up to its first wait.
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  release.count_down();
+  io_thread.join();
+
+  EXPECT_EQ(conflicts.load(), 1);
+  EXPECT_EQ(other_errors.load(), 0);
+  EXPECT_TRUE(stored_ids[7].empty());
+  EXPECT_EQ(seen_after_commit[7], 0u);  // a failed write runs no read after it
+  for (int i = 0; i < kWrites; ++i) {
+    if (i == 7) continue;
+    EXPECT_EQ(stored_ids[i].size(), 32u) << i;
+    EXPECT_EQ(seen_after_commit[i], static_cast<std::size_t>(kWrites - 1)) << i;
+  }
+  EXPECT_EQ(db.store().messages(conversation, 1000).size(), static_cast<std::size_t>(kWrites - 1));
+}
+
+TEST_F(DatabaseWriteTest, ErrorsOfTheReadAfterCommitReachTheCallerAndTheWriteStays) {
+  bool caught = false;
+  bool invalid_caught = false;
+  run_on_io_thread([&]() -> Task<void> {
+    std::function<void(Store&)> read = [](Store&) { throw std::logic_error("read failed"); };
+    MessageWrite write = reply("Lagret likevel");
+    try {
+      co_await db.write(std::move(write), std::move(read));
+    } catch (const std::logic_error& e) {
+      caught = std::string(e.what()) == "read failed";
+    }
+    MessageWrite bad = reply("x");
+    bad.message.status = "maybe";
+    try {
+      co_await db.write(std::move(bad));
+    } catch (const std::invalid_argument&) {
+      invalid_caught = true;
+    }
+    MessageWrite feedback;
+    feedback.kind = MessageWrite::Kind::set_feedback;
+    feedback.message.id = db.store().messages(conversation)[0].id;
+    feedback.message.feedback_json = "[]";
+    co_await db.write(std::move(feedback));
+  });
+  EXPECT_TRUE(caught);
+  EXPECT_TRUE(invalid_caught);
+  const auto stored = db.store().messages(conversation);
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].text, "Lagret likevel");
+  EXPECT_EQ(stored[0].feedback_json, "[]");
+}
+
+// Many writers on two I/O threads: nothing lost, each caller gets its own message back.
+TEST_F(DatabaseWriteTest, ManyWritersFromTwoIoThreadsLoseNothing) {
+  constexpr int kCoroutines = 40;
+  constexpr int kWritesEach = 10;
+  asio::io_context io;
+  std::atomic<int> mismatches = 0, finished = 0;
+  for (int c = 0; c < kCoroutines; ++c) {
+    asio::co_spawn(io, [&, c]() -> Task<void> {
+      for (int i = 0; i < kWritesEach; ++i) {
+        const std::string text = std::to_string(c) + "/" + std::to_string(i);
+        MessageWrite write = reply(text);
+        const Message stored = co_await db.write(std::move(write));
+        if (stored.text != text || stored.id.size() != 32) ++mismatches;
+      }
+      ++finished;
+    }, asio::detached);
+  }
+  std::thread first([&] { io.run(); });
+  std::thread second([&] { io.run(); });
+  first.join();
+  second.join();
+  EXPECT_EQ(finished.load(), kCoroutines);
+  EXPECT_EQ(mismatches.load(), 0);
+  EXPECT_EQ(db.store().messages(conversation, 1000).size(), static_cast<std::size_t>(kCoroutines * kWritesEach));
 }
 
 }  // namespace

@@ -573,6 +573,129 @@ TEST_F(StoreTest, ErrorsNeverContainMessageText) {
   EXPECT_EQ(store->messages(conversation.id).size(), 1u);  // the failed write left nothing
 }
 
+// ---- group commit ---------------------------------------------------------------------------
+
+MessageWrite add_write(const std::string& conversation_id, const std::string& role, const std::string& text) {
+  MessageWrite write;
+  write.message.conversation_id = conversation_id;
+  write.message.role = role;
+  write.message.text = text;
+  return write;
+}
+
+void expect_throws_as(const std::exception_ptr& error, bool conflict, const std::string& what_part) {
+  ASSERT_TRUE(error);
+  try {
+    std::rethrow_exception(error);
+  } catch (const ConflictError& e) {
+    EXPECT_TRUE(conflict) << e.what();
+    EXPECT_NE(std::string(e.what()).find(what_part), std::string::npos) << e.what();
+  } catch (const std::invalid_argument& e) {
+    EXPECT_FALSE(conflict) << e.what();
+    EXPECT_NE(std::string(e.what()).find(what_part), std::string::npos) << e.what();
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "unexpected error type: " << e.what();
+  }
+}
+
+TEST_F(StoreTest, WriteGroupStoresEveryWriteInOrder) {
+  auto first = store->create_conversation(learner.id, "test-org", "bot");
+  auto second = store->create_conversation(learner.id, "test-org", "bot");
+  auto earlier = user_message(first.id, "Jeg liker kaffe.");
+  std::vector<MessageWrite> writes;
+  writes.push_back(add_write(first.id, "assistant", "Så fint! Drikker du den svart?"));
+  writes.push_back(add_write(second.id, "user", "Hei!"));
+  writes.back().message.created_at = second.created_at + 7000;
+  MessageWrite feedback;
+  feedback.kind = MessageWrite::Kind::set_feedback;
+  feedback.message.id = earlier.id;
+  feedback.message.feedback_json = R"([{"rule":"r1"}])";
+  writes.push_back(feedback);
+  writes.push_back(add_write(second.id, "assistant", "Hei! Hvordan går det?"));
+  writes.back().message.created_at = second.created_at + 8000;
+
+  const auto outcomes = store->write_group(writes);
+  ASSERT_EQ(outcomes.size(), 4u);
+  for (const auto& outcome : outcomes) EXPECT_FALSE(outcome.error);
+  EXPECT_EQ(outcomes[0].message.id.size(), 32u);
+  EXPECT_GT(outcomes[0].message.created_at, 0);
+  EXPECT_EQ(outcomes[0].message.text, "Så fint! Drikker du den svart?");
+  EXPECT_EQ(outcomes[1].message.created_at, second.created_at + 7000);
+
+  EXPECT_EQ(texts(store->messages(first.id)),
+            (std::vector<std::string>{"Jeg liker kaffe.", "Så fint! Drikker du den svart?"}));
+  EXPECT_EQ(store->messages(first.id)[0].feedback_json, R"([{"rule":"r1"}])");
+  const auto in_second = store->messages(second.id);
+  ASSERT_EQ(in_second.size(), 2u);
+  EXPECT_EQ(in_second[0].id, outcomes[1].message.id);
+  EXPECT_EQ(in_second[1].id, outcomes[3].message.id);
+  EXPECT_EQ(in_second[1].role, "assistant");
+  EXPECT_EQ(store->conversation(second.id)->updated_at, second.created_at + 8000);
+  EXPECT_TRUE(store->write_group({}).empty());
+}
+
+// One bad write (unknown conversation, duplicate id, bad input) costs only itself.
+TEST_F(StoreTest, WriteGroupKeepsTheOthersWhenOneFails) {
+  const std::string secret = "Mitt hemmelige svar";
+  auto conversation = store->create_conversation(learner.id, "test-org", "bot");
+  auto existing = user_message(conversation.id, "Hva er klokka?");
+  std::vector<MessageWrite> writes;
+  writes.push_back(add_write(conversation.id, "assistant", "Den er ti."));
+  writes.push_back(add_write("no-such-conversation", "assistant", secret));
+  writes.push_back(add_write(conversation.id, "user", "Takk!"));
+  writes.push_back(add_write(conversation.id, "assistant", secret));
+  writes.back().message.id = existing.id;  // unique violation
+  writes.push_back(add_write(conversation.id, "robot", secret));
+  MessageWrite feedback;
+  feedback.kind = MessageWrite::Kind::set_feedback;
+  feedback.message.id = existing.id;
+  feedback.message.feedback_json = std::string(300'000, '[');
+  writes.push_back(feedback);
+  writes.push_back(add_write(conversation.id, "assistant", "Bare hyggelig."));
+
+  const auto outcomes = store->write_group(writes);
+  ASSERT_EQ(outcomes.size(), 7u);
+  EXPECT_FALSE(outcomes[0].error);
+  expect_throws_as(outcomes[1].error, true, "add_message");
+  EXPECT_FALSE(outcomes[2].error);
+  expect_throws_as(outcomes[3].error, true, "add_message");
+  expect_throws_as(outcomes[4].error, false, "role");
+  expect_throws_as(outcomes[5].error, false, "feedback");
+  EXPECT_FALSE(outcomes[6].error);
+  for (const auto& outcome : outcomes) {
+    if (!outcome.error) continue;
+    try {
+      std::rethrow_exception(outcome.error);
+    } catch (const std::exception& e) {
+      EXPECT_EQ(std::string(e.what()).find("hemmelige"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_EQ(texts(store->messages(conversation.id)),
+            (std::vector<std::string>{"Hva er klokka?", "Den er ti.", "Takk!", "Bare hyggelig."}));
+  EXPECT_EQ(store->messages(conversation.id)[0].feedback_json, "");
+  EXPECT_EQ(query_text(db_path, "SELECT COUNT(*) FROM messages"), "4");
+}
+
+// All writes of a group become visible together: one transaction.
+TEST_F(StoreTest, WriteGroupIsOneTransaction) {
+  auto conversation = store->create_conversation(learner.id, "test-org", "bot");
+  std::vector<MessageWrite> writes;
+  for (int i = 0; i < 50; ++i) writes.push_back(add_write(conversation.id, "user", std::to_string(i)));
+  std::atomic<bool> done = false;
+  std::atomic<int> partial_reads = 0;
+  std::thread reader([&] {
+    while (!done) {
+      const auto count = std::stoi(query_text(db_path, "SELECT COUNT(*) FROM messages"));
+      if (count != 0 && count != 50) ++partial_reads;
+    }
+  });
+  store->write_group(writes);
+  done = true;
+  reader.join();
+  EXPECT_EQ(partial_reads.load(), 0);
+  EXPECT_EQ(store->messages(conversation.id).size(), 50u);
+}
+
 TEST_F(StoreTest, DeleteConversationsBeforeOnlyInThatOrganisation) {
   store->put_organisation(make_organisation("other-org", "Other"));
   auto other_learner = store->create_participant(make_participant("other-org"));
