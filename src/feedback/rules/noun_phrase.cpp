@@ -637,6 +637,8 @@ void rule_strong_adjective_definite(const RuleContext& c) {
            return r.has("det") || r.has("num") || r.has("gen") || r.has("adj") || r.has("prn") || r.has("n") || r.has("np");
          }) ||
          lemma_in(*before, {"den", "det", "de", "denne", "dette", "disse", "hvilken", "hvilket", "hvilke", "hans", "hennes", "deres"}) ||
+         // A fronted predicative: "hvor viktig familien er", "så stor byen er".
+         lemma_in(*before, {"hvor", "så", "hvordan", "uansett"}) ||
          // After a copula the adjective is predicative: "være fornøyd framtiden" lacks "med".
          surely_some(*before, [](const Reading& r) { return r.has("vblex") && (r.lemma == "være" || r.lemma == "bli"); })))
       continue;

@@ -137,6 +137,8 @@ TEST(NounPhrase, DefiniteNounAfterStrongAdjective) {
   expect_no_rule("Han kjenner godt byen.", "adjective-definiteness");    // "godt" is also an adverb
   expect_no_rule("Boka er verdt prisen.", "adjective-definiteness");     // "verdt" takes an object
   expect_no_rule("Hun er fornøyd jobben.", "adjective-definiteness");    // predicative: "med" is missing
+  expect_no_rule("Hun forteller hvor viktig familien er.", "adjective-definiteness");  // fronted predicative
+  expect_no_rule("Du ser selv hvor stor byen er.", "adjective-definiteness");
 }
 
 TEST(NounPhrase, DefiniteNounAfterArticleAndAdjectives) {
