@@ -196,15 +196,15 @@ void rule_determiner_agreement(const RuleContext& c) {
   }
 }
 
-// F: after "denne", "dette", "disse" and after "hele" the noun is definite: "denne bok" → "denne
-// boken", "dette hus" → "dette huset", "disse bøker" → "disse bøkene", "hele dag" → "hele dagen".
-// "De store byer", "den beste måte", "dette tema", "en av disse grunner" without the noun's article
-// pass as formal style (annotators leave them) and stay unflagged.
+// F: after "denne" and after "hele" the noun is definite: "denne bok" → "denne boken", "hele dag" →
+// "hele dagen". "De store byer", "disse grenser", "den beste måte", "dette tema" without the noun's
+// article pass as formal style (annotators leave them) and stay unflagged.
 void rule_double_definiteness(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& det = s.words[i];
-    const bool demonstrative = det.lower == "denne" || det.lower == "dette" || det.lower == "disse";
+    // "dette tema", like "de store byer", passes as formal style; "denne bok" does not.
+    const bool demonstrative = det.lower == "denne";
     const bool whole = det.lower == "hele";
     if (!demonstrative && !whole) continue;
     // "denne" before a noun is its determiner, whatever CG-3 leaves of the pronoun readings.
@@ -215,18 +215,9 @@ void rule_double_definiteness(const RuleContext& c) {
     if (!noun_word || !plain_noun(*noun_word, s, i + 1) || noun_follows(s, i + 1)) continue;
     const Word& noun = *noun_word;
     // Fixed phrases keep the old indefinite form: "denne gang", "i dette tilfelle", "i denne sammenheng".
-    if (lemma_in(noun, {"gang", "tilfelle", "forbindelse", "slag", "sammenheng", "forstand", "anledning", "hensikt", "grad", "tema"}))
+    if (lemma_in(noun, {"gang", "tilfelle", "forbindelse", "slag", "sammenheng", "forstand", "anledning", "hensikt", "grad"}))
       continue;
-    // "disse" and "dette" without the noun's ending pass as formal style in a partitive ("en av disse
-    // grunner") and before a coordinated noun ("disse kvaliteter og erfaringer").
-    if (det.lower != "denne" && !whole) {
-      if (i > 0 && s.words[i - 1].lower == "av") continue;
-      const Word* next = at(s, i + 2);
-      if (is_word(next) && lemma_in(*next, {"og", "eller"})) continue;
-    }
     auto wanted = [&](const Reading& r) {
-      if (det.lower == "disse") return r.has("pl");
-      if (det.lower == "dette") return r.has("nt");  // "hus" is also the plural
       return r.has("sg") && (whole || !r.has("nt"));
     };
     if (!every(noun, [&](const Reading& r) { return r.has("ind") && !r.has("sp") && wanted(r); })) continue;
@@ -237,10 +228,7 @@ void rule_double_definiteness(const RuleContext& c) {
         }))
       continue;
     auto form = regenerate(c.worker, noun, [&](const Reading& r) { return r.has("ind") && wanted(r); },
-                           [&](std::vector<std::string>& t) {
-                             replace_tag(t, {"ind"}, "def");
-                             if (det.lower != "disse") replace_tag(t, {"pl"}, "sg");
-                           });
+                           [](std::vector<std::string>& t) { replace_tag(t, {"ind"}, "def"); });
     if (!form.empty()) c.add("double-definiteness", "F", noun.start, noun.end, {form}, 0.7);
   }
 }

@@ -57,16 +57,6 @@ TEST(DoubleDefiniteness, AfterDemonstrativeAndHele) {
   expect_clean("De bodde i de store byer.");  // formal style without the noun's article
 }
 
-TEST(DoubleDefiniteness, AfterDetteAndDisse) {
-  expect_finding("Hun kjøpte dette hus i fjor.", "double-definiteness", "huset");
-  expect_finding("Jeg har lest disse bøker før.", "double-definiteness", "bøkene");
-  expect_clean("Hun kjøpte dette huset i fjor.");
-  expect_clean("Jeg har lest disse bøkene før.");
-  expect_clean("Det var en av disse grunner som avgjorde.");      // formal style in a partitive
-  expect_clean("Han har disse evner og interesser fra faren.");   // and before a coordinated noun
-  expect_clean("I dette tilfelle må vi vente.");                  // a fixed phrase
-}
-
 TEST(DeterminerAgreement, VaaresIsNoPossessive) {
   expect_finding("Vi er glade i bilene våres.", "determiner-agreement", "våre");
   expect_finding("Vi lærer våres barn om det.", "determiner-agreement", "våre");
