@@ -183,4 +183,17 @@ TEST(SpellingCompounds, TwoNounsBesideACompoundWithAnotherNoun) {
   expect_finding("Jeg så snøhyter i fjellet.", "spelling", "snøhytter");
 }
 
+// A compound hunspell builds that differs from a dictionary compound with the same last part only
+// at the joint: the dictionary's word. Not where the letters left out begin the last part, nor an
+// -s- before s-, nor a linking -e- (both "julaften" and "juleaften" are right).
+TEST(SpellingCompounds, CompoundsWithAnotherJointThanTheDictionarys) {
+  expect_finding("Hun reiste tilbake til hjemmelandet sitt i fjor.", "spelling", "hjemlandet");
+  expect_finding("Vi så en fotballskamp på lørdag.", "spelling", "fotballkamp");
+  expect_finding("Barna gikk inn på sovesrommet.", "spelling", "soverommet");
+  expect_finding("Hun meldte seg på et danskurs i høst.", "spelling", "dansekurs");
+  expect_no_rule("Hovedårsaken er at det regner.", "spelling");
+  expect_no_rule("Loven sikrer rettssikkerheten til alle.", "spelling");
+  expect_no_rule("Vi feiret juleaften hos besteforeldrene.", "spelling");
+}
+
 }  // namespace
