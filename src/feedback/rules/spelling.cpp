@@ -701,7 +701,13 @@ void rule_spelling(const RuleContext& c) {
     }
     if (w.capitalised && !sentence_initial(c.sentence, i)) {
       // A place, not a person's name: no other name beside it ("Anne Karin Eldstad").
-      auto name_beside = [&](std::size_t j) { return j < words.size() && !words[j].punct && words[j].capitalised; };
+      // A sentence's first word that is a common word of the dictionary is no name ("I Kuranen").
+      auto name_beside = [&](std::size_t j) {
+        return j < words.size() && !words[j].punct && words[j].capitalised &&
+               !(sentence_initial(c.sentence, j) && !words[j].unknown &&
+                 std::any_of(words[j].readings.begin(), words[j].readings.end(),
+                             [](const Reading& r) { return !r.has("np") && !r.has("acr"); }));
+      };
       if (w.unknown && !c.worker.spelled_right(w.text) && w.text.find('.') == std::string::npos &&
           !is_upper_initial(w.text.substr(1)) && !name_beside(i - 1) && !name_beside(i + 1))
         if (const auto name = name_neighbour(c.worker, w.lower)) c.add("spelling", "ORT", w.start, w.end, {*name}, 0.6);

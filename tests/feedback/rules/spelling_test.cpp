@@ -118,6 +118,10 @@ TEST(SpellingPlaces, PlaceNamesOneEditFromANorwegianNameAreFlagged) {
 TEST(SpellingPlaces, TitlesOneEditFromADefiniteNounAreFlagged) {
   expect_finding("Han leste i Bibilen hver kveld.", "spelling", "Bibelen");
   expect_no_rule("Han leste i Bibelen hver kveld.", "spelling");
+  // A common word opening the sentence is no name beside it.
+  expect_finding("I Bibilen finnes mange fortellinger.", "spelling", "Bibelen");
+  expect_finding("Om Rome vet jeg lite.", "spelling", "Roma");
+  expect_no_rule("Eldstad Tyrkie er et navn.", "spelling");
 }
 
 // A compound hunspell rejects, of a known first part and a last part one doubled or undoubled
