@@ -63,6 +63,22 @@ void rule_capitals_inside(const RuleContext& c) {
     return true;
   };
   if (first < words.size()) inner_capital(first);
+  // A month after the day's number and its full stop is a date, not a new sentence: "den 14. Mai"
+  // → "14. mai" (the analyser ends a sentence after the ordinal).
+  if (first < words.size() && words[first].capitalised && !is_upper_initial(words[first].text.substr(1))) {
+    static const std::vector<std::string_view> months = {"januar", "februar", "mars", "april", "mai", "juni", "juli",
+                                                         "august", "september", "oktober", "november", "desember"};
+    const Word& w = words[first];
+    const std::string_view before = text_before(c.text, w.start);
+    const std::size_t last = before.find_last_not_of(" ");
+    if (std::find(months.begin(), months.end(), w.lower) != months.end() && last != std::string_view::npos && last >= 1 &&
+        last + 1 < before.size() && before[last] == '.') {
+      std::size_t digits = 0;
+      while (digits < last && digits < 3 && std::isdigit(static_cast<unsigned char>(before[last - 1 - digits]))) ++digits;
+      const bool alone = digits == last || (digits < last && before[last - 1 - digits] == ' ');
+      if (digits >= 1 && digits <= 2 && alone) c.add("capital-common", "CAP", w.start, w.end, {w.lower}, 0.75);
+    }
+  }
   for (std::size_t i = first + 1; i < words.size(); ++i) {
     const Word& w = words[i];
     const Word& before = words[i - 1];

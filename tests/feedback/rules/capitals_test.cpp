@@ -20,4 +20,11 @@ TEST(CapitalsInside, HolidaysAndMonthsAmongSmallWords) {
   expect_no_rule("Jeg snakket med Mai Britt i går.", "capital-common");
 }
 
+// A month after the day's number and its full stop is a date inside the sentence.
+TEST(CapitalsInside, MonthAfterTheDaysNumber) {
+  expect_finding("Vi reiser hjem den 3. Juli i år.", "capital-common", "juli");
+  expect_no_rule("Vi reiser hjem den 3. juli i år.", "capital-common");
+  expect_no_rule("Vi leste kapittel 2014. Mai kom senere.", "capital-common");
+}
+
 }  // namespace
