@@ -62,14 +62,46 @@ void rule_capitals_inside(const RuleContext& c) {
     c.add("capital-common", "CAP", w.start, w.end, {lowered}, 0.75);
     return true;
   };
-  if (first < words.size()) inner_capital(first);
+  // A name of several words that the dictionary writes small ("annen verdenskrig"), written with
+  // a capital inside it, or at its start inside the sentence: "etter Annen verdenskrig".
+  auto small_name = [&](std::size_t i) {
+    const Word& w = words[i];
+    if (w.punct || w.text.find(' ') == std::string::npos || w.readings.empty() ||
+        !some(w, [](const Reading& r) { return r.has("np"); }))
+      return false;
+    const std::string lowered = to_lower(w.text);
+    const bool small = every(w, [&](const Reading& r) { return r.lemma == to_lower(r.lemma); }) &&
+                       some(w, [&](const Reading& r) { return r.lemma == lowered; });
+    if (!small) return false;
+    const std::string expected = i == first ? capitalise(lowered) : lowered;
+    if (w.text == expected || (i + 1 < words.size() && !words[i + 1].punct && words[i + 1].capitalised)) return false;
+    c.add("capital-common", "CAP", w.start, w.end, {expected}, 0.75);
+    return true;
+  };
+  if (first < words.size() && !small_name(first)) inner_capital(first);
+  // A month after the day's number and its full stop is a date, not a new sentence: "den 14. Mai"
+  // → "14. mai" (the analyser ends a sentence after the ordinal).
+  if (first < words.size() && words[first].capitalised && !is_upper_initial(words[first].text.substr(1))) {
+    static const std::vector<std::string_view> months = {"januar", "februar", "mars", "april", "mai", "juni", "juli",
+                                                         "august", "september", "oktober", "november", "desember"};
+    const Word& w = words[first];
+    const std::string_view before = text_before(c.text, w.start);
+    const std::size_t last = before.find_last_not_of(" ");
+    if (std::find(months.begin(), months.end(), w.lower) != months.end() && last != std::string_view::npos && last >= 1 &&
+        last + 1 < before.size() && before[last] == '.') {
+      std::size_t digits = 0;
+      while (digits < last && digits < 3 && std::isdigit(static_cast<unsigned char>(before[last - 1 - digits]))) ++digits;
+      const bool alone = digits == last || (digits < last && before[last - 1 - digits] == ' ');
+      if (digits >= 1 && digits <= 2 && alone) c.add("capital-common", "CAP", w.start, w.end, {w.lower}, 0.75);
+    }
+  }
   for (std::size_t i = first + 1; i < words.size(); ++i) {
     const Word& w = words[i];
     const Word& before = words[i - 1];
     if (w.punct || w.unknown || !has_letter(w.text)) continue;
     if (before.punct && (before.any("sent") || before.text == ":" || before.text == "\"" || before.text == "«" || before.text == "("))
       continue;
-    if (inner_capital(i)) continue;
+    if (small_name(i) || inner_capital(i)) continue;
     if (w.capitalised) {
       // "Vi", "I" and "Man" are also place names to the analyser; between two small words they are
       // the pronoun or preposition.

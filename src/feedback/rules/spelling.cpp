@@ -489,6 +489,33 @@ std::optional<std::u32string> negated_adjective(Worker& worker, const std::u32st
   return std::nullopt;
 }
 
+// A compound hunspell builds whose last part the analyser's dictionary has, with that same last
+// part, under another joint: the first part without a linking -s- or -i- or its last two letters,
+// or with a linking -e- or -s- ("hjemme|land" → "hjemland", "verdi|settes" → "verdsettes",
+// "dans|kurs" → "dansekurs"). The dictionary's compound is the word the learner meant; a new
+// compound that differs only at the joint from a listed one is rarely another word. The new first
+// part is a word itself ("overstå|ende" is not "overs|ende"); the letters left out do not begin
+// the last part ("hoved|årsaken" is not "hoved|saken"), and an -s- before s- stays
+// ("retts|sikkerhet"). A linking -e- is not left out: both forms are often right ("jul(e)aften").
+std::optional<std::string> relinked_compound(Worker& worker, const std::u32string& w) {
+  if (w.size() < 8 || w.size() > 40) return std::nullopt;
+  for (std::size_t split = 4; split + 4 <= w.size(); ++split) {
+    const std::u32string left = w.substr(0, split), right = w.substr(split);
+    if (!dictionary_word(worker.lookup(to_utf8(right)))) continue;
+    std::vector<std::u32string> firsts = {left + U"e", left + U"s"};
+    if ((left.back() == U's' && right[0] != U's') || left.back() == U'i') firsts.push_back(left.substr(0, split - 1));
+    if (split >= 5 && !dictionary_word(worker.lookup(to_utf8(left.substr(split - 2) + right))))
+      firsts.push_back(left.substr(0, split - 2));
+    for (const auto& first : firsts) {
+      if (first.size() < 3 || !dictionary_word(worker.lookup(to_utf8(first)))) continue;
+      const std::string joined = to_utf8(first + right);
+      const auto readings = worker.lookup(joined);
+      if (dictionary_word(readings) && worker.spelled_right(joined)) return joined;
+    }
+  }
+  return std::nullopt;
+}
+
 // A word hunspell accepts but the analyser does not know: hunspell's compounding and its list of
 // rare words accept many misspellings. Flagged when it is one doubled or single consonant from a
 // dictionary word, or, when it is no compound of known words, no genitive and no first part of a
@@ -498,6 +525,7 @@ std::optional<std::string> misspelling_hunspell_accepts(Worker& worker, const st
   if (auto near = doubled_consonant_of(worker, lower)) return near;
   const std::u32string w = to_u32(lower);
   if (auto fixed = misspelt_compound(worker, w, true)) return fixed;
+  if (auto fixed = relinked_compound(worker, w)) return fixed;
   if (w.size() < 4 || is_open_compound(worker, w)) return std::nullopt;
   if (w.back() == U's' || w.back() == U'e') {
     const auto stem = worker.lookup(to_utf8(w.substr(0, w.size() - 1)));
@@ -673,7 +701,13 @@ void rule_spelling(const RuleContext& c) {
     }
     if (w.capitalised && !sentence_initial(c.sentence, i)) {
       // A place, not a person's name: no other name beside it ("Anne Karin Eldstad").
-      auto name_beside = [&](std::size_t j) { return j < words.size() && !words[j].punct && words[j].capitalised; };
+      // A sentence's first word that is a common word of the dictionary is no name ("I Kuranen").
+      auto name_beside = [&](std::size_t j) {
+        return j < words.size() && !words[j].punct && words[j].capitalised &&
+               !(sentence_initial(c.sentence, j) && !words[j].unknown &&
+                 std::any_of(words[j].readings.begin(), words[j].readings.end(),
+                             [](const Reading& r) { return !r.has("np") && !r.has("acr"); }));
+      };
       if (w.unknown && !c.worker.spelled_right(w.text) && w.text.find('.') == std::string::npos &&
           !is_upper_initial(w.text.substr(1)) && !name_beside(i - 1) && !name_beside(i + 1))
         if (const auto name = name_neighbour(c.worker, w.lower)) c.add("spelling", "ORT", w.start, w.end, {*name}, 0.6);

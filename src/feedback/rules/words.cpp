@@ -76,7 +76,22 @@ void rule_split_compound(const RuleContext& c) {
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& a = s.words[i];
     const Word& b = s.words[i + 1];
-    if (a.punct || b.punct || b.unknown || a.capitalised || b.capitalised) continue;
+    if (a.punct || b.punct) continue;
+    // A point of the compass written apart from a place: "nord Norge" → "Nord-Norge", "SørØst
+    // Asia" → "Sørøst-Asia".
+    if (b.capitalised && b.start == a.end + 1 && !b.unknown && b.text.find_first_of(" -") == std::string::npos &&
+        every(b, [](const Reading& r) { return r.has("np"); }) && some(b, [](const Reading& r) { return r.has("top"); })) {
+      static const std::vector<std::string_view> compass = {"nord", "sør", "øst", "vest", "nordøst", "nordvest", "sørøst", "sørvest"};
+      if (std::find(compass.begin(), compass.end(), a.lower) != compass.end()) {
+        const std::string joined = capitalise(a.lower) + "-" + b.text;
+        if (c.worker.spelled_right(joined)) {
+          c.add("split-compound", "SPL", a.start, b.end, {joined}, 0.8);  // before "Øst" → "øst"
+          ++i;
+          continue;
+        }
+      }
+    }
+    if (b.unknown || a.capitalised || b.capitalised) continue;
     if (has_digit(a.text) || has_digit(b.text) || count_code_points(b.text) < 2) continue;  // "100- års", "garderobe r"
     if (b.start != a.end + 1) continue;  // exactly one space between
     if (a.unknown) {

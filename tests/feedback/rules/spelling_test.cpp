@@ -118,6 +118,10 @@ TEST(SpellingPlaces, PlaceNamesOneEditFromANorwegianNameAreFlagged) {
 TEST(SpellingPlaces, TitlesOneEditFromADefiniteNounAreFlagged) {
   expect_finding("Han leste i Bibilen hver kveld.", "spelling", "Bibelen");
   expect_no_rule("Han leste i Bibelen hver kveld.", "spelling");
+  // A common word opening the sentence is no name beside it.
+  expect_finding("I Bibilen finnes mange fortellinger.", "spelling", "Bibelen");
+  expect_finding("Om Rome vet jeg lite.", "spelling", "Roma");
+  expect_no_rule("Eldstad Tyrkie er et navn.", "spelling");
 }
 
 // A compound hunspell rejects, of a known first part and a last part one doubled or undoubled
@@ -181,6 +185,19 @@ TEST(SpellingCompounds, TwoNounsBesideACompoundWithAnotherNoun) {
   expect_no_rule("Snøhattene på fjellene smelter om våren.", "spelling");
   // A learner-typical respelling of the second noun is still a misspelling.
   expect_finding("Jeg så snøhyter i fjellet.", "spelling", "snøhytter");
+}
+
+// A compound hunspell builds that differs from a dictionary compound with the same last part only
+// at the joint: the dictionary's word. Not where the letters left out begin the last part, nor an
+// -s- before s-, nor a linking -e- (both "julaften" and "juleaften" are right).
+TEST(SpellingCompounds, CompoundsWithAnotherJointThanTheDictionarys) {
+  expect_finding("Hun reiste tilbake til hjemmelandet sitt i fjor.", "spelling", "hjemlandet");
+  expect_finding("Vi så en fotballskamp på lørdag.", "spelling", "fotballkamp");
+  expect_finding("Barna gikk inn på sovesrommet.", "spelling", "soverommet");
+  expect_finding("Hun meldte seg på et danskurs i høst.", "spelling", "dansekurs");
+  expect_no_rule("Hovedårsaken er at det regner.", "spelling");
+  expect_no_rule("Loven sikrer rettssikkerheten til alle.", "spelling");
+  expect_no_rule("Vi feiret juleaften hos besteforeldrene.", "spelling");
 }
 
 }  // namespace

@@ -103,4 +103,13 @@ TEST(SplitWords, EnhverAndMellomtiden) {
   expect_no_rule("Det var lenge mellom gangene.", "split-compound");
 }
 
+// A point of the compass written apart from a place takes a hyphen and a capital; the compass word
+// alone before a preposition stays.
+TEST(SplitCompound, CompassPointApartFromAPlace) {
+  expect_finding("Vi reiste rundt i nord Norge i sommer.", "split-compound", "Nord-Norge");
+  expect_finding("Mange kom fra Øst Europa etter krigen.", "split-compound", "Øst-Europa");
+  expect_no_rule("Vi bor i Nord-Norge.", "split-compound");
+  expect_no_rule("Vi kjørte nord til Tromsø.", "split-compound");
+}
+
 }  // namespace
