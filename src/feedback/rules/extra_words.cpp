@@ -372,7 +372,24 @@ void rule_stray_letter(const RuleContext& c) {
     if (letter.lower == "s" && before.capitalised) continue;  // "Oslo s bymuseum": a genitive written apart
     // "glede r meg", "absolutt e motsatte": an ending written apart from its word is a compounding
     // slip rather than a letter too many.
-    if (lemma_in(letter, {"r", "e", "t", "n"}) && c.worker.spelled_right(before.lower + letter.lower)) continue;
+    // But where the ending cannot fit, the letter is one too many: a strong adjective before a
+    // singular indefinite noun takes no "-e" ("norsk e mat"), nor "-t" before a masculine or
+    // feminine noun ("en positiv t måte").
+    const bool strong_adjective = some(before, [](const Reading& r) { return r.has("adj") && r.has("sg") && r.has("ind"); }) &&
+                                  every(before, [](const Reading& r) { return r.has("adj") || r.has("n") || r.has("adv") || r.has("imp"); });
+    const bool indefinite_singular_noun =
+        some(after, [](const Reading& r) { return r.has("n") && !r.compound; }) &&
+        every(after, [](const Reading& r) { return (r.has("n") && r.has("sg") && r.has("ind") && !r.compound) || (r.has("vblex") && (r.has("inf") || r.has("imp"))); });
+    bool ending_cannot_fit = false;
+    if (strong_adjective && indefinite_singular_noun && letter.lower == "e") {
+      // After a determiner, a possessive or a genitive the weak form is right: "min norsk e venn".
+      ending_cannot_fit = i < 2 || surely_none(s.words[i - 2], [](const Reading& r) {
+                                     return r.has("det") || r.has("prn") || r.has("gen");
+                                   });
+    } else if (strong_adjective && indefinite_singular_noun && letter.lower == "t") {
+      ending_cannot_fit = every(after, [](const Reading& r) { return !r.has("n") || !r.has("nt"); });
+    }
+    if (!ending_cannot_fit && lemma_in(letter, {"r", "e", "t", "n"}) && c.worker.spelled_right(before.lower + letter.lower)) continue;
     c.add("stray-letter", "R", letter.start, after.end, {after.text}, 0.7);
   }
 }

@@ -114,6 +114,12 @@ TEST(ExtraWords, StrayLetter) {
   expect_no_rule("Svaret står i oppgave b i boka.", "stray-letter");
   expect_no_rule("Vi besøkte Bergen s museum.", "stray-letter");
   expect_no_rule("Jeg glede r meg til sommeren.", "stray-letter");  // an ending written apart
+  expect_finding("Vi liker norsk e mat.", "stray-letter", "mat");             // no "-e" before an indefinite noun
+  expect_finding("Han fant en positiv t løsning.", "stray-letter", "løsning");  // no "-t" before a common-gender noun
+  expect_no_rule("Jeg savner min norsk e venn.", "stray-letter");           // weak form after a possessive
+  expect_no_rule("Vi ser den norsk e naturen.", "stray-letter");            // definite noun
+  expect_no_rule("De kjøpte et stor t hus.", "stray-letter");               // "stort hus": a neuter noun
+  expect_no_rule("Vi har god e venner.", "stray-letter");                   // plural noun
 }
 
 TEST(ExtraWords, VerbRestart) {
