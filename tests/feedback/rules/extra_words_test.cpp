@@ -104,6 +104,13 @@ TEST(ExtraWords, ArticleBeforePlural) {
   expect_no_rule("Han kjøpte en ting i butikken.", "article-plural");
 }
 
+TEST(ExtraWords, WishWithInfinitive) {
+  expect_finding("Jeg ønsker meg å reise til Spania.", "extra-reflexive", "ønsker");
+  expect_finding("Hun ønsker seg å bli lege.", "extra-reflexive", "ønsker");
+  expect_no_rule("Jeg ønsker meg en ny sykkel.", "extra-reflexive");
+  expect_no_rule("Jeg ønsker å reise til Spania.", "extra-reflexive");
+}
+
 TEST(ExtraWords, StrayLetter) {
   expect_finding("Vi fikk k hjelp av naboene.", "stray-letter", "hjelp");
   expect_finding("Hun tror at d han kommer i morgen.", "stray-letter", "han");
@@ -120,6 +127,17 @@ TEST(ExtraWords, StrayLetter) {
   expect_no_rule("Vi ser den norsk e naturen.", "stray-letter");            // definite noun
   expect_no_rule("De kjøpte et stor t hus.", "stray-letter");               // "stort hus": a neuter noun
   expect_no_rule("Vi har god e venner.", "stray-letter");                   // plural noun
+}
+
+TEST(ExtraWords, WordTwiceInClause) {
+  expect_finding("Dette kan enda kan endres senere.", "repeated-word", "enda");
+  expect_finding("Her er det også dyrt også.", "repeated-word", "dyrt");
+  expect_finding("Du må alltid vaske hendene alltid.", "repeated-word", "hendene");
+  expect_no_rule("Dette kan enda endres senere.", "repeated-word");
+  expect_no_rule("Han kan lese, og hun kan skrive.", "repeated-word");
+  expect_no_rule("Vi kan forstå hvordan de kan leve slik.", "repeated-word");   // a clause of its own
+  expect_no_rule("Hun er også lærer og jobber også som tolk.", "repeated-word");
+  expect_no_rule("Jeg vil at du vil komme.", "repeated-word");
 }
 
 TEST(ExtraWords, VerbRestart) {
