@@ -163,12 +163,21 @@ void rule_extra_reflexive(const RuleContext& c) {
       return r.has("vblex") && (r.lemma == "trives" || r.lemma == "foretrekke" || r.lemma == "kommunisere");
     });
     // "ønske seg" takes a thing, not "å" + infinitive: "Jeg ønsker meg å reise" → "Jeg ønsker å reise".
-    const bool wish_infinitive =
-        i + 2 < s.words.size() && s.words[i + 2].lower == "å" && s.words[i + 2].any("part") &&
-        some(verb, [](const Reading& r) { return r.has("vblex") && r.lemma == "ønske" && !r.compound; }) &&
-        (pronoun.lower == "seg" ||
-         (i > 0 && ((pronoun.lower == "meg" && s.words[i - 1].lower == "jeg") || (pronoun.lower == "deg" && s.words[i - 1].lower == "du") ||
-                    (pronoun.lower == "oss" && s.words[i - 1].lower == "vi"))));
+    // "meg/deg/oss" only where they are reflexive: the nearest subject before ("Jeg, som er lærer,
+    // ønsker meg å …").
+    bool wish_infinitive = false;
+    if (i + 2 < s.words.size() && s.words[i + 2].lower == "å" && s.words[i + 2].any("part") &&
+        some(verb, [](const Reading& r) { return r.has("vblex") && r.lemma == "ønske" && !r.compound; })) {
+      const char* subject = pronoun.lower == "meg" ? "jeg" : pronoun.lower == "deg" ? "du" : pronoun.lower == "oss" ? "vi" : nullptr;
+      wish_infinitive = pronoun.lower == "seg";
+      for (std::size_t k = i; subject && k > 0 && k + 8 > i; --k) {
+        const Word& w = s.words[k - 1];
+        if (is_subject_pronoun(w)) {
+          wish_infinitive = w.lower == subject;
+          break;
+        }
+      }
+    }
     if (!never_reflexive && !wish_infinitive) continue;
     c.add("extra-reflexive", "R", verb.start, pronoun.end, {verb.text}, 0.7);
   }

@@ -108,6 +108,8 @@ TEST(ExtraWords, WishWithInfinitive) {
   expect_finding("Jeg ønsker meg å reise til Spania.", "extra-reflexive", "ønsker");
   expect_finding("Hun ønsker seg å bli lege.", "extra-reflexive", "ønsker");
   expect_no_rule("Jeg ønsker meg en ny sykkel.", "extra-reflexive");
+  expect_finding("Jeg, som bor i Oslo, ønsker meg å flytte.", "extra-reflexive", "ønsker");
+  expect_no_rule("Han ønsker meg å lykkes.", "extra-reflexive");  // "meg" is no reflexive of "han"
   expect_no_rule("Jeg ønsker å reise til Spania.", "extra-reflexive");
 }
 
