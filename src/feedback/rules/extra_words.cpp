@@ -405,9 +405,11 @@ void rule_stray_letter(const RuleContext& c) {
     bool ending_cannot_fit = false;
     if (strong_adjective && indefinite_singular_noun && letter.lower == "e") {
       // After a determiner, a possessive or a genitive the weak form is right: "min norsk e venn".
-      ending_cannot_fit = i < 2 || surely_none(s.words[i - 2], [](const Reading& r) {
-                                     return r.has("det") || r.has("prn") || r.has("gen");
-                                   });
+      // Before an infinitive the "e" may be a slip for "å" ("lett e lære").
+      ending_cannot_fit = (i < 2 || surely_none(s.words[i - 2], [](const Reading& r) {
+                                      return r.has("det") || r.has("prn") || r.has("gen");
+                                    })) &&
+                          surely_none(after, [](const Reading& r) { return r.has("vblex") && r.has("inf"); });
     } else if (strong_adjective && indefinite_singular_noun && letter.lower == "t") {
       ending_cannot_fit = every(after, [](const Reading& r) { return !r.has("n") || !r.has("nt"); });
     }

@@ -129,6 +129,7 @@ TEST(ExtraWords, StrayLetter) {
   expect_no_rule("Vi ser den norsk e naturen.", "stray-letter");            // definite noun
   expect_no_rule("De kjøpte et stor t hus.", "stray-letter");               // "stort hus": a neuter noun
   expect_no_rule("Vi har god e venner.", "stray-letter");                   // plural noun
+  expect_no_rule("Det er lett e lære.", "stray-letter");                    // "e" for "å" before an infinitive
 }
 
 TEST(ExtraWords, WordTwiceInClause) {
