@@ -575,6 +575,27 @@ void rule_missing_subject(const RuleContext& c) {
     const bool existential = is_modal(verb) && after && lemma_in(*after, {"være", "bli"});
     c.add("missing-subject", "M", sub.start, sub.end, {sub.text + " " + (existential ? "det" : likely_subject(s, i))}, 0.65);
   }
+  // A main clause after a fronted adverbial, where the subject must follow the verb: "Derfor
+  // begynte å lese" → "begynte jeg å lese", "Som barn likte å …". Only a verb that takes "å" and
+  // "å" right after it, so the subject cannot stand anywhere else.
+  if (first + 2 >= s.words.size()) return;
+  std::size_t v = first + 1;
+  if (s.words[first].lower == "som" && first + 2 < s.words.size() && !s.words[first + 1].punct &&
+      some(s.words[first + 1], [](const Reading& r) { return r.has("n") || r.has("adj"); }))
+    v = first + 2;  // "Som barn", "Som liten"
+  else if (!is_fronted_adverb(s.words[first]) || lemma_in(s.words[first], {"så", "da", "her"}))
+    return;
+  if (v + 1 >= s.words.size()) return;
+  const Word& verb = s.words[v];
+  const Word& marker = s.words[v + 1];
+  // Second in a main clause a noun reading cannot be the subject ("ønsket" is also "the wish").
+  if (marker.lower != "å" || !marker.any("part") || !some(verb, finite) ||
+      !every(verb, [](const Reading& r) { return finite(r) || r.has("pp") || r.has("imp") || r.has("n"); }))
+    return;
+  if (!takes_infinitive_marker(verb) &&
+      !some(verb, [](const Reading& r) { return r.lemma == "ønske" && r.has("vblex") && !r.compound; }))
+    return;
+  c.add("missing-subject", "M", verb.start, verb.end, {verb.text + " " + likely_subject(s, v)}, 0.65);
 }
 
 // M: "på grunn av" takes a noun; before a clause it needs "at": "på grunn av de er syke" → "på

@@ -157,6 +157,14 @@ TEST(MissingWords, MarkerAfterPreposition) {
 }
 
 TEST(MissingWords, SubjectInSubordinateClause) {
+  expect_finding("Derfor prøvde å lære norsk fort.", "missing-subject", "prøvde man");
+  expect_finding("Som barn likte å spille fotball.", "missing-subject", "likte man");
+  expect_finding("I fjor ønsket å flytte til Bergen, men jeg ble.", "missing-subject", "ønsket jeg");
+  expect_no_rule("Derfor prøvde jeg å lære norsk fort.", "missing-subject");
+  expect_no_rule("Som barn likte jeg å spille fotball.", "missing-subject");
+  expect_no_rule("Å lese begynte å bli viktig.", "missing-subject");
+  expect_no_rule("Derfor.", "missing-subject");
+  expect_no_rule("...", "missing-subject");
   expect_finding("Hun er sliten fordi kommer rett fra jobben.", "missing-subject", "fordi hun");
   expect_finding("Han hilser når går forbi.", "missing-subject", "når han");
   expect_no_rule("Det blir dyrt fordi priser og skatter øker.", "missing-subject");
