@@ -474,7 +474,7 @@ void rule_subject_twice(const RuleContext& c) {
 // R: a modal or a sentence adverb written twice in one clause, a correction left standing: "Dette
 // kan nok kan endres" → "kan nok endres", "Også her er det også dyrt" → "Også her er det dyrt". Between
 // the two only a few words and no clause boundary (punctuation, conjunction, subjunction, "som",
-// "at", a question word); between two modals no verb at all, and the second before an infinitive.
+// "at", "å", a question word); between two modals no verb at all, and the second before an infinitive.
 void rule_word_twice_in_clause(const RuleContext& c) {
   const auto& s = c.sentence;
   auto modal_word = [](const Word& w) {
@@ -485,7 +485,7 @@ void rule_word_twice_in_clause(const RuleContext& c) {
   };
   auto boundary = [](const Word& w) {
     return w.punct || is_subjunction(w) ||
-           lemma_in(w, {"og", "eller", "men", "for", "så", "som", "at", "hva", "hvem", "hvor", "hvordan", "hvorfor", "hvilken",
+           lemma_in(w, {"og", "eller", "men", "for", "så", "som", "at", "å", "hva", "hvem", "hvor", "hvordan", "hvorfor", "hvilken",
                         "hvilket", "hvilke", "da", "der", "enn"}) ||
            some(w, [](const Reading& r) { return r.has("cnjcoo") || r.has("cnjsub"); });
   };

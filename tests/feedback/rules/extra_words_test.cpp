@@ -141,6 +141,7 @@ TEST(ExtraWords, WordTwiceInClause) {
   expect_no_rule("Vi kan forstå hvordan de kan leve slik.", "repeated-word");   // a clause of its own
   expect_no_rule("Hun er også lærer og jobber også som tolk.", "repeated-word");
   expect_no_rule("Jeg vil at du vil komme.", "repeated-word");
+  expect_no_rule("Det er ikke alltid lett å alltid være glad.", "repeated-word");  // an infinitive of its own
 }
 
 TEST(ExtraWords, VerbRestart) {
