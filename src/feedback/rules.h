@@ -136,6 +136,7 @@ void rule_double_subject(const RuleContext& context);
 void rule_double_conjunction(const RuleContext& context);
 void rule_double_possessive(const RuleContext& context);
 void rule_two_infinitives(const RuleContext& context);
+void rule_word_twice_in_clause(const RuleContext& context);
 void rule_preposition_infinitive(const RuleContext& context);
 void rule_missing_subject(const RuleContext& context);
 void rule_missing_at_after_because_of(const RuleContext& context);

@@ -152,11 +152,33 @@ void rule_extra_reflexive(const RuleContext& c) {
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& verb = s.words[i];
     const Word& pronoun = s.words[i + 1];
+    // The analyser reads "ønsker seg" as one unit ("ønske# seg").
+    if (pronoun.lower == "å" && pronoun.any("part") &&
+        some(verb, [](const Reading& r) { return r.has("vblex") && r.lemma == "ønske# seg" && !r.compound; })) {
+      c.add("extra-reflexive", "R", verb.start, verb.end, {verb.text.substr(0, verb.text.rfind(' '))}, 0.7);
+      continue;
+    }
     if (!lemma_in(pronoun, {"seg", "meg", "deg", "oss"})) continue;
     const bool never_reflexive = std::any_of(verb.readings.begin(), verb.readings.end(), [](const Reading& r) {
       return r.has("vblex") && (r.lemma == "trives" || r.lemma == "foretrekke" || r.lemma == "kommunisere");
     });
-    if (!never_reflexive) continue;
+    // "ønske seg" takes a thing, not "å" + infinitive: "Jeg ønsker meg å reise" → "Jeg ønsker å reise".
+    // "meg/deg/oss" only where they are reflexive: the nearest subject before ("Jeg, som er lærer,
+    // ønsker meg å …").
+    bool wish_infinitive = false;
+    if (i + 2 < s.words.size() && s.words[i + 2].lower == "å" && s.words[i + 2].any("part") &&
+        some(verb, [](const Reading& r) { return r.has("vblex") && r.lemma == "ønske" && !r.compound; })) {
+      const char* subject = pronoun.lower == "meg" ? "jeg" : pronoun.lower == "deg" ? "du" : pronoun.lower == "oss" ? "vi" : nullptr;
+      wish_infinitive = pronoun.lower == "seg";
+      for (std::size_t k = i; subject && k > 0 && k + 8 > i; --k) {
+        const Word& w = s.words[k - 1];
+        if (is_subject_pronoun(w)) {
+          wish_infinitive = w.lower == subject;
+          break;
+        }
+      }
+    }
+    if (!never_reflexive && !wish_infinitive) continue;
     c.add("extra-reflexive", "R", verb.start, pronoun.end, {verb.text}, 0.7);
   }
 }
@@ -372,7 +394,26 @@ void rule_stray_letter(const RuleContext& c) {
     if (letter.lower == "s" && before.capitalised) continue;  // "Oslo s bymuseum": a genitive written apart
     // "glede r meg", "absolutt e motsatte": an ending written apart from its word is a compounding
     // slip rather than a letter too many.
-    if (lemma_in(letter, {"r", "e", "t", "n"}) && c.worker.spelled_right(before.lower + letter.lower)) continue;
+    // But where the ending cannot fit, the letter is one too many: a strong adjective before a
+    // singular indefinite noun takes no "-e" ("norsk e mat"), nor "-t" before a masculine or
+    // feminine noun ("en positiv t måte").
+    const bool strong_adjective = some(before, [](const Reading& r) { return r.has("adj") && r.has("sg") && r.has("ind"); }) &&
+                                  every(before, [](const Reading& r) { return r.has("adj") || r.has("n") || r.has("adv") || r.has("imp"); });
+    const bool indefinite_singular_noun =
+        some(after, [](const Reading& r) { return r.has("n") && !r.compound; }) &&
+        every(after, [](const Reading& r) { return (r.has("n") && r.has("sg") && r.has("ind") && !r.compound) || (r.has("vblex") && (r.has("inf") || r.has("imp"))); });
+    bool ending_cannot_fit = false;
+    if (strong_adjective && indefinite_singular_noun && letter.lower == "e") {
+      // After a determiner, a possessive or a genitive the weak form is right: "min norsk e venn".
+      // Before an infinitive the "e" may be a slip for "å" ("lett e lære").
+      ending_cannot_fit = (i < 2 || surely_none(s.words[i - 2], [](const Reading& r) {
+                                      return r.has("det") || r.has("prn") || r.has("gen");
+                                    })) &&
+                          surely_none(after, [](const Reading& r) { return r.has("vblex") && r.has("inf"); });
+    } else if (strong_adjective && indefinite_singular_noun && letter.lower == "t") {
+      ending_cannot_fit = every(after, [](const Reading& r) { return !r.has("n") || !r.has("nt"); });
+    }
+    if (!ending_cannot_fit && lemma_in(letter, {"r", "e", "t", "n"}) && c.worker.spelled_right(before.lower + letter.lower)) continue;
     c.add("stray-letter", "R", letter.start, after.end, {after.text}, 0.7);
   }
 }
@@ -427,6 +468,50 @@ void rule_subject_twice(const RuleContext& c) {
     while (k < s.words.size() && is_clause_adverb(s.words[k])) ++k;
     if (k < s.words.size() && (s.words[k].punct || some(s.words[k], finite))) continue;
     c.add("repeated-word", "R", verb.start, second.end, {verb.text}, 0.7);
+  }
+}
+
+// R: a modal or a sentence adverb written twice in one clause, a correction left standing: "Dette
+// kan nok kan endres" → "kan nok endres", "Også her er det også dyrt" → "Også her er det dyrt". Between
+// the two only a few words and no clause boundary (punctuation, conjunction, subjunction, "som",
+// "at", "å", a question word); between two modals no verb at all, and the second before an infinitive.
+void rule_word_twice_in_clause(const RuleContext& c) {
+  const auto& s = c.sentence;
+  auto modal_word = [](const Word& w) {
+    return lemma_in(w, {"kan", "skal", "vil", "må", "bør", "kunne", "skulle", "ville", "måtte", "burde"}) && is_modal(w);
+  };
+  auto twice_adverb = [](const Word& w) {
+    return lemma_in(w, {"også", "først", "alltid", "aldri", "kanskje", "fortsatt"});
+  };
+  auto boundary = [](const Word& w) {
+    return w.punct || is_subjunction(w) ||
+           lemma_in(w, {"og", "eller", "men", "for", "så", "som", "at", "å", "hva", "hvem", "hvor", "hvordan", "hvorfor", "hvilken",
+                        "hvilket", "hvilke", "da", "der", "enn"}) ||
+           some(w, [](const Reading& r) { return r.has("cnjcoo") || r.has("cnjsub"); });
+  };
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& a = s.words[i];
+    const bool modal = modal_word(a);
+    if (!modal && !twice_adverb(a)) continue;
+    std::size_t verbs = 0;
+    for (std::size_t j = i + 1; j < s.words.size() && j <= i + 4; ++j) {
+      const Word& b = s.words[j];
+      if (b.lower == a.lower) {
+        if (j == i + 1) break;  // side by side: repeated-word's
+        if (modal) {
+          const Word* next = at(s, j + 1);
+          if (!next || !some(*next, [](const Reading& r) { return r.has("vblex") && r.has("inf"); })) break;
+        }
+        const Word& before = s.words[j - 1];
+        c.add("repeated-word", "R", before.start, b.end, {before.text}, 0.7);
+        return;
+      }
+      if (boundary(b)) break;
+      if (maybe_verb(b) || some(b, finite)) {
+        if (modal) break;
+        if (++verbs > 1) break;
+      }
+    }
   }
 }
 

@@ -50,9 +50,15 @@ void rule_missing_formal_subject(const RuleContext& c) {
     if (!be && !modal && !reports) continue;
     const Word& prev = s.words[i - 1];
     bool empty_subject = false;
-    if (!prev.punct && is_subjunction(prev) && prev.lower != "at" && prev.lower != "om") {
-      // "… fordi er lett å …": the subjunction is followed directly by the verb.
+    bool subordinate = false;  // then "det" stands before the verb: "fordi det er lett"
+    // After a relative "som" the subjunction is an adverb and "som" the subject: "det som før var vanlig å …".
+    const bool after_som = i >= 2 && s.words[i - 2].lower == "som";
+    if (!prev.punct && !after_som &&
+        ((is_subjunction(prev) && prev.lower != "at" && prev.lower != "om") || (prev.lower == "hvor" && i - 1 > first))) {
+      // "… fordi er lett å …": the subjunction is followed directly by the verb; so is the relative
+      // "hvor" ("et sted hvor er lett å …"; first in the sentence it asks: "Hvor er det lett å …").
       empty_subject = true;
+      subordinate = true;
     } else if (i - first == 1 && is_fronted_adverb(s.words[first]) && !lemma_in(s.words[first], {"der"})) {
       empty_subject = true;  // "Derfor er viktig å …"
     } else if (i - first <= 3 && !lemma_in(s.words[first], {"der", "det", "her"}) &&
@@ -78,8 +84,9 @@ void rule_missing_formal_subject(const RuleContext& c) {
       empty_subject = phrase;
     }
     if (!empty_subject) continue;
+    const std::string with_subject = subordinate ? "det " + verb.text : verb.text + " det";
     if (reports) {
-      c.add("missing-formal-subject", "M", verb.start, verb.end, {verb.text + " det"}, 0.7);
+      c.add("missing-formal-subject", "M", verb.start, verb.end, {with_subject}, 0.7);
       return;
     }
     std::size_t j = modal ? i + 2 : i + 1;
@@ -92,7 +99,7 @@ void rule_missing_formal_subject(const RuleContext& c) {
     // "å", "at" or the end; or a preposition ("I dag er populært med …").
     const bool preposition = lemma_in(*after, {"med", "blant", "for"}) && some(*after, [](const Reading& r) { return r.has("pr"); });
     if (!(after->lower == "å" || after->lower == "at" || end || preposition)) continue;
-    c.add("missing-formal-subject", "M", verb.start, verb.end, {verb.text + " det"}, 0.7);
+    c.add("missing-formal-subject", "M", verb.start, verb.end, {with_subject}, 0.7);
     return;
   }
 }
@@ -176,7 +183,8 @@ void rule_missing_som(const RuleContext& c) {
   const std::size_t first = first_word(s);
   for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
     const Word& wh = s.words[i];
-    if (!lemma_in(wh, {"hva", "hvem"})) continue;
+    // "hvor mye/mange" as the subject too: "bestemmer hvor mye som skal avhenge av …".
+    if (!lemma_in(wh, {"hva", "hvem", "hvor mye", "hvor mange"})) continue;
     std::size_t p = i - 1;
     while (p > first && lemma_in(s.words[p], {"ikke", "aldri", "alltid", "godt", "nøyaktig", "egentlig"})) --p;
     // "Derfor bestemmer jeg hva …": the subject after an inverted verb.
@@ -567,6 +575,27 @@ void rule_missing_subject(const RuleContext& c) {
     const bool existential = is_modal(verb) && after && lemma_in(*after, {"være", "bli"});
     c.add("missing-subject", "M", sub.start, sub.end, {sub.text + " " + (existential ? "det" : likely_subject(s, i))}, 0.65);
   }
+  // A main clause after a fronted adverbial, where the subject must follow the verb: "Derfor
+  // begynte å lese" → "begynte jeg å lese", "Som barn likte å …". Only a verb that takes "å" and
+  // "å" right after it, so the subject cannot stand anywhere else.
+  if (first + 2 >= s.words.size()) return;
+  std::size_t v = first + 1;
+  if (s.words[first].lower == "som" && first + 2 < s.words.size() && !s.words[first + 1].punct &&
+      some(s.words[first + 1], [](const Reading& r) { return r.has("n") || r.has("adj"); }))
+    v = first + 2;  // "Som barn", "Som liten"
+  else if (!is_fronted_adverb(s.words[first]) || lemma_in(s.words[first], {"så", "da", "her"}))
+    return;
+  if (v + 1 >= s.words.size()) return;
+  const Word& verb = s.words[v];
+  const Word& marker = s.words[v + 1];
+  // Second in a main clause a noun reading cannot be the subject ("ønsket" is also "the wish").
+  if (marker.lower != "å" || !marker.any("part") || !some(verb, finite) ||
+      !every(verb, [](const Reading& r) { return finite(r) || r.has("pp") || r.has("imp") || r.has("n"); }))
+    return;
+  if (!takes_infinitive_marker(verb) &&
+      !some(verb, [](const Reading& r) { return r.lemma == "ønske" && r.has("vblex") && !r.compound; }))
+    return;
+  c.add("missing-subject", "M", verb.start, verb.end, {verb.text + " " + likely_subject(s, v)}, 0.65);
 }
 
 // M: "på grunn av" takes a noun; before a clause it needs "at": "på grunn av de er syke" → "på

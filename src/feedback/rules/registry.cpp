@@ -91,6 +91,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"double-conjunction", rule_double_conjunction, false},
       {"double-possessive", rule_double_possessive, false},
       {"two-infinitives", rule_two_infinitives, false},
+      {"word-twice-in-clause", rule_word_twice_in_clause, false},
       {"comma-after-phrase", rule_comma_after_phrase, false},
       {"comma-before-at", rule_comma_before_at, false},
       {"comma-before-som", rule_comma_before_som, false},

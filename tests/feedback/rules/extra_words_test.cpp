@@ -104,6 +104,15 @@ TEST(ExtraWords, ArticleBeforePlural) {
   expect_no_rule("Han kjøpte en ting i butikken.", "article-plural");
 }
 
+TEST(ExtraWords, WishWithInfinitive) {
+  expect_finding("Jeg ønsker meg å reise til Spania.", "extra-reflexive", "ønsker");
+  expect_finding("Hun ønsker seg å bli lege.", "extra-reflexive", "ønsker");
+  expect_no_rule("Jeg ønsker meg en ny sykkel.", "extra-reflexive");
+  expect_finding("Jeg, som bor i Oslo, ønsker meg å flytte.", "extra-reflexive", "ønsker");
+  expect_no_rule("Han ønsker meg å lykkes.", "extra-reflexive");  // "meg" is no reflexive of "han"
+  expect_no_rule("Jeg ønsker å reise til Spania.", "extra-reflexive");
+}
+
 TEST(ExtraWords, StrayLetter) {
   expect_finding("Vi fikk k hjelp av naboene.", "stray-letter", "hjelp");
   expect_finding("Hun tror at d han kommer i morgen.", "stray-letter", "han");
@@ -114,6 +123,25 @@ TEST(ExtraWords, StrayLetter) {
   expect_no_rule("Svaret står i oppgave b i boka.", "stray-letter");
   expect_no_rule("Vi besøkte Bergen s museum.", "stray-letter");
   expect_no_rule("Jeg glede r meg til sommeren.", "stray-letter");  // an ending written apart
+  expect_finding("Vi liker norsk e mat.", "stray-letter", "mat");             // no "-e" before an indefinite noun
+  expect_finding("Han fant en positiv t løsning.", "stray-letter", "løsning");  // no "-t" before a common-gender noun
+  expect_no_rule("Jeg savner min norsk e venn.", "stray-letter");           // weak form after a possessive
+  expect_no_rule("Vi ser den norsk e naturen.", "stray-letter");            // definite noun
+  expect_no_rule("De kjøpte et stor t hus.", "stray-letter");               // "stort hus": a neuter noun
+  expect_no_rule("Vi har god e venner.", "stray-letter");                   // plural noun
+  expect_no_rule("Det er lett e lære.", "stray-letter");                    // "e" for "å" before an infinitive
+}
+
+TEST(ExtraWords, WordTwiceInClause) {
+  expect_finding("Dette kan enda kan endres senere.", "repeated-word", "enda");
+  expect_finding("Her er det også dyrt også.", "repeated-word", "dyrt");
+  expect_finding("Du må alltid vaske hendene alltid.", "repeated-word", "hendene");
+  expect_no_rule("Dette kan enda endres senere.", "repeated-word");
+  expect_no_rule("Han kan lese, og hun kan skrive.", "repeated-word");
+  expect_no_rule("Vi kan forstå hvordan de kan leve slik.", "repeated-word");   // a clause of its own
+  expect_no_rule("Hun er også lærer og jobber også som tolk.", "repeated-word");
+  expect_no_rule("Jeg vil at du vil komme.", "repeated-word");
+  expect_no_rule("Det er ikke alltid lett å alltid være glad.", "repeated-word");  // an infinitive of its own
 }
 
 TEST(ExtraWords, VerbRestart) {

@@ -7,7 +7,10 @@ using namespace voki::feedback::testing;
 TEST(MissingWords, FormalSubject) {
   expect_finding("Derfor er viktig å lære norsk.", "missing-formal-subject", "er det");
   expect_finding("For meg er veldig viktig at barna har det bra.", "missing-formal-subject", "er det");
-  expect_finding("Hun ble hjemme fordi var vanskelig å finne veien.", "missing-formal-subject", "var det");
+  expect_finding("Hun ble hjemme fordi var vanskelig å finne veien.", "missing-formal-subject", "det var");  // subordinate: "det" first
+  expect_finding("Det er et sted hvor er lett å parkere.", "missing-formal-subject", "det er");
+  expect_no_rule("Hvor er det lett å parkere?", "missing-formal-subject");
+  expect_no_rule("Det som før var vanlig å gjøre, er sjeldent nå.", "missing-formal-subject");  // "før" an adverb
   expect_finding("I vinter blir kaldt.", "missing-formal-subject", "blir det");
   expect_finding("Derfor er lett å se.", "missing-formal-subject", "er det");          // "lett" is also a participle
   expect_finding("For tiden er vanlig at folk jobber hjemme.", "missing-formal-subject", "er det");
@@ -154,6 +157,14 @@ TEST(MissingWords, MarkerAfterPreposition) {
 }
 
 TEST(MissingWords, SubjectInSubordinateClause) {
+  expect_finding("Derfor prøvde å lære norsk fort.", "missing-subject", "prøvde man");
+  expect_finding("Som barn likte å spille fotball.", "missing-subject", "likte man");
+  expect_finding("I fjor ønsket å flytte til Bergen, men jeg ble.", "missing-subject", "ønsket jeg");
+  expect_no_rule("Derfor prøvde jeg å lære norsk fort.", "missing-subject");
+  expect_no_rule("Som barn likte jeg å spille fotball.", "missing-subject");
+  expect_no_rule("Å lese begynte å bli viktig.", "missing-subject");
+  expect_no_rule("Derfor.", "missing-subject");
+  expect_no_rule("...", "missing-subject");
   expect_finding("Hun er sliten fordi kommer rett fra jobben.", "missing-subject", "fordi hun");
   expect_finding("Han hilser når går forbi.", "missing-subject", "når han");
   expect_no_rule("Det blir dyrt fordi priser og skatter øker.", "missing-subject");
@@ -188,6 +199,8 @@ TEST(MissingWords, SomInSecondIndirectQuestion) {
   expect_finding("Vi lærer hva som er lov og hva er forbudt.", "missing-som", "hva som");
   expect_no_rule("Vi lærer hva som er lov og hva som er forbudt.", "missing-som");
   expect_no_rule("Han spiser og hva er det?", "missing-som");
+  expect_finding("De avgjør hvor mye skal betales.", "missing-som", "hvor mye som");
+  expect_no_rule("De avgjør hvor mye vi skal betale.", "missing-som");
 }
 }  // namespace
 
