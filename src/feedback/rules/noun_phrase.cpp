@@ -385,10 +385,71 @@ void rule_something_adjective(const RuleContext& c) {
   }
 }
 
+namespace {
+// "liten" has forms of its own (liten, lita, lite, lille, små), which the general rule leaves
+// alone: "en lite gruppe" → "liten", "et små hus" → "lite", "min liten bror" → "lille", "mange
+// liten barn" → "små". The noun's dictionary readings and the word before decide.
+void small_adjective(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t a = 1; a + 1 < s.words.size(); ++a) {
+    const Word& small = s.words[a];
+    if (!lemma_in(small, {"liten", "lita", "lite", "lille", "små"})) continue;
+    const Word& before = s.words[a - 1];
+    const Word& noun = s.words[a + 1];
+    if (before.punct || noun.punct || noun.unknown || noun.capitalised || has_digit(noun.text)) continue;
+    std::vector<Reading> nouns;
+    bool other = false;
+    for (auto& r : c.worker.lookup(noun.lower)) {
+      if (r.has("compound-only-L") || r.has("cmp")) continue;
+      if (r.has("n") && !r.has("gen")) nouns.push_back(std::move(r));
+      else if (!(r.has("vblex") && (r.has("inf") || r.has("imp")))) other = true;  // "hytte" is also a verb
+    }
+    if (other || nouns.empty()) continue;
+    const Word* after = at(s, a + 2);
+    if (is_word(after) && surely_some(*after, [](const Reading& r) { return r.has("n") || r.has("np"); }) &&
+        surely_none(*after, [](const Reading& r) { return verb_any(r) || r.has("pr") || r.has("cnjcoo"); }))
+      continue;
+    auto all_nouns = [&](auto p) { return std::all_of(nouns.begin(), nouns.end(), p); };
+    const bool singular_indefinite =
+        std::any_of(nouns.begin(), nouns.end(), [](const Reading& r) { return r.has("sg") && r.has("ind"); }) &&
+        all_nouns([](const Reading& r) { return r.has("ind"); });
+    const auto before_readings = c.worker.lookup(before.lower);
+    std::string tags;  // the form's gender, number and definiteness
+    if (lemma_in(before, {"en", "ei"}) && singular_indefinite && all_nouns([](const Reading& r) { return !r.has("nt"); }))
+      tags = before.lower == "ei" && std::any_of(nouns.begin(), nouns.end(), [](const Reading& r) { return r.has("f"); })
+                 ? "<f><sg><ind>"
+                 : "<mf><sg><ind>";
+    else if (before.lower == "et" && singular_indefinite && all_nouns([](const Reading& r) { return r.has("nt"); }))
+      tags = "<nt><sg><ind>";
+    else if (lemma_in(before, {"min", "mitt", "din", "ditt", "sin", "sitt", "vår", "vårt", "hans", "hennes", "deres"}) &&
+             all_nouns([](const Reading& r) { return r.has("sg"); }) &&
+             std::any_of(before_readings.begin(), before_readings.end(), [](const Reading& r) { return r.has("pos") || r.has("det"); }))
+      tags = "<un><sp><def>";
+    // After "den", "det", "denne", "dette" only before a definite noun: "det er det liten tvil om".
+    else if (lemma_in(before, {"den", "det", "denne", "dette"}) &&
+             all_nouns([](const Reading& r) { return r.has("sg") && r.has("def"); }) &&
+             std::any_of(before_readings.begin(), before_readings.end(), [](const Reading& r) { return r.has("pos") || r.has("det"); }))
+      tags = "<un><sp><def>";
+    else if (lemma_in(before, {"mange", "flere", "to", "tre", "fire", "fem", "noen", "alle", "de", "disse", "begge", "mine", "dine",
+                               "sine", "våre"}) &&
+             all_nouns([](const Reading& r) { return r.has("pl"); }))
+      tags = "<un><pl><ind>";
+    if (tags.empty()) continue;
+    // The generator has no feminine form: "ei lita hytte".
+    auto form = tags == "<f><sg><ind>" ? std::optional<std::string>("lita") : c.worker.generate("liten<adj><sint><pst>" + tags);
+    if (!form || to_lower(*form) == small.lower) continue;
+    // "lite" is also the adverb and quantifier: "min lite gode", "de lite penger de hadde".
+    if (tags != "<nt><sg><ind>" && tags != "<mf><sg><ind>" && small.lower == "lite") continue;
+    c.add("adjective-agreement", "F", small.start, small.end, {like(small, *form)}, 0.7);
+  }
+}
+}  // namespace
+
 // F: the adjective before a noun agrees with it: "en stort nyhet" → "en stor nyhet", "negative
 // betydning" → "negativ betydning", "religiøs sanger" → "religiøse sanger", "min store interesse"
 // keeps "store"; and after a genitive the noun is indefinite: "dagens samfunnet" → "dagens samfunn".
 void rule_noun_phrase(const RuleContext& c) {
+  small_adjective(c);
   const auto& s = c.sentence;
   // Words that inflect in their own way or are not plain attributive adjectives here.
   static const std::vector<std::string_view> special = {

@@ -153,3 +153,18 @@ TEST(NounPhrase, DefiniteNounAfterPossessiveAndAdjective) {
   expect_clean("Hun bor i sin egen leilighet.");
   expect_clean("Jeg savner det gamle huset mitt.");
 }
+
+TEST(NounPhrase, FormsOfLiten) {
+  expect_finding("Vi har en lite gruppe.", "adjective-agreement", "liten");
+  expect_finding("De bor i et små hus.", "adjective-agreement", "lite");
+  expect_finding("Hun hjalp min liten bror.", "adjective-agreement", "lille");
+  expect_finding("Vi har ei lille hytte.", "adjective-agreement", "lita");
+  expect_clean("Vi har en liten hytte.");
+  expect_clean("Det var et lite hus.");
+  expect_clean("Han er min lille bror.");
+  expect_clean("Hun har mange små barn.");
+  expect_clean("Han har lite penger.");
+  expect_finding("Vi lekte med de liten barna.", "adjective-agreement", "små");
+  expect_no_rule("Det er det liten tvil om.", "adjective-agreement");  // "det" is the pronoun here
+  expect_no_rule("Hadde de lite penger?", "adjective-agreement");      // "lite" is the quantifier
+}
