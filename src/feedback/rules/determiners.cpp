@@ -236,6 +236,11 @@ void rule_double_definiteness(const RuleContext& c) {
           return r.has("pr") || r.has("adv") || r.has("det") || r.has("prn") || r.has("def") || r.has("unc") || r.has("np");
         }))
       continue;
+    // "disse" before a plural like the singular passes as formal style: "disse spørsmål", "disse forhold".
+    if (det.lower == "disse" && std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return r.has("n") && r.has("sg") && r.has("ind") && !r.has("compound-only-L");
+        }))
+      continue;
     auto form = regenerate(c.worker, noun, [&](const Reading& r) { return r.has("ind") && wanted(r); },
                            [&](std::vector<std::string>& t) {
                              replace_tag(t, {"ind"}, "def");

@@ -65,6 +65,7 @@ TEST(DoubleDefiniteness, AfterDetteAndDisse) {
   expect_clean("Det var en av disse grunner som avgjorde.");      // formal style in a partitive
   expect_clean("Han har disse evner og interesser fra faren.");   // and before a coordinated noun
   expect_clean("I dette tilfelle må vi vente.");                  // a fixed phrase
+  expect_clean("Vi må tenke over disse forhold.");  // a plural like the singular: formal style
 }
 
 TEST(DeterminerAgreement, VaaresIsNoPossessive) {
