@@ -213,7 +213,13 @@ void rule_definiteness(const RuleContext& c) {
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& pos = s.words[i];
     if (!lemma_in(pos, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine"})) continue;
-    if (!every(pos, [](const Reading& r) { return r.has("pos"); })) continue;
+    // CG-3 may read a sentence-initial "Mine", "Dine", "Sine" otherwise (the noun "mine"): there
+    // the dictionary's possessive decides, when a definite noun follows.
+    const bool initial_plural = sentence_initial(s, i) && lemma_in(pos, {"mine", "dine", "sine"}) && [&] {
+      const auto readings = c.worker.lookup(pos.lower);
+      return std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("pos"); });
+    }();
+    if (!initial_plural && !every(pos, [](const Reading& r) { return r.has("pos"); })) continue;
     const Word& noun = s.words[i + 1];
     // "vårt boligområdet": an unknown compound whose last part is definite.
     if (noun.unknown && !noun.punct && !noun.capitalised && !has_digit(noun.text) && noun.text.find('-') == std::string::npos) {

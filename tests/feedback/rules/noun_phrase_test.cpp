@@ -168,3 +168,10 @@ TEST(NounPhrase, FormsOfLiten) {
   expect_no_rule("Det er det liten tvil om.", "adjective-agreement");  // "det" is the pronoun here
   expect_no_rule("Hadde de lite penger?", "adjective-agreement");      // "lite" is the quantifier
 }
+
+TEST(NounPhrase, SentenceInitialPluralPossessive) {
+  expect_finding("Mine bøkene ligger på bordet.", "possessive-definiteness", "bøker");
+  expect_finding("Sine vennene hadde han glemt.", "possessive-definiteness", "venner");
+  expect_clean("Mine bøker ligger på bordet.");
+  expect_clean("Mine er de røde.");
+}
