@@ -147,7 +147,9 @@ void rule_agreement(const RuleContext& c) {
         if (!adjective) continue;
         const auto dictionary = c.worker.lookup(noun->lower);
         if (!dictionary.empty() && std::all_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
-              return r.has("compound-only-L") || (r.has("n") && r.has("def") && r.has("sg") && !r.has("gen"));
+              // Besides the noun only a participle or past form ("huset", also huse<vblex><pp>).
+              return r.has("compound-only-L") || (r.has("n") && r.has("def") && r.has("sg") && !r.has("gen")) ||
+                     ((r.has("vblex") || r.has("adj")) && (r.has("pp") || r.has("pret")));
             })) {
           auto form = regenerate(c.worker, *noun, [](const Reading& r) { return r.has("def") && r.has("sg"); },
                                  [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
