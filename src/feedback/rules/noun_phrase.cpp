@@ -214,7 +214,14 @@ void rule_definiteness(const RuleContext& c) {
   // only the possessive case is checked.
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& pos = s.words[i];
-    if (!lemma_in(pos, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine"})) continue;
+    // "hans", "hennes", "deres" also stand after their noun ("ga foreldrene hans bilen"): only
+    // where no noun comes before them, and not the name "Hans" nor the formal "Deres".
+    const bool third_person = lemma_in(pos, {"hans", "hennes", "deres"});
+    if (third_person &&
+        (pos.capitalised || (i > 0 && some(s.words[i - 1], [](const Reading& r) { return r.has("n") || r.has("np"); }))))
+      continue;
+    if (!third_person && !lemma_in(pos, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine"}))
+      continue;
     // CG-3 may read a sentence-initial "Mine", "Dine", "Sine" otherwise (the noun "mine"): there
     // the dictionary's possessive decides, when a definite noun follows.
     const bool initial_plural = sentence_initial(s, i) && lemma_in(pos, {"mine", "dine", "sine"}) && [&] {

@@ -183,3 +183,10 @@ TEST(NounPhrase, DefiniteNeuterAfterArticleAndAdjective) {
   expect_clean("Vi har et nytt hus i byen.");
   expect_clean("Det var et godt laget måltid.");
 }
+
+TEST(NounPhrase, DefiniteNounAfterHansHennesDeres) {
+  expect_finding("Jeg lånte hennes sykkelen i går.", "possessive-definiteness", "sykkel");
+  expect_finding("Vi lånte deres bilen i fjor.", "possessive-definiteness", "bil");
+  expect_clean("Jeg lånte hennes sykkel i går.");
+  expect_no_rule("Han ga foreldrene hans bilen.", "possessive-definiteness");  // "hans" goes with "foreldrene"
+}
