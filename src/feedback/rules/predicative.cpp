@@ -143,6 +143,15 @@ void rule_predicative(const RuleContext& c) {
         surely_some(s.words[a + 2], [](const Reading& r) { return r.has("adj"); })) {
       const Word* end = at(s, a + 3);
       if (end && !(end->punct && end->text != "-" && end->text != "\"")) continue;
+      // A first adjective that agrees leaves the second to check: "barna var snille og glad." → "glade".
+      const auto first = c.worker.lookup(adjective->lower);
+      const Word& second = s.words[a + 2];
+      if (std::any_of(first.begin(), first.end(), [&](const Reading& r) { return r.has("adj") && fits(r, agreement); }) &&
+          !second.unknown && second.text.find(' ') == std::string::npos &&
+          every(second, [](const Reading& r) { return r.has("adj") && r.has("pst"); })) {
+        adjective = &second;
+        next = end;
+      }
     }
     // Pure adjectives only: not participles ("ble bygget"), not adverbs ("er hjemme"), and not
     // when a reading the dictionary has already fits.
