@@ -147,7 +147,9 @@ void rule_agreement(const RuleContext& c) {
         if (!adjective) continue;
         const auto dictionary = c.worker.lookup(noun->lower);
         if (!dictionary.empty() && std::all_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
-              return r.has("compound-only-L") || (r.has("n") && r.has("def") && r.has("sg") && !r.has("gen"));
+              // Besides the noun only a participle or past form ("huset", also huse<vblex><pp>).
+              return r.has("compound-only-L") || (r.has("n") && r.has("def") && r.has("sg") && !r.has("gen")) ||
+                     ((r.has("vblex") || r.has("adj")) && (r.has("pp") || r.has("pret")));
             })) {
           auto form = regenerate(c.worker, *noun, [](const Reading& r) { return r.has("def") && r.has("sg"); },
                                  [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
@@ -212,8 +214,21 @@ void rule_definiteness(const RuleContext& c) {
   // only the possessive case is checked.
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& pos = s.words[i];
-    if (!lemma_in(pos, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine"})) continue;
-    if (!every(pos, [](const Reading& r) { return r.has("pos"); })) continue;
+    // "hans", "hennes", "deres" also stand after their noun ("ga foreldrene hans bilen"): only
+    // where no noun comes before them, and not the name "Hans" nor the formal "Deres".
+    const bool third_person = lemma_in(pos, {"hans", "hennes", "deres"});
+    if (third_person &&
+        (pos.capitalised || (i > 0 && some(s.words[i - 1], [](const Reading& r) { return r.has("n") || r.has("np"); }))))
+      continue;
+    if (!third_person && !lemma_in(pos, {"min", "mitt", "mine", "din", "ditt", "dine", "vår", "vårt", "våre", "sin", "sitt", "sine"}))
+      continue;
+    // CG-3 may read a sentence-initial "Mine", "Dine", "Sine" otherwise (the noun "mine"): there
+    // the dictionary's possessive decides, when a definite noun follows.
+    const bool initial_plural = sentence_initial(s, i) && lemma_in(pos, {"mine", "dine", "sine"}) && [&] {
+      const auto readings = c.worker.lookup(pos.lower);
+      return std::any_of(readings.begin(), readings.end(), [](const Reading& r) { return r.has("pos"); });
+    }();
+    if (!initial_plural && !every(pos, [](const Reading& r) { return r.has("pos"); })) continue;
     const Word& noun = s.words[i + 1];
     // "vårt boligområdet": an unknown compound whose last part is definite.
     if (noun.unknown && !noun.punct && !noun.capitalised && !has_digit(noun.text) && noun.text.find('-') == std::string::npos) {
@@ -385,10 +400,71 @@ void rule_something_adjective(const RuleContext& c) {
   }
 }
 
+namespace {
+// "liten" has forms of its own (liten, lita, lite, lille, små), which the general rule leaves
+// alone: "en lite gruppe" → "liten", "et små hus" → "lite", "min liten bror" → "lille", "mange
+// liten barn" → "små". The noun's dictionary readings and the word before decide.
+void small_adjective(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t a = 1; a + 1 < s.words.size(); ++a) {
+    const Word& small = s.words[a];
+    if (!lemma_in(small, {"liten", "lita", "lite", "lille", "små"})) continue;
+    const Word& before = s.words[a - 1];
+    const Word& noun = s.words[a + 1];
+    if (before.punct || noun.punct || noun.unknown || noun.capitalised || has_digit(noun.text)) continue;
+    std::vector<Reading> nouns;
+    bool other = false;
+    for (auto& r : c.worker.lookup(noun.lower)) {
+      if (r.has("compound-only-L") || r.has("cmp")) continue;
+      if (r.has("n") && !r.has("gen")) nouns.push_back(std::move(r));
+      else if (!(r.has("vblex") && (r.has("inf") || r.has("imp")))) other = true;  // "hytte" is also a verb
+    }
+    if (other || nouns.empty()) continue;
+    const Word* after = at(s, a + 2);
+    if (is_word(after) && surely_some(*after, [](const Reading& r) { return r.has("n") || r.has("np"); }) &&
+        surely_none(*after, [](const Reading& r) { return verb_any(r) || r.has("pr") || r.has("cnjcoo"); }))
+      continue;
+    auto all_nouns = [&](auto p) { return std::all_of(nouns.begin(), nouns.end(), p); };
+    const bool singular_indefinite =
+        std::any_of(nouns.begin(), nouns.end(), [](const Reading& r) { return r.has("sg") && r.has("ind"); }) &&
+        all_nouns([](const Reading& r) { return r.has("ind"); });
+    const auto before_readings = c.worker.lookup(before.lower);
+    std::string tags;  // the form's gender, number and definiteness
+    if (lemma_in(before, {"en", "ei"}) && singular_indefinite && all_nouns([](const Reading& r) { return !r.has("nt"); }))
+      tags = before.lower == "ei" && std::any_of(nouns.begin(), nouns.end(), [](const Reading& r) { return r.has("f"); })
+                 ? "<f><sg><ind>"
+                 : "<mf><sg><ind>";
+    else if (before.lower == "et" && singular_indefinite && all_nouns([](const Reading& r) { return r.has("nt"); }))
+      tags = "<nt><sg><ind>";
+    else if (lemma_in(before, {"min", "mitt", "din", "ditt", "sin", "sitt", "vår", "vårt", "hans", "hennes", "deres"}) &&
+             all_nouns([](const Reading& r) { return r.has("sg"); }) &&
+             std::any_of(before_readings.begin(), before_readings.end(), [](const Reading& r) { return r.has("pos") || r.has("det"); }))
+      tags = "<un><sp><def>";
+    // After "den", "det", "denne", "dette" only before a definite noun: "det er det liten tvil om".
+    else if (lemma_in(before, {"den", "det", "denne", "dette"}) &&
+             all_nouns([](const Reading& r) { return r.has("sg") && r.has("def"); }) &&
+             std::any_of(before_readings.begin(), before_readings.end(), [](const Reading& r) { return r.has("pos") || r.has("det"); }))
+      tags = "<un><sp><def>";
+    else if (lemma_in(before, {"mange", "flere", "to", "tre", "fire", "fem", "noen", "alle", "de", "disse", "begge", "mine", "dine",
+                               "sine", "våre"}) &&
+             all_nouns([](const Reading& r) { return r.has("pl"); }))
+      tags = "<un><pl><ind>";
+    if (tags.empty()) continue;
+    // The generator has no feminine form: "ei lita hytte".
+    auto form = tags == "<f><sg><ind>" ? std::optional<std::string>("lita") : c.worker.generate("liten<adj><sint><pst>" + tags);
+    if (!form || to_lower(*form) == small.lower) continue;
+    // "lite" is also the adverb and quantifier: "min lite gode", "de lite penger de hadde".
+    if (tags != "<nt><sg><ind>" && tags != "<mf><sg><ind>" && small.lower == "lite") continue;
+    c.add("adjective-agreement", "F", small.start, small.end, {like(small, *form)}, 0.7);
+  }
+}
+}  // namespace
+
 // F: the adjective before a noun agrees with it: "en stort nyhet" → "en stor nyhet", "negative
 // betydning" → "negativ betydning", "religiøs sanger" → "religiøse sanger", "min store interesse"
 // keeps "store"; and after a genitive the noun is indefinite: "dagens samfunnet" → "dagens samfunn".
 void rule_noun_phrase(const RuleContext& c) {
+  small_adjective(c);
   const auto& s = c.sentence;
   // Words that inflect in their own way or are not plain attributive adjectives here.
   static const std::vector<std::string_view> special = {

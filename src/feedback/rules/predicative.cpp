@@ -138,9 +138,21 @@ void rule_predicative(const RuleContext& c) {
           (agreement == Agreement::neuter && next->lower == "å")))
       continue;
     // "er positive og negative sider": a list of adjectives before a noun.
+    // Before the end of the clause the list is predicative too: "barna var snill og glade." → "snille".
     if (next && lemma_in(*next, {"og", "eller"}) && is_word(at(s, a + 2)) &&
-        surely_some(s.words[a + 2], [](const Reading& r) { return r.has("adj"); }))
-      continue;
+        surely_some(s.words[a + 2], [](const Reading& r) { return r.has("adj"); })) {
+      const Word* end = at(s, a + 3);
+      if (end && !(end->punct && end->text != "-" && end->text != "\"")) continue;
+      // A first adjective that agrees leaves the second to check: "barna var snille og glad." → "glade".
+      const auto first = c.worker.lookup(adjective->lower);
+      const Word& second = s.words[a + 2];
+      if (std::any_of(first.begin(), first.end(), [&](const Reading& r) { return r.has("adj") && fits(r, agreement); }) &&
+          !second.unknown && second.text.find(' ') == std::string::npos &&
+          every(second, [](const Reading& r) { return r.has("adj") && r.has("pst"); })) {
+        adjective = &second;
+        next = end;
+      }
+    }
     // Pure adjectives only: not participles ("ble bygget"), not adverbs ("er hjemme"), and not
     // when a reading the dictionary has already fits.
     const auto dictionary = c.worker.lookup(adjective->lower);

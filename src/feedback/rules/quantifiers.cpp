@@ -112,6 +112,45 @@ void rule_plural_after_quantifier(const RuleContext& c) {
                            });
     if (!form.empty()) c.add("plural-after-quantifier", "F", noun->start, noun->end, {form}, 0.7);
   }
+  // After a number or an indefinite quantifier the plural noun is indefinite: "mange barna" →
+  // "mange barn", "tre oppgavene" → "tre oppgaver", "noen få tingene" → "ting"; not after a
+  // determiner of the noun's own ("de to barna", "mine mange venner"), and not "alle/begge barna".
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& q = s.words[i];
+    if (q.punct) continue;
+    // Not "ti", which is also a slip for "til" ("ti politikerne").
+    const bool number = lemma_in(q, {"to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "elleve", "tolv", "tjue",
+                                     "hundre", "tusen"}) ||
+                        (has_digit(q.text) && q.text.find_first_not_of("0123456789") == std::string::npos && q.text != "1");
+    // "få" is also the verb ("få barna i seng"): only in "noen få".
+    const bool few = q.lower == "få" && i > 0 && s.words[i - 1].lower == "noen";
+    if (!number && !few && !lemma_in(q, {"mange", "flere", "noen", "ingen", "fleire"})) continue;
+    const std::size_t start = few ? i - 1 : i;  // "noen få": the word before "noen"
+    if (start > 0 && !s.words[start - 1].punct) {
+      const Word& before = s.words[start - 1];
+      if (lemma_in(before, {"de", "disse", "dei", "alle", "begge", "hans", "hennes", "deres", "våre", "mine", "dine", "sine", "så",
+                            "hvor", "for", "i"}) ||
+          surely_some(before, [](const Reading& r) {
+            return r.has("det") || r.has("gen") || (r.has("prn") && r.has("pos")) || r.has("adj") || r.has("ord");
+          }))
+        continue;  // "de siste 40 årene": "de" stands before the adjective
+    }
+    const Word* noun = at(s, i + 1);
+    if (!is_word(noun) || noun->unknown || has_digit(noun->text) || noun->capitalised) continue;
+    if (!every(*noun, [](const Reading& r) { return r.has("n") && r.has("def") && r.has("pl") && !r.has("gen"); })) continue;
+    const auto dictionary = c.worker.lookup(noun->lower);
+    if (dictionary.empty() || std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          return !r.has("compound-only-L") && !(r.has("n") && r.has("def") && r.has("pl") && !r.has("gen"));
+        }))
+      continue;
+    const Word* after = at(s, i + 2);
+    if (is_word(after) && surely_some(*after, [](const Reading& r) { return r.has("n") || r.has("np"); }) &&
+        surely_none(*after, [](const Reading& r) { return verb_any(r) || r.has("pr") || r.has("cnjcoo"); }))
+      continue;
+    auto form = regenerate(c.worker, *noun, [](const Reading& r) { return r.has("def"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"def"}, "ind"); });
+    if (!form.empty()) c.add("quantifier-definiteness", "F", noun->start, noun->end, {form}, 0.7);
+  }
   // A noun that is also a present-tense verb ("lærer", "jobber"), read as the verb by CG-3: when a
   // finite verb follows, it is the noun of the subject: "alle lærer har" → "lærere", "mange
   // lærer tjener" (but not "alle lærer norsk").

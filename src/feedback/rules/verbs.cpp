@@ -54,6 +54,11 @@ void rule_verb_forms(const RuleContext& c) {
                                                     : !s.words[j].punct && every(s.words[j], [](const Reading& r) { return r.has("n") && r.has("def") && !r.has("gen"); }))) {
       ++j;
       inverted_subject = true;
+    } else if (modal && j + 1 < s.words.size() && lemma_in(s.words[j], {"en", "ei", "et"}) &&
+               every(s.words[j], [](const Reading& r) { return r.has("det"); }) && !s.words[j + 1].unknown &&
+               every(s.words[j + 1], [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind") && !r.has("gen"); })) {
+      j += 2;  // "bør en statsminister tar": the article and its noun
+      inverted_subject = true;
     }
     // "vil heller ser", "kan kanskje hjelper": more adverbs between the modal and its verb.
     while (j < s.words.size() &&

@@ -57,6 +57,13 @@ TEST(DoubleDefiniteness, AfterDemonstrativeAndHele) {
   expect_clean("De bodde i de store byer.");  // formal style without the noun's article
 }
 
+TEST(DoubleDefiniteness, DetteAndDisseAsFormalStyle) {
+  // Without the noun's ending after "dette" and "disse" is formal style, not an error.
+  expect_no_rule("Hun kjøpte dette hus i fjor.", "double-definiteness");
+  expect_no_rule("Jeg har lest disse bøker før.", "double-definiteness");
+  expect_clean("Jeg har lest disse bøkene før.");
+}
+
 TEST(DeterminerAgreement, VaaresIsNoPossessive) {
   expect_finding("Vi er glade i bilene våres.", "determiner-agreement", "våre");
   expect_finding("Vi lærer våres barn om det.", "determiner-agreement", "våre");

@@ -155,3 +155,40 @@ TEST(NounPhrase, DefiniteNounAfterPossessiveAndAdjective) {
   expect_clean("Hun bor i sin egen leilighet.");
   expect_clean("Jeg savner det gamle huset mitt.");
 }
+
+TEST(NounPhrase, FormsOfLiten) {
+  expect_finding("Vi har en lite gruppe.", "adjective-agreement", "liten");
+  expect_finding("De bor i et små hus.", "adjective-agreement", "lite");
+  expect_finding("Hun hjalp min liten bror.", "adjective-agreement", "lille");
+  expect_finding("Vi har ei lille hytte.", "adjective-agreement", "lita");
+  expect_clean("Vi har en liten hytte.");
+  expect_clean("Det var et lite hus.");
+  expect_clean("Han er min lille bror.");
+  expect_clean("Hun har mange små barn.");
+  expect_clean("Han har lite penger.");
+  expect_finding("Vi lekte med de liten barna.", "adjective-agreement", "små");
+  expect_no_rule("Det er det liten tvil om.", "adjective-agreement");  // "det" is the pronoun here
+  expect_no_rule("Hadde de lite penger?", "adjective-agreement");      // "lite" is the quantifier
+}
+
+TEST(NounPhrase, SentenceInitialPluralPossessive) {
+  expect_finding("Mine bøkene ligger på bordet.", "possessive-definiteness", "bøker");
+  expect_finding("Sine vennene hadde han glemt.", "possessive-definiteness", "venner");
+  expect_clean("Mine bøker ligger på bordet.");
+  expect_clean("Mine er de røde.");
+}
+
+TEST(NounPhrase, DefiniteNeuterAfterArticleAndAdjective) {
+  // "huset", "området" are also past forms of "huse", "områ": the noun's reading decides.
+  expect_finding("Vi har et nytt huset i byen.", "article-definite", "hus");
+  expect_finding("Vi fant et fint området for teltet.", "article-definite", "område");
+  expect_clean("Vi har et nytt hus i byen.");
+  expect_clean("Det var et godt laget måltid.");
+}
+
+TEST(NounPhrase, DefiniteNounAfterHansHennesDeres) {
+  expect_finding("Jeg lånte hennes sykkelen i går.", "possessive-definiteness", "sykkel");
+  expect_finding("Vi lånte deres bilen i fjor.", "possessive-definiteness", "bil");
+  expect_clean("Jeg lånte hennes sykkel i går.");
+  expect_no_rule("Han ga foreldrene hans bilen.", "possessive-definiteness");  // "hans" goes with "foreldrene"
+}

@@ -57,3 +57,12 @@ TEST(PredicativeAgreement, PronounAfterMen) {
   expect_finding("Men hun er glade.", "predicative-agreement", "glad");
   expect_clean("Men hun er glad.");
 }
+
+TEST(PredicativeAgreement, TwoAdjectivesAtTheEnd) {
+  expect_finding("Barna var snill og glade.", "predicative-agreement", "snille");
+  expect_finding("Huset er stor og lyst.", "predicative-agreement", "stort");
+  expect_finding("Husene er store og fin.", "predicative-agreement", "fine");
+  expect_clean("Barna var snille og glade.");
+  expect_clean("Det har positive og negative sider.");
+  expect_no_rule("Boka er god og spennende skrevet.", "predicative-agreement");  // not the end of the clause
+}

@@ -43,3 +43,15 @@ TEST(PluralAfterQuantifier, NounReadAsPresentVerb) {
   expect_clean("Alle lærer norsk på skolen.");
   expect_clean("Det alle lærer er nyttig.");  // "alle" is the subject of a relative clause
 }
+
+TEST(QuantifierDefiniteness, IndefiniteNounAfterNumberOrQuantifier) {
+  expect_finding("Vi møtte mange barna i parken.", "quantifier-definiteness", "barn");
+  expect_finding("Hun kjøpte tre bøkene i går.", "quantifier-definiteness", "bøker");
+  expect_clean("Vi så mange barn i parken.");
+  expect_clean("Hun kjøpte de tre bøkene i går.");
+  expect_clean("Alle barna lekte i parken.");
+  expect_clean("De siste fem årene har vært fine.");
+  expect_clean("Vi må få barna i seng.");  // "få" is the verb
+  expect_finding("Noen få tingene var igjen.", "quantifier-definiteness", "ting");
+  expect_clean("Alle tre barna sov godt.");  // "alle" before the number
+}

@@ -183,3 +183,10 @@ TEST(VerbForms, PastTenseInFrontedDaClause) {
   expect_clean("Da vi satt ute, begynte det å regne.");
   expect_no_rule("Da vi kommer fram, spiser vi.", "past-tense-adverbial");  // "da" as "then": the main clause is present
 }
+
+TEST(VerbForms, ModalBeforeArticleAndNoun) {
+  expect_finding("I dag må en lærer kan mye om data.", "modal-verb-form", "kunne");
+  expect_finding("Her skal et barn lærer å svømme.", "modal-verb-form", "lære");
+  expect_clean("I dag må en lærer kunne mye om data.");
+  expect_clean("Han kan et språk som få snakker.");
+}
