@@ -243,6 +243,12 @@ void rule_adverb_subclause(const RuleContext& c) {
   for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
     const Word& sub = s.words[i];
     std::size_t verb_at;
+    // "Kanskje" first in its clause with the subject before the verb takes the order of a
+    // subordinate clause: "Kanskje han kommer ikke" → "Kanskje han ikke kommer" (or "Kanskje
+    // kommer han ikke"). Only "ikke", "aldri" and "alltid" are read.
+    const bool kanskje_straight = sub.lower == "kanskje" &&
+                                  (i == first_word(s) || (i > 0 && (s.words[i - 1].text == "," || lemma_in(s.words[i - 1], {"men", "og", "eller"}))));
+    if (kanskje_straight && !(is_word(at(s, i + 1)) && !could_be_finite(s.words[i + 1]))) continue;
     if (sub.lower == "som") {
       // Relative "som" as the subject, after a noun or pronoun ("noen som er ikke").
       // (Also after a comma: "de voksne, som er aldri hjemme".)
@@ -259,7 +265,7 @@ void rule_adverb_subclause(const RuleContext& c) {
       if (!is_subject_pronoun(s.words[i + 1])) continue;
       verb_at = i + 2;
       if (const Word* a = at(s, verb_at + 1); !a || !verb_adverb(*a)) continue;
-    } else if (opens_subclause(s, i)) {
+    } else if (opens_subclause(s, i) || kanskje_straight) {
       // "om" is also a preposition ("boka om Per er ikke god"): only after a verb or "på".
       if (sub.lower == "om" && !(i > 0 && (could_be_finite(s.words[i - 1]) || lemma_in(s.words[i - 1], {"på", "ikke"}))))
         continue;
@@ -300,6 +306,7 @@ void rule_adverb_subclause(const RuleContext& c) {
     const bool qualifies = (before_infinitive && lemma_in(*adverb, {"kanskje", "sikkert", "virkelig", "nesten", "lettere", "fort"})) ||
                            (after_copula && lemma_in(*adverb, {"ofte", "nesten", "kanskje", "bare"}));
     if (!subclause_adverb(*adverb) && !qualifies) continue;
+    if (kanskje_straight && !verb_adverb(*adverb)) continue;
     if (!qualifies && !verb_adverb(*adverb) && (!is_word(at(s, adverb_at + 1)) || adverb_at > verb_at + 1)) continue;
     // "ikke bare ..., men": the adverb belongs to what follows.
     if (const Word* n = at(s, adverb_at + 1); n && lemma_in(*n, {"bare", "minst", "engang", "en gang"})) continue;

@@ -132,5 +132,17 @@ TEST(WordOrderMainClause, AdverbBeforeInfinitiveOrParticiple) {
   expect_clean("Du kan komme også.");
 }
 
+TEST(WordOrderSubclause, AdverbAfterKanskjeAndTheSubject) {
+  expect_finding("Kanskje han kommer ikke i morgen.", "adverb-subclause", "ikke kommer");
+  expect_finding("Kanskje disse bøkene har ikke bilder.", "adverb-subclause", "ikke har");
+  expect_finding("Det var kaldt, kanskje vi var aldri ute.", "adverb-subclause", "aldri var");
+  expect_finding("Bussen er forsinket, eller kanskje den kommer ikke.", "adverb-subclause", "ikke kommer");
+  expect_clean("Kanskje han ikke kommer i morgen.");
+  expect_clean("Kanskje kommer han ikke i morgen.");
+  expect_no_rule("Han kommer kanskje ikke.", "adverb-subclause");
+  expect_no_rule("Kanskje jeg kommer også.", "adverb-subclause");
+  expect_no_rule("Kanskje ikke han vet det.", "adverb-subclause");
+}
+
 }  // namespace
 }  // namespace voki::feedback::testing
