@@ -45,6 +45,14 @@ struct FrontedElement {
 FrontedElement fronted_element(const Sentence& s, std::size_t p) {
   const Word* w = at(s, p);
   if (!is_word(w)) return {};
+  // "Om vinteren", "om morgenen": a time of day, week or year, not the subjunction "om".
+  if (const Word* x = at(s, p + 1); is_word(x) && w->lower == "om" && every(*x, [](const Reading& r) {
+        static const std::string_view times[] = {"vinter", "sommer", "vår", "høst", "morgen", "kveld", "natt", "dag", "ettermiddag",
+                                                 "formiddag", "helg", "jul", "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
+                                                 "lørdag", "søndag"};
+        return r.has("n") && r.has("def") && std::find(std::begin(times), std::end(times), r.lemma) != std::end(times);
+      }))
+    return {Fronted::phrase, p + 2};
   if (const std::size_t n = subjunction_length(s, p); n > 0) {
     // Subjunction, subject, a finite verb, then a comma; no other punctuation.
     std::size_t i = p + n;

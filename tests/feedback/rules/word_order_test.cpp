@@ -26,6 +26,12 @@ TEST(WordOrderV2, AfterFrontedPhrase) {
   expect_finding("Etter skolen barna har lekser.", "v2-word-order", "har barna");
   expect_clean("Etter skolen har barna lekser.");
   expect_no_rule("Rundt om i verden er det mange fjell.", "v2-word-order");
+  // "om" before a time of day, week or year is the preposition, not "if".
+  expect_finding("Om sommeren vi bor på hytta.", "v2-word-order", "bor vi");
+  expect_finding("Om kvelden barna ser på TV.", "v2-word-order", "ser barna");
+  expect_clean("Om kvelden ser barna på TV.");
+  expect_no_rule("Om barnet er sykt, må du ringe legen.", "v2-word-order");
+  expect_no_rule("Jeg lurer på om morgenen er kald der.", "v2-word-order");
 }
 
 TEST(WordOrderV2, AfterFrontedSubordinateClause) {
