@@ -269,8 +269,12 @@ void rule_adverb_subclause(const RuleContext& c) {
       if (pronoun_subject(s.words[i + 1])) verb_at = i + 2;
     } else if (sub.lower == "fordi") {
       // After "fordi" main-clause order is common in speech ("fordi det koster ikke mye"); only a
-      // personal pronoun and "ikke", "aldri" or "alltid" are read.
-      if (!is_subject_pronoun(s.words[i + 1])) continue;
+      // personal pronoun (or "en" as "one", right before a finite verb) and "ikke", "aldri" or
+      // "alltid" are read.
+      if (!is_subject_pronoun(s.words[i + 1]) &&
+          !(s.words[i + 1].lower == "en" && is_word(at(s, i + 2)) && every(s.words[i + 2], finite) &&
+            !some(s.words[i + 2], noun_or_name)))
+        continue;
       verb_at = i + 2;
       if (const Word* a = at(s, verb_at + 1); !a || !verb_adverb(*a)) continue;
     } else if (opens_subclause(s, i) || kanskje_straight) {

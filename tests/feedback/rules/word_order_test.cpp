@@ -73,6 +73,9 @@ TEST(WordOrderSubclause, AdverbBeforeTheVerb) {
   expect_finding("Hun sa at hun er syk, og at det kan ikke vente.", "adverb-subclause", "ikke kan");
   expect_finding("Vi har naboer, som er aldri hjemme.", "adverb-subclause", "aldri er");
   expect_finding("Det er vanskelig hvis en har ikke penger.", "adverb-subclause", "ikke har");
+  expect_finding("Vi flytter ikke, fordi en har ikke behov for det.", "adverb-subclause", "ikke har");
+  expect_clean("Vi flytter ikke, fordi en ikke har behov for det.");
+  expect_no_rule("Jeg kom sent fordi en bil var ikke ledig.", "adverb-subclause");  // "en" the article
   // Between an auxiliary and its infinitive, and after "er", more adverbs qualify the verb.
   expect_finding("Jeg tror at han vil kanskje komme.", "adverb-subclause", "kanskje vil");
   expect_finding("Han sier at barna er ofte syke.", "adverb-subclause", "ofte er");
