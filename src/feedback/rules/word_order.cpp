@@ -389,6 +389,36 @@ void rule_subclause_order(const RuleContext& c) {
       return;
     }
   }
+  // "Derfor synes jeg er det viktig" → "det er": after a sentence adverb, a verb of opinion and
+  // its subject, a clause without "at" keeps its subject first. (Only after such an adverb: in
+  // "Det synes jeg er riktig" and "Hva tror du er best" a word is taken out of that clause.)
+  if (const Word* a = at(s, first); is_word(a) && sentence_adverb(*a) && first + 5 < s.words.size()) {
+    const Word& opinion = s.words[first + 1];
+    const Word& subject = s.words[first + 2];
+    const Word& verb = s.words[first + 3];
+    const Word& inner = s.words[first + 4];
+    if (lemma_in(opinion, {"synes", "syns", "tror", "mener", "syntes", "trodde", "mente"}) && is_subject_pronoun(subject) &&
+        !verb.punct && every(verb, finite) && !surely_some(verb, [](const Reading& r) { return r.has("n") || r.has("pr") || r.has("adv"); }) &&
+        !inner.punct) {
+      std::size_t end = noun_phrase_end(s, first + 4);
+      if (end == first + 4 && pronoun_subject(inner)) {
+        // "det litterære verket": a determiner before an adjective and a noun (the noun may also
+        // read as a verb).
+        const Word* adjective = at(s, first + 5);
+        const Word* noun = at(s, first + 6);
+        const bool determiner = lemma_in(inner, {"det", "den", "de"}) && is_word(adjective) &&
+                                some(*adjective, [](const Reading& r) { return r.has("adj") && (r.has("def") || r.has("pl")); });
+        if (!determiner) end = first + 5;
+        else if (is_word(noun) && some(*noun, [](const Reading& r) { return r.has("n") && (r.has("def") || r.has("pl")); })) end = first + 7;
+      }
+      if (end > first + 4) {
+        std::string moved;
+        for (std::size_t k = first + 4; k < end; ++k) moved += s.words[k].text + " ";
+        c.add("subclause-word-order", "O", verb.start, s.words[end - 1].end, {moved + verb.text}, 0.7);
+        return;
+      }
+    }
+  }
   for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
     const Word& sub = s.words[i];
     const Word& before = s.words[i - 1];

@@ -90,6 +90,13 @@ TEST(WordOrderSubclause, SubjectBeforeTheVerb) {
   expect_finding("Vi glemmer at har vi venner.", "subclause-word-order", "vi har");
   expect_finding("Hun spør hvor gammel er du.", "subclause-word-order", "du er");
   expect_clean("Jeg vet ikke hva jeg skal gjøre.");
+  // A clause without "at" after a sentence adverb, a verb of opinion and its subject.
+  expect_finding("Derfor synes jeg er det viktig å lese.", "subclause-word-order", "det er");
+  expect_finding("Dessuten tror jeg blir de nye reglene bra.", "subclause-word-order", "de nye reglene blir");
+  expect_clean("Derfor synes jeg det er viktig å lese.");
+  // A word taken out of that clause.
+  expect_no_rule("Det synes jeg er det beste.", "subclause-word-order");
+  expect_no_rule("Hva tror du er det viktigste?", "subclause-word-order");
   expect_clean("Hva skal jeg gjøre?");
   expect_no_rule("Jeg lurer på: hva gjør vi nå?", "subclause-word-order");
   // "da" and "før" as subjunctions with the verb before the subject.
