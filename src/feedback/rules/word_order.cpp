@@ -430,6 +430,7 @@ void rule_subclause_order(const RuleContext& c) {
                            (sub.lower == "hvor" && some(s.words[i - 2], noun_or_name)))))
       continue;
     std::size_t verb_at = i + 1;
+    const Word* negation = nullptr;
     bool wh = false;
     bool degree = false;  // "hvor viktig", "hvor mange barn"
     if (lemma_in(sub, {"hva", "hvem", "hvordan", "hvorfor", "hvor"})) {
@@ -449,7 +450,9 @@ void rule_subclause_order(const RuleContext& c) {
     } else if (lemma_in(sub, {"at", "når", "mens", "fordi", "hvis", "dersom", "ettersom"})) {
       if (sub.lower == "når" && question) continue;
     } else if (sub.lower == "som") {
-      if (!some(before, noun_or_name)) continue;
+      if (!some(before, noun_or_name) && !lemma_in(before, {"noe", "noen", "alt", "det", "den", "de", "dette"})) continue;
+      // "noe som ikke kan man kontrollere": the negation between "som" and the verb.
+      if (lemma_in(s.words[i + 1], {"ikke", "aldri"})) negation = &s.words[i + 1], ++verb_at;
     } else {
       continue;
     }
@@ -496,6 +499,10 @@ void rule_subclause_order(const RuleContext& c) {
       continue;
     std::string moved;
     for (std::size_t k = verb_at + 1; k < subject_end; ++k) moved += (k == verb_at + 1 && pronoun_subject(*subject) ? s.words[k].lower : s.words[k].text) + " ";
+    if (negation) {
+      c.add("subclause-word-order", "O", negation->start, s.words[subject_end - 1].end, {moved + negation->lower + " " + verb->text}, 0.75);
+      return;
+    }
     c.add("subclause-word-order", "O", verb->start, s.words[subject_end - 1].end, {moved + verb->text}, 0.75);
     return;
   }

@@ -90,6 +90,12 @@ TEST(WordOrderSubclause, SubjectBeforeTheVerb) {
   expect_finding("Vi glemmer at har vi venner.", "subclause-word-order", "vi har");
   expect_finding("Hun spør hvor gammel er du.", "subclause-word-order", "du er");
   expect_clean("Jeg vet ikke hva jeg skal gjøre.");
+  // After "som", also with "ikke" or "aldri" between, and after "noe", "alt", "det".
+  expect_finding("Det er en bok som aldri har jeg lest.", "subclause-word-order", "jeg aldri har");
+  expect_finding("Det er noe som ikke kan man forandre.", "subclause-word-order", "man ikke kan");
+  expect_finding("Alt som kan vi gjøre, er bra.", "subclause-word-order", "vi kan");
+  expect_clean("Det er noe som man ikke kan forandre.");
+  expect_no_rule("Det er noe som ikke kan vente.", "subclause-word-order");
   // A clause without "at" after a sentence adverb, a verb of opinion and its subject.
   expect_finding("Derfor synes jeg er det viktig å lese.", "subclause-word-order", "det er");
   expect_finding("Dessuten tror jeg blir de nye reglene bra.", "subclause-word-order", "de nye reglene blir");
