@@ -181,6 +181,26 @@ void rule_v2(const RuleContext& c) {
           continue;
       }
     }
+    // "Heldigvis jeg og kona mi har": a pronoun and another pronoun or a noun phrase (with its
+    // possessive) joined by "og" ("I dag jeg og vennene mine dro").
+    if (is_personal_subject_pronoun(*subject) && verb_at == f.end + 1 && is_word(at(s, verb_at)) && s.words[verb_at].lower == "og") {
+      std::size_t e = verb_at + 1;
+      if (const Word* x = at(s, e); x && is_subject_pronoun(*x)) {
+        ++e;
+      } else if (const std::size_t n = noun_phrase_end(s, e); n > e) {
+        e = n;
+        if (const Word* o = at(s, e); o && possessive(*o)) ++e;
+      }
+      const Word* v = at(s, e);
+      if (e > verb_at + 1 && is_word(v) && every(*v, finite) &&
+          !surely_some(*v, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("pr") || r.has("adv"); })) {
+        std::string moved = v->lower;
+        for (std::size_t k = f.end; k < e; ++k) moved += " " + (k == f.end ? s.words[k].lower : s.words[k].text);
+        c.add("v2-word-order", "O", subject->start, v->end, {moved}, 0.75);
+        return;
+      }
+      continue;
+    }
     // "Før jeg kom, jeg ikke kunne gå": "ikke" between subject and verb.
     const Word* negation = nullptr;
     if (const Word* x = at(s, verb_at); x && lemma_in(*x, {"ikke", "aldri"}) && pronoun_subject(*subject)) negation = x, ++verb_at;

@@ -13,6 +13,11 @@ TEST(WordOrderV2, AfterFrontedAdverb) {
   expect_no_rule("Kanskje jeg kommer i morgen.", "v2-word-order");
   expect_clean("Bare jeg vet svaret.");
   expect_clean("Nesten alle liker sommeren.");
+  // A pronoun and a second subject joined by "og".
+  expect_finding("Heldigvis jeg og kona mi har to barn.", "v2-word-order", "har jeg og kona mi");
+  expect_finding("I dag jeg og vennene mine dro på tur.", "v2-word-order", "dro jeg og vennene mine");
+  expect_clean("Heldigvis har jeg og kona mi to barn.");
+  expect_no_rule("Derfor jeg og hun.", "v2-word-order");
 }
 
 TEST(WordOrderV2, AfterFrontedPhrase) {
