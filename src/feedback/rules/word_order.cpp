@@ -75,7 +75,17 @@ FrontedElement fronted_element(const Sentence& s, std::size_t p) {
     // "For å lære norsk, ..." with its comma.
     std::size_t i = p + 2;
     while (i < s.words.size() && !s.words[i].punct) ++i;
-    if (!is_punct(at(s, i), ",") || i < p + 3) return {};
+    if (!is_punct(at(s, i), ",") || i < p + 3) {
+      // Without the comma, a subject-only pronoun right after the infinitive ("For å studere man
+      // må …") shows where the main clause starts.
+      const Word* infinitive = at(s, p + 2);
+      const Word* x = at(s, p + 3);
+      if (is_word(infinitive) && some(*infinitive, [](const Reading& r) { return r.has("inf"); }) &&
+          every(*infinitive, [](const Reading& r) { return r.has("vblex"); }) && is_word(x) &&
+          lemma_in(*x, {"jeg", "du", "vi", "man"}))
+        return {Fronted::clause, p + 3};
+      return {};
+    }
     return {Fronted::clause, i + 1};
   }
   // "..., desto verre det er": the comparative of "jo ..., desto ..." comes first in its clause.

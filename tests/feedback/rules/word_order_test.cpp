@@ -45,6 +45,10 @@ TEST(WordOrderV2, AfterFrontedSubordinateClause) {
   expect_finding("Hun var syk, men hvis hun blir frisk, hun kommer på festen.", "v2-word-order", "kommer hun");
   expect_clean("Før jeg kom til Norge, bodde jeg i Polen.");
   expect_clean("Hvis du vil, så kan vi gå nå.");
+  // "For å" and its infinitive without the comma, then a subject-only pronoun.
+  expect_finding("For å forstå jeg må lese mye.", "v2-word-order", "må jeg");
+  expect_clean("For å forstå må jeg lese mye.");
+  expect_no_rule("For å lære språket man snakker her, må man øve.", "v2-word-order");
   // "ikke" between subject and verb; inside an "at" clause; after "desto" and its comparative.
   expect_finding("Før jeg kom til Norge, jeg ikke kunne gå på ski.", "v2-word-order", "kunne jeg ikke");
   expect_finding("Han sa at hvis det regner, vi blir hjemme.", "v2-word-order", "blir vi");
