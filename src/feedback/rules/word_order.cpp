@@ -130,6 +130,9 @@ std::vector<std::size_t> clause_starts(const Sentence& s) {
     if (w.text == "," && ((sentence_adverb(next) && !lemma_in(next, {"ofte", "alltid", "aldri"})) ||
                           lemma_in(next, {"desto", "dess", "jo"})))
       starts.push_back(i + 1);
+    // ", hvis de vil, de kan …": a subordinate clause after a comma may open the next main clause
+    // (rule_v2 reads it only as a whole subordinate clause closed by its comma).
+    if (w.text == "," && lemma_in(next, {"hvis", "dersom", "når", "mens", "selv om"})) starts.push_back(i + 1);
   }
   return starts;
 }

@@ -45,6 +45,11 @@ TEST(WordOrderV2, AfterFrontedSubordinateClause) {
   expect_finding("Hun var syk, men hvis hun blir frisk, hun kommer på festen.", "v2-word-order", "kommer hun");
   expect_clean("Før jeg kom til Norge, bodde jeg i Polen.");
   expect_clean("Hvis du vil, så kan vi gå nå.");
+  // A subordinate clause after a comma, closed by its own comma, then the main clause.
+  expect_finding("Vi får støtte, hvis vi jobber hardt, vi får mer penger.", "v2-word-order", "får vi");
+  expect_finding("Jeg liker byen, men når det regner, jeg blir hjemme.", "v2-word-order", "blir jeg");
+  expect_clean("Vi får støtte, hvis vi jobber hardt, får vi mer penger.");
+  expect_no_rule("Jeg blir glad, hvis du kommer.", "v2-word-order");
   // "For å" and its infinitive without the comma, then a subject-only pronoun.
   expect_finding("For å forstå jeg må lese mye.", "v2-word-order", "må jeg");
   expect_clean("For å forstå må jeg lese mye.");
