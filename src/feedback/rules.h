@@ -112,6 +112,7 @@ void rule_extra_at_question(const RuleContext& context);
 void rule_extra_for_marker(const RuleContext& context);
 void rule_verb_noun_preposition(const RuleContext& context);
 void rule_sammen_for_samme(const RuleContext& context);
+void rule_generic_man(const RuleContext& context);
 void rule_missing_preposition(const RuleContext& context);
 void rule_missing_preposition_object(const RuleContext& context);
 void rule_quantifier(const RuleContext& context);

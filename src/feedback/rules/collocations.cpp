@@ -676,4 +676,44 @@ void rule_sammen_for_samme(const RuleContext& c) {
   }
 }
 
+// W: a generic "man" is taken up again by "man", not by "han": "Hvis man flytter, må han lære
+// språket" → "må man lære". Only where no man or boy (a name, "mannen", "faren" …) stands
+// between, whom "han" could mean, and not in "han/hun" (either sex, on purpose).
+void rule_generic_man(const RuleContext& c) {
+  const auto& s = c.sentence;
+  // Someone "han" may refer to, anywhere in the sentence; or men and women set side by side
+  // ("man viser at han er sterkere enn kvinnen"). ("lærer" is left out: it is also a verb.)
+  for (std::size_t i = 0; i < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.punct) {
+      if (w.text == "/") return;  // "han / hun"
+      continue;
+    }
+    if ((w.capitalised && !sentence_initial(s, i) && some(w, [](const Reading& r) { return r.has("np"); })) || w.lower == "hun" ||
+        some(w, [](const Reading& r) {
+          static const std::string_view people[] = {"mann", "gutt", "far", "bror", "sønn", "onkel", "bestefar", "venn", "kjæreste",
+                                                    "konge", "forfatter", "sjef", "kvinne", "jente", "mor", "søster",
+                                                    "datter", "kone", "pappa", "mamma"};
+          return r.has("n") && std::find(std::begin(people), std::end(people), r.lemma) != std::end(people);
+        }))
+      return;
+  }
+  bool generic = false;
+  for (std::size_t i = 0; i < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower == "man" && some(w, [](const Reading& r) { return r.has("prn"); })) generic = true;
+    // "Man sier at han er rik": what people say or believe about some man named before.
+    // ("men" is also a form of "mene"; a conjunction is not taken for the verb.)
+    if (generic && none(w, [](const Reading& r) { return r.has("cnjcoo") || r.has("cnjsub"); }) && some(w, [](const Reading& r) {
+          static const std::string_view reporting[] = {"si", "mene", "hevde", "påstå", "fortelle", "tro", "anta", "mistenke",
+                                                       "høre", "lese", "skrive", "rykte", "beskylde", "anklage"};
+          return r.has("vblex") && std::find(std::begin(reporting), std::end(reporting), r.lemma) != std::end(reporting);
+        }))
+      return;
+    if (!generic || w.lower != "han") continue;
+    c.add("generic-man", "W", w.start, w.end, {like(w, "man")}, 0.65);
+    return;
+  }
+}
+
 }  // namespace voki::feedback

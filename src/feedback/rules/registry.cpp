@@ -72,6 +72,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"og-saa", rule_og_saa, false},
       {"verb-noun-preposition", rule_verb_noun_preposition, false},
       {"sammen-for-samme", rule_sammen_for_samme, false},
+      {"generic-man", rule_generic_man, false},
       {"extra-til", rule_extra_til, false},
       {"extra-for-marker", rule_extra_for_marker, false},
       {"extra-article", rule_extra_article_role, false},

@@ -45,6 +45,14 @@ struct FrontedElement {
 FrontedElement fronted_element(const Sentence& s, std::size_t p) {
   const Word* w = at(s, p);
   if (!is_word(w)) return {};
+  // "Om vinteren", "om morgenen": a time of day, week or year, not the subjunction "om".
+  if (const Word* x = at(s, p + 1); is_word(x) && w->lower == "om" && every(*x, [](const Reading& r) {
+        static const std::string_view times[] = {"vinter", "sommer", "vår", "høst", "morgen", "kveld", "natt", "dag", "ettermiddag",
+                                                 "formiddag", "helg", "jul", "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
+                                                 "lørdag", "søndag"};
+        return r.has("n") && r.has("def") && std::find(std::begin(times), std::end(times), r.lemma) != std::end(times);
+      }))
+    return {Fronted::phrase, p + 2};
   if (const std::size_t n = subjunction_length(s, p); n > 0) {
     // Subjunction, subject, a finite verb, then a comma; no other punctuation.
     std::size_t i = p + n;
@@ -67,7 +75,17 @@ FrontedElement fronted_element(const Sentence& s, std::size_t p) {
     // "For å lære norsk, ..." with its comma.
     std::size_t i = p + 2;
     while (i < s.words.size() && !s.words[i].punct) ++i;
-    if (!is_punct(at(s, i), ",") || i < p + 3) return {};
+    if (!is_punct(at(s, i), ",") || i < p + 3) {
+      // Without the comma, a subject-only pronoun right after the infinitive ("For å studere man
+      // må …") shows where the main clause starts.
+      const Word* infinitive = at(s, p + 2);
+      const Word* x = at(s, p + 3);
+      if (is_word(infinitive) && some(*infinitive, [](const Reading& r) { return r.has("inf"); }) &&
+          every(*infinitive, [](const Reading& r) { return r.has("vblex"); }) && is_word(x) &&
+          lemma_in(*x, {"jeg", "du", "vi", "man"}))
+        return {Fronted::clause, p + 3};
+      return {};
+    }
     return {Fronted::clause, i + 1};
   }
   // "..., desto verre det er": the comparative of "jo ..., desto ..." comes first in its clause.
@@ -112,6 +130,9 @@ std::vector<std::size_t> clause_starts(const Sentence& s) {
     if (w.text == "," && ((sentence_adverb(next) && !lemma_in(next, {"ofte", "alltid", "aldri"})) ||
                           lemma_in(next, {"desto", "dess", "jo"})))
       starts.push_back(i + 1);
+    // ", hvis de vil, de kan …": a subordinate clause after a comma may open the next main clause
+    // (rule_v2 reads it only as a whole subordinate clause closed by its comma).
+    if (w.text == "," && lemma_in(next, {"hvis", "dersom", "når", "mens", "selv om"})) starts.push_back(i + 1);
   }
   return starts;
 }
@@ -172,6 +193,26 @@ void rule_v2(const RuleContext& c) {
             !every(head, noun_or_name) || !some(head, [](const Reading& r) { return r.has("n") && (r.has("pl") || r.has("def")); }))
           continue;
       }
+    }
+    // "Heldigvis jeg og kona mi har": a pronoun and another pronoun or a noun phrase (with its
+    // possessive) joined by "og" ("I dag jeg og vennene mine dro").
+    if (is_personal_subject_pronoun(*subject) && verb_at == f.end + 1 && is_word(at(s, verb_at)) && s.words[verb_at].lower == "og") {
+      std::size_t e = verb_at + 1;
+      if (const Word* x = at(s, e); x && is_subject_pronoun(*x)) {
+        ++e;
+      } else if (const std::size_t n = noun_phrase_end(s, e); n > e) {
+        e = n;
+        if (const Word* o = at(s, e); o && possessive(*o)) ++e;
+      }
+      const Word* v = at(s, e);
+      if (e > verb_at + 1 && is_word(v) && every(*v, finite) &&
+          !surely_some(*v, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("pr") || r.has("adv"); })) {
+        std::string moved = v->lower;
+        for (std::size_t k = f.end; k < e; ++k) moved += " " + (k == f.end ? s.words[k].lower : s.words[k].text);
+        c.add("v2-word-order", "O", subject->start, v->end, {moved}, 0.75);
+        return;
+      }
+      continue;
     }
     // "Før jeg kom, jeg ikke kunne gå": "ikke" between subject and verb.
     const Word* negation = nullptr;
@@ -243,6 +284,12 @@ void rule_adverb_subclause(const RuleContext& c) {
   for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
     const Word& sub = s.words[i];
     std::size_t verb_at;
+    // "Kanskje" first in its clause with the subject before the verb takes the order of a
+    // subordinate clause: "Kanskje han kommer ikke" → "Kanskje han ikke kommer" (or "Kanskje
+    // kommer han ikke"). Only "ikke", "aldri" and "alltid" are read.
+    const bool kanskje_straight = sub.lower == "kanskje" &&
+                                  (i == first_word(s) || (i > 0 && (s.words[i - 1].text == "," || lemma_in(s.words[i - 1], {"men", "og", "eller"}))));
+    if (kanskje_straight && !(is_word(at(s, i + 1)) && !could_be_finite(s.words[i + 1]))) continue;
     if (sub.lower == "som") {
       // Relative "som" as the subject, after a noun or pronoun ("noen som er ikke").
       // (Also after a comma: "de voksne, som er aldri hjemme".)
@@ -255,11 +302,15 @@ void rule_adverb_subclause(const RuleContext& c) {
       if (pronoun_subject(s.words[i + 1])) verb_at = i + 2;
     } else if (sub.lower == "fordi") {
       // After "fordi" main-clause order is common in speech ("fordi det koster ikke mye"); only a
-      // personal pronoun and "ikke", "aldri" or "alltid" are read.
-      if (!is_subject_pronoun(s.words[i + 1])) continue;
+      // personal pronoun (or "en" as "one", right before a finite verb) and "ikke", "aldri" or
+      // "alltid" are read.
+      if (!is_subject_pronoun(s.words[i + 1]) &&
+          !(s.words[i + 1].lower == "en" && is_word(at(s, i + 2)) && every(s.words[i + 2], finite) &&
+            !some(s.words[i + 2], noun_or_name)))
+        continue;
       verb_at = i + 2;
       if (const Word* a = at(s, verb_at + 1); !a || !verb_adverb(*a)) continue;
-    } else if (opens_subclause(s, i)) {
+    } else if (opens_subclause(s, i) || kanskje_straight) {
       // "om" is also a preposition ("boka om Per er ikke god"): only after a verb or "på".
       if (sub.lower == "om" && !(i > 0 && (could_be_finite(s.words[i - 1]) || lemma_in(s.words[i - 1], {"på", "ikke"}))))
         continue;
@@ -300,6 +351,7 @@ void rule_adverb_subclause(const RuleContext& c) {
     const bool qualifies = (before_infinitive && lemma_in(*adverb, {"kanskje", "sikkert", "virkelig", "nesten", "lettere", "fort"})) ||
                            (after_copula && lemma_in(*adverb, {"ofte", "nesten", "kanskje", "bare"}));
     if (!subclause_adverb(*adverb) && !qualifies) continue;
+    if (kanskje_straight && !verb_adverb(*adverb)) continue;
     if (!qualifies && !verb_adverb(*adverb) && (!is_word(at(s, adverb_at + 1)) || adverb_at > verb_at + 1)) continue;
     // "ikke bare ..., men": the adverb belongs to what follows.
     if (const Word* n = at(s, adverb_at + 1); n && lemma_in(*n, {"bare", "minst", "engang", "en gang"})) continue;
@@ -370,6 +422,36 @@ void rule_subclause_order(const RuleContext& c) {
       return;
     }
   }
+  // "Derfor synes jeg er det viktig" → "det er": after a sentence adverb, a verb of opinion and
+  // its subject, a clause without "at" keeps its subject first. (Only after such an adverb: in
+  // "Det synes jeg er riktig" and "Hva tror du er best" a word is taken out of that clause.)
+  if (const Word* a = at(s, first); is_word(a) && sentence_adverb(*a) && first + 5 < s.words.size()) {
+    const Word& opinion = s.words[first + 1];
+    const Word& subject = s.words[first + 2];
+    const Word& verb = s.words[first + 3];
+    const Word& inner = s.words[first + 4];
+    if (lemma_in(opinion, {"synes", "syns", "tror", "mener", "syntes", "trodde", "mente"}) && is_subject_pronoun(subject) &&
+        !verb.punct && every(verb, finite) && !surely_some(verb, [](const Reading& r) { return r.has("n") || r.has("pr") || r.has("adv"); }) &&
+        !inner.punct) {
+      std::size_t end = noun_phrase_end(s, first + 4);
+      if (end == first + 4 && pronoun_subject(inner)) {
+        // "det litterære verket": a determiner before an adjective and a noun (the noun may also
+        // read as a verb).
+        const Word* adjective = at(s, first + 5);
+        const Word* noun = at(s, first + 6);
+        const bool determiner = lemma_in(inner, {"det", "den", "de"}) && is_word(adjective) &&
+                                some(*adjective, [](const Reading& r) { return r.has("adj") && (r.has("def") || r.has("pl")); });
+        if (!determiner) end = first + 5;
+        else if (is_word(noun) && some(*noun, [](const Reading& r) { return r.has("n") && (r.has("def") || r.has("pl")); })) end = first + 7;
+      }
+      if (end > first + 4) {
+        std::string moved;
+        for (std::size_t k = first + 4; k < end; ++k) moved += s.words[k].text + " ";
+        c.add("subclause-word-order", "O", verb.start, s.words[end - 1].end, {moved + verb.text}, 0.7);
+        return;
+      }
+    }
+  }
   for (std::size_t i = first + 1; i + 2 < s.words.size(); ++i) {
     const Word& sub = s.words[i];
     const Word& before = s.words[i - 1];
@@ -381,6 +463,7 @@ void rule_subclause_order(const RuleContext& c) {
                            (sub.lower == "hvor" && some(s.words[i - 2], noun_or_name)))))
       continue;
     std::size_t verb_at = i + 1;
+    const Word* negation = nullptr;
     bool wh = false;
     bool degree = false;  // "hvor viktig", "hvor mange barn"
     if (lemma_in(sub, {"hva", "hvem", "hvordan", "hvorfor", "hvor"})) {
@@ -400,7 +483,9 @@ void rule_subclause_order(const RuleContext& c) {
     } else if (lemma_in(sub, {"at", "når", "mens", "fordi", "hvis", "dersom", "ettersom"})) {
       if (sub.lower == "når" && question) continue;
     } else if (sub.lower == "som") {
-      if (!some(before, noun_or_name)) continue;
+      if (!some(before, noun_or_name) && !lemma_in(before, {"noe", "noen", "alt", "det", "den", "de", "dette"})) continue;
+      // "noe som ikke kan man kontrollere": the negation between "som" and the verb.
+      if (lemma_in(s.words[i + 1], {"ikke", "aldri"})) negation = &s.words[i + 1], ++verb_at;
     } else {
       continue;
     }
@@ -447,6 +532,10 @@ void rule_subclause_order(const RuleContext& c) {
       continue;
     std::string moved;
     for (std::size_t k = verb_at + 1; k < subject_end; ++k) moved += (k == verb_at + 1 && pronoun_subject(*subject) ? s.words[k].lower : s.words[k].text) + " ";
+    if (negation) {
+      c.add("subclause-word-order", "O", negation->start, s.words[subject_end - 1].end, {moved + negation->lower + " " + verb->text}, 0.75);
+      return;
+    }
     c.add("subclause-word-order", "O", verb->start, s.words[subject_end - 1].end, {moved + verb->text}, 0.75);
     return;
   }

@@ -221,4 +221,19 @@ TEST(Collocations, SammenForSamme) {
   expect_no_rule("Om kvelden var de sammen hver dag.", "sammen-for-samme");
   expect_no_rule("De har sammen tre barn.", "sammen-for-samme");
 }
+
+TEST(Collocations, GenericMan) {
+  expect_finding("Hvis man flytter til et nytt land, må han lære språket.", "generic-man", "man");
+  expect_finding("Når man er syk, bør han hvile hjemme.", "generic-man", "man");
+  expect_finding("Man kan ikke alltid gjøre det han vil.", "generic-man", "man");
+  expect_finding("Man er ikke alltid enig, men det er lurt å lære det han kan.", "generic-man", "man");
+  expect_no_rule("Hvis man flytter til et nytt land, må man lære språket.", "generic-man");
+  // Someone "han" may mean: a man or boy named in the sentence, or what people say about him.
+  expect_no_rule("Hvis man spør Per, sier han nei.", "generic-man");
+  expect_no_rule("Når man møter faren min, blir han glad.", "generic-man");
+  expect_no_rule("Man sier at han er veldig rik.", "generic-man");
+  expect_no_rule("Man tror at han kommer i morgen.", "generic-man");
+  expect_no_rule("Hvis man er lege, må han/hun jobbe mye.", "generic-man");
+  expect_no_rule("Han sa at man må lære språket.", "generic-man");
+}
 }  // namespace

@@ -13,6 +13,11 @@ TEST(WordOrderV2, AfterFrontedAdverb) {
   expect_no_rule("Kanskje jeg kommer i morgen.", "v2-word-order");
   expect_clean("Bare jeg vet svaret.");
   expect_clean("Nesten alle liker sommeren.");
+  // A pronoun and a second subject joined by "og".
+  expect_finding("Heldigvis jeg og kona mi har to barn.", "v2-word-order", "har jeg og kona mi");
+  expect_finding("I dag jeg og vennene mine dro på tur.", "v2-word-order", "dro jeg og vennene mine");
+  expect_clean("Heldigvis har jeg og kona mi to barn.");
+  expect_no_rule("Derfor jeg og hun.", "v2-word-order");
 }
 
 TEST(WordOrderV2, AfterFrontedPhrase) {
@@ -26,6 +31,12 @@ TEST(WordOrderV2, AfterFrontedPhrase) {
   expect_finding("Etter skolen barna har lekser.", "v2-word-order", "har barna");
   expect_clean("Etter skolen har barna lekser.");
   expect_no_rule("Rundt om i verden er det mange fjell.", "v2-word-order");
+  // "om" before a time of day, week or year is the preposition, not "if".
+  expect_finding("Om sommeren vi bor på hytta.", "v2-word-order", "bor vi");
+  expect_finding("Om kvelden barna ser på TV.", "v2-word-order", "ser barna");
+  expect_clean("Om kvelden ser barna på TV.");
+  expect_no_rule("Om barnet er sykt, må du ringe legen.", "v2-word-order");
+  expect_no_rule("Jeg lurer på om morgenen er kald der.", "v2-word-order");
 }
 
 TEST(WordOrderV2, AfterFrontedSubordinateClause) {
@@ -34,6 +45,15 @@ TEST(WordOrderV2, AfterFrontedSubordinateClause) {
   expect_finding("Hun var syk, men hvis hun blir frisk, hun kommer på festen.", "v2-word-order", "kommer hun");
   expect_clean("Før jeg kom til Norge, bodde jeg i Polen.");
   expect_clean("Hvis du vil, så kan vi gå nå.");
+  // A subordinate clause after a comma, closed by its own comma, then the main clause.
+  expect_finding("Vi får støtte, hvis vi jobber hardt, vi får mer penger.", "v2-word-order", "får vi");
+  expect_finding("Jeg liker byen, men når det regner, jeg blir hjemme.", "v2-word-order", "blir jeg");
+  expect_clean("Vi får støtte, hvis vi jobber hardt, får vi mer penger.");
+  expect_no_rule("Jeg blir glad, hvis du kommer.", "v2-word-order");
+  // "For å" and its infinitive without the comma, then a subject-only pronoun.
+  expect_finding("For å forstå jeg må lese mye.", "v2-word-order", "må jeg");
+  expect_clean("For å forstå må jeg lese mye.");
+  expect_no_rule("For å lære språket man snakker her, må man øve.", "v2-word-order");
   // "ikke" between subject and verb; inside an "at" clause; after "desto" and its comparative.
   expect_finding("Før jeg kom til Norge, jeg ikke kunne gå på ski.", "v2-word-order", "kunne jeg ikke");
   expect_finding("Han sa at hvis det regner, vi blir hjemme.", "v2-word-order", "blir vi");
@@ -67,6 +87,9 @@ TEST(WordOrderSubclause, AdverbBeforeTheVerb) {
   expect_finding("Hun sa at hun er syk, og at det kan ikke vente.", "adverb-subclause", "ikke kan");
   expect_finding("Vi har naboer, som er aldri hjemme.", "adverb-subclause", "aldri er");
   expect_finding("Det er vanskelig hvis en har ikke penger.", "adverb-subclause", "ikke har");
+  expect_finding("Vi flytter ikke, fordi en har ikke behov for det.", "adverb-subclause", "ikke har");
+  expect_clean("Vi flytter ikke, fordi en ikke har behov for det.");
+  expect_no_rule("Jeg kom sent fordi en bil var ikke ledig.", "adverb-subclause");  // "en" the article
   // Between an auxiliary and its infinitive, and after "er", more adverbs qualify the verb.
   expect_finding("Jeg tror at han vil kanskje komme.", "adverb-subclause", "kanskje vil");
   expect_finding("Han sier at barna er ofte syke.", "adverb-subclause", "ofte er");
@@ -81,6 +104,19 @@ TEST(WordOrderSubclause, SubjectBeforeTheVerb) {
   expect_finding("Vi glemmer at har vi venner.", "subclause-word-order", "vi har");
   expect_finding("Hun spør hvor gammel er du.", "subclause-word-order", "du er");
   expect_clean("Jeg vet ikke hva jeg skal gjøre.");
+  // After "som", also with "ikke" or "aldri" between, and after "noe", "alt", "det".
+  expect_finding("Det er en bok som aldri har jeg lest.", "subclause-word-order", "jeg aldri har");
+  expect_finding("Det er noe som ikke kan man forandre.", "subclause-word-order", "man ikke kan");
+  expect_finding("Alt som kan vi gjøre, er bra.", "subclause-word-order", "vi kan");
+  expect_clean("Det er noe som man ikke kan forandre.");
+  expect_no_rule("Det er noe som ikke kan vente.", "subclause-word-order");
+  // A clause without "at" after a sentence adverb, a verb of opinion and its subject.
+  expect_finding("Derfor synes jeg er det viktig å lese.", "subclause-word-order", "det er");
+  expect_finding("Dessuten tror jeg blir de nye reglene bra.", "subclause-word-order", "de nye reglene blir");
+  expect_clean("Derfor synes jeg det er viktig å lese.");
+  // A word taken out of that clause.
+  expect_no_rule("Det synes jeg er det beste.", "subclause-word-order");
+  expect_no_rule("Hva tror du er det viktigste?", "subclause-word-order");
   expect_clean("Hva skal jeg gjøre?");
   expect_no_rule("Jeg lurer på: hva gjør vi nå?", "subclause-word-order");
   // "da" and "før" as subjunctions with the verb before the subject.
@@ -130,6 +166,18 @@ TEST(WordOrderMainClause, AdverbBeforeInfinitiveOrParticiple) {
   expect_finding("Man kan velge også farge på bilen.", "adverb-nonfinite", "også velge");
   expect_clean("Jeg har aldri sett en elg.");
   expect_clean("Du kan komme også.");
+}
+
+TEST(WordOrderSubclause, AdverbAfterKanskjeAndTheSubject) {
+  expect_finding("Kanskje han kommer ikke i morgen.", "adverb-subclause", "ikke kommer");
+  expect_finding("Kanskje disse bøkene har ikke bilder.", "adverb-subclause", "ikke har");
+  expect_finding("Det var kaldt, kanskje vi var aldri ute.", "adverb-subclause", "aldri var");
+  expect_finding("Bussen er forsinket, eller kanskje den kommer ikke.", "adverb-subclause", "ikke kommer");
+  expect_clean("Kanskje han ikke kommer i morgen.");
+  expect_clean("Kanskje kommer han ikke i morgen.");
+  expect_no_rule("Han kommer kanskje ikke.", "adverb-subclause");
+  expect_no_rule("Kanskje jeg kommer også.", "adverb-subclause");
+  expect_no_rule("Kanskje ikke han vet det.", "adverb-subclause");
 }
 
 }  // namespace
