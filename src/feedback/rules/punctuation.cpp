@@ -701,11 +701,11 @@ void rule_comma_main_clauses(const RuleContext& c) {
       // "for han var syk", "så vi gikk hjem", "eller vi kan ...": the conjunction, a subject-only
       // pronoun, a verb. "for det var ...": "det" only before "er" or "var" ("for det" is also
       // "for it"); after "eller" also "de" ("eller de vil ...", not "eller de som ...").
-      const bool subject = lemma_in(a, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) ||
-                           (a.lower == "det" && lemma_in(b, {"er", "var"})) ||
-                           (w.lower == "eller" && a.lower == "de" && likely_finite(b));
       // "så det ikke er så dyrt": the clause may have "ikke" before its verb.
       const Word& verb = w.lower == "så" && b.lower == "ikke" ? s.words[i + 3] : b;
+      const bool subject = lemma_in(a, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) ||
+                           (a.lower == "det" && lemma_in(verb, {"er", "var"})) ||
+                           (w.lower == "eller" && a.lower == "de" && likely_finite(b));
       if (!subject || !could_be_finite(verb) || some(verb, [](const Reading& r) { return r.has("pr"); })) continue;
       // "glad for han kom", "redd for vi": after an adjective "for" wants an "at" clause.
       if (w.lower == "for" && some(before, [](const Reading& r) { return r.has("adj"); }) &&

@@ -111,6 +111,9 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_no_rule("Vi flyttet hit for to år siden og vi liker byen.", "comma-main-clauses");
   expect_no_rule("Vi har et hus, vi har en hage og vi tror at vi blir.", "comma-main-clauses");
   expect_no_rule("Min kone og jeg tror at det går bra.", "comma-main-clauses");
+  // "så det ikke er": "ikke" before the verb of the "så" clause.
+  expect_finding("Vi kjøper mat sammen så det ikke er så dyrt.", "comma-main-clauses", "sammen,");
+  expect_clean("Vi kjøper mat sammen, så det ikke er så dyrt.");
 }
 
 TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
