@@ -1,6 +1,7 @@
 // PUNCM: the final full stop; commas after fronted subordinate clauses, before "men" and between
 // main clauses.
 #include "feedback/rules/clause_helpers.h"
+#include <cstdio>
 
 namespace voki::feedback {
 
@@ -616,6 +617,36 @@ bool og_reporting_clause(const Sentence& s, std::size_t clause_start, std::size_
   return is_word(at(s, k)) &&
          lemma_in(s.words[k], {"at", "hva", "hvordan", "hvorfor", "hvem", "hvor", "hvilke", "hvilken", "hvilket"});
 }
+// "Du må skynde deg ellers kommer du for sent" → "deg, ellers kommer du": "ellers" (otherwise)
+// before a verb and its subject opens a main clause of its own, whatever clause stands before it
+// ("Det er viktig at barna leser ellers glemmer de ..."). After a verb, a conjunction or "som"
+// it is the adverb ("har ellers vært", "som ellers vil bli", "og ellers i livet").
+bool comma_before_ellers(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = first_word(s) + 1; i + 2 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    const Word& before = s.words[i - 1];
+    // ("venner", "lunger": a noun that is also a verb.)
+    if (w.lower != "ellers" || before.punct || (could_be_finite(before) && !some(before, noun_or_name)) || dash_joined(before) ||
+        some(before, [](const Reading& r) { return r.has("cnjcoo") || r.has("cnjsub") || r.has("pr"); }) ||
+        lemma_in(before, {"som", "at", "ikke", "og", "eller", "men"}))
+      continue;
+    // "ellers kommer du", "ellers så dør han", "ellers blir livet kjedelig".
+    std::size_t v = i + 1;
+    if (s.words[v].lower == "så") ++v;
+    const Word* verb = at(s, v);
+    const Word* subject = at(s, v + 1);
+    // ("dør", "føler" are also nouns: then only before a pronoun that can only be the subject.)
+    if (!is_word(verb) || !is_word(subject) || !likely_finite(*verb) ||
+        some(*verb, [](const Reading& r) { return r.has("adj") || r.has("adv"); }) ||
+        !(pronoun_subject(*subject) || noun_subject(*subject)) ||
+        (some(*verb, noun_or_name) && !is_subject_pronoun(*subject)))
+      continue;
+    c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return true;
+  }
+  return false;
+}
 }  // namespace
 
 // PUNCM: a comma between two main clauses joined by "og", "for" or "så" where the second one
@@ -623,6 +654,7 @@ bool og_reporting_clause(const Sentence& s, std::size_t clause_start, std::size_
 // adverb or phrase and the verb before the subject), "Han kom ikke for han var syk" → "ikke, for
 // han var syk".
 void rule_comma_main_clauses(const RuleContext& c) {
+  if (comma_before_ellers(c)) return;
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
   // The first clause must be a main clause of its own: not a fronted subordinate clause.

@@ -114,6 +114,14 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   // "så det ikke er": "ikke" before the verb of the "så" clause.
   expect_finding("Vi kjøper mat sammen så det ikke er så dyrt.", "comma-main-clauses", "sammen,");
   expect_clean("Vi kjøper mat sammen, så det ikke er så dyrt.");
+  // "ellers" before a verb and its subject opens a main clause, also after an "at" clause.
+  expect_finding("Du må skynde deg ellers kommer du for sent.", "comma-main-clauses", "deg,");
+  expect_finding("Det er lurt at vi spiser nå ellers så blir vi sultne.", "comma-main-clauses", "nå,");
+  expect_finding("Vi må ta med paraply ellers blir vi våte.", "comma-main-clauses", "paraply,");
+  expect_clean("Du må skynde deg, ellers kommer du for sent.");
+  expect_no_rule("Han har ellers vært frisk hele livet.", "comma-main-clauses");
+  expect_no_rule("Vi sparer penger som ellers vil gå til bensin.", "comma-main-clauses");
+  expect_no_rule("Hvordan har du det ellers?", "comma-main-clauses");
 }
 
 TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
