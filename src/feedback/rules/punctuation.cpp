@@ -559,6 +559,39 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
   }
   return false;
 }
+// "Det å motta et organ kan redde liv" → "Det å motta et organ, kan": a subject "det å" with an
+// infinitive phrase of two words or more after the infinitive, closed before the main clause's
+// verb (a form of "være", "bli", "ha", a modal, or a word that can only be a finite verb). A short
+// phrase ("Det å være kjent har ...") is left alone, and so is one with a clause or "og" inside it,
+// whose end is less certain.
+bool comma_after_det_infinitive(const RuleContext& c) {
+  const auto& s = c.sentence;
+  std::size_t p = first_word(s);
+  if (is_word(at(s, p)) && lemma_in(s.words[p], {"men", "og"})) ++p;
+  if (!is_word(at(s, p)) || !is_word(at(s, p + 1)) || s.words[p].lower != "det" || s.words[p + 1].lower != "å") return false;
+  std::size_t i = p + 2;
+  if (is_word(at(s, i)) && s.words[i].lower == "ikke") ++i;  // "Det å ikke ha jobb ..."
+  const Word* infinitive = at(s, i);
+  if (!is_word(infinitive) || !some(*infinitive, [](const Reading& r) { return verb_any(r) && r.has("inf"); })) return false;
+  for (std::size_t k = i + 1; k + 1 < s.words.size() && k < i + 12; ++k) {
+    const Word& w = s.words[k];
+    if (w.punct && w.text != "\"" && w.text != "«" && w.text != "»") return false;
+    if (w.punct) continue;
+    if (is_subjunction(w) || subjunction_length(s, k) > 0 ||
+        lemma_in(w, {"at", "som", "og", "eller", "men", "hva", "hvem", "hvor", "hvordan", "hvorfor", "der"}))
+      return false;
+    const bool main_verb = lemma_in(w, {"er", "var", "blir", "ble", "har", "hadde", "kan", "kunne", "må", "måtte", "skal", "skulle", "vil",
+                                        "ville", "bør", "burde", "gjør", "gjorde", "gir", "ga", "krever", "krevde", "betyr", "betydde"}) ||
+                           finite_verb(w);
+    if (!main_verb) continue;
+    const Word& before = s.words[k - 1];
+    // ("å være kjent har": one word after the infinitive; "som å ha": after "å" the infinitive.)
+    if (k < i + 3 || before.punct || lemma_in(before, {"å", "ikke", "til"})) return false;
+    c.add("comma-subject-clause", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return true;
+  }
+  return false;
+}
 }  // namespace
 
 // PUNCM: a comma after a subordinate clause inside a fronted subject, before the main clause's
@@ -567,6 +600,7 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
 // that is surely a verb (no noun or adjective reading) and follows a word that can end the
 // clause is the main clause's.
 void rule_comma_subject_clause(const RuleContext& c) {
+  if (comma_after_det_infinitive(c)) return;
   const auto& s = c.sentence;
   for (std::size_t p = first_word(s); p < s.words.size(); ++p) {
     // At the start, or as the subject of an "at" clause when a pronoun heads it ("Jeg vet at de som

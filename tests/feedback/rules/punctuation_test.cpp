@@ -137,6 +137,15 @@ TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
   expect_clean("De som bor i byen, kan ta bussen.");
   // A lexical verb after a verb of thinking is still the relative clause's: "blir" is the main one.
   expect_finding("En plan som jeg tror virker godt blir valgt.", "comma-subject-clause", "godt,");
+  // "Det å" with an infinitive phrase as the subject.
+  expect_finding("Det å lære et nytt språk tar lang tid.", "comma-subject-clause", "språk,");
+  expect_finding("Det å bo i en stor by kan være slitsomt.", "comma-subject-clause", "by,");
+  expect_finding("Det å ikke ha en fast jobb er vanskelig for mange.", "comma-subject-clause", "jobb,");
+  expect_clean("Det å lære et nytt språk, tar lang tid.");
+  // A short phrase, or one with a clause or "og" inside, is left alone.
+  expect_no_rule("Det å være ung er fint.", "comma-subject-clause");
+  expect_no_rule("Det å lese og skrive er viktig.", "comma-subject-clause");
+  expect_no_rule("Det å vite at man er syk kan være tungt.", "comma-subject-clause");
 }
 
 TEST(CommaSubjectClause, AfterAQuantifier) {
