@@ -419,8 +419,48 @@ bool comma_before_for_example(const RuleContext& c) {
   return false;
 }
 
+// "Alle barn uansett hvor de bor, har rett til skole" → "barn, uansett hvor de bor, har": an
+// "uansett" phrase or clause after the fronted subject, closed by its comma before the main
+// clause's verb, is set off on both sides. Before it no verb but that of a "som" clause ("Alle som
+// bor her uansett ...").
+bool comma_before_closed_uansett(const RuleContext& c) {
+  const auto& s = c.sentence;
+  std::size_t first = first_word(s);
+  if (is_word(at(s, first)) && lemma_in(s.words[first], {"men", "og", "bare"})) ++first;
+  bool relative = false;
+  for (std::size_t p = first; p + 3 < s.words.size() && p < first + 10; ++p) {
+    const Word& w = s.words[p];
+    if (w.punct || w.unknown) return false;
+    if (w.lower == "som") relative = true;
+    if (w.lower != "uansett" && !w.lower.starts_with("uansett ")) {
+      // ("alle mynter": after a determiner or adjective a verb homonym is the noun; "å kunne": after
+      // "å" the infinitive.)
+      const Word* prev = p > first ? &s.words[p - 1] : nullptr;
+      const bool noun = prev && some(w, noun_or_name) &&
+                        some(*prev, [](const Reading& r) { return r.has("pr") || r.has("det") || r.has("adj"); });
+      if (is_subjunction(w) || lemma_in(w, {"at", "og", "eller", "men"}) ||
+          (!relative && !noun && likely_finite(w) && !(prev && prev->lower == "å")))
+        return false;
+      continue;
+    }
+    if (p == first) return false;
+    for (std::size_t k = p + 1; k + 1 < s.words.size() && k < p + 12; ++k) {
+      if (!s.words[k].punct || s.words[k].text == "\"" || s.words[k].text == "«" || s.words[k].text == "»") continue;
+      const Word& verb = s.words[k + 1];
+      if (s.words[k].text != "," || k == p + 1 || !likely_finite(verb) ||
+          some(verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("adv"); }))
+        return false;
+      const Word& before = s.words[p - 1];
+      c.add("comma-insertion", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 void rule_comma_insertion(const RuleContext& c) {
-  if (comma_before_inserted_condition(c) || comma_before_for_example(c)) return;
+  if (comma_before_inserted_condition(c) || comma_before_for_example(c) || comma_before_closed_uansett(c)) return;
   const auto& s = c.sentence;
   std::size_t first = first_word(s);
   if (is_word(at(s, first)) && lemma_in(s.words[first], {"men", "og"})) ++first;

@@ -233,6 +233,17 @@ TEST(CommaInsertion, BeforeAConditionAfterAFrontedAdverb) {
   expect_no_rule("Derfor hvis du blir syk, og hvis du er sliten.", "comma-insertion");
 }
 
+TEST(CommaInsertion, UansettSetOffAfterTheSubject) {
+  expect_finding("Alle barn uansett hvor de bor, har rett til skole.", "comma-insertion", "barn,");
+  expect_finding("Gode venner uansett alder, er viktige for oss.", "comma-insertion", "venner,");
+  expect_finding("Mange som flytter hit uansett hvor de kommer fra, trenger hjelp.", "comma-insertion", "hit,");
+  expect_clean("Alle barn, uansett hvor de bor, har rett til skole.");
+  // After the main clause's verb, or at the start, "uansett" is no insertion in the subject.
+  expect_no_rule("Vi har bare ett liv uansett hvor vi bor.", "comma-insertion");
+  expect_no_rule("Uansett hvor vi bor, må vi jobbe.", "comma-insertion");
+  expect_no_rule("Alle barn uansett hvor de bor har rett til skole.", "comma-insertion");
+}
+
 TEST(CommaSubjectClause, InAnAtClause) {
   expect_finding("Jeg tror at de som trener mye vil leve lenge.", "comma-subject-clause", "mye,");
   expect_clean("Jeg tror at de som trener mye, vil leve lenge.");
