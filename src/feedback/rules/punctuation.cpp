@@ -846,13 +846,17 @@ void rule_comma_men(const RuleContext& c) {
     const Word& before = s.words[i - 1];
     const Word& after = s.words[i + 1];
     if (w.lower != "men" || before.punct || after.punct) continue;
+    // "livet sitt men ...": a possessive after its definite noun ends the noun phrase, and "men"
+    // after it is the conjunction (the disambiguator takes it for the noun after the possessive).
+    const bool postposed_possessive = possessive(before) && i >= 2 && !s.words[i - 2].punct &&
+                                      some(s.words[i - 2], [](const Reading& r) { return r.has("n") && r.has("def"); });
     // "et men" (a harm) is a noun; "og men" is a slip of another kind.
-    if (!every(w, [](const Reading& r) { return r.has("cnjcoo"); })) continue;
+    if (!every(w, [](const Reading& r) { return r.has("cnjcoo"); }) && !postposed_possessive) continue;
     // "det men" ends a clause with the pronoun ("Jeg liker det men ..."); other determiners and
     // prepositions want their noun.
     const bool pronoun_before = lemma_in(before, {"det", "dette", "den"}) && some(before, [](const Reading& r) { return r.has("prn"); });
     if (some(before, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo"); }) ||
-        (!pronoun_before && some(before, [](const Reading& r) { return r.has("det"); })))
+        (!pronoun_before && !postposed_possessive && some(before, [](const Reading& r) { return r.has("det"); })))
       continue;
     if (before.lower == "sist") continue;  // "sist men ikke minst", a fixed expression
     c.add("comma-men", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);

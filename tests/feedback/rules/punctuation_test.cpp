@@ -294,6 +294,11 @@ TEST(CommaMen, FixedPhraseAndPronounBefore) {
   expect_finding("Jeg liker det men broren min gjør ikke det.", "comma-men", "det,");
   // A determiner before "men" is no clause end.
   expect_no_rule("Det er et men for meg.", "comma-men");
+  // A possessive after its definite noun ends the noun phrase.
+  expect_finding("Han har jobbet hele livet sitt men er nå arbeidsledig.", "comma-men", "sitt,");
+  expect_finding("Jeg har vasket bilen min men den er skitten igjen.", "comma-men", "min,");
+  expect_clean("Han har jobbet hele livet sitt, men er nå arbeidsledig.");
+  expect_no_rule("Ulykken ga ham sitt men for livet.", "comma-men");
 }
 
 TEST(MissingFullStop, CapitalPronounStartsASentence) {
