@@ -845,7 +845,21 @@ void rule_comma_men(const RuleContext& c) {
     const Word& w = s.words[i];
     const Word& before = s.words[i - 1];
     const Word& after = s.words[i + 1];
-    if (w.lower != "men" || before.punct || after.punct) continue;
+    if (w.lower != "men" || after.punct) continue;
+    if (before.punct) {
+      // "noe som er «inn» men en vanlig ting" → "«inn», men": after a closing quote the comma
+      // follows it (a quote that closes: a word before it and an opening quote earlier).
+      if ((before.text != "»" && before.text != "\"") || i < 3 || s.words[i - 2].punct) continue;
+      const std::string open = before.text == "»" ? "«" : "\"";
+      bool opened = false;
+      for (std::size_t k = first; k + 2 < i; ++k) {
+        if (is_punct(&s.words[k], open)) opened = open == "«" || !opened;
+        else if (is_punct(&s.words[k], "»")) opened = false;
+      }
+      if (!opened || !every(w, [](const Reading& r) { return r.has("cnjcoo"); })) continue;
+      c.add("comma-men", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
+      continue;
+    }
     // "livet sitt men ...": a possessive after its definite noun ends the noun phrase, and "men"
     // after it is the conjunction (the disambiguator takes it for the noun after the possessive).
     const bool postposed_possessive = possessive(before) && i >= 2 && !s.words[i - 2].punct &&

@@ -299,6 +299,11 @@ TEST(CommaMen, FixedPhraseAndPronounBefore) {
   expect_finding("Jeg har vasket bilen min men den er skitten igjen.", "comma-men", "min,");
   expect_clean("Han har jobbet hele livet sitt, men er nå arbeidsledig.");
   expect_no_rule("Ulykken ga ham sitt men for livet.", "comma-men");
+  // After a closing quote the comma follows the quote.
+  expect_finding("Filmen var «morsom» men altfor lang.", "comma-men", "»,");
+  expect_finding("Maten var \"sunn\" men dyr.", "comma-men", "\",");
+  expect_clean("Filmen var «morsom», men altfor lang.");
+  expect_no_rule("Han sa \" men \" hele tiden.", "comma-men");
 }
 
 TEST(MissingFullStop, CapitalPronounStartsASentence) {
