@@ -825,6 +825,26 @@ void rule_comma_main_clauses(const RuleContext& c) {
   }
 }
 
+// PUNCM: a comma before "som for eksempel" after a definite noun: "alt i byen som for eksempel
+// kino og kafeer" → "byen, som for eksempel kino". The definite noun is already known; the
+// examples after it add to it and are set off. (After an indefinite noun, "land som for eksempel
+// Norge", they often tell which ones are meant: left alone.)
+void rule_comma_before_examples(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = first_word(s) + 1; i + 1 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    const Word& before = s.words[i - 1];
+    const Word& next = s.words[i + 1];
+    if (w.lower != "som" || before.punct || next.punct) continue;
+    if (next.lower != "for eksempel" && !next.lower.starts_with("f.eks") && !next.lower.starts_with("f. eks")) continue;
+    if (before.unknown || could_be_finite(before) || !some(before, [](const Reading& r) { return r.has("n") && r.has("def"); }) ||
+        some(before, [](const Reading& r) { return r.has("pr") || r.has("adv") || r.has("prn") || r.has("det"); }))
+      continue;
+    c.add("comma-before-examples", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return;
+  }
+}
+
 // PUNCM: a comma before "men": "Den er liten men sterk" → "Den er liten, men sterk".
 void rule_comma_men(const RuleContext& c) {
   const auto& s = c.sentence;

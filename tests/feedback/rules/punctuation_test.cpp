@@ -244,6 +244,15 @@ TEST(CommaInsertion, UansettSetOffAfterTheSubject) {
   expect_no_rule("Alle barn uansett hvor de bor har rett til skole.", "comma-insertion");
 }
 
+TEST(CommaBeforeExamples, AfterADefiniteNoun) {
+  expect_finding("Vi har alt vi trenger i byen som for eksempel kino og bibliotek.", "comma-before-examples", "byen,");
+  expect_finding("Hun liker fagene på skolen som for eksempel historie.", "comma-before-examples", "skolen,");
+  expect_clean("Vi har alt vi trenger i byen, som for eksempel kino og bibliotek.");
+  // After an indefinite noun the examples may tell which ones are meant.
+  expect_no_rule("Vi snakket om land som for eksempel Sverige.", "comma-before-examples");
+  expect_no_rule("Byen som jeg bor i er liten.", "comma-before-examples");
+}
+
 TEST(CommaSubjectClause, InAnAtClause) {
   expect_finding("Jeg tror at de som trener mye vil leve lenge.", "comma-subject-clause", "mye,");
   expect_clean("Jeg tror at de som trener mye, vil leve lenge.");
