@@ -721,6 +721,28 @@ bool comma_before_ellers(const RuleContext& c) {
   }
   return false;
 }
+// "Jeg tror at alle har ønsker så jeg er ikke et unntak" → "ønsker, så jeg er ikke": after "så",
+// a subject, its verb and then "ikke" show a main clause (in a subordinate clause "ikke" comes
+// before the verb), whatever clause stands before it.
+bool comma_before_main_clause_with_ikke(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = first_word(s) + 1; i + 3 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    const Word& before = s.words[i - 1];
+    if (w.lower != "så" || before.punct || dash_joined(before) || is_subject_pronoun(before) ||
+        some(before, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo") || r.has("cnjsub") || r.has("det") || r.has("prn"); }) ||
+        (could_be_finite(before) && !some(before, noun_or_name)))
+      continue;
+    const Word& subject = s.words[i + 1];
+    const Word& verb = s.words[i + 2];
+    if (!lemma_in(subject, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) || !likely_finite(verb) ||
+        some(verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("adv"); }) || s.words[i + 3].lower != "ikke")
+      continue;
+    c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return true;
+  }
+  return false;
+}
 }  // namespace
 
 // PUNCM: a comma between two main clauses joined by "og", "for" or "så" where the second one
@@ -728,7 +750,7 @@ bool comma_before_ellers(const RuleContext& c) {
 // adverb or phrase and the verb before the subject), "Han kom ikke for han var syk" → "ikke, for
 // han var syk".
 void rule_comma_main_clauses(const RuleContext& c) {
-  if (comma_before_ellers(c)) return;
+  if (comma_before_ellers(c) || comma_before_main_clause_with_ikke(c)) return;
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
   // The first clause must be a main clause of its own: not a fronted subordinate clause.

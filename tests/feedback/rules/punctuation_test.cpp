@@ -122,6 +122,12 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_no_rule("Han har ellers vært frisk hele livet.", "comma-main-clauses");
   expect_no_rule("Vi sparer penger som ellers vil gå til bensin.", "comma-main-clauses");
   expect_no_rule("Hvordan har du det ellers?", "comma-main-clauses");
+  // "så", a subject, its verb and "ikke": main clause word order, also after "at".
+  expect_finding("Jeg vet at mange er syke nå så vi har ikke nok leger.", "comma-main-clauses", "nå,");
+  expect_finding("Jeg tror at alle har det travelt i byen så vi ser ikke naboene.", "comma-main-clauses", "byen,");
+  expect_clean("Jeg vet at mange er syke nå, så vi har ikke nok leger.");
+  expect_no_rule("Jeg vet at mange er syke nå så vi ikke har nok leger.", "comma-main-clauses");
+  expect_no_rule("Han så han var ikke glad.", "comma-main-clauses");
 }
 
 TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
