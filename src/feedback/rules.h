@@ -147,5 +147,6 @@ void rule_comma_before_at(const RuleContext& context);
 void rule_comma_before_som(const RuleContext& context);
 void rule_comma_before_last_item(const RuleContext& context);
 void rule_comma_after_subjunction(const RuleContext& context);
+void rule_comma_before_examples(const RuleContext& context);
 
 }  // namespace voki::feedback

@@ -1,6 +1,7 @@
 // PUNCM: the final full stop; commas after fronted subordinate clauses, before "men" and between
 // main clauses.
 #include "feedback/rules/clause_helpers.h"
+#include <cstdio>
 
 namespace voki::feedback {
 
@@ -418,8 +419,48 @@ bool comma_before_for_example(const RuleContext& c) {
   return false;
 }
 
+// "Alle barn uansett hvor de bor, har rett til skole" → "barn, uansett hvor de bor, har": an
+// "uansett" phrase or clause after the fronted subject, closed by its comma before the main
+// clause's verb, is set off on both sides. Before it no verb but that of a "som" clause ("Alle som
+// bor her uansett ...").
+bool comma_before_closed_uansett(const RuleContext& c) {
+  const auto& s = c.sentence;
+  std::size_t first = first_word(s);
+  if (is_word(at(s, first)) && lemma_in(s.words[first], {"men", "og", "bare"})) ++first;
+  bool relative = false;
+  for (std::size_t p = first; p + 3 < s.words.size() && p < first + 10; ++p) {
+    const Word& w = s.words[p];
+    if (w.punct || w.unknown) return false;
+    if (w.lower == "som") relative = true;
+    if (w.lower != "uansett" && !w.lower.starts_with("uansett ")) {
+      // ("alle mynter": after a determiner or adjective a verb homonym is the noun; "å kunne": after
+      // "å" the infinitive.)
+      const Word* prev = p > first ? &s.words[p - 1] : nullptr;
+      const bool noun = prev && some(w, noun_or_name) &&
+                        some(*prev, [](const Reading& r) { return r.has("pr") || r.has("det") || r.has("adj"); });
+      if (is_subjunction(w) || lemma_in(w, {"at", "og", "eller", "men"}) ||
+          (!relative && !noun && likely_finite(w) && !(prev && prev->lower == "å")))
+        return false;
+      continue;
+    }
+    if (p == first) return false;
+    for (std::size_t k = p + 1; k + 1 < s.words.size() && k < p + 12; ++k) {
+      if (!s.words[k].punct || s.words[k].text == "\"" || s.words[k].text == "«" || s.words[k].text == "»") continue;
+      const Word& verb = s.words[k + 1];
+      if (s.words[k].text != "," || k == p + 1 || !likely_finite(verb) ||
+          some(verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("adv"); }))
+        return false;
+      const Word& before = s.words[p - 1];
+      c.add("comma-insertion", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 void rule_comma_insertion(const RuleContext& c) {
-  if (comma_before_inserted_condition(c) || comma_before_for_example(c)) return;
+  if (comma_before_inserted_condition(c) || comma_before_for_example(c) || comma_before_closed_uansett(c)) return;
   const auto& s = c.sentence;
   std::size_t first = first_word(s);
   if (is_word(at(s, first)) && lemma_in(s.words[first], {"men", "og"})) ++first;
@@ -558,6 +599,39 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
   }
   return false;
 }
+// "Det å motta et organ kan redde liv" → "Det å motta et organ, kan": a subject "det å" with an
+// infinitive phrase of two words or more after the infinitive, closed before the main clause's
+// verb (a form of "være", "bli", "ha", a modal, or a word that can only be a finite verb). A short
+// phrase ("Det å være kjent har ...") is left alone, and so is one with a clause or "og" inside it,
+// whose end is less certain.
+bool comma_after_det_infinitive(const RuleContext& c) {
+  const auto& s = c.sentence;
+  std::size_t p = first_word(s);
+  if (is_word(at(s, p)) && lemma_in(s.words[p], {"men", "og"})) ++p;
+  if (!is_word(at(s, p)) || !is_word(at(s, p + 1)) || s.words[p].lower != "det" || s.words[p + 1].lower != "å") return false;
+  std::size_t i = p + 2;
+  if (is_word(at(s, i)) && s.words[i].lower == "ikke") ++i;  // "Det å ikke ha jobb ..."
+  const Word* infinitive = at(s, i);
+  if (!is_word(infinitive) || !some(*infinitive, [](const Reading& r) { return verb_any(r) && r.has("inf"); })) return false;
+  for (std::size_t k = i + 1; k + 1 < s.words.size() && k < i + 12; ++k) {
+    const Word& w = s.words[k];
+    if (w.punct && w.text != "\"" && w.text != "«" && w.text != "»") return false;
+    if (w.punct) continue;
+    if (is_subjunction(w) || subjunction_length(s, k) > 0 ||
+        lemma_in(w, {"at", "som", "og", "eller", "men", "hva", "hvem", "hvor", "hvordan", "hvorfor", "der"}))
+      return false;
+    const bool main_verb = lemma_in(w, {"er", "var", "blir", "ble", "har", "hadde", "kan", "kunne", "må", "måtte", "skal", "skulle", "vil",
+                                        "ville", "bør", "burde", "gjør", "gjorde", "gir", "ga", "krever", "krevde", "betyr", "betydde"}) ||
+                           finite_verb(w);
+    if (!main_verb) continue;
+    const Word& before = s.words[k - 1];
+    // ("å være kjent har": one word after the infinitive; "som å ha": after "å" the infinitive.)
+    if (k < i + 3 || before.punct || lemma_in(before, {"å", "ikke", "til"})) return false;
+    c.add("comma-subject-clause", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return true;
+  }
+  return false;
+}
 }  // namespace
 
 // PUNCM: a comma after a subordinate clause inside a fronted subject, before the main clause's
@@ -566,6 +640,7 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
 // that is surely a verb (no noun or adjective reading) and follows a word that can end the
 // clause is the main clause's.
 void rule_comma_subject_clause(const RuleContext& c) {
+  if (comma_after_det_infinitive(c)) return;
   const auto& s = c.sentence;
   for (std::size_t p = first_word(s); p < s.words.size(); ++p) {
     // At the start, or as the subject of an "at" clause when a pronoun heads it ("Jeg vet at de som
@@ -616,6 +691,58 @@ bool og_reporting_clause(const Sentence& s, std::size_t clause_start, std::size_
   return is_word(at(s, k)) &&
          lemma_in(s.words[k], {"at", "hva", "hvordan", "hvorfor", "hvem", "hvor", "hvilke", "hvilken", "hvilket"});
 }
+// "Du må skynde deg ellers kommer du for sent" → "deg, ellers kommer du": "ellers" (otherwise)
+// before a verb and its subject opens a main clause of its own, whatever clause stands before it
+// ("Det er viktig at barna leser ellers glemmer de ..."). After a verb, a conjunction or "som"
+// it is the adverb ("har ellers vært", "som ellers vil bli", "og ellers i livet").
+bool comma_before_ellers(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = first_word(s) + 1; i + 2 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    const Word& before = s.words[i - 1];
+    // ("venner", "lunger": a noun that is also a verb.)
+    if (w.lower != "ellers" || before.punct || (could_be_finite(before) && !some(before, noun_or_name)) || dash_joined(before) ||
+        some(before, [](const Reading& r) { return r.has("cnjcoo") || r.has("cnjsub") || r.has("pr"); }) ||
+        lemma_in(before, {"som", "at", "ikke", "og", "eller", "men"}))
+      continue;
+    // "ellers kommer du", "ellers så dør han", "ellers blir livet kjedelig".
+    std::size_t v = i + 1;
+    if (s.words[v].lower == "så") ++v;
+    const Word* verb = at(s, v);
+    const Word* subject = at(s, v + 1);
+    // ("dør", "føler" are also nouns: then only before a pronoun that can only be the subject.)
+    if (!is_word(verb) || !is_word(subject) || !likely_finite(*verb) ||
+        some(*verb, [](const Reading& r) { return r.has("adj") || r.has("adv"); }) ||
+        !(pronoun_subject(*subject) || noun_subject(*subject)) ||
+        (some(*verb, noun_or_name) && !is_subject_pronoun(*subject)))
+      continue;
+    c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return true;
+  }
+  return false;
+}
+// "Jeg tror at alle har ønsker så jeg er ikke et unntak" → "ønsker, så jeg er ikke": after "så",
+// a subject, its verb and then "ikke" show a main clause (in a subordinate clause "ikke" comes
+// before the verb), whatever clause stands before it.
+bool comma_before_main_clause_with_ikke(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = first_word(s) + 1; i + 3 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    const Word& before = s.words[i - 1];
+    if (w.lower != "så" || before.punct || dash_joined(before) || is_subject_pronoun(before) ||
+        some(before, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo") || r.has("cnjsub") || r.has("det") || r.has("prn"); }) ||
+        (could_be_finite(before) && !some(before, noun_or_name)))
+      continue;
+    const Word& subject = s.words[i + 1];
+    const Word& verb = s.words[i + 2];
+    if (!lemma_in(subject, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) || !likely_finite(verb) ||
+        some(verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("adv"); }) || s.words[i + 3].lower != "ikke")
+      continue;
+    c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return true;
+  }
+  return false;
+}
 }  // namespace
 
 // PUNCM: a comma between two main clauses joined by "og", "for" or "så" where the second one
@@ -623,6 +750,7 @@ bool og_reporting_clause(const Sentence& s, std::size_t clause_start, std::size_
 // adverb or phrase and the verb before the subject), "Han kom ikke for han var syk" → "ikke, for
 // han var syk".
 void rule_comma_main_clauses(const RuleContext& c) {
+  if (comma_before_ellers(c) || comma_before_main_clause_with_ikke(c)) return;
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
   // The first clause must be a main clause of its own: not a fronted subordinate clause.
@@ -701,11 +829,11 @@ void rule_comma_main_clauses(const RuleContext& c) {
       // "for han var syk", "så vi gikk hjem", "eller vi kan ...": the conjunction, a subject-only
       // pronoun, a verb. "for det var ...": "det" only before "er" or "var" ("for det" is also
       // "for it"); after "eller" also "de" ("eller de vil ...", not "eller de som ...").
-      const bool subject = lemma_in(a, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) ||
-                           (a.lower == "det" && lemma_in(b, {"er", "var"})) ||
-                           (w.lower == "eller" && a.lower == "de" && likely_finite(b));
       // "så det ikke er så dyrt": the clause may have "ikke" before its verb.
       const Word& verb = w.lower == "så" && b.lower == "ikke" ? s.words[i + 3] : b;
+      const bool subject = lemma_in(a, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) ||
+                           (a.lower == "det" && lemma_in(verb, {"er", "var"})) ||
+                           (w.lower == "eller" && a.lower == "de" && likely_finite(b));
       if (!subject || !could_be_finite(verb) || some(verb, [](const Reading& r) { return r.has("pr"); })) continue;
       // "glad for han kom", "redd for vi": after an adjective "for" wants an "at" clause.
       if (w.lower == "for" && some(before, [](const Reading& r) { return r.has("adj"); }) &&
@@ -715,6 +843,26 @@ void rule_comma_main_clauses(const RuleContext& c) {
       continue;
     }
     c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return;
+  }
+}
+
+// PUNCM: a comma before "som for eksempel" after a definite noun: "alt i byen som for eksempel
+// kino og kafeer" → "byen, som for eksempel kino". The definite noun is already known; the
+// examples after it add to it and are set off. (After an indefinite noun, "land som for eksempel
+// Norge", they often tell which ones are meant: left alone.)
+void rule_comma_before_examples(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = first_word(s) + 1; i + 1 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    const Word& before = s.words[i - 1];
+    const Word& next = s.words[i + 1];
+    if (w.lower != "som" || before.punct || next.punct) continue;
+    if (next.lower != "for eksempel" && !next.lower.starts_with("f.eks") && !next.lower.starts_with("f. eks")) continue;
+    if (before.unknown || could_be_finite(before) || !some(before, [](const Reading& r) { return r.has("n") && r.has("def"); }) ||
+        some(before, [](const Reading& r) { return r.has("pr") || r.has("adv") || r.has("prn") || r.has("det"); }))
+      continue;
+    c.add("comma-before-examples", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
     return;
   }
 }
@@ -739,14 +887,32 @@ void rule_comma_men(const RuleContext& c) {
     const Word& w = s.words[i];
     const Word& before = s.words[i - 1];
     const Word& after = s.words[i + 1];
-    if (w.lower != "men" || before.punct || after.punct) continue;
+    if (w.lower != "men" || after.punct) continue;
+    if (before.punct) {
+      // "noe som er «inn» men en vanlig ting" → "«inn», men": after a closing quote the comma
+      // follows it (a quote that closes: a word before it and an opening quote earlier).
+      if ((before.text != "»" && before.text != "\"") || i < 3 || s.words[i - 2].punct) continue;
+      const std::string open = before.text == "»" ? "«" : "\"";
+      bool opened = false;
+      for (std::size_t k = first; k + 2 < i; ++k) {
+        if (is_punct(&s.words[k], open)) opened = open == "«" || !opened;
+        else if (is_punct(&s.words[k], "»")) opened = false;
+      }
+      if (!opened || !every(w, [](const Reading& r) { return r.has("cnjcoo"); })) continue;
+      c.add("comma-men", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);
+      continue;
+    }
+    // "livet sitt men ...": a possessive after its definite noun ends the noun phrase, and "men"
+    // after it is the conjunction (the disambiguator takes it for the noun after the possessive).
+    const bool postposed_possessive = possessive(before) && i >= 2 && !s.words[i - 2].punct &&
+                                      some(s.words[i - 2], [](const Reading& r) { return r.has("n") && r.has("def"); });
     // "et men" (a harm) is a noun; "og men" is a slip of another kind.
-    if (!every(w, [](const Reading& r) { return r.has("cnjcoo"); })) continue;
+    if (!every(w, [](const Reading& r) { return r.has("cnjcoo"); }) && !postposed_possessive) continue;
     // "det men" ends a clause with the pronoun ("Jeg liker det men ..."); other determiners and
     // prepositions want their noun.
     const bool pronoun_before = lemma_in(before, {"det", "dette", "den"}) && some(before, [](const Reading& r) { return r.has("prn"); });
     if (some(before, [](const Reading& r) { return r.has("pr") || r.has("cnjcoo"); }) ||
-        (!pronoun_before && some(before, [](const Reading& r) { return r.has("det"); })))
+        (!pronoun_before && !postposed_possessive && some(before, [](const Reading& r) { return r.has("det"); })))
       continue;
     if (before.lower == "sist") continue;  // "sist men ikke minst", a fixed expression
     c.add("comma-men", "PUNCM", before.start, before.end, {before.text + ","}, 0.7);

@@ -47,6 +47,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"comma-subject-clause", rule_comma_subject_clause, false},
       {"comma-fronted-infinitive", rule_comma_fronted_infinitive, false},
       {"comma-insertion", rule_comma_insertion, false},
+      {"comma-before-examples", rule_comma_before_examples, false},
       {"question-mark", rule_question_mark, false},
       {"semicolon-full-stop", rule_semicolon_full_stop, false},  // findings: missing-full-stop
       {"final-punctuation", rule_final_punctuation, false},

@@ -111,6 +111,23 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_no_rule("Vi flyttet hit for to år siden og vi liker byen.", "comma-main-clauses");
   expect_no_rule("Vi har et hus, vi har en hage og vi tror at vi blir.", "comma-main-clauses");
   expect_no_rule("Min kone og jeg tror at det går bra.", "comma-main-clauses");
+  // "så det ikke er": "ikke" before the verb of the "så" clause.
+  expect_finding("Vi kjøper mat sammen så det ikke er så dyrt.", "comma-main-clauses", "sammen,");
+  expect_clean("Vi kjøper mat sammen, så det ikke er så dyrt.");
+  // "ellers" before a verb and its subject opens a main clause, also after an "at" clause.
+  expect_finding("Du må skynde deg ellers kommer du for sent.", "comma-main-clauses", "deg,");
+  expect_finding("Det er lurt at vi spiser nå ellers så blir vi sultne.", "comma-main-clauses", "nå,");
+  expect_finding("Vi må ta med paraply ellers blir vi våte.", "comma-main-clauses", "paraply,");
+  expect_clean("Du må skynde deg, ellers kommer du for sent.");
+  expect_no_rule("Han har ellers vært frisk hele livet.", "comma-main-clauses");
+  expect_no_rule("Vi sparer penger som ellers vil gå til bensin.", "comma-main-clauses");
+  expect_no_rule("Hvordan har du det ellers?", "comma-main-clauses");
+  // "så", a subject, its verb and "ikke": main clause word order, also after "at".
+  expect_finding("Jeg vet at mange er syke nå så vi har ikke nok leger.", "comma-main-clauses", "nå,");
+  expect_finding("Jeg tror at alle har det travelt i byen så vi ser ikke naboene.", "comma-main-clauses", "byen,");
+  expect_clean("Jeg vet at mange er syke nå, så vi har ikke nok leger.");
+  expect_no_rule("Jeg vet at mange er syke nå så vi ikke har nok leger.", "comma-main-clauses");
+  expect_no_rule("Han så han var ikke glad.", "comma-main-clauses");
 }
 
 TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
@@ -126,6 +143,15 @@ TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
   expect_clean("De som bor i byen, kan ta bussen.");
   // A lexical verb after a verb of thinking is still the relative clause's: "blir" is the main one.
   expect_finding("En plan som jeg tror virker godt blir valgt.", "comma-subject-clause", "godt,");
+  // "Det å" with an infinitive phrase as the subject.
+  expect_finding("Det å lære et nytt språk tar lang tid.", "comma-subject-clause", "språk,");
+  expect_finding("Det å bo i en stor by kan være slitsomt.", "comma-subject-clause", "by,");
+  expect_finding("Det å ikke ha en fast jobb er vanskelig for mange.", "comma-subject-clause", "jobb,");
+  expect_clean("Det å lære et nytt språk, tar lang tid.");
+  // A short phrase, or one with a clause or "og" inside, is left alone.
+  expect_no_rule("Det å være ung er fint.", "comma-subject-clause");
+  expect_no_rule("Det å lese og skrive er viktig.", "comma-subject-clause");
+  expect_no_rule("Det å vite at man er syk kan være tungt.", "comma-subject-clause");
 }
 
 TEST(CommaSubjectClause, AfterAQuantifier) {
@@ -213,6 +239,26 @@ TEST(CommaInsertion, BeforeAConditionAfterAFrontedAdverb) {
   expect_no_rule("Derfor hvis du blir syk, og hvis du er sliten.", "comma-insertion");
 }
 
+TEST(CommaInsertion, UansettSetOffAfterTheSubject) {
+  expect_finding("Alle barn uansett hvor de bor, har rett til skole.", "comma-insertion", "barn,");
+  expect_finding("Gode venner uansett alder, er viktige for oss.", "comma-insertion", "venner,");
+  expect_finding("Mange som flytter hit uansett hvor de kommer fra, trenger hjelp.", "comma-insertion", "hit,");
+  expect_clean("Alle barn, uansett hvor de bor, har rett til skole.");
+  // After the main clause's verb, or at the start, "uansett" is no insertion in the subject.
+  expect_no_rule("Vi har bare ett liv uansett hvor vi bor.", "comma-insertion");
+  expect_no_rule("Uansett hvor vi bor, må vi jobbe.", "comma-insertion");
+  expect_no_rule("Alle barn uansett hvor de bor har rett til skole.", "comma-insertion");
+}
+
+TEST(CommaBeforeExamples, AfterADefiniteNoun) {
+  expect_finding("Vi har alt vi trenger i byen som for eksempel kino og bibliotek.", "comma-before-examples", "byen,");
+  expect_finding("Hun liker fagene på skolen som for eksempel historie.", "comma-before-examples", "skolen,");
+  expect_clean("Vi har alt vi trenger i byen, som for eksempel kino og bibliotek.");
+  // After an indefinite noun the examples may tell which ones are meant.
+  expect_no_rule("Vi snakket om land som for eksempel Sverige.", "comma-before-examples");
+  expect_no_rule("Byen som jeg bor i er liten.", "comma-before-examples");
+}
+
 TEST(CommaSubjectClause, InAnAtClause) {
   expect_finding("Jeg tror at de som trener mye vil leve lenge.", "comma-subject-clause", "mye,");
   expect_clean("Jeg tror at de som trener mye, vil leve lenge.");
@@ -263,6 +309,16 @@ TEST(CommaMen, FixedPhraseAndPronounBefore) {
   expect_finding("Jeg liker det men broren min gjør ikke det.", "comma-men", "det,");
   // A determiner before "men" is no clause end.
   expect_no_rule("Det er et men for meg.", "comma-men");
+  // A possessive after its definite noun ends the noun phrase.
+  expect_finding("Han har jobbet hele livet sitt men er nå arbeidsledig.", "comma-men", "sitt,");
+  expect_finding("Jeg har vasket bilen min men den er skitten igjen.", "comma-men", "min,");
+  expect_clean("Han har jobbet hele livet sitt, men er nå arbeidsledig.");
+  expect_no_rule("Ulykken ga ham sitt men for livet.", "comma-men");
+  // After a closing quote the comma follows the quote.
+  expect_finding("Filmen var «morsom» men altfor lang.", "comma-men", "»,");
+  expect_finding("Maten var \"sunn\" men dyr.", "comma-men", "\",");
+  expect_clean("Filmen var «morsom», men altfor lang.");
+  expect_no_rule("Han sa \" men \" hele tiden.", "comma-men");
 }
 
 TEST(MissingFullStop, CapitalPronounStartsASentence) {
