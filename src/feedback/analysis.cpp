@@ -75,6 +75,13 @@ std::string to_utf8(std::u32string_view text) {
 }
 
 std::string to_lower(std::string_view utf8) {
+  // ASCII (most words) lower-cases letter by letter, as ICU does: no special casing for "nb".
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(utf8);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
   static const icu::Locale norwegian("nb");  // built once: constructing a Locale per call was costly
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))

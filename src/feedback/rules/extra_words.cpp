@@ -191,9 +191,10 @@ void rule_extra_preposition(const RuleContext& c) {
     const Word& verb = s.words[i];
     const Word& prep = s.words[i + 1];
     if (prep.punct) continue;
+    // The lemma first: it tells most readings apart at once.
     auto verb_is = [&](std::string_view lemma) {
       return std::any_of(verb.readings.begin(), verb.readings.end(),
-                         [&](const Reading& r) { return r.has("vblex") && r.lemma == lemma && !r.compound; });
+                         [&](const Reading& r) { return r.lemma == lemma && r.has("vblex") && !r.compound; });
     };
     bool extra = (verb_is("tilhøre") && prep.lower == "til") || (verb_is("påvirke") && prep.lower == "på") ||
                  (verb_is("skyldes") && prep.lower == "av") || (verb_is("medføre") && prep.lower == "til") ||

@@ -326,9 +326,10 @@ void rule_missing_reflexive(const RuleContext& c) {
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& verb = s.words[i];
     if (verb.punct) continue;
+    // The lemma first: it tells most readings apart at once.
     const auto lemma_of = [&](std::string_view lemma) {
       return std::any_of(verb.readings.begin(), verb.readings.end(),
-                         [&](const Reading& r) { return r.has("vblex") && !r.has("pp") && r.lemma == lemma && !r.compound; });
+                         [&](const Reading& r) { return r.lemma == lemma && r.has("vblex") && !r.has("pp") && !r.compound; });
     };
     // Always with "seg", but "bry" and "gift" are nouns too ("til bry", "de gifte kvinnene"): only a
     // finite form that is nothing else ("bryr"; the past may also read as its participle, "skyndte").

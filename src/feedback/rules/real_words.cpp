@@ -191,7 +191,7 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
   const Word& w = s.words[i];
   const Word* prev = before(s, i);
   const Word* next = word(s, i + 1);
-  const std::string& x = w.lower;
+  const std::string_view x = w.lower;  // compared with dozens of literals: a view compares the sizes first
   if (x == "høyre" && !w.capitalised) {
     // "høyre" is the right-hand side; "høyere" the comparative of "høy".
     static const std::vector<std::string_view> sides = {
@@ -214,7 +214,7 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
   } else if (x == "velde" && any_reading(next, [](const Reading& r) { return r.has("adj") || r.has("adv"); })) {
     emit("real-word", w, "veldig");
   } else if ((x.rfind("forsett", 0) == 0 || x.rfind("forsatt", 0) == 0) && is(next, {"å", "med"})) {
-    emit("real-word", w, "fort" + x.substr(3));  // "forsette å" → "fortsette å"
+    emit("real-word", w, "fort" + std::string(x.substr(3)));  // "forsette å" → "fortsette å"
   } else if (x == "måtte" && prev && (is(prev, {"en", "ei", "denne", "samme", "hvilken", "annen", "enhver", "hver"}) ||
                                       (all_readings(prev, adjective) && is(before(s, i - 1), {"en", "ei", "denne", "samme"}))) &&
              !any_reading(next, infinitive)) {
@@ -393,7 +393,7 @@ void function_word_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
   const Word& w = s.words[i];
   const Word* prev = before(s, i);
   const Word* next = word(s, i + 1);
-  const std::string& x = w.lower;
+  const std::string_view x = w.lower;  // compared with dozens of literals: a view compares the sizes first
   if (x == "bor") {
     // "bo" takes no infinitive: "man bor ikke glemme" → "bør".
     if (only_infinitive(after_adverbs(s, i))) emit("real-word", w, "bør");

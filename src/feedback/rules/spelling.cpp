@@ -16,17 +16,6 @@ using namespace rule_helpers;
 
 namespace {
 
-// `w` with `length` code points at `at` replaced by `with` (built in place: the respellings make
-// thousands of these per word).
-std::u32string edited(const std::u32string& w, std::size_t at, std::size_t length, std::u32string_view with) {
-  std::u32string out;
-  out.reserve(w.size() + with.size());
-  out.append(w, 0, at);
-  out.append(with);
-  out.append(w, at + length, std::u32string::npos);
-  return out;
-}
-
 const std::u32string kAlphabet = U"abcdefghijklmnopqrstuvwxyzæøå";
 bool is_vowel(char32_t c) { return std::u32string_view(U"aeiouyæøå").find(c) != std::u32string_view::npos; }
 bool is_letter(char32_t c) { return kAlphabet.find(c) != std::u32string::npos; }
@@ -37,9 +26,53 @@ bool is_letter(char32_t c) { return kAlphabet.find(c) != std::u32string::npos; }
 // a consonant for another consonant, and two edits of which the first is doubling or a sound.
 enum Cost { kTypical = 2, kOneEdit = 3, kConsonant = 4, kTwoEdits = 5 };
 
-struct Candidate {
-  std::u32string text;
-  int cost;
+// Respellings with their costs, in the order made, kept in one buffer: a word has thousands of
+// them, and a string each cost an allocation and a free each.
+class Respellings {
+ public:
+  struct Item {
+    std::u32string_view text;  // valid while the list is neither added to nor moved
+    int cost;
+  };
+  // `w` with `length` code points at `at` replaced by `with`.
+  void add_edit(std::u32string_view w, std::size_t at, std::size_t length, std::u32string_view with, int cost) {
+    const std::size_t offset = buffer_.size();
+    buffer_.append(w.substr(0, at));
+    buffer_.append(with);
+    buffer_.append(w.substr(at + length));
+    entries_.push_back({offset, buffer_.size() - offset, cost});
+  }
+  std::size_t size() const { return entries_.size(); }
+  Item operator[](std::size_t i) const {
+    return {std::u32string_view(buffer_).substr(entries_[i].offset, entries_[i].size), entries_[i].cost};
+  }
+  // Cheapest first; equal costs keep their order.
+  void sort_by_cost() {
+    const auto by_cost = [](const Entry& a, const Entry& b) { return a.cost < b.cost; };
+    if (!std::is_sorted(entries_.begin(), entries_.end(), by_cost)) std::stable_sort(entries_.begin(), entries_.end(), by_cost);
+  }
+
+  class Iterator {
+   public:
+    Iterator(const Respellings& list, std::size_t i) : list_(list), i_(i) {}
+    Item operator*() const { return list_[i_]; }
+    Iterator& operator++() { ++i_; return *this; }
+    bool operator!=(const Iterator& other) const { return i_ != other.i_; }
+
+   private:
+    const Respellings& list_;
+    std::size_t i_;
+  };
+  Iterator begin() const { return {*this, 0}; }
+  Iterator end() const { return {*this, size()}; }
+
+ private:
+  struct Entry {
+    std::size_t offset, size;
+    int cost;
+  };
+  std::u32string buffer_;
+  std::vector<Entry> entries_;
 };
 
 // The distinct texts among thousands of respellings: views into strings that outlive the set, in
@@ -102,90 +135,80 @@ const std::vector<std::pair<std::u32string, std::u32string>>& sound_pairs() {
 }
 
 // Doubled and undoubled consonants: the most frequent learner error.
-void doubling(const std::u32string& w, std::vector<std::u32string>& out) {
+void doubling(std::u32string_view w, Respellings& out, int cost) {
   for (std::size_t i = 1; i < w.size(); ++i)
-    if (w[i] == w[i - 1] && !is_vowel(w[i])) out.push_back(edited(w, i, 1, {}));
+    if (w[i] == w[i - 1] && !is_vowel(w[i])) out.add_edit(w, i, 1, {}, cost);
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (is_vowel(w[i]) || !is_letter(w[i])) continue;
     if ((i + 1 < w.size() && w[i + 1] == w[i]) || (i > 0 && w[i - 1] == w[i])) continue;
-    out.push_back(edited(w, i, 0, std::u32string_view(&w[i], 1)));
+    out.add_edit(w, i, 0, w.substr(i, 1), cost);
   }
 }
 
 // Doubling and confused sounds, also used as the first of two edits.
-void doubling_and_sounds(const std::u32string& w, std::vector<std::u32string>& out) {
-  doubling(w, out);
+void doubling_and_sounds(std::u32string_view w, Respellings& out, int cost) {
+  doubling(w, out, cost);
   for (const auto& [from, to] : sound_pairs())
-    for (auto at = w.find(from); at != std::u32string::npos; at = w.find(from, at + 1))
-      out.push_back(edited(w, at, from.size(), to));
-  if (w.size() > 1 && w[0] == U'v') out.push_back(U"h" + w);  // hv- words: "vordan"
-  if (w.size() > 2 && w[0] == U'h' && w[1] == U'v') out.push_back(w.substr(1));
+    for (auto at = w.find(from); at != std::u32string_view::npos; at = w.find(from, at + 1))
+      out.add_edit(w, at, from.size(), to, cost);
+  if (w.size() > 1 && w[0] == U'v') out.add_edit(w, 0, 0, U"h", cost);  // hv- words: "vordan"
+  if (w.size() > 2 && w[0] == U'h' && w[1] == U'v') out.add_edit(w, 0, 1, {}, cost);
 }
 
 // Silent and linking letters left out or added.
-void silent_letters(const std::u32string& w, std::vector<std::u32string>& out) {
+void silent_letters(std::u32string_view w, Respellings& out, int cost) {
   static const std::u32string silent = U"dtgvhes";
   for (std::size_t i = 0; i < w.size(); ++i)
-    if (silent.find(w[i]) != std::u32string::npos) out.push_back(edited(w, i, 1, {}));
+    if (silent.find(w[i]) != std::u32string::npos) out.add_edit(w, i, 1, {}, cost);
   for (std::size_t i = 1; i <= w.size(); ++i)
-    for (const char32_t& a : silent) out.push_back(edited(w, i, 0, std::u32string_view(&a, 1)));
+    for (const char32_t& a : silent) out.add_edit(w, i, 0, std::u32string_view(&a, 1), cost);
 }
 
 // The respellings of `w` of one cost tier: typical edits, other single edits (a consonant for a
 // consonant costs more), or two edits of which the first is doubling or a sound.
-std::vector<Candidate> respellings(const std::u32string& w, int tier) {
-  std::vector<Candidate> out;
+Respellings respellings(std::u32string_view w, int tier) {
+  Respellings out;
   if (tier == kTypical) {
-    std::vector<std::u32string> typical;
-    doubling_and_sounds(w, typical);
-    silent_letters(w, typical);
-    for (auto& t : typical) out.push_back({std::move(t), kTypical});
+    doubling_and_sounds(w, out, kTypical);
+    silent_letters(w, out, kTypical);
   } else if (tier == kOneEdit) {
-    for (std::size_t i = 0; i < w.size(); ++i) out.push_back({edited(w, i, 1, {}), kOneEdit});
+    for (std::size_t i = 0; i < w.size(); ++i) out.add_edit(w, i, 1, {}, kOneEdit);
     for (std::size_t i = 0; i + 1 < w.size(); ++i) {
       if (w[i] == w[i + 1]) continue;
-      std::u32string c = w;
-      std::swap(c[i], c[i + 1]);
-      out.push_back({c, kOneEdit});
+      const char32_t swapped[2] = {w[i + 1], w[i]};
+      out.add_edit(w, i, 2, std::u32string_view(swapped, 2), kOneEdit);
     }
     for (std::size_t i = 0; i < w.size(); ++i)
-      for (char32_t a : kAlphabet) {
+      for (const char32_t& a : kAlphabet) {
         if (a == w[i]) continue;
-        std::u32string c = w;
-        c[i] = a;
-        out.push_back({c, is_vowel(a) && is_vowel(w[i]) ? kOneEdit : kConsonant});
+        out.add_edit(w, i, 1, std::u32string_view(&a, 1), is_vowel(a) && is_vowel(w[i]) ? kOneEdit : kConsonant);
       }
     for (std::size_t i = 0; i <= w.size(); ++i)
-      for (const char32_t& a : kAlphabet) out.push_back({edited(w, i, 0, std::u32string_view(&a, 1)), kOneEdit});
+      for (const char32_t& a : kAlphabet) out.add_edit(w, i, 0, std::u32string_view(&a, 1), kOneEdit);
   } else {
     // Two edits only in words of five to twenty letters; two silent letters added are not tried
     // (thousands of candidates for little).
     if (w.size() < 5 || w.size() > 20) return out;
-    std::vector<std::u32string> first;
-    doubling_and_sounds(w, first);
+    Respellings first;
+    doubling_and_sounds(w, first, kTwoEdits);
     const std::size_t sounds = first.size();
-    silent_letters(w, first);
+    silent_letters(w, first, kTwoEdits);
     for (std::size_t k = 0; k < first.size(); ++k) {
-      const std::u32string& v = first[k];
-      std::vector<std::u32string> second;
-      doubling_and_sounds(v, second);
-      if (k < sounds) silent_letters(v, second);
+      const std::u32string_view v = first[k].text;
+      doubling_and_sounds(v, out, kTwoEdits);
+      if (k < sounds) silent_letters(v, out, kTwoEdits);
       for (std::size_t i = 0; i < v.size(); ++i) {
-        second.push_back(edited(v, i, 1, {}));
+        out.add_edit(v, i, 1, {}, kTwoEdits);
         if (!is_vowel(v[i])) continue;
-        for (char32_t a : std::u32string_view(U"aeiouyæøå")) {
+        for (const char32_t& a : std::u32string_view(U"aeiouyæøå")) {
           if (a == v[i]) continue;
-          std::u32string c = v;
-          c[i] = a;
-          second.push_back(std::move(c));
+          out.add_edit(v, i, 1, std::u32string_view(&a, 1), kTwoEdits);
         }
       }
-      for (auto& x : second) out.push_back({std::move(x), kTwoEdits});
     }
   }
-  // Only the single edits mix costs; a stable sort of sorted candidates would only move them.
-  const auto by_cost = [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; };
-  if (!std::is_sorted(out.begin(), out.end(), by_cost)) std::stable_sort(out.begin(), out.end(), by_cost);
+  // Only the single edits mix costs.
+  out.sort_by_cost();
   return out;
 }
 
@@ -215,7 +238,8 @@ std::vector<Neighbour> dictionary_neighbours(Worker& worker, const std::string& 
   const std::u32string w = to_u32(lower);
   if (w.size() >= 2 && w.size() <= 40) {
     // The views in `seen` and `texts` point into the tiers' candidates, kept until the end.
-    std::vector<std::vector<Candidate>> tiers;
+    std::vector<Respellings> tiers;
+    tiers.reserve(3);  // one per tier: never moved, so that the views stay valid
     SeenTexts seen(4096);
     seen.insert(w);
     for (int tier : {kTypical, kOneEdit, kTwoEdits}) {
@@ -251,7 +275,7 @@ std::vector<Neighbour> hunspell_neighbours(Worker& worker, const std::string& lo
   if (w.size() < 2 || w.size() > 40) return result;
   std::unordered_set<std::u32string> seen{w};
   for (const auto& c : respellings(w, kTypical)) {
-    if (c.text.size() < 2 || !seen.insert(c.text).second) continue;
+    if (c.text.size() < 2 || !seen.emplace(c.text).second) continue;
     const std::string text = to_utf8(c.text);
     if (worker.spelled_right(text)) result.push_back({text, c.cost});
     if (result.size() == limit) break;
@@ -375,12 +399,13 @@ std::optional<std::string> misspelt_compound(Worker& worker, const std::u32strin
       if (worker.spelled_right(joined)) return joined;
     }
     if (linking_only || right.size() < 4) continue;
-    std::vector<std::u32string> respelt;
-    doubling(right, respelt);
-    for (const auto& r : respelt) {
+    Respellings respelt;
+    doubling(right, respelt, kTypical);
+    for (const auto& item : respelt) {
+      const std::u32string_view r = item.text;
       // Not at the joint: "introduksjon|ssenter" is "introduksjons|senter".
-      if (r.compare(0, 2, right, 0, 2) != 0 || !dictionary_word(worker.lookup(to_utf8(r)))) continue;
-      const std::string joined = to_utf8(left + r);
+      if (r.substr(0, 2) != std::u32string_view(right).substr(0, 2) || !dictionary_word(worker.lookup(to_utf8(r)))) continue;
+      const std::string joined = to_utf8(left + std::u32string(r));
       if (worker.spelled_right(joined)) return joined;
     }
   }
@@ -428,8 +453,8 @@ std::optional<std::string> name_neighbour(Worker& worker, const std::string& low
   std::unordered_set<std::u32string> seen{w};
   for (int tier : {kTypical, kOneEdit}) {
     std::vector<std::u32string> texts;
-    for (auto& c : respellings(w, tier))
-      if (c.cost == tier && c.text.size() > 2 && seen.insert(c.text).second) texts.push_back(std::move(c.text));
+    for (const auto& c : respellings(w, tier))
+      if (c.cost == tier && c.text.size() > 2 && seen.emplace(c.text).second) texts.emplace_back(c.text);
     for (const auto& t : texts) {
       const std::string name = capitalise(to_utf8(t));
       const auto readings = worker.lookup(name);
@@ -620,15 +645,14 @@ std::vector<std::string> rule_helpers::typical_respellings(
   std::vector<std::string> result;
   const std::u32string w = to_u32(lower);
   if (w.size() < 2 || w.size() > 40) return result;
-  std::vector<std::u32string> candidates;
-  if (doubling_only) doubling(w, candidates);
-  else
-    for (auto& c : respellings(w, kTypical)) candidates.push_back(std::move(c.text));
+  Respellings candidates;
+  if (doubling_only) doubling(w, candidates, kTypical);
+  else candidates = respellings(w, kTypical);
   SeenTexts seen(candidates.size() + 1);
   seen.insert(w);
   std::vector<std::u32string_view> texts;  // views into `candidates`
   for (const auto& c : candidates)
-    if (c.size() > 1 && seen.insert(c)) texts.push_back(c);
+    if (c.text.size() > 1 && seen.insert(c.text)) texts.push_back(c.text);
   const auto readings = worker.lookup_many(texts);
   for (std::size_t k = 0; k < texts.size() && result.size() < limit; ++k) {
     if (!dictionary_word(readings[k]) || !fits(readings[k])) continue;
