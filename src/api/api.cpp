@@ -553,7 +553,7 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
                 write.kind = store::MessageWrite::Kind::set_feedback;
                 write.message.id = id;
                 write.message.feedback_json = stored;
-                co_await self->services.db.write(std::move(write));
+                co_await self->services.db.write_soon(std::move(write));
               },
               asio::detached);
         }));
@@ -817,10 +817,11 @@ struct Api::Impl : std::enable_shared_from_this<Api::Impl> {
                    result.error_message);
     }
     if (!reply.text.empty() || result.ok) {
-      // Group commit with the other answers that end meanwhile: `done` follows the commit.
+      // Shares a transaction with the next write (or waits a few ms for one): `done` follows
+      // the commit, and one wakeup of a database thread serves several writes.
       store::MessageWrite write_reply;
       write_reply.message = std::move(reply);
-      reply = co_await services.db.write(std::move(write_reply));
+      reply = co_await services.db.write_soon(std::move(write_reply));
     }
     if (result.ok) {
       co_await events.send("done", message_json(reply).dump(-1, ' ', false, json::error_handler_t::replace));

@@ -24,11 +24,34 @@ void Database::name_threads(std::size_t threads) {
 void Database::enqueue(std::unique_ptr<QueuedWrite> write) {
   {
     const std::lock_guard lock(queue_mutex_);
+    if (write->urgent) ++urgent_queued_;
     queued_.push_back(std::move(write));
     if (writing_) return;  // the group under way starts the next one
-    writing_ = true;
+    if (!schedule_locked()) return;
   }
   asio::post(pool_, [this] { write_queued(); });
+}
+
+bool Database::schedule_locked() {
+  if (queued_.empty()) return false;
+  if (urgent_queued_ > 0 || queued_.size() >= kMaxWaiting) {
+    writing_ = true;
+    return true;
+  }
+  if (!timer_armed_) {
+    timer_armed_ = true;
+    share_timer_.expires_after(kShareWindow);
+    share_timer_.async_wait([this](const boost::system::error_code&) {
+      {
+        const std::lock_guard lock(queue_mutex_);
+        timer_armed_ = false;
+        if (writing_ || queued_.empty()) return;
+        writing_ = true;
+      }
+      write_queued();
+    });
+  }
+  return false;
 }
 
 void Database::write_queued() {
@@ -36,6 +59,7 @@ void Database::write_queued() {
   {
     const std::lock_guard lock(queue_mutex_);
     group.swap(queued_);
+    urgent_queued_ = 0;
   }
   std::vector<MessageWrite> writes;
   writes.reserve(group.size());
@@ -53,33 +77,29 @@ void Database::write_queued() {
     outcomes.assign(group.size(), WriteOutcome{});
     for (auto& outcome : outcomes) outcome.error = failed;
   }
-  // The writes with nothing more to do first; then the reads after the commit, one by one.
-  std::vector<std::size_t> reads;
+  // The urgent writes first (their reads after the commit, one by one), then the deferred ones.
   for (std::size_t i = 0; i < group.size(); ++i) {
+    if (!group[i]->urgent) continue;
     if (group[i]->after_commit && !outcomes[i].error) {
-      reads.push_back(i);
-    } else {
-      group[i]->complete(std::move(outcomes[i]));
-    }
-  }
-  for (const std::size_t i : reads) {
-    try {
-      group[i]->after_commit(*store_);
-    } catch (...) {
-      outcomes[i].error = std::current_exception();
+      try {
+        group[i]->after_commit(*store_);
+      } catch (...) {
+        outcomes[i].error = std::current_exception();
+      }
     }
     group[i]->complete(std::move(outcomes[i]));
   }
+  for (std::size_t i = 0; i < group.size(); ++i)
+    if (!group[i]->urgent) group[i]->complete(std::move(outcomes[i]));
+  bool again = false;
   {
     const std::lock_guard lock(queue_mutex_);
-    if (queued_.empty()) {
-      writing_ = false;
-      return;
-    }
+    writing_ = false;
+    again = schedule_locked();
   }
   // Behind the reads queued meanwhile, rather than looping here: one pool thread must not be
   // kept from them while writes keep coming.
-  asio::post(pool_, [this] { write_queued(); });
+  if (again) asio::post(pool_, [this] { write_queued(); });
 }
 
 }  // namespace voki::store

@@ -2,6 +2,7 @@
 // so that SQLite never blocks the I/O threads.
 #pragma once
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -19,6 +20,7 @@
 #include <boost/asio/execution/outstanding_work.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/prefer.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -76,14 +78,14 @@ class Database {
   // that ends with a new message); what it throws is rethrown here, the write itself stays.
   // Capture by reference (see run()).
   Task<Message> write(MessageWrite write, std::function<void(Store&)> after_commit = {}) {
-    WriteOutcome outcome = co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(WriteOutcome)>(
-        [this](auto handler, MessageWrite w, std::function<void(Store&)> after) {
-          enqueue(std::make_unique<Waiter<decltype(handler)>>(std::move(handler), std::move(w), std::move(after)));
-        },
-        asio::use_awaitable, std::move(write), std::move(after_commit));
-    if (outcome.error) std::rethrow_exception(outcome.error);
-    co_return std::move(outcome.message);
+    return queue_write(std::move(write), std::move(after_commit), true);
   }
+  // The same for a write nobody waits for at once (a finished answer, feedback findings): it may
+  // wait up to kShareWindow for the next write, so that one transaction and one wakeup of a
+  // database thread serve both.
+  Task<Message> write_soon(MessageWrite write) { return queue_write(std::move(write), {}, false); }
+  static constexpr std::chrono::milliseconds kShareWindow{5};
+  static constexpr std::size_t kMaxWaiting = 32;  // deferred writes that start a group at once
 
   // Waits for queued work and ends the pool's threads; for shutdown only: a run() after it never
   // completes.
@@ -93,21 +95,32 @@ class Database {
   // Names the pool's threads "voki-db" (top, perf and /proc tell them from the I/O thread).
   void name_threads(std::size_t threads);
 
+  Task<Message> queue_write(MessageWrite write, std::function<void(Store&)> after_commit, bool urgent) {
+    WriteOutcome outcome = co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(WriteOutcome)>(
+        [this, urgent](auto handler, MessageWrite w, std::function<void(Store&)> after) {
+          enqueue(std::make_unique<Waiter<decltype(handler)>>(std::move(handler), std::move(w), std::move(after), urgent));
+        },
+        asio::use_awaitable, std::move(write), std::move(after_commit));
+    if (outcome.error) std::rethrow_exception(outcome.error);
+    co_return std::move(outcome.message);
+  }
+
   // A queued write and the coroutine waiting for it.
   struct QueuedWrite {
-    QueuedWrite(MessageWrite w, std::function<void(Store&)> after)
-        : write(std::move(w)), after_commit(std::move(after)) {}
+    QueuedWrite(MessageWrite w, std::function<void(Store&)> after, bool u)
+        : write(std::move(w)), after_commit(std::move(after)), urgent(u) {}
     virtual ~QueuedWrite() = default;
     // Resumes the waiter on its own executor with `outcome`; called once, on a pool thread.
     virtual void complete(WriteOutcome outcome) = 0;
     MessageWrite write;
     std::function<void(Store&)> after_commit;
+    bool urgent;  // write(), not write_soon()
   };
 
   template <typename Handler>
   struct Waiter final : QueuedWrite {
-    Waiter(Handler h, MessageWrite w, std::function<void(Store&)> after)
-        : QueuedWrite(std::move(w), std::move(after)),
+    Waiter(Handler h, MessageWrite w, std::function<void(Store&)> after, bool urgent)
+        : QueuedWrite(std::move(w), std::move(after), urgent),
           executor(asio::prefer(asio::get_associated_executor(h), asio::execution::outstanding_work.tracked)),
           handler(std::move(h)) {}
     void complete(WriteOutcome outcome) override {
@@ -120,16 +133,23 @@ class Database {
     Handler handler;
   };
 
-  // Queues a write; starts a group on the pool unless one is under way (it starts the next).
+  // Queues a write; starts a group on the pool unless one is under way (it starts the next), or,
+  // for deferred writes only, arms the share timer.
   void enqueue(std::unique_ptr<QueuedWrite> write);
   // On the pool: writes everything queued as one group and completes its waiters.
   void write_queued();
+  // Under queue_mutex_, with no group under way: what the queue needs next (start a group now,
+  // or arm the timer). Returns true when the caller must start a group.
+  bool schedule_locked();
 
   std::unique_ptr<Store> store_;
   std::mutex queue_mutex_;
   std::vector<std::unique_ptr<QueuedWrite>> queued_;  // under queue_mutex_
   bool writing_ = false;                               // a group is posted or running; under queue_mutex_
+  std::size_t urgent_queued_ = 0;                      // of queued_; under queue_mutex_
+  bool timer_armed_ = false;                           // under queue_mutex_
   asio::thread_pool pool_;
+  asio::steady_timer share_timer_{pool_};              // armed and re-armed under queue_mutex_
 };
 
 }  // namespace voki::store

@@ -778,7 +778,9 @@ class SqliteStore final : public Store {
             outcomes[i].error = std::current_exception();
             continue;
           }
-          Query(cache, "SAVEPOINT grouped_write").run();
+          // A write alone needs no savepoint: the whole transaction is undone if it fails.
+          const bool alone = writes.size() == 1;
+          if (!alone) Query(cache, "SAVEPOINT grouped_write").run();
           try {
             translate_errors(add ? "add_message" : "set_message_feedback", [&] {
               if (add) {
@@ -787,10 +789,11 @@ class SqliteStore final : public Store {
                 update_feedback(cache, write.message.id, write.message.feedback_json);
               }
             });
-            Query(cache, "RELEASE grouped_write").run();
+            if (!alone) Query(cache, "RELEASE grouped_write").run();
             outcomes[i].message = std::move(write.message);
           } catch (...) {
             outcomes[i].error = std::current_exception();
+            if (alone) return;  // rolled back by the transaction's destructor
             // Some errors (a full disk, I/O) end the whole transaction: then nothing of the group
             // is stored, and every write reports it.
             if (sqlite_api::sqlite3_get_autocommit(cache.db()) != 0) {

@@ -674,6 +674,15 @@ TEST_F(StoreTest, WriteGroupKeepsTheOthersWhenOneFails) {
             (std::vector<std::string>{"Hva er klokka?", "Den er ti.", "Takk!", "Bare hyggelig."}));
   EXPECT_EQ(store->messages(conversation.id)[0].feedback_json, "");
   EXPECT_EQ(query_text(db_path, "SELECT COUNT(*) FROM messages"), "4");
+
+  // A write alone (no savepoint) that fails is rolled back with its transaction; the next works.
+  auto alone = store->write_group({add_write("no-such-conversation", "assistant", secret)});
+  ASSERT_EQ(alone.size(), 1u);
+  expect_throws_as(alone[0].error, true, "add_message");
+  alone = store->write_group({add_write(conversation.id, "user", "En til.")});
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_FALSE(alone[0].error);
+  EXPECT_EQ(query_text(db_path, "SELECT COUNT(*) FROM messages"), "5");
 }
 
 // All writes of a group become visible together: one transaction.
