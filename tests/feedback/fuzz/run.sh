@@ -15,6 +15,12 @@ printf 'I dag jeg går på skolen.' > "$corpus/seed1"
 printf 'Vi har et stor hus, og hun kan snakker norsk' > "$corpus/seed2"
 printf '<b>مرحبا</b> Привіт 😀 \001\002' > "$corpus/seed3"
 printf '$DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ' > "$corpus/seed4"  # once used gigabytes
+# Real learner sentences as seeds too (every 20th of NoCoLA dev, where present): the rules' index
+# arithmetic is reached by real sentence shapes far sooner than by mutations of four seeds.
+dev="$root/../shared/data/nocola/dev.tsv"
+if [ -f "$dev" ]; then
+  tail -n +2 "$dev" | cut -f1 | awk -v dir="$corpus" 'NR % 20 == 0 { f = dir "/dev" NR; printf "%s", $0 > f; close(f) }'
+fi
 # Leak checking is off: the engine is a process-wide singleton by design.
 ASAN_OPTIONS=detect_leaks=0 "$build/tests/feedback/feedback_fuzz" -max_total_time="$seconds" -artifact_prefix="$build/" -max_len=4096 \
   -rss_limit_mb=4096 "$corpus"
