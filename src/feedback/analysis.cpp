@@ -723,6 +723,15 @@ struct Worker::Impl {
     // The UTF-16 text as UnicodeString::append(UChar32) builds it one character at a time (a
     // surrogate code point is one unit), written into one buffer: append cost ~140 instructions a
     // character.
+    // A run of letters a-z, æ, ø, å (either case) is one word by Unicode's word rules (ALetter ×
+    // ALetter), as the iterator says: the lookups of single words need no iterator.
+    if (!chars.empty() && std::all_of(chars.begin(), chars.end(), [](char32_t c) {
+          const char32_t l = c | 0x20;
+          return (l >= U'a' && l <= U'z') || l == U'\u00e6' || l == U'\u00f8' || l == U'\u00e5';
+        })) {
+      tokens.emplace_back(0, chars.size());
+      return;
+    }
     std::vector<std::size_t>& cp_of = token_cp_of;
     std::vector<UChar>& units = token_units;
     cp_of.clear();
