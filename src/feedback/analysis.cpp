@@ -74,6 +74,32 @@ std::string to_utf8(std::u32string_view text) {
   return out;
 }
 
+namespace {
+
+// UTF-8 of `text` exactly as appending its characters to an icu::UnicodeString and calling
+// toUTF8String() gives it, without the UTF-16 detour: a high surrogate code point followed by a
+// low one joins with it (as the two UTF-16 units would), any other surrogate becomes U+FFFD.
+void utf8_as_icu(std::u32string_view text, std::string& out) {
+  out.assign(text.size() * 4, '\0');
+  std::size_t length = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<UChar32>(text[i]);
+    if (c < 0 || c > 0x10FFFF) continue;  // append() adds nothing
+    if (U_IS_SURROGATE(c)) {
+      if (U16_IS_LEAD(c) && i + 1 < text.size() && U16_IS_TRAIL(static_cast<UChar32>(text[i + 1]))) {
+        c = U16_GET_SUPPLEMENTARY(c, static_cast<UChar32>(text[i + 1]));
+        ++i;
+      } else {
+        c = 0xFFFD;
+      }
+    }
+    U8_APPEND_UNSAFE(out.data(), length, c);
+  }
+  out.resize(length);
+}
+
+}  // namespace
+
 std::string to_lower(std::string_view utf8) {
   // ASCII (most words) lower-cases letter by letter, as ICU does: no special casing for "nb".
   if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
@@ -560,6 +586,8 @@ struct Worker::Impl {
   std::size_t walk_count = 0;
   static constexpr std::size_t kMaxWalks = 50000, kMaxWalksPerToken = 32;  // ~600 bytes a walk
   std::string latin1;
+  std::vector<std::size_t> token_cp_of;  // tokenise()'s buffers, kept for their storage
+  std::vector<UChar> token_units;
   std::vector<Analyser::Cursor> lookup_states;  // lookup_many's walk, kept for its storage
 
   cg3_tag* tag(const std::string& utf8) {
@@ -682,9 +710,7 @@ struct Worker::Impl {
       const std::size_t used = std::max<std::size_t>(1, match(chars, tokens, i, unit));
       unit.start = tokens[i].first;
       unit.end = tokens[i + used - 1].second;
-      icu::UnicodeString surface;
-      for (std::size_t c = unit.start; c < unit.end; ++c) surface.append(static_cast<UChar32>(chars[c]));
-      surface.toUTF8String(unit.surface);
+      utf8_as_icu(std::u32string_view(chars).substr(unit.start, unit.end - unit.start), unit.surface);
       units.push_back(std::move(unit));
       i += used;
     }
@@ -694,14 +720,39 @@ struct Worker::Impl {
   // ICU word boundaries; spaces are dropped, every other segment (words, numbers, punctuation) is
   // a token. Pairs are [start, end) in code points of `chars`.
   void tokenise(const std::u32string& chars, std::vector<std::pair<std::size_t, std::size_t>>& tokens) {
-    icu::UnicodeString text;
-    std::vector<std::size_t> cp_of;
+    // The UTF-16 text as UnicodeString::append(UChar32) builds it one character at a time (a
+    // surrogate code point is one unit), written into one buffer: append cost ~140 instructions a
+    // character.
+    // A run of letters a-z, æ, ø, å (either case) is one word by Unicode's word rules (ALetter ×
+    // ALetter), as the iterator says: the lookups of single words need no iterator.
+    if (!chars.empty() && std::all_of(chars.begin(), chars.end(), [](char32_t c) {
+          const char32_t l = c | 0x20;
+          return (l >= U'a' && l <= U'z') || l == U'\u00e6' || l == U'\u00f8' || l == U'\u00e5';
+        })) {
+      tokens.emplace_back(0, chars.size());
+      return;
+    }
+    std::vector<std::size_t>& cp_of = token_cp_of;
+    std::vector<UChar>& units = token_units;
+    cp_of.clear();
+    units.clear();
     for (std::size_t i = 0; i < chars.size(); ++i) {
-      const auto c = static_cast<UChar32>(chars[i]);
-      for (int k = 0; k < U16_LENGTH(c); ++k) cp_of.push_back(i);
-      text.append(c);
+      const auto c = static_cast<std::uint32_t>(chars[i]);
+      if (c <= 0xFFFF) {
+        units.push_back(static_cast<UChar>(c));
+        cp_of.push_back(i);
+      } else if (c > 0x10FFFF) {
+        cp_of.push_back(i);  // append() adds nothing, U16_LENGTH says two
+        cp_of.push_back(i);
+      } else {
+        units.push_back(U16_LEAD(c));
+        units.push_back(U16_TRAIL(c));
+        cp_of.push_back(i);
+        cp_of.push_back(i);
+      }
     }
     cp_of.push_back(chars.size());
+    const icu::UnicodeString text(units.data(), static_cast<int32_t>(units.size()));
     word_breaks->setText(text);
     int32_t begin = word_breaks->first();
     for (int32_t end = word_breaks->next(); end != icu::BreakIterator::DONE; begin = end, end = word_breaks->next()) {

@@ -93,9 +93,9 @@ bool is_modal(const Word& w) {
 bool is_clause_adverb(const Word& w) {
   return lemma_in(w, {"ikke", "aldri", "alltid", "også", "ofte", "gjerne", "bare", "egentlig", "allerede", "fortsatt"});
 }
-static const char* const kSubjunctions[] = {"fordi", "hvis", "når", "om", "dersom", "mens", "siden", "før", "selv om", "etter at", "at"};
 bool is_subjunction(const Word& w) {
-  return std::any_of(std::begin(kSubjunctions), std::end(kSubjunctions), [&](const char* s) { return w.lower == s; });
+  // Asked a million times per 2,000 sentences: lemma_in compares lengths before letters.
+  return lemma_in(w, {"fordi", "hvis", "når", "om", "dersom", "mens", "siden", "før", "selv om", "etter at", "at"});
 }
 std::string like(const Word& original, const std::string& form) {
   return original.capitalised ? capitalise(form) : form;
