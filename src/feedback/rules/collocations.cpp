@@ -231,6 +231,14 @@ void rule_phrase_preposition(const RuleContext& c) {
         c.add("preposition", "W", prep.start, prep.end, {like(prep, "til")}, 0.7);
       continue;
     }
+    // "Med å spise sunt, lever vi lenger" → "Ved å spise": the means is "ved å" (first in the
+    // sentence only; "begynne med å", "problemer med å" are right).
+    if (prep.lower == "med" && i == first_word(s) && s.words[i + 1].lower == "å" && s.words[i + 1].any("part")) {
+      const Word* verb = at(s, i + 2);
+      if (is_word(verb) && some(*verb, [](const Reading& r) { return r.has("vblex") && r.has("inf"); }))
+        c.add("preposition", "W", prep.start, prep.end, {like(prep, "ved")}, 0.7);
+      continue;
+    }
     if (prep.lower != "i" && prep.lower != "på" && prep.lower != "om") continue;
     const Word& next = s.words[i + 1];
     if (prep.lower == "i") {

@@ -38,6 +38,10 @@ TEST(Collocations, PrepositionOfFixedPhrase) {
   expect_no_rule("Det er forskjeller i måter å feire på.", "preposition");
   expect_no_rule("Han gjorde det på den riktige måten.", "preposition");
   expect_no_rule("Han har bodd her i to år.", "preposition");
+  expect_finding("Med å sykle til jobben, sparer hun penger.", "preposition", "Ved");
+  expect_no_rule("Ved å sykle til jobben, sparer hun penger.", "preposition");
+  expect_no_rule("Hun begynte med å vaske kjøkkenet.", "preposition");
+  expect_no_rule("Med åtte barn er huset fullt.", "preposition");
   expect_no_rule("Jeg kjøpte den for to år siden.", "preposition");
 }
 
