@@ -272,6 +272,15 @@ void rule_phrase_preposition(const RuleContext& c) {
         !(i > 0 && lemma_in(s.words[i - 1], {"midt", "ut", "langt", "inn"})) &&
         !(i + 2 < s.words.size() && has_digit(s.words[i + 2].text)))
       right = "om";
+    // The weekend is "i helgen": "Jeg jobber om helgen / på helga" → "i helgen" (but "snakke om
+    // helgen", "glede seg til / vente på helgen" take the verb's preposition).
+    if ((prep.lower == "om" || prep.lower == "på") && right.empty() && (next.lower == "helgen" || next.lower == "helga") &&
+        !(i > 0 && some(s.words[i - 1], [](const Reading& r) {
+          static const std::string_view verbs[] = {"snakke", "fortelle", "skrive", "spørre", "tenke", "høre", "lese", "drømme",
+                                                   "prate", "vente", "se", "satse", "håpe", "glede", "diskutere", "lure", "minne"};
+          return (r.has("vblex") || r.has("n")) && std::find(std::begin(verbs), std::end(verbs), r.lemma) != std::end(verbs);
+        })))
+      right = "i";
     // "kom til Norge", not "kom i Norge": arriving is a direction.
     if (prep.lower == "i" && right.empty() && i > 0 && next.capitalised && next.any("np") && !sentence_initial(s, i + 1) &&
         some(s.words[i - 1], [](const Reading& r) { return r.lemma == "komme" && r.has("vblex") && !r.compound; }))

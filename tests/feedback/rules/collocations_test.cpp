@@ -38,6 +38,11 @@ TEST(Collocations, PrepositionOfFixedPhrase) {
   expect_no_rule("Det er forskjeller i måter å feire på.", "preposition");
   expect_no_rule("Han gjorde det på den riktige måten.", "preposition");
   expect_no_rule("Han har bodd her i to år.", "preposition");
+  expect_finding("Vi går ofte på tur om helgen.", "preposition", "i");
+  expect_finding("Han jobber på helga.", "preposition", "i");
+  expect_no_rule("Han jobber i helga.", "preposition");
+  expect_no_rule("Vi snakket om helgen.", "preposition");
+  expect_no_rule("Jeg venter på helga.", "preposition");
   expect_finding("Med å sykle til jobben, sparer hun penger.", "preposition", "Ved");
   expect_no_rule("Ved å sykle til jobben, sparer hun penger.", "preposition");
   expect_no_rule("Hun begynte med å vaske kjøkkenet.", "preposition");
