@@ -239,6 +239,28 @@ void rule_phrase_preposition(const RuleContext& c) {
         c.add("preposition", "W", prep.start, prep.end, {like(prep, "ved")}, 0.7);
       continue;
     }
+    // One goes "på kino / konsert / restaurant / kurs", not "til": "gå til kino" → "gå på kino"
+    // (the bare noun after a verb of going; "til konserten i Oslo" names a place).
+    if (prep.lower == "til") {
+      const Word& place = s.words[i + 1];
+      const bool outing = lemma_in(place, {"kino", "konsert", "konserter", "opera", "teater", "restaurant", "restauranter", "kafé",
+                                           "kafe", "kafeer", "kaféer", "fest", "fester", "ferie", "kurs", "dansekurs",
+                                           "norskkurs", "språkkurs"});
+      std::size_t k = i;
+      bool with = false;  // "ta med / bli med / følge med til …"
+      while (k > 0 && (is_clause_adverb(s.words[k - 1]) || is_object_pronoun(s.words[k - 1]) || is_subject_pronoun(s.words[k - 1]) ||
+                       lemma_in(s.words[k - 1], {"med", "ut", "etterpå", "sammen", "ofte", "gjerne", "heller"}))) {
+        with = with || s.words[k - 1].lower == "med";
+        --k;
+      }
+      if (outing && k > 0 && some(s.words[k - 1], [&](const Reading& r) {
+            return r.has("vblex") && !r.compound &&
+                   (with ? (r.lemma == "ta" || r.lemma == "bli" || r.lemma == "følge")  // "går med dem til kafeer" is company
+                         : (r.lemma == "gå" || r.lemma == "dra" || r.lemma == "reise" || r.lemma == "komme"));
+          }))
+        c.add("preposition", "W", prep.start, prep.end, {like(prep, "på")}, 0.7);
+      continue;
+    }
     if (prep.lower != "i" && prep.lower != "på" && prep.lower != "om") continue;
     const Word& next = s.words[i + 1];
     if (prep.lower == "i") {

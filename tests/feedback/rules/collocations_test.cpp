@@ -43,6 +43,13 @@ TEST(Collocations, PrepositionOfFixedPhrase) {
   expect_no_rule("Han jobber i helga.", "preposition");
   expect_no_rule("Vi snakket om helgen.", "preposition");
   expect_no_rule("Jeg venter på helga.", "preposition");
+  expect_finding("Vi går til kino hver fredag.", "preposition", "på");
+  expect_finding("Foreldrene tok meg ofte med til konserter.", "preposition", "på");
+  expect_finding("Etterpå dro vi til restaurant.", "preposition", "på");
+  expect_no_rule("Etterpå dro vi på restaurant.", "preposition");
+  expect_no_rule("Vi gikk til restauranten ved torget.", "preposition");
+  expect_no_rule("Vi har ikke penger til kino.", "preposition");
+  expect_no_rule("Jeg går med dem til kafeer i byen.", "preposition");
   expect_finding("Med å sykle til jobben, sparer hun penger.", "preposition", "Ved");
   expect_no_rule("Ved å sykle til jobben, sparer hun penger.", "preposition");
   expect_no_rule("Hun begynte med å vaske kjøkkenet.", "preposition");
