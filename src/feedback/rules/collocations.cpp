@@ -222,6 +222,25 @@ void rule_phrase_preposition(const RuleContext& c) {
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& prep = s.words[i];
     std::string right;
+    // Time spent on something is "bruke tid på å": "bruker mye tid for å lære" → "på å" (money
+    // alone may be used "for å" reach a goal: "bruke penger for å kvalifisere lærere").
+    if (prep.lower == "for" && s.words[i + 1].lower == "å" && s.words[i + 1].any("part")) {
+      bool time = false, spend = false;
+      for (std::size_t k = i; k > 0 && i - k < 7 && !s.words[k - 1].punct && !spend; --k) {
+        const Word& w = s.words[k - 1];
+        if (!time && lemma_in(w, {"tid", "tiden", "timer", "timene", "dagen", "dager", "dagene", "kvelden", "kveldene", "uker",
+                                  "helgen", "helga", "helgene", "minutter", "år", "fritiden", "fritid"}))
+          time = true;
+        else if (time && some(w, [](const Reading& r) { return r.has("vblex") && r.lemma == "bruke" && !r.compound; }))
+          spend = true;
+        else if (w.lower == "å" || some(w, [](const Reading& r) { return r.has("cnjsub") || r.has("rel"); }))
+          break;
+      }
+      if (spend) {
+        c.add("preposition", "W", prep.start, prep.end, {like(prep, "på")}, 0.7);
+        continue;
+      }
+    }
     // Time one has for someone or something is "tid til": "har ikke nok tid for barna" → "tid til
     // barna" ("det er tid for forandringer" is "it is time for"; "tid for å" is often left).
     if (prep.lower == "for" && i >= 2 && s.words[i - 1].lower == "tid" &&

@@ -50,6 +50,10 @@ TEST(Collocations, PrepositionOfFixedPhrase) {
   expect_no_rule("Vi gikk til restauranten ved torget.", "preposition");
   expect_no_rule("Vi har ikke penger til kino.", "preposition");
   expect_no_rule("Jeg går med dem til kafeer i byen.", "preposition");
+  expect_finding("De bruker mye tid for å lage mat.", "preposition", "på");
+  expect_finding("Han brukte hele dagen for å vaske bilen.", "preposition", "på");
+  expect_no_rule("De bruker mye tid på å lage mat.", "preposition");
+  expect_no_rule("Kommunen bruker penger for å bygge skoler.", "preposition");
   expect_finding("Med å sykle til jobben, sparer hun penger.", "preposition", "Ved");
   expect_no_rule("Ved å sykle til jobben, sparer hun penger.", "preposition");
   expect_no_rule("Hun begynte med å vaske kjøkkenet.", "preposition");
