@@ -643,6 +643,46 @@ void rule_now_when(const RuleContext& c) {
   }
 }
 
+// W: "da", not "når", for one time in the past: "Når jeg var barn, …" → "Da jeg var barn", "Når
+// jeg kom til Norge, …" → "Da jeg kom". "Når" with the past is a repeated event ("når jeg kom
+// hjem, spiste vi"): only childhood and youth, and arriving in or moving to a named place or
+// "hit", which happen once; not after "først", "hver gang" and the like.
+void rule_when_past(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 3 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "når") continue;
+    if (i > 0 && lemma_in(s.words[i - 1], {"først", "bare", "kun", "gang", "gangen", "nettopp", "akkurat", "alltid", "særlig", "spesielt"}))
+      continue;
+    if (!lemma_in(s.words[i + 1], {"jeg", "han", "hun", "vi"})) continue;
+    std::size_t j = i + 2;
+    while (j + 1 < s.words.size() && lemma_in(s.words[j], {"endelig", "først", "nettopp", "ikke"})) ++j;
+    const Word& verb = s.words[j];
+    const Word& next = s.words[j + 1];
+    const Word* after = at(s, j + 2);
+    bool once = false;
+    if (verb.lower == "var") {
+      once = lemma_in(next, {"liten", "små", "barn", "ung", "unge", "yngre", "gutt", "jente", "tenåring", "tenåringer", "baby",
+                             "ungdom", "student", "studenter", "elev"}) ||
+             // "tolv år gammel" may come as one unit.
+             ((next.lower.find(" år") != std::string::npos || (is_word(after) && after->lower == "år")) && [&] {
+               static const std::string_view numbers[] = {"to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti",
+                                                          "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten",
+                                                          "atten", "nitten", "tjue"};
+               const std::string first = next.lower.substr(0, next.lower.find(' '));
+               return has_digit(first) || std::find(std::begin(numbers), std::end(numbers), first) != std::end(numbers);
+             }());
+    } else if (verb.lower == "kom" || verb.lower == "flyttet" || verb.lower == "flytta") {
+      once = next.lower == "hit" ||
+             (next.lower == "til" && is_word(after) && after->capitalised && some(*after, [](const Reading& r) { return r.has("np"); }));
+    } else if (verb.lower == "ble") {
+      once = lemma_in(next, {"født", "voksen", "voksne", "gift"});
+    }
+    if (!once) continue;
+    c.add("when-past", "W", w.start, w.end, {like(w, "da")}, 0.7);
+  }
+}
+
 // W: "og så" (and then), not "også" (also), before an inverted clause: "Også gikk vi hjem" → "Og så
 // gikk vi hjem". "Også" stands first before the phrase it stresses ("Også han kom"), rarely before
 // a finite verb and its subject.

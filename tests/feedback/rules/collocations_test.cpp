@@ -202,6 +202,18 @@ TEST(Collocations, ThinkOf) {
   expect_no_rule("Jeg tenker på familien min hver dag.", "preposition");
 }
 
+TEST(Collocations, WhenPast) {
+  expect_finding("Når jeg var liten, bodde vi på landet.", "when-past", "Da");
+  expect_finding("Hun lærte å svømme når hun var sju år gammel.", "when-past", "da");
+  expect_finding("Når vi flyttet til Bergen, kjente vi ingen.", "when-past", "Da");
+  expect_finding("Når han ble født, var faren i Tyskland.", "when-past", "Da");
+  expect_no_rule("Da jeg var liten, bodde vi på landet.", "when-past");
+  expect_no_rule("Når jeg kom hjem, spiste vi middag.", "when-past");        // every day
+  expect_no_rule("Først når jeg kom til Norge, forsto jeg det.", "when-past");
+  expect_no_rule("Når du er liten, trenger du søvn.", "when-past");
+  expect_no_rule("Når jeg var ferdig, gikk jeg hjem.", "when-past");
+}
+
 TEST(Collocations, OgSaa) {
   expect_finding("Også dro vi hjem til byen.", "og-saa", "Og så");
   expect_finding("Også kjøpte han en ny sykkel.", "og-saa", "Og så");
