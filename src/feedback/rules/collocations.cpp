@@ -29,7 +29,8 @@ struct Collocation {
 const std::vector<Collocation>& collocations() {
   static const std::vector<Collocation> table = {
       // Adjectives.
-      {"interessere", Pos::participle, "i", {"for", "på", "om", "av", "med"}, {"å"}},
+      {"interessere", Pos::participle, "i", {"for", "på", "om", "av", "med", "til"}, {"å"}},
+      {"åpen", Pos::adjective, "for", {"til"}, {}},  // not before a time: "åpent til klokka ti"
       {"avhengig", Pos::adjective, "av", {"på", "fra", "om", "til"}, {}},
       {"uavhengig", Pos::adjective, "av", {"på", "fra"}, {}},
       {"gift", Pos::adjective, "med", {"på", "til"}, {}},
@@ -70,6 +71,7 @@ const std::vector<Collocation>& collocations() {
       {"forståelse", Pos::noun, "for", {"til"}, {}},
       {"årsak", Pos::noun, "til", {"for", "av", "på"}, {"at"}},
       {"grunn", Pos::noun, "til", {}, {"at"}},
+      {"grunn", Pos::noun, "til", {"for"}, {}},  // only before "at": "grunner for at" ("grunn for bekymring" is heard)
       {"mulighet", Pos::noun, "til", {"om"}, {"å"}},
       {"lyst", Pos::noun, "til", {"for"}, {}},  // "ha lyst å" is common and often left as it is
       {"evne", Pos::noun, "til", {}, {"å"}},
@@ -85,6 +87,7 @@ const std::vector<Collocation>& collocations() {
       {"kjennetegn", Pos::noun, "på", {"av", "for"}, {}},
       // Verbs.
       {"vente", Pos::verb, "på", {"for"}, {}},
+      {"lese", Pos::verb, "for", {"til"}, {}},  // only before a person: "lese til meg" ("lese til eksamen" is right)
       {"drømme", Pos::verb, "om", {"på", "for"}, {"å"}},
       // ("lytte på musikk" is in the dictionaries too, and annotators leave it.)
       {"avhenge", Pos::verb, "av", {"på", "fra", "om"}, {}},
@@ -196,6 +199,17 @@ void rule_preposition(const RuleContext& c) {
       if (col.lemma == "flink" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
       if (col.lemma == "mulighet" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
       if (col.lemma == "tenke" && !thinks_of(s, i, j)) continue;
+      if (col.lemma == "grunn" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "at")) continue;
+      if (col.lemma == "lese" && !(j + 1 < s.words.size() && is_object_pronoun(s.words[j + 1]) && s.words[j + 1].lower != "seg")) continue;
+      if (col.lemma == "åpen") {
+        const Word* next = at(s, j + 1);
+        if (!is_word(next) || has_digit(next->text) ||
+            lemma_in(*next, {"kl", "kl.", "klokka", "klokken", "sent", "midnatt", "jul", "påske", "neste", "i morgen", "sommeren", "høsten",
+                             "våren", "vinteren", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "kvelden",
+                             "kvelds", "slutten", "helgen", "nyttår", "januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+                             "september", "oktober", "november", "desember", "og", "med"}))
+          continue;
+      }
       // "enig med" a person, "enig i" a statement: "enig i det", "enig i at …" ("det som Per sa" may be either).
       if (col.lemma == "enig") {
         const Word* next = at(s, j + 1);

@@ -28,6 +28,16 @@ TEST(Collocations, FixedPreposition) {
   expect_no_rule("Firmaet er basert i Oslo.", "preposition");
   expect_finding("Jeg lengter for familien min.", "preposition", "etter");
   expect_finding("De reagerte til nyheten.", "preposition", "på");
+  expect_finding("Vi må være åpne til nye ideer.", "preposition", "for");
+  expect_no_rule("Vi må være åpne for nye ideer.", "preposition");
+  expect_no_rule("Butikken er åpen til klokka ti.", "preposition");
+  expect_no_rule("Kafeen er åpen til sent på kvelden.", "preposition");
+  expect_finding("Mor leste til oss hver kveld.", "preposition", "for");
+  expect_no_rule("Mor leste for oss hver kveld.", "preposition");
+  expect_no_rule("Hun leser til eksamen.", "preposition");
+  expect_finding("Det er mange grunner for at folk flytter.", "preposition", "til");
+  expect_no_rule("Det er mange grunner til at folk flytter.", "preposition");
+  expect_finding("Han er interessert til å lære.", "preposition", "i");
 }
 
 TEST(Collocations, PrepositionOfFixedPhrase) {
