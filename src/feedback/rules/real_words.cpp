@@ -178,7 +178,11 @@ void determiner_forms(const RuleContext& c, std::size_t i) {
   auto plural_noun = [](const Word* x, const char* definiteness) {
     return all_readings(x, [&](const Reading& r) { return noun(r) && r.has("pl") && r.has(definiteness); });
   };
-  if (w.lower == "noe" && plural_noun(next, "ind") && !is(next, {"penger"}))
+  // "noe ganger", "noe få" (also "ganger" reads as a verb), and "i/for noe år" (also singular).
+  const Word* prev = before(s, i);
+  if (w.lower == "noe" && (is(next, {"ganger", "få"}) || (is(next, {"år", "dager", "uker", "måneder"}) && prev && is(prev, {"i", "for", "om", "på"}))))
+    c.add("determiner-form", "W", w.start, w.end, {like(w, "noen")}, 0.7);
+  else if (w.lower == "noe" && plural_noun(next, "ind") && !is(next, {"penger"}))
     c.add("determiner-form", "W", w.start, w.end, {like(w, "noen")}, 0.7);
   // Not after a verb, where "dem" is an indirect object ("ga dem bøkene").
   else if (w.lower == "dem" && plural_noun(next, "def") &&

@@ -118,6 +118,10 @@ TEST(Collocations, Quantifier) {
   expect_no_rule("Har du noe penger?", "quantifier");
   expect_finding("De har ikke noe alvorlige problemer.", "quantifier", "noen");
   expect_finding("Vi har noe ideer til deg.", "determiner-form", "noen");
+  expect_finding("Jeg ser ham noe ganger i uka.", "determiner-form", "noen");
+  expect_finding("Vi flyttet hit for noe år siden.", "determiner-form", "noen");
+  expect_no_rule("Jeg ser ham noen ganger i uka.", "determiner-form");
+  expect_no_rule("Det har skjedd noe år etter år.", "determiner-form");
   expect_finding("Hun lærte noen nytt hver dag.", "quantifier", "noe");
   expect_no_rule("Hun møtte noen nye venner.", "quantifier");
   expect_finding("Det er for mange stress på jobben.", "quantifier", "mye");
