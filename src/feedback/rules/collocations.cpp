@@ -536,6 +536,17 @@ void rule_quantifier(const RuleContext& c) {
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& q = s.words[i];
     if (q.punct) continue;
+    // "mye gode ord", "så mye forskjellige varer": a plural adjective shows a counted plural
+    // ("mye bedre resultater" compares).
+    if ((q.lower == "mye" || q.lower == "så mye") && i + 2 < s.words.size() && plural_adjective(s.words[i + 1]) &&
+        none(s.words[i + 1], [](const Reading& r) { return r.has("comp") || r.has("sup"); }) &&
+        !s.words[i + 1].lower.ends_with("ere") &&
+        every(s.words[i + 2], [](const Reading& r) { return (r.has("n") && (r.has("pl") || r.has("nt"))) || r.has("vblex"); }) &&
+        some(s.words[i + 2], [](const Reading& r) { return r.has("n") && r.has("pl") && r.has("ind"); }) &&
+        !measured_plural(s.words[i + 2]) && !mass_noun(s.words[i + 2])) {
+      c.add("quantifier", "W", q.start, q.end, {like(q, q.lower == "mye" ? "mange" : "så mange")}, 0.65);
+      continue;
+    }
     // Right before the noun, or for "noe" also before a plural adjective ("noe alvorlige
     // problemer"); "mer idealistiske menn" compares the adjective.
     std::size_t j = i + 1;

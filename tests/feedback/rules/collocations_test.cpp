@@ -119,6 +119,11 @@ TEST(Collocations, Quantifier) {
   expect_finding("De har ikke noe alvorlige problemer.", "quantifier", "noen");
   expect_finding("Vi har noe ideer til deg.", "determiner-form", "noen");
   expect_finding("Jeg ser ham noe ganger i uka.", "determiner-form", "noen");
+  expect_finding("Butikken selger mye forskjellige varer.", "quantifier", "mange");
+  expect_finding("Han sa mye fine ord om henne.", "quantifier", "mange");
+  expect_no_rule("Butikken selger mange forskjellige varer.", "quantifier");
+  expect_no_rule("Vi fikk mye bedre resultater i år.", "quantifier");
+  expect_no_rule("Det er mye godt vann her.", "quantifier");
   expect_finding("Vi flyttet hit for noe år siden.", "determiner-form", "noen");
   expect_no_rule("Jeg ser ham noen ganger i uka.", "determiner-form");
   expect_no_rule("Det har skjedd noe år etter år.", "determiner-form");
