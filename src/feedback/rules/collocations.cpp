@@ -708,6 +708,19 @@ void rule_when_past(const RuleContext& c) {
   }
 }
 
+// W: after a negation "also" is "heller": "Han er også ikke hjemme" → "Han er heller ikke
+// hjemme", "må også aldri" → "må heller aldri" ("også ikke minst" is another phrase).
+void rule_ogsaa_heller(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "også" || !lemma_in(s.words[i + 1], {"ikke", "aldri"})) continue;
+    const Word* after = at(s, i + 2);
+    if (is_word(after) && lemma_in(*after, {"minst", "bare"})) continue;
+    c.add("ogsaa-heller", "W", w.start, w.end, {like(w, "heller")}, 0.7);
+  }
+}
+
 // W: "og så" (and then), not "også" (also), before an inverted clause: "Også gikk vi hjem" → "Og så
 // gikk vi hjem". "Også" stands first before the phrase it stresses ("Også han kom"), rarely before
 // a finite verb and its subject.

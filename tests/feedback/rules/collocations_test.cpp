@@ -233,6 +233,14 @@ TEST(Collocations, WhenPast) {
   expect_no_rule("Når jeg var ferdig, gikk jeg hjem.", "when-past");
 }
 
+TEST(Collocations, OgsaaHeller) {
+  expect_finding("Han er også ikke hjemme i dag.", "ogsaa-heller", "heller");
+  expect_finding("Du må også aldri glemme det.", "ogsaa-heller", "heller");
+  expect_no_rule("Han er heller ikke hjemme i dag.", "ogsaa-heller");
+  expect_no_rule("Han er også hjemme i dag.", "ogsaa-heller");
+  expect_no_rule("Vi lærte mye, og også ikke minst om kulturen.", "ogsaa-heller");
+}
+
 TEST(Collocations, OgSaa) {
   expect_finding("Også dro vi hjem til byen.", "og-saa", "Og så");
   expect_finding("Også kjøpte han en ny sykkel.", "og-saa", "Og så");
