@@ -296,6 +296,13 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
   } else if (x == "live" && !is(prev, {"i"}) &&
              (is(prev, {"hele"}) || all_readings(prev, [](const Reading& r) { return adjective(r) && r.has("def"); }))) {
     emit("real-word", w, "livet");  // "det daglige live" → "det daglige livet"
+  } else if (x == "lengre" && prev &&
+             [&] {
+               // "lever (man) lengre" → "lenger": how long one lives is the adverb ("en lengre reise" is the adjective).
+               const Word* verb = (is_subject_pronoun(*prev) && i > 1) ? before(s, i - 1) : prev;
+               return any_reading(verb, [](const Reading& r) { return r.has("vblex") && r.lemma == "leve" && !r.compound; });
+             }()) {
+    emit("real-word", w, "lenger");
   } else if (x == "heler" && (is(next, {"ikke"}) || is(prev, {"ikke", "eller"}))) {
     emit("real-word", w, "heller");
   } else if (x == "vær" && prev && is(prev, {"det", "den", "han", "hun", "jeg", "vi", "de", "du"}) && clause_start(s, i - 1) &&
