@@ -120,6 +120,8 @@ void rule_og_for_marker(const RuleContext& context);
 void rule_place_adverb(const RuleContext& context);
 void rule_indirect_if(const RuleContext& context);
 void rule_now_when(const RuleContext& context);
+void rule_when_past(const RuleContext& context);
+void rule_ogsaa_heller(const RuleContext& context);
 void rule_extra_til(const RuleContext& context);
 void rule_extra_article_role(const RuleContext& context);
 void rule_modal_marker(const RuleContext& context);

@@ -29,7 +29,8 @@ struct Collocation {
 const std::vector<Collocation>& collocations() {
   static const std::vector<Collocation> table = {
       // Adjectives.
-      {"interessere", Pos::participle, "i", {"for", "på", "om", "av", "med"}, {"å"}},
+      {"interessere", Pos::participle, "i", {"for", "på", "om", "av", "med", "til"}, {"å"}},
+      {"åpen", Pos::adjective, "for", {"til"}, {}},  // not before a time: "åpent til klokka ti"
       {"avhengig", Pos::adjective, "av", {"på", "fra", "om", "til"}, {}},
       {"uavhengig", Pos::adjective, "av", {"på", "fra"}, {}},
       {"gift", Pos::adjective, "med", {"på", "til"}, {}},
@@ -70,6 +71,7 @@ const std::vector<Collocation>& collocations() {
       {"forståelse", Pos::noun, "for", {"til"}, {}},
       {"årsak", Pos::noun, "til", {"for", "av", "på"}, {"at"}},
       {"grunn", Pos::noun, "til", {}, {"at"}},
+      {"grunn", Pos::noun, "til", {"for"}, {}},  // only before "at": "grunner for at" ("grunn for bekymring" is heard)
       {"mulighet", Pos::noun, "til", {"om"}, {"å"}},
       {"lyst", Pos::noun, "til", {"for"}, {}},  // "ha lyst å" is common and often left as it is
       {"evne", Pos::noun, "til", {}, {"å"}},
@@ -85,6 +87,7 @@ const std::vector<Collocation>& collocations() {
       {"kjennetegn", Pos::noun, "på", {"av", "for"}, {}},
       // Verbs.
       {"vente", Pos::verb, "på", {"for"}, {}},
+      {"lese", Pos::verb, "for", {"til"}, {}},  // only before a person: "lese til meg" ("lese til eksamen" is right)
       {"drømme", Pos::verb, "om", {"på", "for"}, {"å"}},
       // ("lytte på musikk" is in the dictionaries too, and annotators leave it.)
       {"avhenge", Pos::verb, "av", {"på", "fra", "om"}, {}},
@@ -196,6 +199,17 @@ void rule_preposition(const RuleContext& c) {
       if (col.lemma == "flink" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
       if (col.lemma == "mulighet" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "å")) continue;
       if (col.lemma == "tenke" && !thinks_of(s, i, j)) continue;
+      if (col.lemma == "grunn" && !(j + 1 < s.words.size() && s.words[j + 1].lower == "at")) continue;
+      if (col.lemma == "lese" && !(j + 1 < s.words.size() && is_object_pronoun(s.words[j + 1]) && s.words[j + 1].lower != "seg")) continue;
+      if (col.lemma == "åpen") {
+        const Word* next = at(s, j + 1);
+        if (!is_word(next) || has_digit(next->text) ||
+            lemma_in(*next, {"kl", "kl.", "klokka", "klokken", "sent", "midnatt", "jul", "påske", "neste", "i morgen", "sommeren", "høsten",
+                             "våren", "vinteren", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "kvelden",
+                             "kvelds", "slutten", "helgen", "nyttår", "januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+                             "september", "oktober", "november", "desember", "og", "med"}))
+          continue;
+      }
       // "enig med" a person, "enig i" a statement: "enig i det", "enig i at …" ("det som Per sa" may be either).
       if (col.lemma == "enig") {
         const Word* next = at(s, j + 1);
@@ -222,6 +236,25 @@ void rule_phrase_preposition(const RuleContext& c) {
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& prep = s.words[i];
     std::string right;
+    // Time spent on something is "bruke tid på å": "bruker mye tid for å lære" → "på å" (money
+    // alone may be used "for å" reach a goal: "bruke penger for å kvalifisere lærere").
+    if (prep.lower == "for" && s.words[i + 1].lower == "å" && s.words[i + 1].any("part")) {
+      bool time = false, spend = false;
+      for (std::size_t k = i; k > 0 && i - k < 7 && !s.words[k - 1].punct && !spend; --k) {
+        const Word& w = s.words[k - 1];
+        if (!time && lemma_in(w, {"tid", "tiden", "timer", "timene", "dagen", "dager", "dagene", "kvelden", "kveldene", "uker",
+                                  "helgen", "helga", "helgene", "minutter", "år", "fritiden", "fritid"}))
+          time = true;
+        else if (time && some(w, [](const Reading& r) { return r.has("vblex") && r.lemma == "bruke" && !r.compound; }))
+          spend = true;
+        else if (w.lower == "å" || some(w, [](const Reading& r) { return r.has("cnjsub") || r.has("rel"); }))
+          break;
+      }
+      if (spend) {
+        c.add("preposition", "W", prep.start, prep.end, {like(prep, "på")}, 0.7);
+        continue;
+      }
+    }
     // Time one has for someone or something is "tid til": "har ikke nok tid for barna" → "tid til
     // barna" ("det er tid for forandringer" is "it is time for"; "tid for å" is often left).
     if (prep.lower == "for" && i >= 2 && s.words[i - 1].lower == "tid" &&
@@ -229,6 +262,36 @@ void rule_phrase_preposition(const RuleContext& c) {
       const Word* next = at(s, i + 1);
       if (is_word(next) && next->lower != "å")
         c.add("preposition", "W", prep.start, prep.end, {like(prep, "til")}, 0.7);
+      continue;
+    }
+    // "Med å spise sunt, lever vi lenger" → "Ved å spise": the means is "ved å" (first in the
+    // sentence only; "begynne med å", "problemer med å" are right).
+    if (prep.lower == "med" && i == first_word(s) && s.words[i + 1].lower == "å" && s.words[i + 1].any("part")) {
+      const Word* verb = at(s, i + 2);
+      if (is_word(verb) && some(*verb, [](const Reading& r) { return r.has("vblex") && r.has("inf"); }))
+        c.add("preposition", "W", prep.start, prep.end, {like(prep, "ved")}, 0.7);
+      continue;
+    }
+    // One goes "på kino / konsert / restaurant / kurs", not "til": "gå til kino" → "gå på kino"
+    // (the bare noun after a verb of going; "til konserten i Oslo" names a place).
+    if (prep.lower == "til") {
+      const Word& place = s.words[i + 1];
+      const bool outing = lemma_in(place, {"kino", "konsert", "konserter", "opera", "teater", "restaurant", "restauranter", "kafé",
+                                           "kafe", "kafeer", "kaféer", "fest", "fester", "ferie", "kurs", "dansekurs",
+                                           "norskkurs", "språkkurs"});
+      std::size_t k = i;
+      bool with = false;  // "ta med / bli med / følge med til …"
+      while (k > 0 && (is_clause_adverb(s.words[k - 1]) || is_object_pronoun(s.words[k - 1]) || is_subject_pronoun(s.words[k - 1]) ||
+                       lemma_in(s.words[k - 1], {"med", "ut", "etterpå", "sammen", "ofte", "gjerne", "heller"}))) {
+        with = with || s.words[k - 1].lower == "med";
+        --k;
+      }
+      if (outing && k > 0 && some(s.words[k - 1], [&](const Reading& r) {
+            return r.has("vblex") && !r.compound &&
+                   (with ? (r.lemma == "ta" || r.lemma == "bli" || r.lemma == "følge")  // "går med dem til kafeer" is company
+                         : (r.lemma == "gå" || r.lemma == "dra" || r.lemma == "reise" || r.lemma == "komme"));
+          }))
+        c.add("preposition", "W", prep.start, prep.end, {like(prep, "på")}, 0.7);
       continue;
     }
     if (prep.lower != "i" && prep.lower != "på" && prep.lower != "om") continue;
@@ -264,6 +327,15 @@ void rule_phrase_preposition(const RuleContext& c) {
         !(i > 0 && lemma_in(s.words[i - 1], {"midt", "ut", "langt", "inn"})) &&
         !(i + 2 < s.words.size() && has_digit(s.words[i + 2].text)))
       right = "om";
+    // The weekend is "i helgen": "Jeg jobber om helgen / på helga" → "i helgen" (but "snakke om
+    // helgen", "glede seg til / vente på helgen" take the verb's preposition).
+    if ((prep.lower == "om" || prep.lower == "på") && right.empty() && (next.lower == "helgen" || next.lower == "helga") &&
+        !(i > 0 && some(s.words[i - 1], [](const Reading& r) {
+          static const std::string_view verbs[] = {"snakke", "fortelle", "skrive", "spørre", "tenke", "høre", "lese", "drømme",
+                                                   "prate", "vente", "se", "satse", "håpe", "glede", "diskutere", "lure", "minne"};
+          return (r.has("vblex") || r.has("n")) && std::find(std::begin(verbs), std::end(verbs), r.lemma) != std::end(verbs);
+        })))
+      right = "i";
     // "kom til Norge", not "kom i Norge": arriving is a direction.
     if (prep.lower == "i" && right.empty() && i > 0 && next.capitalised && next.any("np") && !sentence_initial(s, i + 1) &&
         some(s.words[i - 1], [](const Reading& r) { return r.lemma == "komme" && r.has("vblex") && !r.compound; }))
@@ -464,6 +536,17 @@ void rule_quantifier(const RuleContext& c) {
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& q = s.words[i];
     if (q.punct) continue;
+    // "mye gode ord", "så mye forskjellige varer": a plural adjective shows a counted plural
+    // ("mye bedre resultater" compares).
+    if ((q.lower == "mye" || q.lower == "så mye") && i + 2 < s.words.size() && plural_adjective(s.words[i + 1]) &&
+        none(s.words[i + 1], [](const Reading& r) { return r.has("comp") || r.has("sup"); }) &&
+        !s.words[i + 1].lower.ends_with("ere") &&
+        every(s.words[i + 2], [](const Reading& r) { return (r.has("n") && (r.has("pl") || r.has("nt"))) || r.has("vblex"); }) &&
+        some(s.words[i + 2], [](const Reading& r) { return r.has("n") && r.has("pl") && r.has("ind"); }) &&
+        !measured_plural(s.words[i + 2]) && !mass_noun(s.words[i + 2])) {
+      c.add("quantifier", "W", q.start, q.end, {like(q, q.lower == "mye" ? "mange" : "så mange")}, 0.65);
+      continue;
+    }
     // Right before the noun, or for "noe" also before a plural adjective ("noe alvorlige
     // problemer"); "mer idealistiske menn" compares the adjective.
     std::size_t j = i + 1;
@@ -582,6 +665,59 @@ void rule_now_when(const RuleContext& c) {
       if (s.words[k].text == "," && finite_on_raw_readings(s.words[k + 1])) comma = true;
     if (!comma) continue;
     c.add("now-when", "W", w.start, w.end, {like(w, "når")}, 0.7);
+  }
+}
+
+// W: "da", not "når", for one time in the past: "Når jeg var barn, …" → "Da jeg var barn", "Når
+// jeg kom til Norge, …" → "Da jeg kom". "Når" with the past is a repeated event ("når jeg kom
+// hjem, spiste vi"): only childhood and youth, and arriving in or moving to a named place or
+// "hit", which happen once; not after "først", "hver gang" and the like.
+void rule_when_past(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 3 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "når") continue;
+    if (i > 0 && lemma_in(s.words[i - 1], {"først", "bare", "kun", "gang", "gangen", "nettopp", "akkurat", "alltid", "særlig", "spesielt"}))
+      continue;
+    if (!lemma_in(s.words[i + 1], {"jeg", "han", "hun", "vi"})) continue;
+    std::size_t j = i + 2;
+    while (j + 1 < s.words.size() && lemma_in(s.words[j], {"endelig", "først", "nettopp", "ikke"})) ++j;
+    const Word& verb = s.words[j];
+    const Word& next = s.words[j + 1];
+    const Word* after = at(s, j + 2);
+    bool once = false;
+    if (verb.lower == "var") {
+      once = lemma_in(next, {"liten", "små", "barn", "ung", "unge", "yngre", "gutt", "jente", "tenåring", "tenåringer", "baby",
+                             "ungdom", "student", "studenter", "elev"}) ||
+             // "tolv år gammel" may come as one unit.
+             ((next.lower.find(" år") != std::string::npos || (is_word(after) && after->lower == "år")) && [&] {
+               static const std::string_view numbers[] = {"to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti",
+                                                          "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten",
+                                                          "atten", "nitten", "tjue"};
+               const std::string first = next.lower.substr(0, next.lower.find(' '));
+               return has_digit(first) || std::find(std::begin(numbers), std::end(numbers), first) != std::end(numbers);
+             }());
+    } else if (verb.lower == "kom" || verb.lower == "flyttet" || verb.lower == "flytta") {
+      once = next.lower == "hit" ||
+             (next.lower == "til" && is_word(after) && after->capitalised && some(*after, [](const Reading& r) { return r.has("np"); }));
+    } else if (verb.lower == "ble") {
+      once = lemma_in(next, {"født", "voksen", "voksne", "gift"});
+    }
+    if (!once) continue;
+    c.add("when-past", "W", w.start, w.end, {like(w, "da")}, 0.7);
+  }
+}
+
+// W: after a negation "also" is "heller": "Han er også ikke hjemme" → "Han er heller ikke
+// hjemme", "må også aldri" → "må heller aldri" ("også ikke minst" is another phrase).
+void rule_ogsaa_heller(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
+    const Word& w = s.words[i];
+    if (w.lower != "også" || !lemma_in(s.words[i + 1], {"ikke", "aldri"})) continue;
+    const Word* after = at(s, i + 2);
+    if (is_word(after) && lemma_in(*after, {"minst", "bare"})) continue;
+    c.add("ogsaa-heller", "W", w.start, w.end, {like(w, "heller")}, 0.7);
   }
 }
 

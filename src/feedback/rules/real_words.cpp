@@ -178,7 +178,11 @@ void determiner_forms(const RuleContext& c, std::size_t i) {
   auto plural_noun = [](const Word* x, const char* definiteness) {
     return all_readings(x, [&](const Reading& r) { return noun(r) && r.has("pl") && r.has(definiteness); });
   };
-  if (w.lower == "noe" && plural_noun(next, "ind") && !is(next, {"penger"}))
+  // "noe ganger", "noe få" (also "ganger" reads as a verb), and "i/for noe år" (also singular).
+  const Word* prev = before(s, i);
+  if (w.lower == "noe" && (is(next, {"ganger", "få"}) || (is(next, {"år", "dager", "uker", "måneder"}) && prev && is(prev, {"i", "for", "om", "på"}))))
+    c.add("determiner-form", "W", w.start, w.end, {like(w, "noen")}, 0.7);
+  else if (w.lower == "noe" && plural_noun(next, "ind") && !is(next, {"penger"}))
     c.add("determiner-form", "W", w.start, w.end, {like(w, "noen")}, 0.7);
   // Not after a verb, where "dem" is an indirect object ("ga dem bøkene").
   else if (w.lower == "dem" && plural_noun(next, "def") &&
@@ -292,6 +296,13 @@ void frequent_pairs(const Sentence& s, std::size_t i, const Emit& emit) {
   } else if (x == "live" && !is(prev, {"i"}) &&
              (is(prev, {"hele"}) || all_readings(prev, [](const Reading& r) { return adjective(r) && r.has("def"); }))) {
     emit("real-word", w, "livet");  // "det daglige live" → "det daglige livet"
+  } else if (x == "lengre" && prev &&
+             [&] {
+               // "lever (man) lengre" → "lenger": how long one lives is the adverb ("en lengre reise" is the adjective).
+               const Word* verb = (is_subject_pronoun(*prev) && i > 1) ? before(s, i - 1) : prev;
+               return any_reading(verb, [](const Reading& r) { return r.has("vblex") && r.lemma == "leve" && !r.compound; });
+             }()) {
+    emit("real-word", w, "lenger");
   } else if (x == "heler" && (is(next, {"ikke"}) || is(prev, {"ikke", "eller"}))) {
     emit("real-word", w, "heller");
   } else if (x == "vær" && prev && is(prev, {"det", "den", "han", "hun", "jeg", "vi", "de", "du"}) && clause_start(s, i - 1) &&

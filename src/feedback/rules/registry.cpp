@@ -70,6 +70,8 @@ const std::vector<RuleInfo>& all_rules() {
       {"place-adverb", rule_place_adverb, false},
       {"indirect-if", rule_indirect_if, false},
       {"now-when", rule_now_when, false},
+      {"when-past", rule_when_past, false},
+      {"ogsaa-heller", rule_ogsaa_heller, false},
       {"og-saa", rule_og_saa, false},
       {"verb-noun-preposition", rule_verb_noun_preposition, false},
       {"sammen-for-samme", rule_sammen_for_samme, false},

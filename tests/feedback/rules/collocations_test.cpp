@@ -28,6 +28,16 @@ TEST(Collocations, FixedPreposition) {
   expect_no_rule("Firmaet er basert i Oslo.", "preposition");
   expect_finding("Jeg lengter for familien min.", "preposition", "etter");
   expect_finding("De reagerte til nyheten.", "preposition", "på");
+  expect_finding("Vi må være åpne til nye ideer.", "preposition", "for");
+  expect_no_rule("Vi må være åpne for nye ideer.", "preposition");
+  expect_no_rule("Butikken er åpen til klokka ti.", "preposition");
+  expect_no_rule("Kafeen er åpen til sent på kvelden.", "preposition");
+  expect_finding("Mor leste til oss hver kveld.", "preposition", "for");
+  expect_no_rule("Mor leste for oss hver kveld.", "preposition");
+  expect_no_rule("Hun leser til eksamen.", "preposition");
+  expect_finding("Det er mange grunner for at folk flytter.", "preposition", "til");
+  expect_no_rule("Det er mange grunner til at folk flytter.", "preposition");
+  expect_finding("Han er interessert til å lære.", "preposition", "i");
 }
 
 TEST(Collocations, PrepositionOfFixedPhrase) {
@@ -38,6 +48,26 @@ TEST(Collocations, PrepositionOfFixedPhrase) {
   expect_no_rule("Det er forskjeller i måter å feire på.", "preposition");
   expect_no_rule("Han gjorde det på den riktige måten.", "preposition");
   expect_no_rule("Han har bodd her i to år.", "preposition");
+  expect_finding("Vi går ofte på tur om helgen.", "preposition", "i");
+  expect_finding("Han jobber på helga.", "preposition", "i");
+  expect_no_rule("Han jobber i helga.", "preposition");
+  expect_no_rule("Vi snakket om helgen.", "preposition");
+  expect_no_rule("Jeg venter på helga.", "preposition");
+  expect_finding("Vi går til kino hver fredag.", "preposition", "på");
+  expect_finding("Foreldrene tok meg ofte med til konserter.", "preposition", "på");
+  expect_finding("Etterpå dro vi til restaurant.", "preposition", "på");
+  expect_no_rule("Etterpå dro vi på restaurant.", "preposition");
+  expect_no_rule("Vi gikk til restauranten ved torget.", "preposition");
+  expect_no_rule("Vi har ikke penger til kino.", "preposition");
+  expect_no_rule("Jeg går med dem til kafeer i byen.", "preposition");
+  expect_finding("De bruker mye tid for å lage mat.", "preposition", "på");
+  expect_finding("Han brukte hele dagen for å vaske bilen.", "preposition", "på");
+  expect_no_rule("De bruker mye tid på å lage mat.", "preposition");
+  expect_no_rule("Kommunen bruker penger for å bygge skoler.", "preposition");
+  expect_finding("Med å sykle til jobben, sparer hun penger.", "preposition", "Ved");
+  expect_no_rule("Ved å sykle til jobben, sparer hun penger.", "preposition");
+  expect_no_rule("Hun begynte med å vaske kjøkkenet.", "preposition");
+  expect_no_rule("Med åtte barn er huset fullt.", "preposition");
   expect_no_rule("Jeg kjøpte den for to år siden.", "preposition");
 }
 
@@ -88,6 +118,15 @@ TEST(Collocations, Quantifier) {
   expect_no_rule("Har du noe penger?", "quantifier");
   expect_finding("De har ikke noe alvorlige problemer.", "quantifier", "noen");
   expect_finding("Vi har noe ideer til deg.", "determiner-form", "noen");
+  expect_finding("Jeg ser ham noe ganger i uka.", "determiner-form", "noen");
+  expect_finding("Butikken selger mye forskjellige varer.", "quantifier", "mange");
+  expect_finding("Han sa mye fine ord om henne.", "quantifier", "mange");
+  expect_no_rule("Butikken selger mange forskjellige varer.", "quantifier");
+  expect_no_rule("Vi fikk mye bedre resultater i år.", "quantifier");
+  expect_no_rule("Det er mye godt vann her.", "quantifier");
+  expect_finding("Vi flyttet hit for noe år siden.", "determiner-form", "noen");
+  expect_no_rule("Jeg ser ham noen ganger i uka.", "determiner-form");
+  expect_no_rule("Det har skjedd noe år etter år.", "determiner-form");
   expect_finding("Hun lærte noen nytt hver dag.", "quantifier", "noe");
   expect_no_rule("Hun møtte noen nye venner.", "quantifier");
   expect_finding("Det er for mange stress på jobben.", "quantifier", "mye");
@@ -180,6 +219,26 @@ TEST(Collocations, ThinkOf) {
   expect_no_rule("Det er mye folk tenker om, som de ikke sier.", "preposition");
   expect_no_rule("Han tenkte seg om før han svarte.", "preposition");
   expect_no_rule("Jeg tenker på familien min hver dag.", "preposition");
+}
+
+TEST(Collocations, WhenPast) {
+  expect_finding("Når jeg var liten, bodde vi på landet.", "when-past", "Da");
+  expect_finding("Hun lærte å svømme når hun var sju år gammel.", "when-past", "da");
+  expect_finding("Når vi flyttet til Bergen, kjente vi ingen.", "when-past", "Da");
+  expect_finding("Når han ble født, var faren i Tyskland.", "when-past", "Da");
+  expect_no_rule("Da jeg var liten, bodde vi på landet.", "when-past");
+  expect_no_rule("Når jeg kom hjem, spiste vi middag.", "when-past");        // every day
+  expect_no_rule("Først når jeg kom til Norge, forsto jeg det.", "when-past");
+  expect_no_rule("Når du er liten, trenger du søvn.", "when-past");
+  expect_no_rule("Når jeg var ferdig, gikk jeg hjem.", "when-past");
+}
+
+TEST(Collocations, OgsaaHeller) {
+  expect_finding("Han er også ikke hjemme i dag.", "ogsaa-heller", "heller");
+  expect_finding("Du må også aldri glemme det.", "ogsaa-heller", "heller");
+  expect_no_rule("Han er heller ikke hjemme i dag.", "ogsaa-heller");
+  expect_no_rule("Han er også hjemme i dag.", "ogsaa-heller");
+  expect_no_rule("Vi lærte mye, og også ikke minst om kulturen.", "ogsaa-heller");
 }
 
 TEST(Collocations, OgSaa) {

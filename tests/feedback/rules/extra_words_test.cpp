@@ -176,7 +176,7 @@ namespace {
 // explain themselves in every support language.
 TEST(ExtraWords, ExplanationsInEveryLanguage) {
   for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-reflexive", "missing-preposition",
-                           "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "extra-til", "extra-article",
+                           "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "when-past", "ogsaa-heller", "extra-til", "extra-article",
                            "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula", "stray-letter", "verb-restart",
                            "comma-after-phrase", "comma-before-at", "comma-before-som", "og-saa", "verb-noun-preposition",
                            "extra-at-question", "extra-for-marker", "missing-copula", "missing-stranded-preposition",

@@ -103,6 +103,10 @@ TEST(RealWords, MorePairsInTheirContext) {
   expect_finding("Det gjelder hele live hennes.", "real-word", "livet");
   expect_clean("Han var fortsatt i live.");
   expect_finding("Det hjelper heler ikke.", "real-word", "heller");
+  expect_finding("Kvinner lever lengre enn menn.", "real-word", "lenger");
+  expect_finding("Trener man, lever man lengre.", "real-word", "lenger");
+  expect_no_rule("Kvinner lever lenger enn menn.", "real-word");
+  expect_no_rule("De fikk en lengre ferie.", "real-word");
   expect_finding("Det vær en fin dag i går.", "real-word", "var");
   expect_clean("Vær så snill og kom.");
 }
