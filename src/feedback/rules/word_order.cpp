@@ -378,7 +378,7 @@ std::size_t inverted_after_subjunction(const Sentence& s, std::size_t i) {
       !some(*verb, finite) || some(*verb, [](const Reading& r) { return r.has("pr") || r.has("adv"); }))
     return 0;
   const std::size_t first = first_word(s);
-  const bool clause_first = i == first || (i > first && lemma_in(s.words[i - 1], {"men"}) && s.words[i - 2].text == ",");
+  const bool clause_first = i == first || (i > first + 1 && lemma_in(s.words[i - 1], {"men"}) && s.words[i - 2].text == ",");
   if (clause_first) {
     for (std::size_t k = i + 3; k + 1 < s.words.size(); ++k) {
       const Word& w = s.words[k];
