@@ -230,10 +230,37 @@ void rule_present_r(const RuleContext& c) {
     const Word* verb_word = &s.words[v];
     Word with_verb_readings;  // a copy only when its dictionary verb readings replace CG-3's choice
     const bool noun_subject = !is_subject_pronoun(s.words[i]) && !lemma_in(s.words[i], {"det", "den", "dette", "som"});
-    const bool verb_slot = object_follows || (noun_subject && after_subjunction(s, i));
+    const auto dictionary = c.worker.lookup(verb_word->lower);
+    // After a subject pronoun that begins the clause the finite verb follows: a word the
+    // dictionary has as an infinitive and never as a finite verb is that verb, whatever else CG-3
+    // read it as ("hvis du ringe": also ring<adj>, "når vi flytte": also flyte<adj><pp>, "de
+    // følge": also a noun). Not before a lone "r" ("jeg glede r meg": the ending written apart),
+    // nor a noun before an indefinite noun (perhaps a compound written apart: "og de helse farer"),
+    // nor before an infinitive ("han måte gå": a modal misspelt, the real-word rule's).
+    const Word* after_verb = at(s, v + 1);
+    auto indefinite_noun = [](const Reading& r) { return r.has("n") && r.has("ind"); };
+    const bool pronoun_slot =
+        is_subject_pronoun(s.words[i]) && !verb_word->punct &&
+        std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) { return r.has("vblex") && r.has("inf"); }) &&
+        std::none_of(dictionary.begin(), dictionary.end(), [](const Reading& r) { return verb_any(r) && finite(r); }) &&
+        !(is_word(after_verb) &&
+          (lemma_in(*after_verb, {"r", "er"}) || [&] {
+             const auto next = c.worker.lookup(after_verb->lower);
+             return !next.empty() && std::all_of(next.begin(), next.end(), [](const Reading& r) {
+               return r.has("compound-only-L") || (r.has("vblex") && (r.has("inf") || r.has("imp")));
+             });
+           }() ||
+           (std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) { return r.has("n"); }) &&
+            [&] {
+              const auto next = c.worker.lookup(after_verb->lower);
+              return std::any_of(next.begin(), next.end(), indefinite_noun) &&
+                     std::none_of(next.begin(), next.end(), [](const Reading& r) {
+                       return r.has("pr") || r.has("det") || r.has("prn") || r.has("adv") || r.has("cnjcoo") || r.has("cnjsub");
+                     });
+            }())));
+    const bool verb_slot = object_follows || (noun_subject && after_subjunction(s, i)) || pronoun_slot;
     if (verb_slot && !verb_word->punct && !verb_word->unknown && !candidate_mode()) {
       std::vector<Reading> verbs;
-      const auto dictionary = c.worker.lookup(verb_word->lower);
       for (const auto& r : dictionary)
         if (verb_any(r) && !r.has("compound-only-L")) verbs.push_back(r);
       // Not a word that may stand there as something else: "at barna ofte", "at folk flest".

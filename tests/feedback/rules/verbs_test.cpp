@@ -111,6 +111,20 @@ TEST(VerbForms, PresentRInSubordinateClauses) {
   expect_clean("Nå får vi se hva som skjer.");
 }
 
+TEST(VerbForms, PresentRAfterPronounWhateverCg3Read) {
+  // CG-3 reads "ringe" as an adjective (ring), "flytte" as a participle (flyte) and "følge" as a
+  // noun; after a subject pronoun that begins the clause the word is the verb all the same.
+  expect_finding("Hvis du ringe meg i morgen, kommer jeg.", "present-r", "ringer");
+  expect_finding("Når vi flytte til Bergen, trenger vi en stor bil.", "present-r", "flytter");
+  expect_finding("De følge med i timene.", "present-r", "følger");
+  expect_clean("Hvis du ringer meg i morgen, kommer jeg.");
+  expect_clean("Når vi flytter til Bergen, trenger vi en stor bil.");
+  expect_clean("De følger med i timene.");
+  // Not "de få" (the few), nor an ending written apart, nor a noun before an indefinite noun.
+  expect_no_rule("Jeg tror at de få gjestene koste seg.", "present-r");
+  expect_no_rule("Vi ser at de helse farer er store.", "present-r");
+}
+
 TEST(VerbForms, PresentRAfterNounSubjectInSubordinateClause) {
   // CG-3 reads "vise" as an adjective and "lære" as a noun; after the subject they are the verb.
   expect_finding("Jeg håper at barna vise respekt for andre.", "present-r", "viser");
