@@ -33,11 +33,14 @@ void rule_verb_forms(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& head = s.words[i];
-    // After a subject pronoun a modal is the verb even where CG-3 kept a noun ("de bør": a burden);
+    // After a subject pronoun (or the pronoun "det") a modal is the verb even where CG-3 kept a
+    // noun ("de bør", "det bør": a burden);
     // "trenger ikke" works like a modal ("du trenger ikke spør" → "spørre").
     const bool modal =
         (is_modal(head) && (some(head, [](const Reading& r) { return r.has("vblex") || r.has("vbmod"); }) ||
-                            (i > 0 && is_subject_pronoun(s.words[i - 1]) && s.words[i - 1].lower != "de"))) ||
+                            (i > 0 && is_subject_pronoun(s.words[i - 1]) && s.words[i - 1].lower != "de") ||
+                            (i > 0 && lemma_in(s.words[i - 1], {"det", "dette"}) &&
+                             every(s.words[i - 1], [](const Reading& r) { return r.has("prn"); })))) ||
         (lemma_in(head, {"trenger", "trengte"}) && some(head, verb_any) && is_word(at(s, i + 1)) &&
          (s.words[i + 1].lower == "ikke" ||
           (is_subject_pronoun(s.words[i + 1]) && is_word(at(s, i + 2)) && s.words[i + 2].lower == "ikke")));
@@ -70,13 +73,15 @@ void rule_verb_forms(const RuleContext& c) {
     if (!is_word(verb) || verb->unknown) continue;
     bool finite_only = every(*verb, finite) ||
                        (marker && some(*verb, finite) && none(*verb, [](const Reading& r) { return r.has("inf"); }));
-    // CG-3 reads "må betaler" as a modal and a noun (a payer); right after a modal a word that
-    // is also a finite verb, and never an infinitive, is that verb.
+    // CG-3 reads "må betaler" as a modal and a noun (a payer), or keeps the noun beside the verb
+    // ("vil jeg også jobber"); right after a modal a word that is also a finite verb, and never an
+    // infinitive, is that verb.
     Word raw;
     // A definite noun there is the subject ("Da kan landet være"), as is one before an infinitive.
     const Word* next = at(s, j + 1);
     if (modal && !inverted_subject && !finite_only && !candidate_mode() &&
-        every(*verb, [](const Reading& r) { return r.has("n") && !r.has("def"); }) &&
+        every(*verb, [](const Reading& r) { return (r.has("n") && !r.has("def")) || finite(r); }) &&
+        some(*verb, [](const Reading& r) { return r.has("n"); }) &&
         !(next && some(*next, [](const Reading& r) { return r.has("inf"); }))) {
       raw = *verb;
       raw.readings = c.worker.lookup(verb->lower);

@@ -111,6 +111,16 @@ TEST(VerbForms, PresentRInSubordinateClauses) {
   expect_clean("Nå får vi se hva som skjer.");
 }
 
+TEST(VerbForms, ModalBeforeAWordThatIsAlsoANoun) {
+  // "jobber" is also a noun (jobs, a jobber) and CG-3 keeps it; "bør" after "det" is the modal, not
+  // the noun (a burden).
+  expect_finding("Neste år vil jeg også jobber her.", "modal-verb-form", "jobbe");
+  expect_finding("Det bør begynner i morgen.", "modal-verb-form", "begynne");
+  expect_clean("Neste år vil jeg også jobbe her.");
+  expect_clean("Det bør begynne i morgen.");
+  expect_clean("Det bør være lett.");
+}
+
 TEST(VerbForms, PresentRAfterPronounWhateverCg3Read) {
   // CG-3 reads "ringe" as an adjective (ring), "flytte" as a participle (flyte) and "følge" as a
   // noun; after a subject pronoun that begins the clause the word is the verb all the same.
