@@ -57,6 +57,11 @@ void rule_verb_forms(const RuleContext& c) {
                                                     : !s.words[j].punct && every(s.words[j], [](const Reading& r) { return r.has("n") && r.has("def") && !r.has("gen"); }))) {
       ++j;
       inverted_subject = true;
+      // "måtte foreldrene mine leser": the noun's possessive after it.
+      if (j < s.words.size() && !lemma_in(s.words[j - 1], {"det", "den"}) &&
+          lemma_in(s.words[j], {"min", "mi", "mitt", "mine", "din", "di", "ditt", "dine", "vår", "vårt", "våre", "hans", "hennes"}) &&
+          every(s.words[j], [](const Reading& r) { return r.has("pos") || (r.has("prn") && r.has("pos")); }))
+        ++j;
     } else if (modal && j + 1 < s.words.size() && lemma_in(s.words[j], {"en", "ei", "et"}) &&
                every(s.words[j], [](const Reading& r) { return r.has("det"); }) && !s.words[j + 1].unknown &&
                every(s.words[j + 1], [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind") && !r.has("gen"); })) {

@@ -121,6 +121,12 @@ TEST(VerbForms, ModalBeforeAWordThatIsAlsoANoun) {
   expect_clean("Det bør være lett.");
 }
 
+TEST(VerbForms, ModalWithInvertedNounAndItsPossessive) {
+  // "foreldrene mine" is the inverted subject; the verb after it is the infinitive.
+  expect_finding("Da måtte foreldrene mine leser for meg.", "modal-verb-form", "lese");
+  expect_clean("Da måtte foreldrene mine lese for meg.");
+}
+
 TEST(VerbForms, PresentRAfterPronounWhateverCg3Read) {
   // CG-3 reads "ringe" as an adjective (ring), "flytte" as a participle (flyte) and "følge" as a
   // noun; after a subject pronoun that begins the clause the word is the verb all the same.
