@@ -466,6 +466,26 @@ void small_adjective(const RuleContext& c) {
 void rule_noun_phrase(const RuleContext& c) {
   small_adjective(c);
   const auto& s = c.sentence;
+  // After "den/det/de" the superlative takes its definite form: "det best landet" → "beste",
+  // "Det viktigst er ..." → "viktigste". Before a definite noun, or at the start of the sentence
+  // or after a comma before "er/var" (the adjective used as a noun); not "det best å bo", "som har
+  // det best", and not "mest/minst/flest" (adverbs or the quantifier's own forms).
+  for (std::size_t i = 0; i + 2 < s.words.size(); ++i) {
+    const Word& det = s.words[i];
+    if (!lemma_in(det, {"den", "det", "de"})) continue;
+    const Word& adjective = s.words[i + 1];
+    const Word& next = s.words[i + 2];
+    if (adjective.punct || adjective.unknown || lemma_in(adjective, {"mest", "minst", "flest", "færrest"})) continue;
+    if (!some(adjective, [](const Reading& r) { return r.has("adj") && r.has("sup") && r.has("ind"); }) ||
+        !every(adjective, [](const Reading& r) { return (r.has("adj") && r.has("sup") && r.has("ind")) || r.has("n") || r.has("adj"); }))
+      continue;
+    const bool before_noun = !next.punct && !next.unknown && every(next, [](const Reading& r) { return r.has("n") && r.has("def") && !r.has("gen"); });
+    const bool as_noun = (i == first_word(s) || s.words[i - 1].text == ",") && lemma_in(next, {"er", "var"});
+    if (!before_noun && !as_noun) continue;
+    auto form = regenerate(c.worker, adjective, [](const Reading& r) { return r.has("adj") && r.has("sup") && r.has("ind"); },
+                           [](std::vector<std::string>& t) { replace_tag(t, {"ind"}, "def"); });
+    if (!form.empty()) c.add("adjective-agreement", "F", adjective.start, adjective.end, {form}, 0.7);
+  }
   // Words that inflect in their own way or are not plain attributive adjectives here.
   static const std::vector<std::string_view> special = {
       "hel", "halv", "første", "andre", "annen", "siste", "neste", "samme", "eneste", "egen", "all", "liten",

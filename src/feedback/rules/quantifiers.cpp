@@ -112,6 +112,44 @@ void rule_plural_after_quantifier(const RuleContext& c) {
                            });
     if (!form.empty()) c.add("plural-after-quantifier", "F", noun->start, noun->end, {form}, 0.7);
   }
+  // "en av" and a plural determiner or a possessive: one of many, so the noun is plural: "en av
+  // mine venn" → "venner", "et av de største problemet" → "problemene" (after "de"/"disse" the
+  // definite plural, after a possessive the indefinite).
+  for (std::size_t i = 0; i + 3 < s.words.size(); ++i) {
+    if (!lemma_in(s.words[i], {"en", "ei", "et", "ett"}) || s.words[i + 1].lower != "av") continue;
+    const Word& det = s.words[i + 2];
+    const bool demonstrative = lemma_in(det, {"de", "disse"});
+    if (!demonstrative && !lemma_in(det, {"mine", "dine", "sine", "våre", "deres", "hans", "hennes"})) continue;
+    // "mine" is also the noun (a mine): some reading as a determiner or possessive is enough.
+    if (!some(det, [](const Reading& r) { return r.has("det") || r.has("prn"); })) continue;
+    std::size_t j = i + 3;
+    while (j < s.words.size() && j < i + 5 && !s.words[j].punct &&
+           every(s.words[j], [](const Reading& r) { return r.has("adj"); }) &&
+           none(s.words[j], [](const Reading& r) { return r.has("n") || verb_any(r) || r.has("det"); }))
+      ++j;
+    const Word* noun = at(s, j);
+    if (!is_word(noun) || noun->unknown || has_digit(noun->text) || noun->capitalised || noun->text.find(' ') != std::string::npos) continue;
+    if (!every(*noun, [](const Reading& r) { return r.has("n") && r.has("sg") && !r.has("gen") && !r.has("cmp-split"); })) continue;
+    // Only countable nouns that are singular alone in the dictionary (not "barn", "ting"), or
+    // also a verb stem ("venn").
+    const auto dictionary = c.worker.lookup(noun->lower);
+    if (dictionary.empty() || std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) {
+          if (r.has("compound-only-L")) return false;
+          if (verb_any(r)) return !(r.has("inf") || r.has("imp"));
+          return !r.has("n") || !r.has("sg") || r.has("unc") || r.has("gen");
+        }))
+      continue;
+    const Word* after = at(s, j + 1);
+    if (after && !after->punct && surely_some(*after, [](const Reading& r) { return r.has("n"); }) &&
+        surely_none(*after, [](const Reading& r) { return verb_any(r) || r.has("pr") || r.has("cnjcoo"); }))
+      continue;  // "en av de beste fotball spillerne": a compound written apart
+    auto form = regenerate(c.worker, *noun, [](const Reading& r) { return r.has("n") && r.has("sg"); },
+                           [&](std::vector<std::string>& t) {
+                             replace_tag(t, {"sg"}, "pl");
+                             replace_tag(t, {"ind", "def"}, demonstrative ? "def" : "ind");
+                           });
+    if (!form.empty()) c.add("one-of-plural", "F", noun->start, noun->end, {form}, 0.7);
+  }
   // After a number or an indefinite quantifier the plural noun is indefinite: "mange barna" →
   // "mange barn", "tre oppgavene" → "tre oppgaver", "noen få tingene" → "ting"; not after a
   // determiner of the noun's own ("de to barna", "mine mange venner"), and not "alle/begge barna".

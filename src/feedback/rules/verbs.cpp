@@ -33,11 +33,14 @@ void rule_verb_forms(const RuleContext& c) {
   const auto& s = c.sentence;
   for (std::size_t i = 0; i + 1 < s.words.size(); ++i) {
     const Word& head = s.words[i];
-    // After a subject pronoun a modal is the verb even where CG-3 kept a noun ("de bør": a burden);
+    // After a subject pronoun (or the pronoun "det") a modal is the verb even where CG-3 kept a
+    // noun ("de bør", "det bør": a burden);
     // "trenger ikke" works like a modal ("du trenger ikke spør" → "spørre").
     const bool modal =
         (is_modal(head) && (some(head, [](const Reading& r) { return r.has("vblex") || r.has("vbmod"); }) ||
-                            (i > 0 && is_subject_pronoun(s.words[i - 1]) && s.words[i - 1].lower != "de"))) ||
+                            (i > 0 && is_subject_pronoun(s.words[i - 1]) && s.words[i - 1].lower != "de") ||
+                            (i > 0 && lemma_in(s.words[i - 1], {"det", "dette"}) &&
+                             every(s.words[i - 1], [](const Reading& r) { return r.has("prn"); })))) ||
         (lemma_in(head, {"trenger", "trengte"}) && some(head, verb_any) && is_word(at(s, i + 1)) &&
          (s.words[i + 1].lower == "ikke" ||
           (is_subject_pronoun(s.words[i + 1]) && is_word(at(s, i + 2)) && s.words[i + 2].lower == "ikke")));
@@ -54,6 +57,11 @@ void rule_verb_forms(const RuleContext& c) {
                                                     : !s.words[j].punct && every(s.words[j], [](const Reading& r) { return r.has("n") && r.has("def") && !r.has("gen"); }))) {
       ++j;
       inverted_subject = true;
+      // "måtte foreldrene mine leser": the noun's possessive after it.
+      if (j < s.words.size() && !lemma_in(s.words[j - 1], {"det", "den"}) &&
+          lemma_in(s.words[j], {"min", "mi", "mitt", "mine", "din", "di", "ditt", "dine", "vår", "vårt", "våre", "hans", "hennes"}) &&
+          every(s.words[j], [](const Reading& r) { return r.has("pos") || (r.has("prn") && r.has("pos")); }))
+        ++j;
     } else if (modal && j + 1 < s.words.size() && lemma_in(s.words[j], {"en", "ei", "et"}) &&
                every(s.words[j], [](const Reading& r) { return r.has("det"); }) && !s.words[j + 1].unknown &&
                every(s.words[j + 1], [](const Reading& r) { return r.has("n") && r.has("sg") && r.has("ind") && !r.has("gen"); })) {
@@ -70,13 +78,15 @@ void rule_verb_forms(const RuleContext& c) {
     if (!is_word(verb) || verb->unknown) continue;
     bool finite_only = every(*verb, finite) ||
                        (marker && some(*verb, finite) && none(*verb, [](const Reading& r) { return r.has("inf"); }));
-    // CG-3 reads "må betaler" as a modal and a noun (a payer); right after a modal a word that
-    // is also a finite verb, and never an infinitive, is that verb.
+    // CG-3 reads "må betaler" as a modal and a noun (a payer), or keeps the noun beside the verb
+    // ("vil jeg også jobber"); right after a modal a word that is also a finite verb, and never an
+    // infinitive, is that verb.
     Word raw;
     // A definite noun there is the subject ("Da kan landet være"), as is one before an infinitive.
     const Word* next = at(s, j + 1);
     if (modal && !inverted_subject && !finite_only && !candidate_mode() &&
-        every(*verb, [](const Reading& r) { return r.has("n") && !r.has("def"); }) &&
+        every(*verb, [](const Reading& r) { return (r.has("n") && !r.has("def")) || finite(r); }) &&
+        some(*verb, [](const Reading& r) { return r.has("n"); }) &&
         !(next && some(*next, [](const Reading& r) { return r.has("inf"); }))) {
       raw = *verb;
       raw.readings = c.worker.lookup(verb->lower);
@@ -230,10 +240,37 @@ void rule_present_r(const RuleContext& c) {
     const Word* verb_word = &s.words[v];
     Word with_verb_readings;  // a copy only when its dictionary verb readings replace CG-3's choice
     const bool noun_subject = !is_subject_pronoun(s.words[i]) && !lemma_in(s.words[i], {"det", "den", "dette", "som"});
-    const bool verb_slot = object_follows || (noun_subject && after_subjunction(s, i));
+    const auto dictionary = c.worker.lookup(verb_word->lower);
+    // After a subject pronoun that begins the clause the finite verb follows: a word the
+    // dictionary has as an infinitive and never as a finite verb is that verb, whatever else CG-3
+    // read it as ("hvis du ringe": also ring<adj>, "når vi flytte": also flyte<adj><pp>, "de
+    // følge": also a noun). Not before a lone "r" ("jeg glede r meg": the ending written apart),
+    // nor a noun before an indefinite noun (perhaps a compound written apart: "og de helse farer"),
+    // nor before an infinitive ("han måte gå": a modal misspelt, the real-word rule's).
+    const Word* after_verb = at(s, v + 1);
+    auto indefinite_noun = [](const Reading& r) { return r.has("n") && r.has("ind"); };
+    const bool pronoun_slot =
+        is_subject_pronoun(s.words[i]) && !verb_word->punct &&
+        std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) { return r.has("vblex") && r.has("inf"); }) &&
+        std::none_of(dictionary.begin(), dictionary.end(), [](const Reading& r) { return verb_any(r) && finite(r); }) &&
+        !(is_word(after_verb) &&
+          (lemma_in(*after_verb, {"r", "er"}) || [&] {
+             const auto next = c.worker.lookup(after_verb->lower);
+             return !next.empty() && std::all_of(next.begin(), next.end(), [](const Reading& r) {
+               return r.has("compound-only-L") || (r.has("vblex") && (r.has("inf") || r.has("imp")));
+             });
+           }() ||
+           (std::any_of(dictionary.begin(), dictionary.end(), [](const Reading& r) { return r.has("n"); }) &&
+            [&] {
+              const auto next = c.worker.lookup(after_verb->lower);
+              return std::any_of(next.begin(), next.end(), indefinite_noun) &&
+                     std::none_of(next.begin(), next.end(), [](const Reading& r) {
+                       return r.has("pr") || r.has("det") || r.has("prn") || r.has("adv") || r.has("cnjcoo") || r.has("cnjsub");
+                     });
+            }())));
+    const bool verb_slot = object_follows || (noun_subject && after_subjunction(s, i)) || pronoun_slot;
     if (verb_slot && !verb_word->punct && !verb_word->unknown && !candidate_mode()) {
       std::vector<Reading> verbs;
-      const auto dictionary = c.worker.lookup(verb_word->lower);
       for (const auto& r : dictionary)
         if (verb_any(r) && !r.has("compound-only-L")) verbs.push_back(r);
       // Not a word that may stand there as something else: "at barna ofte", "at folk flest".

@@ -192,3 +192,14 @@ TEST(NounPhrase, DefiniteNounAfterHansHennesDeres) {
   expect_clean("Jeg lånte hennes sykkel i går.");
   expect_no_rule("Han ga foreldrene hans bilen.", "possessive-definiteness");  // "hans" goes with "foreldrene"
 }
+
+TEST(NounPhrase, SuperlativeAfterDenDetDe) {
+  // After "den/det/de" the superlative is definite: before a definite noun, or used as a noun.
+  expect_finding("Hun kjøpte det billigst huset i gata.", "adjective-agreement", "billigste");
+  expect_finding("Det viktigst er at alle er med.", "adjective-agreement", "viktigste");
+  expect_clean("Hun kjøpte det billigste huset i gata.");
+  expect_clean("Det viktigste er at alle er med.");
+  // The adverb "best": "det best å bo", "har det best".
+  expect_clean("Om vinteren er det best å bo i byen.");
+  expect_no_rule("De som jobber mest, har det best.", "adjective-agreement");
+}

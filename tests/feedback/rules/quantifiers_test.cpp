@@ -55,3 +55,13 @@ TEST(QuantifierDefiniteness, IndefiniteNounAfterNumberOrQuantifier) {
   expect_finding("Noen få tingene var igjen.", "quantifier-definiteness", "ting");
   expect_clean("Alle tre barna sov godt.");  // "alle" before the number
 }
+
+TEST(Quantifiers, OneOfTakesThePlural) {
+  // "en av" and a plural determiner or possessive: the noun is plural (definite after "de").
+  expect_finding("Hun er en av mine beste venn.", "one-of-plural", "venner");
+  expect_finding("Det er en av de viktigste sak i valget.", "one-of-plural", "sakene");
+  expect_clean("Hun er en av mine beste venner.");
+  expect_clean("Det er en av de viktigste sakene i valget.");
+  // A noun that is also a plural ("barn") agrees already.
+  expect_no_rule("Han er en av deres barn.", "one-of-plural");
+}

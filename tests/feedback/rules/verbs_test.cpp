@@ -111,6 +111,36 @@ TEST(VerbForms, PresentRInSubordinateClauses) {
   expect_clean("Nå får vi se hva som skjer.");
 }
 
+TEST(VerbForms, ModalBeforeAWordThatIsAlsoANoun) {
+  // "jobber" is also a noun (jobs, a jobber) and CG-3 keeps it; "bør" after "det" is the modal, not
+  // the noun (a burden).
+  expect_finding("Neste år vil jeg også jobber her.", "modal-verb-form", "jobbe");
+  expect_finding("Det bør begynner i morgen.", "modal-verb-form", "begynne");
+  expect_clean("Neste år vil jeg også jobbe her.");
+  expect_clean("Det bør begynne i morgen.");
+  expect_clean("Det bør være lett.");
+}
+
+TEST(VerbForms, ModalWithInvertedNounAndItsPossessive) {
+  // "foreldrene mine" is the inverted subject; the verb after it is the infinitive.
+  expect_finding("Da måtte foreldrene mine leser for meg.", "modal-verb-form", "lese");
+  expect_clean("Da måtte foreldrene mine lese for meg.");
+}
+
+TEST(VerbForms, PresentRAfterPronounWhateverCg3Read) {
+  // CG-3 reads "ringe" as an adjective (ring), "flytte" as a participle (flyte) and "følge" as a
+  // noun; after a subject pronoun that begins the clause the word is the verb all the same.
+  expect_finding("Hvis du ringe meg i morgen, kommer jeg.", "present-r", "ringer");
+  expect_finding("Når vi flytte til Bergen, trenger vi en stor bil.", "present-r", "flytter");
+  expect_finding("De følge med i timene.", "present-r", "følger");
+  expect_clean("Hvis du ringer meg i morgen, kommer jeg.");
+  expect_clean("Når vi flytter til Bergen, trenger vi en stor bil.");
+  expect_clean("De følger med i timene.");
+  // Not "de få" (the few), nor an ending written apart, nor a noun before an indefinite noun.
+  expect_no_rule("Jeg tror at de få gjestene koste seg.", "present-r");
+  expect_no_rule("Vi ser at de helse farer er store.", "present-r");
+}
+
 TEST(VerbForms, PresentRAfterNounSubjectInSubordinateClause) {
   // CG-3 reads "vise" as an adjective and "lære" as a noun; after the subject they are the verb.
   expect_finding("Jeg håper at barna vise respekt for andre.", "present-r", "viser");
