@@ -140,6 +140,15 @@ bool after_fronted_phrase(const Sentence& s, std::size_t k) {
   // ("Vi, som ...") would be followed by the main verb alone.
   return some(s.words[first], [](const Reading& r) { return r.has("pr") || r.has("adv"); });
 }
+// A word the analyser does not know, of letters only, at least four of them: mostly a compound
+// noun or a name ("arbeiderklassen", "organdonasjon").
+bool unknown_word(const Word& w) {
+  if (!w.unknown || w.punct || w.text.size() < 4) return false;
+  return std::all_of(w.text.begin(), w.text.end(), [](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || ch == '-';
+  });
+}
 bool comparative(const Word& w) {
   return is_word(&w) && (some(w, [](const Reading& r) { return r.has("comp"); }) ||
                          lemma_in(w, {"eldre", "yngre", "mere", "lenger", "lengre", "færre", "verre"}));
@@ -221,7 +230,7 @@ void rule_comma_subclause(const RuleContext& c) {
     // "Når det gjelder barn er ...": writers differ on a comma after this fixed phrase.
     if (s.words[p].lower == "når det gjelder") continue;
     // "Da kom han", "Før var det": the word after is a verb, so "da" and "før" are adverbs.
-    if (i >= s.words.size() || (!starts_subject(s.words[i]) && s.words[i].lower != "som")) continue;
+    if (i >= s.words.size() || (!starts_subject(s.words[i]) && s.words[i].lower != "som" && !unknown_word(s.words[i]))) continue;
     bool clause_verb = false;
     for (++i; i + 1 < s.words.size(); ++i) {
       const Word& w = s.words[i];
@@ -264,7 +273,7 @@ void rule_comma_subclause(const RuleContext& c) {
       if (relative == 2 && !lemma_in(next, {"jeg", "du", "vi", "man"})) continue;
       if (relative == 1 && !pronoun_subject(next)) continue;
       const bool pronoun_next = pronoun_subject(next);
-      if (!pronoun_next && ((after_comma && !insertion) || !noun_subject(next))) continue;
+      if (!pronoun_next && ((after_comma && !insertion) || !(noun_subject(next) || (unknown_word(next) && !next.capitalised)))) continue;
       // "et stadig mer utviklet samfunn": a participle before its noun. ("var" is rarely the
       // adjective.)
       if (!pronoun_next && w.lower != "var" && some(w, [](const Reading& r) { return r.has("adj"); })) continue;

@@ -35,6 +35,19 @@ TEST(CommaSubclause, AfterACommaOrAnEarlierClause) {
   expect_no_rule("Vi gikk hjem, mens det ikke ble servert mat.", "comma-subclause");
 }
 
+TEST(CommaSubclause, CompoundsTheAnalyserDoesNotKnow) {
+  // An unknown compound is the subject of the subordinate clause or, in lower case after the main
+  // clause's verb, of the main clause.
+  expect_finding("Etter at sykkelklubbmedlemmene kom hjem fikk vi kake.", "comma-subclause", "hjem,");
+  expect_finding("Når naboungene leker ute kan vi ikke sove.", "comma-subclause", "ute,");
+  expect_finding("Når vi kommer hjem kan skolesekken stå i gangen.", "comma-subclause", "hjem,");
+  // No main clause after it, or the comma is there; an unknown name after the verb is left alone.
+  expect_no_rule("Jeg vet at naboungene leker ute hele dagen.", "comma-subclause");
+  expect_no_rule("Når naboungene leker ute hele dagen og synger.", "comma-subclause");
+  expect_no_rule("Når vi kommer hjem, kan skolesekken stå i gangen.", "comma-subclause");
+  expect_no_rule("Hvis vi kommer hjem seint kan Kvernevikene vente.", "comma-subclause");
+}
+
 TEST(CommaSubclause, SubjunctionsOfSeveralWords) {
   expect_finding("Etter hvert som barna blir store får de mer ansvar.", "comma-subclause", "store,");
   expect_finding("I tilfelle det regner tar vi bussen.", "comma-subclause", "regner,");
