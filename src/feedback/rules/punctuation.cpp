@@ -595,7 +595,11 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
       continue;
     // "Det jeg synes er ...": the verb right after "synes" belongs to the clause without "at";
     // "som er interesserte": after a verb a participle.
-    if (takes_bare_clause(before) || (could_be_finite(before) && some(w, [](const Reading& r) { return r.has("adj") && r.has("pp"); }))) continue;
+    // ("Det han tror er at ...": "er at" after it is the main clause's, "what he believes is that".)
+    const bool is_that = lemma_in(w, {"er", "var"}) && next.lower == "at";
+    if ((takes_bare_clause(before) && !is_that) ||
+        (could_be_finite(before) && some(w, [](const Reading& r) { return r.has("adj") && r.has("pp"); })))
+      continue;
     // "som bor her og jobber der", "som jeg kan": a second verb of the clause, or the verb of a
     // clause without "at".
     if (lemma_in(before, {"og", "eller", "men", "som", "å", "ikke", "så"}) ||

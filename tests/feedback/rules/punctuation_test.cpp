@@ -167,6 +167,16 @@ TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
   expect_no_rule("Det å vite at man er syk kan være tungt.", "comma-subject-clause");
 }
 
+TEST(CommaSubjectClause, ThatClauseAfterAVerbOfThinking) {
+  // "er at" after "mener", "tror" is the main clause's verb ("what she thinks is that").
+  expect_finding("Det som hun mener er at vi bør vente.", "comma-subject-clause", "mener,");
+  expect_finding("Det som læreren tror er at elevene lærer mye.", "comma-subject-clause", "tror,");
+  // Before an adjective "er" still belongs to the clause without "at".
+  expect_finding("Det som hun mener er viktig er at vi venter.", "comma-subject-clause", "viktig,");
+  expect_no_rule("Det som hun mener er riktig, gjør hun.", "comma-subject-clause");
+  expect_clean("Det som hun mener, er at vi bør vente.");
+}
+
 TEST(CommaSubjectClause, AfterAQuantifier) {
   // "alle" is also a noun to the analyser; "alle de som" has the pronoun after the quantifier.
   expect_finding("Alle elever som bor langt unna kan ta bussen.", "comma-subject-clause", "unna,");
@@ -280,8 +290,9 @@ TEST(CommaSubjectClause, InAnAtClause) {
 }
 
 TEST(CommaSubjectClause, NoMainVerbAfterTheClause) {
-  // The verb after "synes" is the main one; the "at" clause has its own.
-  expect_no_rule("Det som jeg synes er at alle bør hjelpe til.", "comma-subject-clause");
+  // The verb after "synes" is the main one and the "at" clause has its own: the comma goes
+  // before that main verb ("what I think is that ...").
+  expect_finding("Det som jeg synes er at alle bør hjelpe til.", "comma-subject-clause", "synes,");
   // Without "som", and with two verbs joined in the clause, its end is less certain.
   expect_no_rule("Det vi liker best er sommeren.", "comma-subject-clause");
   expect_no_rule("En person som røyker eller drikker mye kan bli syk.", "comma-subject-clause");
