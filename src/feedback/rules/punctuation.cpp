@@ -227,11 +227,15 @@ void rule_comma_subclause(const RuleContext& c) {
       if (i < s.words.size() && s.words[e].lower == "som" && likely_finite(s.words[i])) --i;
     }
     if (const Word* x = at(s, i); is_word(x) && x->lower == "ikke") ++i;
-    // "Når det gjelder barn er ...": writers differ on a comma after this fixed phrase.
-    if (s.words[p].lower == "når det gjelder") continue;
+    // "Når det gjelder barn er ...": writers differ on a comma after this fixed phrase and a short
+    // phrase; after three words or more ("Når det gjelder prisen på boliger er ...") it is wanted.
+    // The phrase has no verb of its own: the first verb is the main clause's.
+    const bool gjelder = s.words[p].lower == "når det gjelder";
+    if (gjelder && relative != 0) continue;
+    const std::size_t phrase_start = i;
     // "Da kom han", "Før var det": the word after is a verb, so "da" and "før" are adverbs.
     if (i >= s.words.size() || (!starts_subject(s.words[i]) && s.words[i].lower != "som" && !unknown_word(s.words[i]))) continue;
-    bool clause_verb = false;
+    bool clause_verb = gjelder;
     for (++i; i + 1 < s.words.size(); ++i) {
       const Word& w = s.words[i];
       const Word& before = s.words[i - 1];
@@ -277,6 +281,7 @@ void rule_comma_subclause(const RuleContext& c) {
       // "et stadig mer utviklet samfunn": a participle before its noun. ("var" is rarely the
       // adjective.)
       if (!pronoun_next && w.lower != "var" && some(w, [](const Reading& r) { return r.has("adj"); })) continue;
+      if (gjelder && i - phrase_start < 3) break;
       // "og lager", "jeg kan": the verb of a second clause or of a clause without "at".
       // ("ble krevet": after an auxiliary the participle, which may look like a past tense.)
       if (lemma_in(before, {"er", "var", "har", "hadde", "blir", "ble", "og", "eller", "men", "så", "mer", "mest", "mindre", "minst", "veldig", "svært", "meget", "litt",

@@ -48,6 +48,18 @@ TEST(CommaSubclause, CompoundsTheAnalyserDoesNotKnow) {
   expect_no_rule("Hvis vi kommer hjem seint kan Kvernevikene vente.", "comma-subclause");
 }
 
+TEST(CommaSubclause, AfterALongPhraseWithNaarDetGjelder) {
+  // After "når det gjelder" and three words or more the comma is wanted; the first verb is the
+  // main clause's.
+  expect_finding("Når det gjelder prisen på boliger er den høy i Oslo.", "comma-subclause", "boliger,");
+  expect_finding("Når det gjelder maten i barnehagen får barna varm lunsj.", "comma-subclause", "barnehagen,");
+  expect_finding("Når det gjelder barn som bor i byen er det viktig med parker.", "comma-subclause", "byen,");
+  // After a short phrase writers differ: left alone.
+  expect_no_rule("Når det gjelder mat er vi enige.", "comma-subclause");
+  expect_no_rule("Når det gjelder barna mine er jeg stolt.", "comma-subclause");
+  expect_clean("Når det gjelder maten i barnehagen, får barna varm lunsj.");
+}
+
 TEST(CommaSubclause, SubjunctionsOfSeveralWords) {
   expect_finding("Etter hvert som barna blir store får de mer ansvar.", "comma-subclause", "store,");
   expect_finding("I tilfelle det regner tar vi bussen.", "comma-subclause", "regner,");
