@@ -761,6 +761,32 @@ bool comma_before_main_clause_with_ikke(const RuleContext& c) {
   }
   return false;
 }
+// "Jeg var glad når jeg kom hjem for da kunne vi ..." → "hjem, for da kunne vi": "for" with a
+// fronted adverb, then a verb and its subject, is the conjunction before a main clause (the
+// preposition takes no "da"), whatever clause stands before it.
+bool comma_before_for_adverb_clause(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = first_word(s) + 1; i + 3 < s.words.size(); ++i) {
+    const Word& before = s.words[i - 1];
+    // (An object pronoun ends the clause before it: "besøkte henne for da ...".)
+    if (s.words[i].lower != "for" || before.punct || dash_joined(before) ||
+        (!is_object_pronoun(before) && some(before, [](const Reading& r) { return r.has("cnjcoo") || r.has("cnjsub") || r.has("pr"); })) ||
+        lemma_in(before, {"og", "eller", "men", "som", "at"}))
+      continue;
+    const Word& adverb = s.words[i + 1];
+    const Word& verb = s.words[i + 2];
+    const Word& subject = s.words[i + 3];
+    // (A modal past such as "kunne" is also an infinitive and an adjective to the analyser.)
+    const bool modal_past = lemma_in(verb, {"kunne", "skulle", "ville", "måtte", "burde"});
+    if (!lemma_in(adverb, {"da", "nå", "derfor", "ellers", "dessuten", "plutselig"}) ||
+        (!modal_past && (!likely_finite(verb) || some(verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("adv"); }))) ||
+        !lemma_in(subject, {"jeg", "du", "han", "hun", "vi", "man", "dere", "det"}))
+      continue;
+    c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return true;
+  }
+  return false;
+}
 }  // namespace
 
 // PUNCM: a comma between two main clauses joined by "og", "for" or "så" where the second one
@@ -768,7 +794,7 @@ bool comma_before_main_clause_with_ikke(const RuleContext& c) {
 // adverb or phrase and the verb before the subject), "Han kom ikke for han var syk" → "ikke, for
 // han var syk".
 void rule_comma_main_clauses(const RuleContext& c) {
-  if (comma_before_ellers(c) || comma_before_main_clause_with_ikke(c)) return;
+  if (comma_before_ellers(c) || comma_before_main_clause_with_ikke(c) || comma_before_for_adverb_clause(c)) return;
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
   // The first clause must be a main clause of its own: not a fronted subordinate clause.

@@ -155,6 +155,17 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_no_rule("Han så han var ikke glad.", "comma-main-clauses");
 }
 
+TEST(CommaMainClauses, ForWithAFrontedAdverb) {
+  // "for" + "da"/"nå"/"ellers" + verb + subject is the conjunction before a main clause, also
+  // after a subordinate clause and an object pronoun.
+  expect_finding("Vi flyttet til byen for da kunne vi gå på skolen.", "comma-main-clauses", "byen,");
+  expect_finding("Jeg ringte henne for nå har hun tid.", "comma-main-clauses", "henne,");
+  expect_finding("Jeg var glad når jeg besøkte ham for da kunne vi snakke sammen.", "comma-main-clauses", "ham,");
+  expect_no_rule("Takk for da du hjalp oss.", "comma-main-clauses");
+  expect_no_rule("Det var vanlig for nå til dags.", "comma-main-clauses");
+  expect_no_rule("Vi flyttet til byen, for da kunne vi gå på skolen.", "comma-main-clauses");
+}
+
 TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
   expect_finding("Det som er viktig for meg er at barna trives.", "comma-subject-clause", "meg,");
   expect_finding("De som bor i byen kan ta bussen.", "comma-subject-clause", "byen,");
