@@ -146,6 +146,7 @@ void rule_missing_at_after_because_of(const RuleContext& context);
 void rule_missing_formal_object(const RuleContext& context);
 void rule_comma_after_phrase(const RuleContext& context);
 void rule_comma_before_at(const RuleContext& context);
+void rule_comma_before_object_at(const RuleContext& context);
 void rule_comma_before_som(const RuleContext& context);
 void rule_comma_before_last_item(const RuleContext& context);
 void rule_comma_after_subjunction(const RuleContext& context);

@@ -140,6 +140,15 @@ bool after_fronted_phrase(const Sentence& s, std::size_t k) {
   // ("Vi, som ...") would be followed by the main verb alone.
   return some(s.words[first], [](const Reading& r) { return r.has("pr") || r.has("adv"); });
 }
+// A word the analyser does not know, of letters only, at least four of them: mostly a compound
+// noun or a name ("arbeiderklassen", "organdonasjon").
+bool unknown_word(const Word& w) {
+  if (!w.unknown || w.punct || w.text.size() < 4) return false;
+  return std::all_of(w.text.begin(), w.text.end(), [](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || ch == '-';
+  });
+}
 bool comparative(const Word& w) {
   return is_word(&w) && (some(w, [](const Reading& r) { return r.has("comp"); }) ||
                          lemma_in(w, {"eldre", "yngre", "mere", "lenger", "lengre", "færre", "verre"}));
@@ -218,11 +227,15 @@ void rule_comma_subclause(const RuleContext& c) {
       if (i < s.words.size() && s.words[e].lower == "som" && likely_finite(s.words[i])) --i;
     }
     if (const Word* x = at(s, i); is_word(x) && x->lower == "ikke") ++i;
-    // "Når det gjelder barn er ...": writers differ on a comma after this fixed phrase.
-    if (s.words[p].lower == "når det gjelder") continue;
+    // "Når det gjelder barn er ...": writers differ on a comma after this fixed phrase and a short
+    // phrase; after three words or more ("Når det gjelder prisen på boliger er ...") it is wanted.
+    // The phrase has no verb of its own: the first verb is the main clause's.
+    const bool gjelder = s.words[p].lower == "når det gjelder";
+    if (gjelder && relative != 0) continue;
+    const std::size_t phrase_start = i;
     // "Da kom han", "Før var det": the word after is a verb, so "da" and "før" are adverbs.
-    if (i >= s.words.size() || (!starts_subject(s.words[i]) && s.words[i].lower != "som")) continue;
-    bool clause_verb = false;
+    if (i >= s.words.size() || (!starts_subject(s.words[i]) && s.words[i].lower != "som" && !unknown_word(s.words[i]))) continue;
+    bool clause_verb = gjelder;
     for (++i; i + 1 < s.words.size(); ++i) {
       const Word& w = s.words[i];
       const Word& before = s.words[i - 1];
@@ -264,10 +277,11 @@ void rule_comma_subclause(const RuleContext& c) {
       if (relative == 2 && !lemma_in(next, {"jeg", "du", "vi", "man"})) continue;
       if (relative == 1 && !pronoun_subject(next)) continue;
       const bool pronoun_next = pronoun_subject(next);
-      if (!pronoun_next && ((after_comma && !insertion) || !noun_subject(next))) continue;
+      if (!pronoun_next && ((after_comma && !insertion) || !(noun_subject(next) || (unknown_word(next) && !next.capitalised)))) continue;
       // "et stadig mer utviklet samfunn": a participle before its noun. ("var" is rarely the
       // adjective.)
       if (!pronoun_next && w.lower != "var" && some(w, [](const Reading& r) { return r.has("adj"); })) continue;
+      if (gjelder && i - phrase_start < 3) break;
       // "og lager", "jeg kan": the verb of a second clause or of a clause without "at".
       // ("ble krevet": after an auxiliary the participle, which may look like a past tense.)
       if (lemma_in(before, {"er", "var", "har", "hadde", "blir", "ble", "og", "eller", "men", "så", "mer", "mest", "mindre", "minst", "veldig", "svært", "meget", "litt",
@@ -586,7 +600,11 @@ bool comma_after_subject_clause(const RuleContext& c, std::size_t p) {
       continue;
     // "Det jeg synes er ...": the verb right after "synes" belongs to the clause without "at";
     // "som er interesserte": after a verb a participle.
-    if (takes_bare_clause(before) || (could_be_finite(before) && some(w, [](const Reading& r) { return r.has("adj") && r.has("pp"); }))) continue;
+    // ("Det han tror er at ...": "er at" after it is the main clause's, "what he believes is that".)
+    const bool is_that = lemma_in(w, {"er", "var"}) && next.lower == "at";
+    if ((takes_bare_clause(before) && !is_that) ||
+        (could_be_finite(before) && some(w, [](const Reading& r) { return r.has("adj") && r.has("pp"); })))
+      continue;
     // "som bor her og jobber der", "som jeg kan": a second verb of the clause, or the verb of a
     // clause without "at".
     if (lemma_in(before, {"og", "eller", "men", "som", "å", "ikke", "så"}) ||
@@ -743,6 +761,32 @@ bool comma_before_main_clause_with_ikke(const RuleContext& c) {
   }
   return false;
 }
+// "Jeg var glad når jeg kom hjem for da kunne vi ..." → "hjem, for da kunne vi": "for" with a
+// fronted adverb, then a verb and its subject, is the conjunction before a main clause (the
+// preposition takes no "da"), whatever clause stands before it.
+bool comma_before_for_adverb_clause(const RuleContext& c) {
+  const auto& s = c.sentence;
+  for (std::size_t i = first_word(s) + 1; i + 3 < s.words.size(); ++i) {
+    const Word& before = s.words[i - 1];
+    // (An object pronoun ends the clause before it: "besøkte henne for da ...".)
+    if (s.words[i].lower != "for" || before.punct || dash_joined(before) ||
+        (!is_object_pronoun(before) && some(before, [](const Reading& r) { return r.has("cnjcoo") || r.has("cnjsub") || r.has("pr"); })) ||
+        lemma_in(before, {"og", "eller", "men", "som", "at"}))
+      continue;
+    const Word& adverb = s.words[i + 1];
+    const Word& verb = s.words[i + 2];
+    const Word& subject = s.words[i + 3];
+    // (A modal past such as "kunne" is also an infinitive and an adjective to the analyser.)
+    const bool modal_past = lemma_in(verb, {"kunne", "skulle", "ville", "måtte", "burde"});
+    if (!lemma_in(adverb, {"da", "nå", "derfor", "ellers", "dessuten", "plutselig"}) ||
+        (!modal_past && (!likely_finite(verb) || some(verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("adv"); }))) ||
+        !lemma_in(subject, {"jeg", "du", "han", "hun", "vi", "man", "dere", "det"}))
+      continue;
+    c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
+    return true;
+  }
+  return false;
+}
 }  // namespace
 
 // PUNCM: a comma between two main clauses joined by "og", "for" or "så" where the second one
@@ -750,7 +794,7 @@ bool comma_before_main_clause_with_ikke(const RuleContext& c) {
 // adverb or phrase and the verb before the subject), "Han kom ikke for han var syk" → "ikke, for
 // han var syk".
 void rule_comma_main_clauses(const RuleContext& c) {
-  if (comma_before_ellers(c) || comma_before_main_clause_with_ikke(c)) return;
+  if (comma_before_ellers(c) || comma_before_main_clause_with_ikke(c) || comma_before_for_adverb_clause(c)) return;
   const auto& s = c.sentence;
   const std::size_t first = first_word(s);
   // The first clause must be a main clause of its own: not a fronted subordinate clause.

@@ -95,6 +95,30 @@ void rule_comma_before_at(const RuleContext& c) {
   }
 }
 
+// PUNCR: no comma before the "at" clause that is the object of a verb of saying or thinking:
+// "Han sier, at han er syk" → "Han sier at", "Til slutt tror jeg, at ..." → "tror jeg at". Only
+// the present tense right before the comma, or with its subject pronoun after it; not when a
+// "det" before the verb points forward to the clause ("Det vet jeg, at ...") or the verb is set
+// off itself ("..., tror jeg, at").
+void rule_comma_before_object_at(const RuleContext& c) {
+  const auto& s = c.sentence;
+  const std::size_t first = first_word(s);
+  for (std::size_t i = first + 1; i + 1 < s.words.size(); ++i) {
+    if (!is_punct(&s.words[i], ",") || s.words[i + 1].lower != "at") continue;
+    std::size_t v = i - 1;
+    if (v > first && is_subject_pronoun(s.words[v]) && !s.words[v - 1].punct) --v;
+    const Word& verb = s.words[v];
+    if (verb.punct || !lemma_in(verb, {"sier", "vet", "synes", "syns", "tror", "mener", "håper", "tenker", "føler"})) continue;
+    if (!some(verb, [](const Reading& r) { return r.has("vblex") && r.has("pres"); })) continue;
+    if (v > first && s.words[v - 1].punct) continue;
+    bool forward_det = false;
+    for (std::size_t k = first; k < v; ++k) forward_det = forward_det || lemma_in(s.words[k], {"det", "dette"}) || s.words[k].punct;
+    if (forward_det) continue;
+    const Word& before = s.words[i - 1];
+    c.add("comma-before-object-at", "PUNCR", before.start, s.words[i].end, {before.text}, 0.65);
+  }
+}
+
 // PUNCR: no comma before "som" that starts a restrictive relative clause after a pronoun or a
 // noun with "den/det": "Jeg kjenner noen, som kan hjelpe" → "noen som kan hjelpe", "det
 // arbeidet, som de ønsker".

@@ -98,6 +98,7 @@ const std::vector<RuleInfo>& all_rules() {
       {"word-twice-in-clause", rule_word_twice_in_clause, false},
       {"comma-after-phrase", rule_comma_after_phrase, false},
       {"comma-before-at", rule_comma_before_at, false},
+      {"comma-before-object-at", rule_comma_before_object_at, false},
       {"comma-before-som", rule_comma_before_som, false},
       {"comma-before-last-item", rule_comma_before_last_item, false},
       {"comma-after-subjunction", rule_comma_after_subjunction, false},

@@ -178,7 +178,7 @@ TEST(ExtraWords, ExplanationsInEveryLanguage) {
   for (const char* rule : {"missing-formal-subject", "missing-infinitive-marker", "missing-ha", "missing-som", "missing-determiner", "missing-reflexive", "missing-preposition",
                            "preposition", "quantifier", "og-for-marker", "place-adverb", "indirect-if", "now-when", "when-past", "ogsaa-heller", "extra-til", "extra-article",
                            "modal-marker", "extra-at", "extra-reflexive", "extra-preposition", "extra-for-manner", "article-plural", "double-article", "article-definite", "extra-copula", "stray-letter", "verb-restart",
-                           "comma-after-phrase", "comma-before-at", "comma-before-som", "og-saa", "verb-noun-preposition",
+                           "comma-after-phrase", "comma-before-at", "comma-before-object-at", "comma-before-som", "og-saa", "verb-noun-preposition",
                            "extra-at-question", "extra-for-marker", "missing-copula", "missing-stranded-preposition",
                            "preposition-infinitive", "missing-subject", "missing-at", "missing-formal-object", "double-subject",
                            "double-conjunction", "double-possessive", "two-infinitives"})

@@ -40,6 +40,18 @@ TEST(PunctuationExtra, CommaBeforeAtAfterCopula) {
   expect_no_rule("Han kom hjem, at jeg vet.", "comma-before-at");
 }
 
+TEST(PunctuationExtra, CommaBeforeObjectAtClause) {
+  expect_finding("Læreren sier, at vi må lese mer.", "comma-before-object-at", "sier");
+  expect_finding("Nå tror jeg, at vinteren kommer snart.", "comma-before-object-at", "jeg");
+  expect_finding("Mange mener, at skolen bør starte senere.", "comma-before-object-at", "mener");
+  expect_no_rule("Læreren sier at vi må lese mer.", "comma-before-object-at");
+  // A "det" that points forward to the clause, a verb set off by commas, the past tense.
+  expect_no_rule("Det vet jeg, at du liker sol.", "comma-before-object-at");
+  expect_no_rule("Dette tror mange, at de aldri får.", "comma-before-object-at");
+  expect_no_rule("Været blir fint, tror jeg, at du vil se.", "comma-before-object-at");
+  expect_no_rule("Mange sa, at de var fornøyde.", "comma-before-object-at");
+}
+
 TEST(PunctuationExtra, CommaBeforeRestrictiveSom) {
   expect_finding("Jeg kjenner noen, som kan hjelpe deg.", "comma-before-som", "noen");
   expect_finding("Hun var den første læreren, som jeg snakket med.", "comma-before-som", "læreren");

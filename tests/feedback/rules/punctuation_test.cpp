@@ -35,6 +35,31 @@ TEST(CommaSubclause, AfterACommaOrAnEarlierClause) {
   expect_no_rule("Vi gikk hjem, mens det ikke ble servert mat.", "comma-subclause");
 }
 
+TEST(CommaSubclause, CompoundsTheAnalyserDoesNotKnow) {
+  // An unknown compound is the subject of the subordinate clause or, in lower case after the main
+  // clause's verb, of the main clause.
+  expect_finding("Etter at sykkelklubbmedlemmene kom hjem fikk vi kake.", "comma-subclause", "hjem,");
+  expect_finding("Når naboungene leker ute kan vi ikke sove.", "comma-subclause", "ute,");
+  expect_finding("Når vi kommer hjem kan skolesekken stå i gangen.", "comma-subclause", "hjem,");
+  // No main clause after it, or the comma is there; an unknown name after the verb is left alone.
+  expect_no_rule("Jeg vet at naboungene leker ute hele dagen.", "comma-subclause");
+  expect_no_rule("Når naboungene leker ute hele dagen og synger.", "comma-subclause");
+  expect_no_rule("Når vi kommer hjem, kan skolesekken stå i gangen.", "comma-subclause");
+  expect_no_rule("Hvis vi kommer hjem seint kan Kvernevikene vente.", "comma-subclause");
+}
+
+TEST(CommaSubclause, AfterALongPhraseWithNaarDetGjelder) {
+  // After "når det gjelder" and three words or more the comma is wanted; the first verb is the
+  // main clause's.
+  expect_finding("Når det gjelder prisen på boliger er den høy i Oslo.", "comma-subclause", "boliger,");
+  expect_finding("Når det gjelder maten i barnehagen får barna varm lunsj.", "comma-subclause", "barnehagen,");
+  expect_finding("Når det gjelder barn som bor i byen er det viktig med parker.", "comma-subclause", "byen,");
+  // After a short phrase writers differ: left alone.
+  expect_no_rule("Når det gjelder mat er vi enige.", "comma-subclause");
+  expect_no_rule("Når det gjelder barna mine er jeg stolt.", "comma-subclause");
+  expect_clean("Når det gjelder maten i barnehagen, får barna varm lunsj.");
+}
+
 TEST(CommaSubclause, SubjunctionsOfSeveralWords) {
   expect_finding("Etter hvert som barna blir store får de mer ansvar.", "comma-subclause", "store,");
   expect_finding("I tilfelle det regner tar vi bussen.", "comma-subclause", "regner,");
@@ -130,6 +155,17 @@ TEST(CommaMainClauses, BetweenMainClauses) {
   expect_no_rule("Han så han var ikke glad.", "comma-main-clauses");
 }
 
+TEST(CommaMainClauses, ForWithAFrontedAdverb) {
+  // "for" + "da"/"nå"/"ellers" + verb + subject is the conjunction before a main clause, also
+  // after a subordinate clause and an object pronoun.
+  expect_finding("Vi flyttet til byen for da kunne vi gå på skolen.", "comma-main-clauses", "byen,");
+  expect_finding("Jeg ringte henne for nå har hun tid.", "comma-main-clauses", "henne,");
+  expect_finding("Jeg var glad når jeg besøkte ham for da kunne vi snakke sammen.", "comma-main-clauses", "ham,");
+  expect_no_rule("Takk for da du hjalp oss.", "comma-main-clauses");
+  expect_no_rule("Det var vanlig for nå til dags.", "comma-main-clauses");
+  expect_no_rule("Vi flyttet til byen, for da kunne vi gå på skolen.", "comma-main-clauses");
+}
+
 TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
   expect_finding("Det som er viktig for meg er at barna trives.", "comma-subject-clause", "meg,");
   expect_finding("De som bor i byen kan ta bussen.", "comma-subject-clause", "byen,");
@@ -152,6 +188,16 @@ TEST(CommaSubjectClause, AfterAClauseInTheSubject) {
   expect_no_rule("Det å være ung er fint.", "comma-subject-clause");
   expect_no_rule("Det å lese og skrive er viktig.", "comma-subject-clause");
   expect_no_rule("Det å vite at man er syk kan være tungt.", "comma-subject-clause");
+}
+
+TEST(CommaSubjectClause, ThatClauseAfterAVerbOfThinking) {
+  // "er at" after "mener", "tror" is the main clause's verb ("what she thinks is that").
+  expect_finding("Det som hun mener er at vi bør vente.", "comma-subject-clause", "mener,");
+  expect_finding("Det som læreren tror er at elevene lærer mye.", "comma-subject-clause", "tror,");
+  // Before an adjective "er" still belongs to the clause without "at".
+  expect_finding("Det som hun mener er viktig er at vi venter.", "comma-subject-clause", "viktig,");
+  expect_no_rule("Det som hun mener er riktig, gjør hun.", "comma-subject-clause");
+  expect_clean("Det som hun mener, er at vi bør vente.");
 }
 
 TEST(CommaSubjectClause, AfterAQuantifier) {
@@ -267,8 +313,9 @@ TEST(CommaSubjectClause, InAnAtClause) {
 }
 
 TEST(CommaSubjectClause, NoMainVerbAfterTheClause) {
-  // The verb after "synes" is the main one; the "at" clause has its own.
-  expect_no_rule("Det som jeg synes er at alle bør hjelpe til.", "comma-subject-clause");
+  // The verb after "synes" is the main one and the "at" clause has its own: the comma goes
+  // before that main verb ("what I think is that ...").
+  expect_finding("Det som jeg synes er at alle bør hjelpe til.", "comma-subject-clause", "synes,");
   // Without "som", and with two verbs joined in the clause, its end is less certain.
   expect_no_rule("Det vi liker best er sommeren.", "comma-subject-clause");
   expect_no_rule("En person som røyker eller drikker mye kan bli syk.", "comma-subject-clause");
