@@ -107,6 +107,9 @@ void rule_determiner_agreement(const RuleContext& c) {
     if (!every(det, [&](const Reading& r) { return agreeing_determiner(r) || r.has("np") || (article_like && r.has("prn")); }))
       continue;
     if (i > 0 && lemma_in(s.words[i - 1], {"på", "en", "hver", "til"}) && det.lower == "en") continue;  // "på en måte"
+    // "et av de største problemet": after "av" the plural determiner is right and the noun is off
+    // (one-of-plural says so); "de" → "det" would teach an error.
+    if (i > 0 && s.words[i - 1].lower == "av" && lemma_in(det, {"de", "disse"})) continue;
     std::size_t j = i + 1;
     bool adjective = false;
     // A word that can be a noun ends the run when no noun can follow it ("den gamle huset":

@@ -60,6 +60,8 @@ TEST(Quantifiers, OneOfTakesThePlural) {
   // "en av" and a plural determiner or possessive: the noun is plural (definite after "de").
   expect_finding("Hun er en av mine beste venn.", "one-of-plural", "venner");
   expect_finding("Det er en av de viktigste sak i valget.", "one-of-plural", "sakene");
+  expect_finding("Det er et av de største problemet i byen.", "one-of-plural", "problemene");
+  expect_no_rule("Det er et av de største problemet i byen.", "determiner-agreement");  // "de" is right there
   expect_clean("Hun er en av mine beste venner.");
   expect_clean("Det er en av de viktigste sakene i valget.");
   // A noun that is also a plural ("barn") agrees already.
