@@ -817,6 +817,10 @@ void rule_sammen_for_samme(const RuleContext& c) {
 // between, whom "han" could mean, and not in "han/hun" (either sex, on purpose).
 void rule_generic_man(const RuleContext& c) {
   const auto& s = c.sentence;
+  // Only a "man" with a "han" after it can give a finding: look for that first, since this runs
+  // for every sentence and the scans below read every word's readings.
+  const auto man = std::find_if(s.words.begin(), s.words.end(), [](const Word& w) { return w.lower == "man"; });
+  if (man == s.words.end() || std::none_of(man + 1, s.words.end(), [](const Word& w) { return w.lower == "han"; })) return;
   // Someone "han" may refer to, anywhere in the sentence; or men and women set side by side
   // ("man viser at han er sterkere enn kvinnen"). ("lærer" is left out: it is also a verb.)
   for (std::size_t i = 0; i < s.words.size(); ++i) {

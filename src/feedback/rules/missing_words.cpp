@@ -535,7 +535,7 @@ std::string likely_subject(const Sentence& s, std::size_t near) {
   std::size_t best = s.words.size();
   std::size_t best_distance = s.words.size();
   for (std::size_t k = 0; k < s.words.size(); ++k) {
-    if (!lemma_in(s.words[k], {"jeg", "du", "han", "hun", "vi", "dere", "de", "man"})) continue;
+    if (!is_subject_pronoun(s.words[k])) continue;
     const std::size_t distance = k > near ? k - near : near - k;
     if (distance < best_distance) best = k, best_distance = distance;
   }

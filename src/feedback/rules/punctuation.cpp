@@ -684,7 +684,7 @@ bool og_reporting_clause(const Sentence& s, std::size_t clause_start, std::size_
   if (clause_start > start) return false;
   const Word* subject = at(s, og + 1);
   const Word* verb = at(s, og + 2);
-  if (!is_word(subject) || !is_word(verb) || !lemma_in(*subject, {"jeg", "du", "han", "hun", "vi", "man", "dere", "de", "det"}))
+  if (!is_word(subject) || !is_word(verb) || !(is_subject_pronoun(*subject) || subject->lower == "det"))
     return false;
   if (!likely_finite(*verb) || some(*verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("adv"); })) return false;
   std::size_t k = og + 3;  // "og vi tror også at"
@@ -753,7 +753,7 @@ bool comma_before_main_clause_with_ikke(const RuleContext& c) {
       continue;
     const Word& subject = s.words[i + 1];
     const Word& verb = s.words[i + 2];
-    if (!lemma_in(subject, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) || !likely_finite(verb) ||
+    if (!is_personal_subject_pronoun(subject) || !likely_finite(verb) ||
         some(verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("adv"); }) || s.words[i + 3].lower != "ikke")
       continue;
     c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
@@ -780,7 +780,7 @@ bool comma_before_for_adverb_clause(const RuleContext& c) {
     const bool modal_past = lemma_in(verb, {"kunne", "skulle", "ville", "måtte", "burde"});
     if (!lemma_in(adverb, {"da", "nå", "derfor", "ellers", "dessuten", "plutselig"}) ||
         (!modal_past && (!likely_finite(verb) || some(verb, [](const Reading& r) { return r.has("n") || r.has("adj") || r.has("adv"); }))) ||
-        !lemma_in(subject, {"jeg", "du", "han", "hun", "vi", "man", "dere", "det"}))
+        !(is_personal_subject_pronoun(subject) || subject.lower == "det"))
       continue;
     c.add("comma-main-clauses", "PUNCM", before.start, before.end, {before.text + ","}, 0.65);
     return true;
@@ -875,7 +875,7 @@ void rule_comma_main_clauses(const RuleContext& c) {
       // "for it"); after "eller" also "de" ("eller de vil ...", not "eller de som ...").
       // "så det ikke er så dyrt": the clause may have "ikke" before its verb.
       const Word& verb = w.lower == "så" && b.lower == "ikke" ? s.words[i + 3] : b;
-      const bool subject = lemma_in(a, {"jeg", "du", "han", "hun", "vi", "man", "dere"}) ||
+      const bool subject = is_personal_subject_pronoun(a) ||
                            (a.lower == "det" && lemma_in(verb, {"er", "var"})) ||
                            (w.lower == "eller" && a.lower == "de" && likely_finite(b));
       if (!subject || !could_be_finite(verb) || some(verb, [](const Reading& r) { return r.has("pr"); })) continue;
