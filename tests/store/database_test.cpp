@@ -192,6 +192,18 @@ class DatabaseWriteTest : public DatabaseTest {
     participant = s.create_participant(make_participant("org"));
     conversation = s.create_conversation(participant.id, "org", "bot").id;
   }
+  // Both database threads wait on `release` (each counts `blocked` down first), so that every
+  // write queued meanwhile is in the queue before the first group starts.
+  void occupy_both_pool_threads(asio::io_context& io, std::latch& blocked, std::latch& release) {
+    for (int i = 0; i < 2; ++i) {
+      asio::co_spawn(io, [&]() -> Task<void> {
+        co_await db.run([&](Store&) {
+          blocked.count_down();
+          release.wait();
+        });
+      }, asio::detached);
+    }
+  }
   MessageWrite reply(const std::string& text, const std::string& conversation_id = "") const {
     MessageWrite write;
     write.message.conversation_id = conversation_id.empty() ? conversation : conversation_id;
@@ -232,14 +244,7 @@ TEST_F(DatabaseWriteTest, ConcurrentWritesShareOneCommitAndOneFailureLosesNothin
   asio::io_context io;
   std::latch pool_blocked(2), release(1);
   // Both pool threads wait, so that every write below is queued before the first group starts.
-  for (int i = 0; i < 2; ++i) {
-    asio::co_spawn(io, [&]() -> Task<void> {
-      co_await db.run([&](Store&) {
-        pool_blocked.count_down();
-        release.wait();
-      });
-    }, asio::detached);
-  }
+  occupy_both_pool_threads(io, pool_blocked, release);
   std::vector<std::string> stored_ids(kWrites);
   std::vector<std::size_t> seen_after_commit(kWrites, 0);
   std::atomic<int> conflicts = 0, other_errors = 0;
@@ -333,14 +338,7 @@ TEST_F(DatabaseWriteTest, DeferredWritesShareTheNextUrgentWrite) {
   // Both pool threads wait until all four writes are queued (so the share window cannot pass
   // first on a slow machine).
   std::latch pool_blocked(2), release(1);
-  for (int i = 0; i < 2; ++i) {
-    asio::co_spawn(io, [&]() -> Task<void> {
-      co_await db.run([&](Store&) {
-        pool_blocked.count_down();
-        release.wait();
-      });
-    }, asio::detached);
-  }
+  occupy_both_pool_threads(io, pool_blocked, release);
   std::vector<std::string> resumed;
   std::vector<std::string> stored_texts;
   std::size_t seen_by_urgent = 0;
